@@ -1,0 +1,11 @@
+/** Unit and contract tests (test/**\/*.test.ts); e2e tests run under Playwright instead. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { action } from './contract';
+import type { Role } from '../people/person';
+
+/** What the home page shows about the signed-in person. */
+export interface MeView {
+  readonly personId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly roleLabel: string;
+  readonly unitName: string | null;
+  readonly prefecture: string;
+  readonly county: string | null;
+}
+
+/** A round as listed on the home page. */
+export interface RoundSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly issuer: string;
+  readonly year: number;
+  readonly region: string;
+  /** The earliest apply window start and latest end, ISO instants with +08:00. */
+  readonly applyFrom: string | null;
+  readonly applyUntil: string | null;
+}
+
+const Empty = z.strictObject({});
+const RoundId = z.string().trim().min(1, '请选择评审批次').max(80, '评审批次编号过长');
+
+/** Every function, every action, its payload schema and its result type. */
+export const api = {
+  account: {
+    me: action<MeView>()(Empty),
+  },
+  rounds: {
+    list: action<readonly RoundSummary[]>()(
+      z.strictObject({ year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() }),
+    ),
+    get: action<unknown>()(z.strictObject({ roundId: RoundId })),
+  },
+} as const;
+
+export type Api = typeof api;
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+type ContractOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A];
+export type PayloadOf<F extends FunctionName, A extends ActionName<F>> =
+  ContractOf<F, A> extends { payload: infer P extends z.ZodType } ? z.input<P> : never;
+export type ResultOf<F extends FunctionName, A extends ActionName<F>> =
+  ContractOf<F, A> extends { result?: infer R } ? R : never;

@@ -1,0 +1,49 @@
+/**
+ * Every error code both sides share, with the plain-Chinese message a user reads.
+ * Codes are dotted: AREA.REASON. A message says what happened and what to do next.
+ */
+export const errorMessages = {
+  'REQUEST.MALFORMED': '请求格式不正确。请刷新页面后重试。',
+  'REQUEST.UNKNOWN_FUNCTION': '请求的服务不存在。请更新小程序后重试。',
+  'REQUEST.UNKNOWN_ACTION': '请求的操作不存在。请更新小程序后重试。',
+  'REQUEST.INVALID_PAYLOAD': '提交的内容不符合要求。请按提示修改后重新提交。',
+  'AUTH.NOT_SIGNED_IN': '您还没有登录。请先登录后再操作。',
+  'AUTH.UNKNOWN_PERSON': '没有找到您的账号信息。请联系所在单位的管理员为您登记。',
+  'AUTH.FORBIDDEN': '您没有权限进行此操作。如有疑问，请联系所在单位的管理员。',
+  'STORE.CONFLICT': '数据已被他人修改。请刷新后再试，您的修改尚未保存。',
+  'STORE.DUPLICATE_ID': '该记录已经存在，无需重复提交。',
+  'STORE.NOT_FOUND': '没有找到要修改的记录，它可能已被删除。请刷新后再试。',
+  'NOT_FOUND': '没有找到相关内容。请返回上一页刷新后再试。',
+  'FILE.NOT_FOUND': '文件不存在或已被删除。请重新上传。',
+  'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
+  'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',
+  'FILE.URL_EXPIRED': '文件链接已过期。请返回后重新打开。',
+  'MESSAGE.NO_CONSENT': '对方尚未订阅此类消息，消息未发送。',
+  'MESSAGE.INVALID_VALUE': '消息内容不符合微信的格式要求，消息未发送。',
+  'MESSAGE.BAD_OPENID': '接收人的微信身份无效，消息未发送。',
+  'MESSAGE.BAD_TEMPLATE': '消息模板无效，消息未发送。请联系管理员。',
+  'MESSAGE.FAILED': '消息发送失败，请稍后重试。',
+  'NETWORK.UNREACHABLE': '网络连接失败。请检查网络后重试。',
+  'NETWORK.TIMEOUT': '服务器响应超时。请稍后重试。',
+  'INTERNAL.ERROR': '服务器出了点问题，您的操作没有生效。请稍后重试，如仍失败请联系管理员。',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** An expected failure as a value, ready to show to a user. */
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Field-level details in Chinese, e.g. which payload field was wrong. */
+  readonly details?: readonly string[];
+}
+
+export function appError(code: ErrorCode, details?: readonly string[], message?: string): AppError {
+  return details && details.length > 0
+    ? { code, message: message ?? errorMessages[code], details }
+    : { code, message: message ?? errorMessages[code] };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorMessages, value);
+}

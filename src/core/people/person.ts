@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Roles along the review chain. A senior-title applicant is an `applicant` whose target level is
+ * senior; the role does not change with the level applied for.
+ */
+export const Role = z.enum([
+  'applicant',
+  'unit_admin',
+  'county_hr',
+  'prefecture_hr',
+  'committee_secretary',
+  'expert',
+]);
+export type Role = z.infer<typeof Role>;
+
+export const roleLabels: Record<Role, string> = {
+  applicant: '申报人',
+  unit_admin: '单位管理员',
+  county_hr: '县（市）人社局审核员',
+  prefecture_hr: '地（州）人社局审核员',
+  committee_secretary: '评审委员会秘书',
+  expert: '评审专家',
+};
+
+/** A person known to the system; `openid` is the only identity, and it comes from the platform. */
+export const Person = z.strictObject({
+  _id: z.string().min(1),
+  openid: z.string().min(1),
+  name: z.string().min(1).max(20),
+  role: Role,
+  /** 用人单位 for applicants and unit admins. */
+  unitId: z.string().min(1).nullable(),
+  /** Region scope: the county a county reviewer serves, the prefecture a prefecture reviewer serves. */
+  prefecture: z.string().min(1),
+  county: z.string().min(1).nullable(),
+  /** What the demo console says about this person, e.g. 申报高级工程师. */
+  note: z.string().max(60).optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const UnitLevel = z.enum(['prefecture', 'county', 'township']);
+export type UnitLevel = z.infer<typeof UnitLevel>;
+
+/** 用人单位: the employer an applicant applies through. */
+export const Unit = z.strictObject({
+  _id: z.string().min(1),
+  name: z.string().min(1).max(60),
+  /** A prefecture-level unit skips the county step of the review chain (tacheng 三(一)3). */
+  level: UnitLevel,
+  prefecture: z.string().min(1),
+  county: z.string().min(1).nullable(),
+  kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'agency']),
+});
+export type Unit = z.infer<typeof Unit>;
