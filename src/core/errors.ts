@@ -6,6 +6,8 @@ export const errorMessages = {
   'REQUEST.MALFORMED': '请求格式不正确。请刷新页面后重试。',
   'REQUEST.UNKNOWN_FUNCTION': '请求的服务不存在。请更新小程序后重试。',
   'REQUEST.UNKNOWN_ACTION': '请求的操作不存在。请更新小程序后重试。',
+  'REQUEST.TOO_LARGE': '提交的内容过大。请减少内容后重试。',
+  'REQUEST.METHOD_NOT_ALLOWED': '请求方式不正确。请更新小程序后重试。',
   'REQUEST.INVALID_PAYLOAD': '提交的内容不符合要求。请按提示修改后重新提交。',
   'AUTH.NOT_SIGNED_IN': '您还没有登录。请先登录后再操作。',
   'AUTH.UNKNOWN_PERSON': '没有找到您的账号信息。请联系所在单位的管理员为您登记。',

@@ -1,0 +1,50 @@
+/**
+ * Bundles each cloud function from TypeScript: cloudfunctions/<name>/index.ts → index.js, with the
+ * shared core and server code bundled in and wx-server-sdk left to the function's own package.json.
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', 'cloudfunctions');
+
+export function functionFolders(): string[] {
+  return readdirSync(root)
+    .filter((name) => statSync(path.join(root, name)).isDirectory())
+    .filter((name) => existsSync(path.join(root, name, 'index.ts')))
+    .sort();
+}
+
+async function main(): Promise<void> {
+  const names = functionFolders();
+  for (const name of names) {
+    const dir = path.join(root, name);
+    const result = await build({
+      entryPoints: [path.join(dir, 'index.ts')],
+      outfile: path.join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      // WeChat cloud functions run Node 16 or later.
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'warning',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // The local runtime's adapters must never reach a deployed function.
+    const leaked = inputs.filter((input) => /better-sqlite3|adapters\/local|server\/runtime|@tarojs/.test(input));
+    if (leaked.length > 0) throw new Error(`cloud function ${name} bundles local-only code: ${leaked.join(', ')}`);
+    console.log(`built cloudfunctions/${name}/index.js (${inputs.length} modules)`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run dev`: the local cloud runtime plus Taro's H5 dev server (watching, port 10086), which
+ * forwards /api, /upload, /files and /dev to the runtime so the app sees one origin.
+ */
+import { spawn } from 'node:child_process';
+import { dataDir, projectRoot, startLocalRuntime, stopOnSignals } from './local-runtime';
+
+async function main(): Promise<void> {
+  const runtime = await startLocalRuntime();
+  const port = new URL(runtime.url).port;
+  const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'development', RUNTIME_PORT: port },
+  });
+  let announced = false;
+  taro.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /compiled|编译|successfully/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`
+  职称评审通（本地开发）已启动
+  应用（H5）：     http://127.0.0.1:10086/
+  开发控制台：     http://127.0.0.1:10086/dev  （也可直接访问 ${runtime.url}/dev）
+  本地云运行时：   ${runtime.url}
+  数据目录：       ${dataDir()}
+  按 Ctrl-C 停止。`);
+    }
+  });
+  taro.on('exit', (code) => {
+    void runtime.close().finally(() => process.exit(code ?? 0));
+  });
+  stopOnSignals(async () => {
+    taro.kill('SIGTERM');
+    await runtime.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

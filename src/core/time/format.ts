@@ -1,0 +1,46 @@
+/**
+ * Beijing-time formatting for people and for WeChat message keywords. Asia/Shanghai has had no
+ * daylight saving since 1991, so a fixed +08:00 offset is exact for every date this product sees,
+ * whatever the phone's or server's own time zone.
+ */
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+interface BeijingParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+function beijingParts(instant: Date): BeijingParts {
+  const shifted = new Date(instant.getTime() + BEIJING_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2024年8月30日` */
+export function formatBeijingDate(instant: Date): string {
+  const p = beijingParts(instant);
+  return `${p.year}年${p.month}月${p.day}日`;
+}
+
+/** `2024年8月30日 18:00`: the format of WeChat's `time` keyword. */
+export function formatBeijingDateTime(instant: Date): string {
+  const p = beijingParts(instant);
+  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** `8月30日 18:00`, or `8月30日` when the instant is the end of that day. */
+export function formatBeijingShort(instant: Date): string {
+  const p = beijingParts(instant);
+  const endOfDay = p.hour === 23 && p.minute === 59;
+  return endOfDay ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -1,0 +1,85 @@
+import { Navigator, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
+import type { RoundSummary } from '../../core/contracts/api';
+import { formatBeijingShort } from '../../core/time/format';
+import { useCall } from '../../services/api/use-call';
+import { needsDevLogin } from '../../services/session';
+import './index.scss';
+
+type WindowState = { label: string; tone: 'open' | 'soon' | 'closed' | 'unknown' };
+
+function applyState(round: RoundSummary, now: Date): WindowState {
+  if (!round.applyFrom || !round.applyUntil) return { label: '时间待公布', tone: 'unknown' };
+  if (now < new Date(round.applyFrom)) return { label: '未开始', tone: 'soon' };
+  if (now <= new Date(round.applyUntil)) return { label: '申报中', tone: 'open' };
+  return { label: '已截止', tone: 'closed' };
+}
+
+function RoundCard({ round, now }: { round: RoundSummary; now: Date }) {
+  const state = applyState(round, now);
+  return (
+    <View className='round-card'>
+      <View className='round-card__head'>
+        <Text className='round-card__title'>{round.title}</Text>
+        <Text className={`badge badge--${state.tone}`}>{state.label}</Text>
+      </View>
+      <Text className='round-card__meta'>{round.issuer}</Text>
+      {round.applyFrom && round.applyUntil ? (
+        <Text className='round-card__meta'>
+          申报时间：{formatBeijingShort(new Date(round.applyFrom))} 至 {formatBeijingShort(new Date(round.applyUntil))}
+          （北京时间）
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+export default function Home() {
+  const me = useCall('account', 'me', {});
+  const rounds = useCall('rounds', 'list', {});
+
+  usePullDownRefresh(() => {
+    me.reload();
+    rounds.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  const notSignedIn = me.status === 'error' && me.error.code === 'AUTH.NOT_SIGNED_IN';
+  useEffect(() => {
+    if (notSignedIn && needsDevLogin) void Taro.redirectTo({ url: '/pages/login/index' });
+  }, [notSignedIn]);
+
+  if (me.status === 'loading') return <LoadingView label='正在读取您的账号信息…' />;
+  if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
+
+  const now = new Date();
+  return (
+    <View className='home'>
+      <View className='home__greeting'>
+        <Text className='home__name'>您好，{me.data.name}</Text>
+        <Text className='home__role'>
+          {me.data.roleLabel}
+          {me.data.unitName ? ` · ${me.data.unitName}` : ''}
+        </Text>
+      </View>
+
+      <Text className='section-title'>评审批次</Text>
+      {rounds.status === 'loading' ? <LoadingView label='正在读取评审批次…' /> : null}
+      {rounds.status === 'error' ? <ErrorView error={rounds.error} onRetry={rounds.reload} /> : null}
+      {rounds.status === 'ready' && rounds.data.length === 0 ? (
+        <EmptyView title='暂无评审批次' hint='当地人社部门发布评审通知后，批次会显示在这里。下拉可刷新。' />
+      ) : null}
+      {rounds.status === 'ready'
+        ? rounds.data.map((round) => <RoundCard key={round.id} round={round} now={now} />)
+        : null}
+
+      {needsDevLogin ? (
+        <Navigator className='home__switch' url='/pages/login/index' openType='redirect'>
+          切换演示身份
+        </Navigator>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import { cloudFiles } from '../adapters/cloud/cloud.files';
+import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
+import { cloudStore } from '../adapters/cloud/cloud.store';
+import type { WxCloud } from '../adapters/cloud/wx.types';
+import type { Reply } from '../../core/contracts/contract';
+import { dispatch } from '../dispatch';
+import type { Deps, FunctionDef, Logger } from '../function';
+import { systemClock } from '../ports/clock.port';
+
+export interface CloudMainOptions {
+  /** Which version of the mini-program a subscription message opens. */
+  readonly miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+const cloudLog: Logger = {
+  // Cloud function logs are what the console shows; keep the cause for diagnosis.
+  error: (message, cause) => console.error(message, cause),
+  warn: (message, cause) => console.warn(message, cause),
+};
+
+/**
+ * Builds a cloud function's `main`. Call it at module scope: `cloud.init` then runs once per
+ * instance, not once per call. The caller is who `getWXContext()` says, never what the event says.
+ */
+export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOptions): (event: unknown) => Promise<Reply<unknown>> {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  const deps: Deps = {
+    store: cloudStore(cloud),
+    files: cloudFiles(cloud),
+    messenger: cloudMessenger(cloud, { miniprogramState: options.miniprogramState }),
+    clock: systemClock,
+    log: cloudLog,
+  };
+  const registry = { [fn.name]: fn };
+  return async (event) => {
+    const { OPENID } = cloud.getWXContext();
+    const outcome = await dispatch(registry, fn.name, event, { openid: OPENID || null }, deps);
+    return outcome.reply;
+  };
+}

@@ -1,0 +1,11 @@
+import type { CollectionSpec } from './ports/store.port';
+
+/** Every collection the functions use, with the fields their queries filter or sort on. */
+export const collections = {
+  people: { name: 'people', indexes: ['openid', 'role', 'unitId', 'county'] },
+  units: { name: 'units', indexes: ['prefecture', 'county'] },
+  rounds: { name: 'rounds', indexes: ['year'] },
+  outbox: { name: 'outbox', indexes: ['toOpenid', 'sentAt'] },
+} as const satisfies Record<string, CollectionSpec>;
+
+export const allCollections: readonly CollectionSpec[] = Object.values(collections);

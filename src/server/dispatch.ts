@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { api, type FunctionName } from '../core/contracts/api';
+import type { Reply } from '../core/contracts/contract';
+import { describeIssues } from '../core/contracts/zod-locale';
+import { appError, type AppError, type ErrorCode } from '../core/errors';
+import { Person } from '../core/people/person';
+import { collections } from './collections';
+import { parseDoc } from './docs';
+import type { ActionContext, ActionDef, Deps, FunctionDef } from './function';
+import type { SubscriptionMessage } from './ports/messenger.port';
+import type { Write } from './ports/store.port';
+
+/** The answer to one call: the reply body and, for HTTP, its status. */
+export interface Outcome {
+  readonly status: number;
+  readonly reply: Reply<unknown>;
+}
+
+/** The caller as the platform identifies it: the OPENID, or null when nobody is signed in. */
+export interface Caller {
+  readonly openid: string | null;
+}
+
+// Extra keys are stripped, never trusted: the platform adds `userInfo` to every event.
+const Envelope = z.object({
+  action: z.string().min(1).max(64),
+  payload: z.unknown().optional(),
+});
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  'AUTH.NOT_SIGNED_IN': 401,
+  'AUTH.UNKNOWN_PERSON': 403,
+  'AUTH.FORBIDDEN': 403,
+  NOT_FOUND: 404,
+  'STORE.NOT_FOUND': 404,
+  'STORE.CONFLICT': 409,
+  'STORE.DUPLICATE_ID': 409,
+  'INTERNAL.ERROR': 500,
+};
+
+function failure(error: AppError): Outcome {
+  const reply: Reply<unknown> = error.details
+    ? { ok: false, code: error.code, message: error.message, details: error.details }
+    : { ok: false, code: error.code, message: error.message };
+  return { status: statusOf[error.code] ?? 400, reply };
+}
+
+/**
+ * Runs one call of a function: validates the envelope and payload, identifies the caller by the
+ * platform OPENID, checks the role, runs the handler, then commits its staged writes atomically and
+ * sends its messages. Bad input and refusals change nothing; a crash answers 500 and changes nothing.
+ */
+export async function dispatch(
+  functions: Readonly<Partial<Record<string, FunctionDef>>>,
+  functionName: string,
+  rawEnvelope: unknown,
+  caller: Caller,
+  deps: Deps,
+): Promise<Outcome> {
+  const fn = Object.prototype.hasOwnProperty.call(functions, functionName) ? functions[functionName] : undefined;
+  if (!fn || !Object.prototype.hasOwnProperty.call(api, functionName)) {
+    return failure(appError('REQUEST.UNKNOWN_FUNCTION'));
+  }
+  const envelope = Envelope.safeParse(rawEnvelope);
+  if (!envelope.success) {
+    return failure(appError('REQUEST.MALFORMED', describeIssues(envelope.error)));
+  }
+  const actionName = envelope.data.action;
+  const actions = fn.actions as Readonly<Record<string, ActionDef<FunctionName, never>>>;
+  const contracts = api[functionName as FunctionName] as Readonly<Record<string, { payload: z.ZodType }>>;
+  const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+  const contract = Object.prototype.hasOwnProperty.call(contracts, actionName) ? contracts[actionName] : undefined;
+  if (!def || !contract) {
+    return failure(appError('REQUEST.UNKNOWN_ACTION'));
+  }
+  const payload = contract.payload.safeParse(envelope.data.payload ?? {});
+  if (!payload.success) {
+    return failure(appError('REQUEST.INVALID_PAYLOAD', describeIssues(payload.error)));
+  }
+
+  try {
+    const person = await identify(caller, deps);
+    if (!person.ok) return failure(person.error);
+    if (!def.roles.includes(person.value.role)) return failure(appError('AUTH.FORBIDDEN'));
+
+    const writes: Write[] = [];
+    const messages: SubscriptionMessage[] = [];
+    const ctx: ActionContext = {
+      caller: person.value,
+      store: deps.store,
+      files: deps.files,
+      now: deps.clock.now(),
+      writes: {
+        insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),
+        update: (collection, id, rev, set) => writes.push({ kind: 'update', collection, id, rev, set }),
+        remove: (collection, id, rev) => writes.push({ kind: 'delete', collection, id, rev }),
+      },
+      notify: (message) => messages.push(message),
+    };
+    const result = await def.handle(payload.data as never, ctx);
+    if (!result.ok) return failure(result.error);
+
+    if (writes.length > 0) {
+      const committed = await deps.store.commit(writes);
+      if (!committed.ok) return failure(appError(committed.error.code));
+    }
+    await sendAll(messages, deps);
+    return { status: 200, reply: { ok: true, data: result.value } };
+  } catch (cause) {
+    deps.log.error(`${functionName}.${actionName} crashed`, cause);
+    return failure(appError('INTERNAL.ERROR'));
+  }
+}
+
+type Identified = { ok: true; value: Person } | { ok: false; error: AppError };
+
+async function identify(caller: Caller, deps: Deps): Promise<Identified> {
+  if (!caller.openid) return { ok: false, error: appError('AUTH.NOT_SIGNED_IN') };
+  const [found] = await deps.store.find(collections.people.name, {
+    where: [{ field: 'openid', op: 'eq', value: caller.openid }],
+    limit: 1,
+  });
+  if (!found) return { ok: false, error: appError('AUTH.UNKNOWN_PERSON') };
+  return { ok: true, value: parseDoc(Person, found) };
+}
+
+/** A message that fails is logged, not fatal: the state change it reports has already happened. */
+async function sendAll(messages: readonly SubscriptionMessage[], deps: Deps): Promise<void> {
+  for (const message of messages) {
+    const sent = await deps.messenger.send(message);
+    if (!sent.ok) deps.log.warn(`message ${message.templateId} to ${message.toOpenid} not sent: ${sent.error.code}`, sent.error.cause);
+  }
+}

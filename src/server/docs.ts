@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { Doc } from './ports/store.port';
+
+/**
+ * Validates a stored document against its schema ("adapters validate documents they read"),
+ * without the store's own `_rev`. A document that fails is a data fault and throws.
+ */
+export function parseDoc<S extends z.ZodType>(schema: S, doc: Doc<object>): z.output<S> {
+  const { _rev, ...fields } = doc;
+  void _rev;
+  return schema.parse(fields);
+}

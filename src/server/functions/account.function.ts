@@ -1,0 +1,32 @@
+import { appError } from '../../core/errors';
+import { roleLabels, Unit } from '../../core/people/person';
+import { err, ok } from '../../core/result';
+import { collections } from '../collections';
+import { parseDoc } from '../docs';
+import { defineFunction } from '../function';
+
+const everyone = ['applicant', 'unit_admin', 'county_hr', 'prefecture_hr', 'committee_secretary', 'expert'] as const;
+
+/** `account`: who the caller is, as the platform identifies them. */
+export const accountFunction = defineFunction('account', {
+  me: {
+    roles: everyone,
+    async handle(_payload, { caller, store }) {
+      let unitName: string | null = null;
+      if (caller.unitId) {
+        const unit = await store.get(collections.units.name, caller.unitId);
+        if (!unit) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
+        unitName = parseDoc(Unit, unit).name;
+      }
+      return ok({
+        personId: caller._id,
+        name: caller.name,
+        role: caller.role,
+        roleLabel: roleLabels[caller.role],
+        unitName,
+        prefecture: caller.prefecture,
+        county: caller.county,
+      });
+    },
+  },
+});

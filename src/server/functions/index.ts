@@ -1,0 +1,11 @@
+import type { FunctionDef } from '../function';
+import { accountFunction } from './account.function';
+import { roundsFunction } from './rounds.function';
+
+/** Every cloud function by name; the local runtime hosts all of them, the cloud deploys each alone. */
+export const functions = {
+  account: accountFunction,
+  rounds: roundsFunction,
+} as const satisfies Record<string, FunctionDef>;
+
+export type DeployedFunctionName = keyof typeof functions;

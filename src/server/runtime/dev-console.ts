@@ -1,0 +1,57 @@
+/** The local runtime's dev console: sign in as any seeded person, read the message outbox. */
+
+interface ConsolePerson {
+  readonly personId: string;
+  readonly name: string;
+  readonly roleLabel: string;
+  readonly note: string | null;
+}
+
+interface ConsoleMessage {
+  readonly toOpenid: string;
+  readonly templateId: string;
+  readonly page: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly sentAt: string;
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export function renderDevConsole(people: readonly ConsolePerson[], outbox: readonly ConsoleMessage[]): string {
+  const rows = people
+    .map(
+      (p) => `<li><a class="person" href="/#/pages/login/index?personId=${encodeURIComponent(p.personId)}">
+        <span class="name">${escape(p.name)}</span>
+        <span class="role">${escape(p.roleLabel)}${p.note ? ` · ${escape(p.note)}` : ''}</span></a></li>`,
+    )
+    .join('');
+  const messages = outbox.length
+    ? outbox
+        .map(
+          (m) => `<tr><td>${escape(m.sentAt)}</td><td>${escape(m.toOpenid)}</td><td>${escape(m.templateId)}</td>
+          <td>${escape(m.page)}</td><td><pre>${escape(JSON.stringify(m.data, null, 1))}</pre></td></tr>`,
+        )
+        .join('')
+    : '<tr><td colspan="5">还没有发出的订阅消息。申报人提交材料、审核退回或答辩安排时，消息会出现在这里。</td></tr>';
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>职称评审通 · 本地开发控制台</title>
+<style>
+body{font:17px/1.6 -apple-system,"PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:0;background:#ededed;color:#191919}
+main{max-width:960px;margin:0 auto;padding:16px}
+h1{font-size:22px}h2{font-size:18px;margin-top:32px}
+ul{list-style:none;padding:0;background:#fff;border-radius:8px}
+li+li{border-top:1px solid rgba(0,0,0,.1)}
+a.person{display:flex;flex-direction:column;min-height:44px;padding:12px 16px;color:inherit;text-decoration:none}
+a.person:hover{background:#f5f5f5}.name{font-weight:600}.role{color:#6b6b6b;font-size:15px}
+table{width:100%;border-collapse:collapse;background:#fff;font-size:14px}td{border-top:1px solid #eee;padding:8px;vertical-align:top}
+pre{margin:0;white-space:pre-wrap}
+</style></head><body><main>
+<h1>职称评审通 · 本地开发控制台</h1>
+<p>本页只在本地运行环境中提供。点一个人，即以其身份打开应用；正式环境中身份由微信识别。</p>
+<h2>演示身份</h2><ul>${rows}</ul>
+<h2>订阅消息发件箱（最近 50 条）</h2>
+<table><thead><tr><td>发送时间</td><td>接收人</td><td>模板</td><td>页面</td><td>内容</td></tr></thead><tbody>${messages}</tbody></table>
+</main></body></html>`;
+}

@@ -1,0 +1,14 @@
+import { parseRound } from '../../core/round/round.loader';
+import type { JsonObject } from '../ports/store.port';
+
+/**
+ * Validates the round files before they are seeded: a round file that breaks its schema stops the
+ * runtime with every error named, rather than reaching a user half-right.
+ */
+export function roundSeeds(files: readonly unknown[]): (JsonObject & { id: string })[] {
+  return files.map((file, index) => {
+    const parsed = parseRound(file);
+    if (!parsed.ok) throw new Error(`round file #${index + 1} is invalid:\n  ${parsed.error.join('\n  ')}`);
+    return parsed.value as unknown as JsonObject & { id: string };
+  });
+}

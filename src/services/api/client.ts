@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { api, type ActionName, type FunctionName, type PayloadOf, type ResultOf } from '../../core/contracts/api';
+import { describeIssues } from '../../core/contracts/zod-locale';
+import { appError, errorMessages, isErrorCode, type AppError } from '../../core/errors';
+import { err, ok, type Result } from '../../core/result';
+import { transport } from './transport';
+
+/**
+ * Calls one action of one cloud function. The payload is checked against the shared contract
+ * before it leaves the phone; every failure comes back as an `AppError` with a Chinese message.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  functionName: F,
+  action: A,
+  payload: PayloadOf<F, A>,
+): Promise<Result<ResultOf<F, A>, AppError>> {
+  const contract = (api[functionName] as Record<string, { payload: z.ZodType }>)[action];
+  if (!contract) return err(appError('REQUEST.UNKNOWN_ACTION'));
+  const checked = contract.payload.safeParse(payload);
+  if (!checked.success) return err(appError('REQUEST.INVALID_PAYLOAD', describeIssues(checked.error)));
+
+  try {
+    const reply = await transport.call(functionName, { action, payload: checked.data });
+    if (reply.ok) return ok(reply.data as ResultOf<F, A>);
+    return err(toAppError(reply.code, reply.message, reply.details));
+  } catch {
+    return err(appError('NETWORK.UNREACHABLE'));
+  }
+}
+
+/** A server code the app does not know still gets a readable message. */
+export function toAppError(code: string, message: string, details?: readonly string[]): AppError {
+  if (!isErrorCode(code)) return appError('INTERNAL.ERROR', details, message || errorMessages['INTERNAL.ERROR']);
+  return appError(code, details, message || errorMessages[code]);
+}
