@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: prints one figure a line as `name: value unit`.
+ * - the weapp main package size (WeChat's limit: 2 MB) and each cloud function bundle's size,
+ *   from fresh builds;
+ * - the local runtime's p50 / p95 round trip of a read action over 1,000 calls.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import demo from '../config/seed/demo.json';
+import { allRounds } from '../config/rounds';
+import { startRuntime } from '../src/server/runtime/runtime';
+import { roundSeeds } from '../src/server/runtime/round-seeds';
+import { functionFolders } from './build-cloud';
+import { benchAssess } from './bench-assess';
+
+const root = path.resolve(__dirname, '..');
+const quietLog = { error: () => undefined, warn: () => undefined };
+
+function print(name: string, value: number, unit: string): void {
+  console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(3)} ${unit}`);
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function sizeOf(target: string, skip: (rel: string) => boolean = () => false, base = target): number {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return skip(path.relative(base, target)) ? 0 : stat.size;
+  return readdirSync(target).reduce((sum, name) => sum + sizeOf(path.join(target, name), skip, base), 0);
+}
+
+/** The main package is everything in dist/weapp outside the subpackage roots app.json names. */
+export function weappMainPackageBytes(distDir: string): number {
+  const appJson = JSON.parse(readFileSync(path.join(distDir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
+  const roots = [...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map((s) => s.root.replace(/\/?$/, '/'));
+  return sizeOf(distDir, (rel) => rel.endsWith('.map') || roots.some((r) => rel.startsWith(r)));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? NaN;
+}
+
+async function runtimeRoundTrips(calls: number): Promise<{ p50: number; p95: number }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-runtime-'));
+  const runtime = await startRuntime({ port: 0, dataDir, seed: { demo, rounds: roundSeeds(allRounds) }, log: quietLog });
+  try {
+    const login = await fetch(`${runtime.url}/dev/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ personId: 'person-applicant' }),
+    });
+    const { data } = (await login.json()) as { data: { token: string } };
+    const call = async () => {
+      const response = await fetch(`${runtime.url}/api/rounds`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${data.token}` },
+        body: JSON.stringify({ action: 'list', payload: {} }),
+      });
+      const reply = (await response.json()) as { ok: boolean };
+      if (!reply.ok) throw new Error('rounds.list failed during the benchmark');
+    };
+    for (let i = 0; i < 50; i += 1) await call(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < calls; i += 1) {
+      const start = performance.now();
+      await call();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  run('npx', ['taro', 'build', '--type', 'weapp']);
+  run('npx', ['tsx', 'scripts/build-cloud.ts']);
+  print('weapp_main_package', weappMainPackageBytes(path.join(root, 'dist', 'weapp')), 'bytes');
+  for (const name of functionFolders()) {
+    print(`cloud_bundle_${name}`, statSync(path.join(root, 'cloudfunctions', name, 'index.js')).size, 'bytes');
+  }
+  await benchAssess(print, path.join(root, 'dist', 'weapp'));
+  const { p50, p95 } = await runtimeRoundTrips(1000);
+  print('runtime_rounds_list_p50', p50, 'ms');
+  print('runtime_rounds_list_p95', p95, 'ms');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
