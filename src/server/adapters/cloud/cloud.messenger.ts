@@ -1,0 +1,59 @@
+import { err, ok } from '../../../core/result';
+import type { Result } from '../../../core/result';
+import type { Messenger, MessengerError, SubscriptionMessage } from '../../ports/messenger.port';
+import type { WxCloud } from './wx.types';
+
+/** WeChat's subscribeMessage.send error codes the callers act on; anything else is MESSAGE.FAILED. */
+const CODES: Readonly<Record<number, MessengerError['code']>> = {
+  43101: 'MESSAGE.NO_CONSENT', // the user has not subscribed, or the one-time grant is used up
+  47003: 'MESSAGE.INVALID_VALUE', // a keyword value breaks its type's rule; errMsg names it
+  40003: 'MESSAGE.BAD_OPENID',
+  40037: 'MESSAGE.BAD_TEMPLATE',
+};
+
+/**
+ * The production Messenger: `cloud.openapi.subscribeMessage.send` (the function's config.json must
+ * grant `subscribeMessage.send`). Platform refusals come back as values, never as throws.
+ */
+export function cloudMessenger(
+  cloud: WxCloud,
+  options: { miniprogramState: 'formal' | 'trial' | 'developer' },
+): Messenger {
+  return {
+    async send(message: SubscriptionMessage): Promise<Result<void, MessengerError>> {
+      const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }]));
+      try {
+        const response = await cloud.openapi.subscribeMessage.send({
+          touser: message.toOpenid,
+          templateId: message.templateId,
+          page: message.page,
+          data,
+          miniprogramState: options.miniprogramState,
+        });
+        // 4.0.2 rejects on a WeChat error, but a resolved non-zero errCode must not pass as sent.
+        const code = Number(response?.errCode ?? 0);
+        return code === 0 ? ok(undefined) : err(toError(code, response?.errMsg ?? `errCode ${code}`));
+      } catch (caught) {
+        return err(toError(errCodeOf(caught), errMsgOf(caught)));
+      }
+    },
+  };
+}
+
+function toError(code: number | undefined, cause: string): MessengerError {
+  return { code: (code !== undefined && CODES[code]) || 'MESSAGE.FAILED', cause };
+}
+
+/** The SDK's errors carry `errCode`; its message also reads `errCode: 43101 | errMsg: …`. */
+function errCodeOf(caught: unknown): number | undefined {
+  const raw = (caught as { errCode?: unknown } | null)?.errCode;
+  if (typeof raw === 'number' || (typeof raw === 'string' && /^-?\d+$/.test(raw))) return Number(raw);
+  const match = /errCode:\s*(-?\d+)/.exec(caught instanceof Error ? caught.message : String(caught));
+  return match ? Number(match[1]) : undefined;
+}
+
+function errMsgOf(caught: unknown): string {
+  const errMsg = (caught as { errMsg?: unknown } | null)?.errMsg;
+  if (typeof errMsg === 'string' && errMsg.length > 0) return errMsg;
+  return caught instanceof Error ? caught.message : String(caught);
+}

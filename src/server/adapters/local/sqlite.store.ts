@@ -1,0 +1,331 @@
+import Database from 'better-sqlite3';
+import { err, ok } from '../../../core/result';
+import type { Result } from '../../../core/result';
+import type {
+  CollectionSpec,
+  Condition,
+  Doc,
+  JsonObject,
+  Query,
+  Scalar,
+  Store,
+  StoreError,
+  Write,
+} from '../../ports/store.port';
+import {
+  assertCollectionName,
+  assertDocId,
+  assertFieldPath,
+  assertInsertable,
+  assertRev,
+  assertSettable,
+  assertWrites,
+  resolveLimit,
+  resolveOffset,
+  withoutSystemFields,
+} from '../store.guards';
+
+/** Long enough for another process's write transaction (the dev server, a script) to finish. */
+const BUSY_TIMEOUT_MS = 5000;
+const STATEMENT_CACHE_SIZE = 500;
+
+type Row = { readonly id: string; readonly rev: number; readonly data: string };
+type SqlValue = string | number | null;
+type Clause = { readonly sql: string; readonly params: readonly SqlValue[] };
+
+/** Thrown inside a transaction to roll it back; carries the expected failure out as a value. */
+class Abort {
+  constructor(readonly error: StoreError) {}
+}
+
+/**
+ * The local Store: one SQLite file, one table per collection holding each document as JSON, with
+ * an expression index per declared field. Names and paths are validated before they reach SQL,
+ * and values are always bound, so no caller text is ever interpolated unchecked.
+ */
+export function openSqliteStore(options: {
+  file: string;
+  collections: readonly CollectionSpec[];
+}): Store & { close(): void } {
+  const specs = new Map<string, CollectionSpec>();
+  for (const spec of options.collections) {
+    assertCollectionName(spec.name);
+    spec.indexes.forEach(assertFieldPath);
+    specs.set(spec.name, spec);
+  }
+
+  const db = new Database(options.file);
+  try {
+    // WAL lets the dev server read while a script writes; busy_timeout waits instead of failing.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    for (const spec of specs.values()) createCollection(db, spec);
+  } catch (caught) {
+    db.close();
+    throw caught;
+  }
+
+  // Query shapes repeat, so statements are prepared once; the cap only guards against a caller
+  // building unboundedly many shapes (e.g. `in` lists of every length).
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    const cached = statements.get(sql);
+    if (cached) return cached;
+    if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+    const statement = db.prepare(sql);
+    statements.set(sql, statement);
+    return statement;
+  };
+
+  const table = (collection: string): string => {
+    if (!specs.has(collection)) {
+      throw new Error(`Unknown collection: ${JSON.stringify(collection)} (declare it in the store's collections)`);
+    }
+    return quoteIdent(collection);
+  };
+
+  const readRow = (collection: string, id: string): Row | undefined =>
+    prepare(`SELECT id, rev, data FROM ${table(collection)} WHERE id = ?`).get(id) as Row | undefined;
+
+  const applyInsert = (collection: string, doc: JsonObject & { readonly _id: string }): Result<Doc, StoreError> => {
+    const data = JSON.stringify(withoutSystemFields(doc));
+    const info = prepare(
+      `INSERT INTO ${table(collection)} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO NOTHING`,
+    ).run(doc._id, data);
+    if (info.changes === 0) return err({ code: 'STORE.DUPLICATE_ID', collection, id: doc._id });
+    return ok(toDoc({ id: doc._id, rev: 1, data }));
+  };
+
+  const applyUpdate = (collection: string, id: string, rev: number, set: JsonObject): Result<Doc, StoreError> => {
+    const current = readRow(collection, id);
+    if (!current) return err({ code: 'STORE.NOT_FOUND', collection, id });
+    if (current.rev !== rev) return err({ code: 'STORE.CONFLICT', collection, id });
+    // Top-level fields are replaced as wholes; json_patch would merge nested objects instead.
+    const data = JSON.stringify({ ...(JSON.parse(current.data) as JsonObject), ...set });
+    const info = prepare(`UPDATE ${table(collection)} SET rev = rev + 1, data = ? WHERE id = ? AND rev = ?`).run(
+      data,
+      id,
+      rev,
+    );
+    if (info.changes !== 1) return err({ code: 'STORE.CONFLICT', collection, id });
+    return ok(toDoc({ id, rev: rev + 1, data }));
+  };
+
+  const applyDelete = (collection: string, id: string, rev: number): Result<void, StoreError> => {
+    const info = prepare(`DELETE FROM ${table(collection)} WHERE id = ? AND rev = ?`).run(id, rev);
+    if (info.changes === 1) return ok(undefined);
+    return readRow(collection, id)
+      ? err({ code: 'STORE.CONFLICT', collection, id })
+      : err({ code: 'STORE.NOT_FOUND', collection, id });
+  };
+
+  const applyWrite = (write: Write): Result<unknown, StoreError> => {
+    switch (write.kind) {
+      case 'insert':
+        return applyInsert(write.collection, write.doc);
+      case 'update':
+        return applyUpdate(write.collection, write.id, write.rev, write.set);
+      case 'delete':
+        return applyDelete(write.collection, write.id, write.rev);
+    }
+  };
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction, rolled back whole when it returns an error. Taking
+   * the write lock up front avoids two processes deadlocking while upgrading read locks.
+   */
+  const inWriteTransaction = <T>(work: () => Result<T, StoreError>): Result<T, StoreError> => {
+    try {
+      return db
+        .transaction(() => {
+          const result = work();
+          if (!result.ok) throw new Abort(result.error);
+          return result;
+        })
+        .immediate();
+    } catch (caught) {
+      if (caught instanceof Abort) return err(caught.error);
+      throw caught;
+    }
+  };
+
+  return {
+    async get<T extends object = JsonObject>(collection: string, id: string): Promise<Doc<T> | null> {
+      const row = readRow(collection, id);
+      return row ? (toDoc(row) as Doc<T>) : null;
+    },
+
+    async find<T extends object = JsonObject>(collection: string, query?: Query): Promise<Doc<T>[]> {
+      const from = table(collection);
+      const limit = resolveLimit(query);
+      const offset = resolveOffset(query);
+      const where = whereClause(query?.where ?? []);
+      const order = orderClause(query?.orderBy ?? []);
+      const rows = prepare(`SELECT id, rev, data FROM ${from} ${where.sql} ${order} LIMIT ? OFFSET ?`).all(
+        ...where.params,
+        limit,
+        offset,
+      ) as Row[];
+      return rows.map((row) => toDoc(row) as Doc<T>);
+    },
+
+    async count(collection: string, where?: readonly Condition[]): Promise<number> {
+      const from = table(collection);
+      const clause = whereClause(where ?? []);
+      const row = prepare(`SELECT COUNT(*) AS n FROM ${from} ${clause.sql}`).get(...clause.params) as
+        | { n: number }
+        | undefined;
+      return row?.n ?? 0;
+    },
+
+    async insert<T extends object = JsonObject>(
+      collection: string,
+      doc: JsonObject & { readonly _id: string },
+    ): Promise<Result<Doc<T>, StoreError>> {
+      assertInsertable(doc);
+      return applyInsert(collection, doc) as Result<Doc<T>, StoreError>;
+    },
+
+    async update<T extends object = JsonObject>(
+      collection: string,
+      id: string,
+      rev: number,
+      set: JsonObject,
+    ): Promise<Result<Doc<T>, StoreError>> {
+      assertDocId(id);
+      assertRev(rev);
+      assertSettable(set);
+      table(collection);
+      return inWriteTransaction(() => applyUpdate(collection, id, rev, set)) as Result<Doc<T>, StoreError>;
+    },
+
+    async commit(writes: readonly Write[]): Promise<Result<void, StoreError>> {
+      assertWrites(writes);
+      writes.forEach((write) => table(write.collection));
+      const result = inWriteTransaction(() => {
+        for (const write of writes) {
+          const applied = applyWrite(write);
+          if (!applied.ok) return applied;
+        }
+        return ok(undefined);
+      });
+      return result.ok ? ok(undefined) : result;
+    },
+
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+function createCollection(db: Database.Database, spec: CollectionSpec): void {
+  const name = quoteIdent(spec.name);
+  db.exec(`CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL)`);
+  for (const field of spec.indexes) {
+    if (field === '_id' || field === '_rev') continue; // real columns: the primary key covers _id
+    const index = quoteIdent(`${spec.name}__${field}`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${name} (${jsonExtract(field)})`);
+  }
+}
+
+/** Only ever called with names that passed the strict identifier checks. */
+function quoteIdent(name: string): string {
+  return `"${name}"`;
+}
+
+function jsonPath(field: string): string {
+  assertFieldPath(field);
+  return `'$.${field}'`;
+}
+
+/** Must match the indexed expression character for character, or SQLite ignores the index. */
+function jsonExtract(field: string): string {
+  return `json_extract(data, ${jsonPath(field)})`;
+}
+
+function toDoc(row: Row): Doc {
+  return { ...(JSON.parse(row.data) as JsonObject), _id: row.id, _rev: row.rev };
+}
+
+function whereClause(conditions: readonly Condition[]): Clause {
+  if (conditions.length === 0) return { sql: '', params: [] };
+  const clauses = conditions.map(conditionClause);
+  return {
+    sql: `WHERE ${clauses.map((clause) => `(${clause.sql})`).join(' AND ')}`,
+    params: clauses.flatMap((clause) => clause.params),
+  };
+}
+
+function orderClause(orderBy: NonNullable<Query['orderBy']>): string {
+  const terms = orderBy.map(({ field, direction }) => {
+    if (direction !== 'asc' && direction !== 'desc') throw new Error(`Invalid sort direction: ${String(direction)}`);
+    return `${columnOf(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
+  });
+  // A final tiebreak on the id keeps offset pagination stable when sort keys repeat.
+  return `ORDER BY ${[...terms, 'id ASC'].join(', ')}`;
+}
+
+function columnOf(field: string): string {
+  if (field === '_id') return 'id';
+  if (field === '_rev') return 'rev';
+  return jsonExtract(field);
+}
+
+function conditionClause(condition: Condition): Clause {
+  switch (condition.op) {
+    case 'eq':
+      return equals(condition.field, condition.value);
+    case 'in': {
+      if (condition.values.length === 0) return { sql: '0', params: [] };
+      const clauses = condition.values.map((value) => equals(condition.field, value));
+      return {
+        sql: clauses.map((clause) => `(${clause.sql})`).join(' OR '),
+        params: clauses.flatMap((clause) => clause.params),
+      };
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return compare(condition.field, condition.op, condition.value);
+    default:
+      throw new Error(`Unknown condition operator: ${JSON.stringify((condition as { op: unknown }).op)}`);
+  }
+}
+
+const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+/**
+ * Like the cloud database, a value only matches values of its own JSON type: SQLite would happily
+ * compare the integer 1 with JSON `true`, or any string as greater than any number.
+ */
+function typeGuard(field: string, value: Exclude<Scalar, null>): string {
+  const type = `json_type(data, ${jsonPath(field)})`;
+  if (typeof value === 'boolean') return `${type} = '${value ? 'true' : 'false'}'`;
+  if (typeof value === 'number') return `${type} IN ('integer', 'real')`;
+  return `${type} = 'text'`;
+}
+
+function equals(field: string, value: Scalar): Clause {
+  if (field === '_id' || field === '_rev') {
+    const matchesType = field === '_id' ? typeof value === 'string' : typeof value === 'number';
+    return matchesType ? { sql: `${columnOf(field)} = ?`, params: [value as string | number] } : { sql: '0', params: [] };
+  }
+  // json_extract is NULL both for JSON null and for a missing path, which is what `eq null` means.
+  if (value === null) return { sql: `${jsonExtract(field)} IS NULL`, params: [] };
+  // JSON booleans come out of json_extract as 1 and 0, so booleans are bound the same way.
+  const bound = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  return { sql: `${jsonExtract(field)} = ? AND ${typeGuard(field, value)}`, params: [bound] };
+}
+
+function compare(field: string, op: keyof typeof OPERATORS, value: string | number): Clause {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new Error(`Operator ${op} compares strings or numbers, got ${JSON.stringify(value)}`);
+  }
+  const operator = OPERATORS[op];
+  if (field === '_id' || field === '_rev') {
+    const matchesType = field === '_id' ? typeof value === 'string' : typeof value === 'number';
+    return matchesType ? { sql: `${columnOf(field)} ${operator} ?`, params: [value] } : { sql: '0', params: [] };
+  }
+  return { sql: `${jsonExtract(field)} ${operator} ? AND ${typeGuard(field, value)}`, params: [value] };
+}
