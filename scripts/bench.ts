@@ -23,8 +23,8 @@ function print(name: string, value: number, unit: string): void {
   console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(3)} ${unit}`);
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
@@ -84,13 +84,19 @@ async function runtimeRoundTrips(calls: number): Promise<{ p50: number; p95: num
 }
 
 async function main(): Promise<void> {
+  const weappDir = path.join(root, 'dist', 'weapp');
+  // The self-check's share: the main package with it, less the main package built without it.
+  run('npx', ['taro', 'build', '--type', 'weapp'], { BENCH_WITHOUT_SELF_CHECK: '1' });
+  const withoutSelfCheck = weappMainPackageBytes(weappDir);
   run('npx', ['taro', 'build', '--type', 'weapp']);
   run('npx', ['tsx', 'scripts/build-cloud.ts']);
-  print('weapp_main_package', weappMainPackageBytes(path.join(root, 'dist', 'weapp')), 'bytes');
+  const mainPackage = weappMainPackageBytes(weappDir);
+  print('weapp_main_package', mainPackage, 'bytes');
+  print('weapp_self_check_share', Math.round(((mainPackage - withoutSelfCheck) / 1024) * 10) / 10, 'KB');
   for (const name of functionFolders()) {
     print(`cloud_bundle_${name}`, statSync(path.join(root, 'cloudfunctions', name, 'index.js')).size, 'bytes');
   }
-  await benchAssess(print, path.join(root, 'dist', 'weapp'));
+  await benchAssess(print, weappDir);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print('runtime_rounds_list_p95', p95, 'ms');

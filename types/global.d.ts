@@ -8,6 +8,6 @@ declare module '*.scss';
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Set by Taro at build time: 'weapp' | 'h5'. */
-    TARO_ENV: 'weapp' | 'h5' | undefined;
+    TARO_ENV?: 'weapp' | 'h5';
   }
 }

@@ -6,6 +6,8 @@ export const collections = {
   units: { name: 'units', indexes: ['prefecture', 'county'] },
   rounds: { name: 'rounds', indexes: ['year'] },
   outbox: { name: 'outbox', indexes: ['toOpenid', 'sentAt'] },
+  /** The self-check answers, one per person (`_id` = person id). */
+  profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const allCollections: readonly CollectionSpec[] = Object.values(collections);

@@ -10,3 +10,11 @@ export function parseDoc<S extends z.ZodType>(schema: S, doc: Doc<object>): z.ou
   void _rev;
   return schema.parse(fields);
 }
+
+/** Like `parseDoc`, for documents whose schema has no `_id` (a round keeps its own `id`). */
+export function parseFields<S extends z.ZodType>(schema: S, doc: Doc<object>): z.output<S> {
+  const { _id, _rev, ...fields } = doc;
+  void _id;
+  void _rev;
+  return schema.parse(fields);
+}

@@ -101,7 +101,7 @@ describe('local runtime', () => {
       const response = await fetch(`${runtime.url}/upload?path=${encodeURIComponent(cloudPath)}`, {
         method: 'POST',
         headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body,
+        body: new Uint8Array(body),
       });
       return { status: response.status, reply: (await response.json()) as { ok: boolean; code?: string; data?: { ref: string } } };
     }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { action } from './contract';
 import type { Role } from '../people/person';
+import type { Round } from '../round/round.schema';
+import type { Assessment } from '../eligibility/assessment';
+import { Profile } from '../eligibility/profile';
 
 /** What the home page shows about the signed-in person. */
 export interface MeView {
@@ -37,7 +40,13 @@ export const api = {
     list: action<readonly RoundSummary[]>()(
       z.strictObject({ year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() }),
     ),
-    get: action<unknown>()(z.strictObject({ roundId: RoundId })),
+    get: action<Round>()(z.strictObject({ roundId: RoundId })),
+  },
+  eligibility: {
+    /** Runs the engine on the server for this round and saves the answers for the application. */
+    assess: action<Assessment>()(z.strictObject({ roundId: RoundId, profile: Profile })),
+    /** The answers saved by the last `assess`, or null. */
+    profile: action<{ readonly roundId: string; readonly profile: Profile; readonly savedAt: string } | null>()(Empty),
   },
 } as const;
 

@@ -44,3 +44,8 @@ export function formatBeijingShort(instant: Date): string {
   const endOfDay = p.hour === 23 && p.minute === 59;
   return endOfDay ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+/** The calendar year in Beijing at this instant. */
+export function beijingYear(instant: Date): number {
+  return beijingParts(instant).year;
+}

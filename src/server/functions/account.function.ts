@@ -1,16 +1,14 @@
 import { appError } from '../../core/errors';
-import { roleLabels, Unit } from '../../core/people/person';
+import { Role, roleLabels, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
 import { defineFunction } from '../function';
 
-const everyone = ['applicant', 'unit_admin', 'county_hr', 'prefecture_hr', 'committee_secretary', 'expert'] as const;
-
 /** `account`: who the caller is, as the platform identifies them. */
 export const accountFunction = defineFunction('account', {
   me: {
-    roles: everyone,
+    roles: Role.options,
     async handle(_payload, { caller, store }) {
       let unitName: string | null = null;
       if (caller.unitId) {

@@ -1,11 +1,13 @@
 import type { FunctionDef } from '../function';
 import { accountFunction } from './account.function';
+import { eligibilityFunction } from './eligibility.function';
 import { roundsFunction } from './rounds.function';
 
 /** Every cloud function by name; the local runtime hosts all of them, the cloud deploys each alone. */
 export const functions = {
   account: accountFunction,
   rounds: roundsFunction,
+  eligibility: eligibilityFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;

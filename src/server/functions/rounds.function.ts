@@ -1,37 +1,33 @@
 import { appError } from '../../core/errors';
+import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
+import { Round } from '../../core/round/round.schema';
+import { summarizeRound } from '../../core/round/round.summary';
 import { collections } from '../collections';
+import { parseFields } from '../docs';
 import { defineFunction } from '../function';
 
-const everyone = ['applicant', 'unit_admin', 'county_hr', 'prefecture_hr', 'committee_secretary', 'expert'] as const;
-
-// PROVISIONAL until the round schema lands.
+/** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds. */
 export const roundsFunction = defineFunction('rounds', {
   list: {
-    roles: everyone,
+    roles: Role.options,
     async handle(payload, { store }) {
       const docs = await store.find(collections.rounds.name, {
         where: payload.year ? [{ field: 'year', op: 'eq', value: payload.year }] : [],
-        orderBy: [{ field: 'year', direction: 'desc' }],
+        orderBy: [
+          { field: 'year', direction: 'desc' },
+          { field: '_id', direction: 'asc' },
+        ],
       });
-      return ok(
-        docs.map((d) => ({
-          id: String(d._id),
-          title: String(d['title'] ?? ''),
-          issuer: String(d['issuer'] ?? ''),
-          year: Number(d['year'] ?? 0),
-          region: '',
-          applyFrom: null,
-          applyUntil: null,
-        })),
-      );
+      return ok(docs.map((doc) => summarizeRound(parseFields(Round, doc))));
     },
   },
   get: {
-    roles: everyone,
+    roles: Role.options,
     async handle(payload, { store }) {
       const doc = await store.get(collections.rounds.name, payload.roundId);
-      return doc ? ok(doc) : err(appError('NOT_FOUND'));
+      if (!doc) return err(appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']));
+      return ok(parseFields(Round, doc));
     },
   },
 });

@@ -1,4 +1,4 @@
-import { parseRound } from '../../core/round/round.loader';
+import { parseRounds } from '../../core/round/round.loader';
 import type { JsonObject } from '../ports/store.port';
 
 /**
@@ -6,9 +6,7 @@ import type { JsonObject } from '../ports/store.port';
  * runtime with every error named, rather than reaching a user half-right.
  */
 export function roundSeeds(files: readonly unknown[]): (JsonObject & { id: string })[] {
-  return files.map((file, index) => {
-    const parsed = parseRound(file);
-    if (!parsed.ok) throw new Error(`round file #${index + 1} is invalid:\n  ${parsed.error.join('\n  ')}`);
-    return parsed.value as unknown as JsonObject & { id: string };
-  });
+  const parsed = parseRounds(files);
+  if (!parsed.ok) throw new Error(`round files are invalid:\n  ${parsed.error.join('\n  ')}`);
+  return parsed.value as unknown as (JsonObject & { id: string })[];
 }

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { Code, Interpretation, Selector, Source, YearSpan, PositiveInt } from './round.vocabulary';
+
+/**
+ * The materials side of a round: what to upload or hand in and when, the rules about them, blind
+ * review masking, standard texts, templates (附件) and the review chain.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Materials
+
+export const MaterialRequired = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('always') }),
+  /** Required for applicants the selector matches. */
+  z.strictObject({ kind: z.literal('when'), who: Selector }),
+  /** Upload if the applicant has any (如有). */
+  z.strictObject({ kind: z.literal('if_any') }),
+  /** As far as the series conditions ask (按任职资格条件要求上传). */
+  z.strictObject({ kind: z.literal('per_conditions'), externalRule: Code.optional() }),
+]);
+export type MaterialRequired = z.infer<typeof MaterialRequired>;
+
+export const MaterialMark = z.enum([
+  'handwritten',
+  'signed',
+  'fingerprint',
+  'unit_seal',
+  'leader_signature',
+  'watermark',
+  'a4_double_sided',
+  'photo_attached',
+  'certified_copy', // 标注"与原件一致"并加盖公章
+  'qr_code',
+]);
+export type MaterialMark = z.infer<typeof MaterialMark>;
+
+export const MaterialCategory = z.strictObject({
+  code: Code,
+  name: z.string().min(1),
+  /** online: uploaded to the platform; paper: handed in after formal review. */
+  stage: z.enum(['online', 'paper']),
+  /** upload: files; field: something typed into the form. */
+  form: z.enum(['upload', 'field']),
+  /** Platform column it goes in (其他附件或证明材料). */
+  section: z.string().min(1).optional(),
+  required: MaterialRequired,
+  formats: z.array(z.enum(['jpg', 'pdf'])).min(1).optional(),
+  sides: z.array(z.enum(['front', 'back'])).min(1).optional(),
+  /** Paper copies (一式 N 份). */
+  copies: PositiveInt.optional(),
+  years: YearSpan.optional(),
+  /** N of these documents, optionally only for some applicants. */
+  alternatives: z
+    .array(z.strictObject({ who: Selector.optional(), choose: PositiveInt, of: z.array(z.string().min(1)).min(1), source: Source }))
+    .optional(),
+  textLength: z.strictObject({ minChars: PositiveInt.optional(), maxChars: PositiveInt.optional() }).optional(),
+  ordering: z.enum(['lowest_first']).optional(),
+  marks: z.array(MaterialMark).min(1).optional(),
+  template: Code.optional(),
+  standardText: Code.optional(),
+  /** What the notice asks, in its words (Chinese). */
+  instructions: z.string().min(1).optional(),
+  source: Source,
+  interpretation: Interpretation,
+});
+export type MaterialCategory = z.infer<typeof MaterialCategory>;
+
+export const MaterialRuleKind = z.enum([
+  'exclusive_use', // 同一业绩不能在实践能力和业绩成果中同时使用
+  'no_work_or_meeting_photos',
+  'no_empty_fields', // 无填写内容的注明"无"
+  'no_vague_words',
+  'upright_clear_originals', // 正向、清晰的原件扫描件
+  'image_format',
+  'declassify_first',
+  'unpublished_papers_rejected',
+  'papers_first_in_achievements',
+  'representative_work_as_paper',
+  'copies_certified',
+  'other',
+]);
+export type MaterialRuleKind = z.infer<typeof MaterialRuleKind>;
+
+export const MaterialRule = z.strictObject({
+  code: Code,
+  kind: MaterialRuleKind,
+  /** The rule in the notice's words (Chinese). */
+  text: z.string().min(1),
+  /** Material codes the rule is about. */
+  categories: z.array(Code).min(1).optional(),
+  formats: z.array(z.enum(['jpg', 'pdf'])).min(1).optional(),
+  who: Selector.optional(),
+  source: Source,
+});
+export type MaterialRule = z.infer<typeof MaterialRule>;
+
+export const MaskItem = z.enum([
+  'own_name',
+  'own_photo',
+  'own_photo_eyes', // 照片只遮盖眼睛部位
+  'id_card_photo_eyes',
+  'work_unit',
+  'unit_seal',
+  'id_number',
+]);
+export type MaskItem = z.infer<typeof MaskItem>;
+
+export const Masking = z.strictObject({
+  blindReview: z.boolean(),
+  items: z.array(z.strictObject({ item: MaskItem, source: Source, interpretation: Interpretation })),
+  /** In typed text: unit → xxx / 本单位, person → 本人. */
+  textReplacements: z.array(
+    z.strictObject({ what: z.enum(['own_name', 'unit_name']), replaceWith: z.array(z.string().min(1)).min(1), where: z.string().min(1), source: Source }),
+  ),
+  prohibitions: z.array(z.strictObject({ kind: z.enum(['other_people_names', 'large_area', 'omission']), source: Source })),
+  practices: z.array(
+    z.strictObject({ kind: z.enum(['tick_items_per_system_prompt', 'per_image_yes_no', 'recheck_each_image']), source: Source }),
+  ),
+  source: Source.optional(),
+});
+export type Masking = z.infer<typeof Masking>;
+
+export const Materials = z.strictObject({
+  categories: z.array(MaterialCategory),
+  rules: z.array(MaterialRule),
+  masking: Masking,
+});
+export type Materials = z.infer<typeof Materials>;
+
+export const StandardText = z.strictObject({
+  code: Code,
+  purpose: z.enum(['unit_opinion', 'personal_commitment', 'work_summary_opinion', 'other']),
+  text: z.string().min(1),
+  source: Source,
+  interpretation: Interpretation,
+});
+export type StandardText = z.infer<typeof StandardText>;
+
+export const Template = z.strictObject({
+  code: Code,
+  /** 附件1 … */
+  attachment: z.string().regex(/^附件\d+$/, 'must be 附件N'),
+  name: z.string().min(1),
+  /** false when the notice lists the attachment but does not reproduce it. */
+  includedInNotice: z.boolean(),
+  /** Table columns where the template is a table (花名册). */
+  columns: z.array(z.string().min(1)).optional(),
+  source: Source,
+});
+export type Template = z.infer<typeof Template>;
+
+export const ReviewStep = z.enum([
+  'unit_registration',
+  'applicant_registration',
+  'upload',
+  'unit_review',
+  'employment_service_review',
+  'county_hr_review',
+  'prefecture_hr_review',
+  'formal_review_passed',
+  'print_review_form',
+  'paper_materials',
+]);
+export type ReviewStep = z.infer<typeof ReviewStep>;
+
+export const ReviewChain = z.strictObject({
+  id: Code,
+  who: Selector.optional(),
+  steps: z.array(z.strictObject({ step: ReviewStep, label: z.string().min(1) })).min(1),
+  source: Source,
+});
+export type ReviewChain = z.infer<typeof ReviewChain>;
+
+/** Something in the notice kept as text because no rule uses it yet. */
+export const Note = z.strictObject({ summary: z.string().min(1), source: Source });
+export type Note = z.infer<typeof Note>;

@@ -1,0 +1,218 @@
+import aksuWater from '../../../config/rounds/aksu-water-2024.json';
+import yuli from '../../../config/rounds/yuli-initial-junior-2024.json';
+import { formatPath, parseRound, parseRounds } from '../../../src/core/round/round.loader';
+
+/**
+ * Broken round data is rejected, and every error line starts with the path of the bad value so a
+ * maintainer can find it. Each case starts from a valid round file and breaks one thing.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('parseRound', () => {
+  it('accepts the untouched fixtures (so each failure below comes from its own mutation)', () => {
+    expect(errorsOf(validWater())).toEqual([]);
+    expect(errorsOf(validYuli())).toEqual([]);
+  });
+
+  it.each<[string, (r: Json) => void, string, RegExp]>([
+    [
+      'rejects a window that ends before it starts',
+      (r) => { r.windows[1].end.at = '2024-07-31T23:59:59+08:00'; },
+      'windows[1].end.at',
+      /ends \(2024-07-31T23:59:59\+08:00\) before it starts \(2024-08-01T00:00:00\+08:00\)/,
+    ],
+    [
+      'rejects a fee for a level the round does not offer',
+      (r) => { r.fees.items.push({ levels: ['senior'], way: 'evaluation', amountYuan: 900, source: src() }); },
+      'fees.items[3].levels[0]',
+      /fee for senior by evaluation, which this round does not offer/,
+    ],
+    [
+      'rejects a fee for a way the round does not offer',
+      (r) => { r.fees.items[0].way = 'grant'; },
+      'fees.items[0].levels[0]',
+      /fee for deputy_senior by grant/,
+    ],
+    [
+      'rejects a rule without its source',
+      (r) => { delete r.windows[0].source; },
+      'windows[0].source',
+      /./,
+    ],
+    [
+      'rejects a source without a clause',
+      (r) => { delete r.fees.items[0].source.clause; },
+      'fees.items[0].source.clause',
+      /./,
+    ],
+    [
+      'rejects an unknown key',
+      (r) => { r.windows[0].deadline = '2024-08-30'; },
+      'windows[0]',
+      /deadline/,
+    ],
+    [
+      'rejects an unknown key at the top level',
+      (r) => { r.remark = '备注'; },
+      '(root)',
+      /remark/,
+    ],
+    [
+      'rejects an instant without the +08:00 offset',
+      (r) => { r.windows[0].end.at = '2024-08-30T10:00:00Z'; },
+      'windows[0].end.at',
+      /YYYY-MM-DDTHH:mm:ss\+08:00/,
+    ],
+    [
+      'rejects an impossible date',
+      (r) => { r.windows[1].end.at = '2024-09-31T23:59:59+08:00'; },
+      'windows[1].end.at',
+      /not a real calendar date/,
+    ],
+    [
+      'rejects a day-only end that is not the last second of the day',
+      (r) => { r.windows[1].end.at = '2024-09-10T18:00:00+08:00'; },
+      'windows[1].end.at',
+      /must be 23:59:59\+08:00/,
+    ],
+    [
+      'rejects a source citing another notice',
+      (r) => { r.defense.slotMinutes.source.file = 'bazhou-ecoenv-2024.txt'; },
+      'defense.slotMinutes.source.file',
+      /cites bazhou-ecoenv-2024.txt but this round's notice is aksu-water-2024.txt/,
+    ],
+    [
+      'rejects duplicate window ids',
+      (r) => { r.windows[2].id = 'apply'; },
+      'windows[2].id',
+      /duplicate id "apply"/,
+    ],
+    [
+      'rejects a reference to an external rule that does not exist',
+      (r) => { r.defense.externalExemptions = 'no_such_rule'; },
+      'defense.externalExemptions',
+      /unknown externalRules id "no_such_rule"/,
+    ],
+    [
+      'rejects a fee deadline pointing at a window that is not a fee window',
+      (r) => { r.fees.payment[0].deadlineWindow = 'review'; },
+      'fees.payment[0].deadlineWindow',
+      /is a review window, not fee_payment/,
+    ],
+    [
+      'rejects an offered level with no title name',
+      (r) => { r.offers[0].levels.push('senior'); },
+      'offers[0].levels[3]',
+      /no title name for senior/,
+    ],
+    [
+      'rejects an offer in a channel the round does not describe',
+      (r) => { r.offers[1].channel = 'general'; },
+      'offers[1].channel',
+      /channel general has no entry in channels/,
+    ],
+    [
+      'rejects a selector naming an unknown specialty',
+      (r) => { r.defense.required[0].who.specialties = ['engineering.waterr']; },
+      'defense.required[0].who.specialties[0]',
+      /unknown specialty code "engineering.waterr"/,
+    ],
+    [
+      'rejects a year range that runs backwards',
+      (r) => { r.continuingEducation.requirements[0].publicYears = { kind: 'range', from: 2024, to: 2021 }; },
+      'continuingEducation.requirements[0].publicYears.to',
+      /ends \(2021\) before it starts \(2024\)/,
+    ],
+    [
+      'rejects an id whose year differs from the round year',
+      (r) => { r.year = 2025; },
+      'id',
+      /must end with the round year -2025/,
+    ],
+    [
+      'rejects a fee that is not a whole number of yuan',
+      (r) => { r.fees.items[0].amountYuan = 700.5; },
+      'fees.items[0].amountYuan',
+      /./,
+    ],
+    [
+      'rejects an unknown level code',
+      (r) => { r.offers[0].levels[0] = 'senior_engineer'; },
+      'offers[0].levels[0]',
+      /./,
+    ],
+    [
+      'rejects a material rule about a material the round does not list',
+      (r) => { r.materials.rules[1].categories = ['practice_ability', 'results']; },
+      'materials.rules[1].categories[1]',
+      /unknown material code "results"/,
+    ],
+  ])('%s', (_name, breakIt, path, message) => {
+    const errors = errorsOf(mutate(validWater(), breakIt));
+    const atPath = errors.filter((e) => e.startsWith(`${path}: `));
+    expect(atPath.length > 0 ? atPath : errors).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('rejects a specialty whose code is not under its series', () => {
+    const errors = errorsOf(mutate(validYuli(), (r) => { r.specialties[0].series = 'agriculture'; }));
+    expect(errors).toContainEqual(expect.stringMatching(/^specialties\[0\]\.code: specialty code "engineering.petroleum" must start with its series "agriculture\."/));
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const errors = errorsOf(
+      mutate(validWater(), (r) => {
+        r.windows[1].end.at = '2024-07-31T23:59:59+08:00';
+        r.windows[2].id = 'apply';
+      }),
+    );
+    expect(errors.map((e) => e.split(':')[0])).toEqual(expect.arrayContaining(['windows[1].end.at', 'windows[2].id']));
+  });
+});
+
+describe('parseRounds', () => {
+  it('rejects two round files with the same id, naming the id', () => {
+    const result = parseRounds([validWater(), validWater()]);
+    expect(result.ok ? [] : result.error).toEqual(['round aksu-water-2024: id used by more than one round file']);
+  });
+
+  it('prefixes each error with the round it came from', () => {
+    const result = parseRounds([validYuli(), mutate(validWater(), (r) => { r.windows[0].deadline = 'x'; })]);
+    expect(result.ok ? [] : result.error).toEqual([expect.stringMatching(/^round 1 \(aksu-water-2024\) windows\[0\]: /)]);
+  });
+});
+
+describe('formatPath', () => {
+  it.each([
+    [['windows', 2, 'end', 'at'], 'windows[2].end.at'],
+    [['id'], 'id'],
+    [[], ''],
+  ])('formats %j as %s', (path, expected) => {
+    expect(formatPath(path)).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+function validWater(): Json {
+  return structuredClone(aksuWater) as Json;
+}
+
+function validYuli(): Json {
+  return structuredClone(yuli) as Json;
+}
+
+function mutate(round: Json, breakIt: (r: Json) => void): Json {
+  breakIt(round);
+  return round;
+}
+
+function errorsOf(json: unknown): string[] {
+  const result = parseRound(json);
+  return result.ok ? [] : result.error;
+}
+
+function src() {
+  return { file: 'aksu-water-2024.txt', clause: '四(一)21' };
+}
