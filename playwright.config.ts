@@ -38,6 +38,7 @@ export default defineConfig({
       ],
     },
     trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
   webServer: {
     command: 'npx tsx scripts/serve.ts',

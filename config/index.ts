@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -32,6 +33,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // One bundle, so every page works offline once the app has loaded (the self-check promises
+      // it); in WeChat the whole package is on the phone anyway.
+      webpackChain(chain) {
+        chain.plugin('single-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }]);
+      },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       postcss: {
         autoprefixer: { enable: true, config: {} },

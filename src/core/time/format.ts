@@ -38,11 +38,11 @@ export function formatBeijingDateTime(instant: Date): string {
   return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** `8月30日 18:00`, or `8月30日` when the instant is the end of that day. */
+/** `8月30日 18:00`, or `8月30日` when the instant is the start or the end of that day. */
 export function formatBeijingShort(instant: Date): string {
   const p = beijingParts(instant);
-  const endOfDay = p.hour === 23 && p.minute === 59;
-  return endOfDay ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+  const wholeDay = (p.hour === 23 && p.minute === 59) || (p.hour === 0 && p.minute === 0);
+  return wholeDay ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** The calendar year in Beijing at this instant. */

@@ -65,6 +65,16 @@ export default function Home() {
         </Text>
       </View>
 
+      {me.data.role === 'applicant' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/pages/self-check/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>资格自测</Text>
+            <Text className='entry__hint'>几分钟了解能否申报、申报哪一级，每条结论都附通知依据</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
+
       <Text className='section-title'>评审批次</Text>
       {rounds.status === 'loading' ? <LoadingView label='正在读取评审批次…' /> : null}
       {rounds.status === 'error' ? <ErrorView error={rounds.error} onRetry={rounds.reload} /> : null}

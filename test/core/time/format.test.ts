@@ -15,8 +15,9 @@ describe('Beijing formatting', () => {
     expect(formatBeijingDate(new Date('2024-09-08T15:59:59Z'))).toBe('2024年9月8日');
   });
 
-  it('drops the time when an instant is the end of a day', () => {
+  it('drops the time when an instant is the start or the end of a day', () => {
     expect(formatBeijingShort(new Date('2024-09-08T23:59:59+08:00'))).toBe('9月8日');
+    expect(formatBeijingShort(new Date('2024-07-22T00:00:00+08:00'))).toBe('7月22日');
     expect(formatBeijingShort(new Date('2024-08-30T18:00:00+08:00'))).toBe('8月30日 18:00');
   });
 });

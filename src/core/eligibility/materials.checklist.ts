@@ -1,0 +1,149 @@
+import type { MaskItem, MaterialCategory, Selector, YearSpan } from '../round/round.schema';
+import type { ChecklistItem } from './assessment';
+import { FACT_WORDING } from './labels';
+import type { OfferContext } from './offer-context';
+import { matchSelector } from './selector.match';
+
+/** The stable code of the continuing-education certificates category (see round.schema `Code`). */
+const CE_CERTIFICATES = 'continuing_education';
+
+/** How the continuing-education exemption changes the certificates: none needed, or only if any. */
+export type ContinuingEducationRelief = 'none' | 'exempt' | 'not_hard_requirement';
+
+const MARK_WORDS: Readonly<Record<string, string>> = {
+  handwritten: '手写',
+  signed: '本人签字',
+  fingerprint: '按手印',
+  unit_seal: '加盖单位公章',
+  leader_signature: '单位负责人签字',
+  watermark: '有水印方为有效',
+  a4_double_sided: 'A4纸双面打印',
+  photo_attached: '贴本人近照',
+  certified_copy: '复印件注明“与原件一致”并加盖公章',
+  qr_code: '带二维码验证',
+};
+
+/**
+ * The round's materials for this person: a category is listed when it is always required, when
+ * its selector matches (or might: then `condition` says when), or when it is 如有 / 按条件. Every
+ * uploaded image of a blind-reviewed round lists what to mask.
+ */
+export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducationRelief): ChecklistItem[] {
+  const { masking } = ctx.round.materials;
+  const mask = masking.blindReview ? [...new Set(masking.items.map((i) => i.item))] : [];
+  const items: ChecklistItem[] = [];
+  for (const category of ctx.round.materials.categories) {
+    if (category.code === CE_CERTIFICATES && relief === 'exempt') continue;
+    const need = needOf(category, ctx);
+    if (need === null) continue;
+    const relieved = category.code === CE_CERTIFICATES && relief === 'not_hard_requirement' && need.need === 'required';
+    items.push({
+      code: category.code,
+      name: category.name,
+      need: relieved ? 'if_any' : need.need,
+      formats: formatsOf(category, ctx),
+      mask: category.stage === 'online' && category.form === 'upload' ? (mask as MaskItem[]) : [],
+      note: noteOf(category, ctx),
+      source: category.source,
+      ...(need.condition ? { condition: need.condition } : {}),
+    });
+  }
+  return items;
+}
+
+function needOf(category: MaterialCategory, ctx: OfferContext): { need: ChecklistItem['need']; condition?: string } | null {
+  const required = category.required;
+  switch (required.kind) {
+    case 'always':
+      return { need: 'required' };
+    case 'if_any':
+      return { need: 'if_any' };
+    case 'per_conditions':
+      return { need: 'per_conditions' };
+    case 'when': {
+      const match = matchSelector(required.who, ctx.subject);
+      if (match.value === 'no') return null;
+      if (match.value === 'yes') return { need: 'required' };
+      return { need: 'required', condition: `取决于：${match.unknowns.join('、')}` };
+    }
+  }
+}
+
+/** The category's own formats, else what the round's image-format rules say, else nothing stated. */
+function formatsOf(category: MaterialCategory, ctx: OfferContext): ChecklistItem['formats'] {
+  if (category.form !== 'upload' || category.stage !== 'online') return [];
+  if (category.formats) return category.formats;
+  const rule = ctx.round.materials.rules.find(
+    (r) =>
+      r.kind === 'image_format' &&
+      r.formats !== undefined &&
+      (r.categories === undefined || r.categories.includes(category.code)) &&
+      matchSelector(r.who, ctx.subject).value !== 'no',
+  );
+  return rule?.formats ?? [];
+}
+
+const NOTE_LIMIT = 90;
+
+function noteOf(category: MaterialCategory, ctx: OfferContext): string | null {
+  const parts: string[] = [];
+  if (category.years) {
+    const years = spanText(category.years);
+    if (years) parts.push(years);
+  }
+  if (category.sides?.length === 2) parts.push('正反面');
+  for (const alt of category.alternatives ?? []) {
+    const match = matchSelector(alt.who, ctx.subject).value;
+    if (match === 'no') continue;
+    const which = alt.choose >= alt.of.length ? `${alt.of.join('、')}都要` : `${alt.of.join('、')}任选${alt.choose}项`;
+    // Both variants stay listed while the deciding answer is open, each saying when it applies.
+    parts.push(match === 'unknown' && alt.who ? `${factsCondition(alt.who)}：${which}` : which);
+  }
+  if (category.textLength) {
+    const { minChars, maxChars } = category.textLength;
+    if (minChars !== undefined && maxChars !== undefined) parts.push(`${minChars}—${maxChars}字`);
+    else if (minChars !== undefined) parts.push(`不少于${minChars}字`);
+    else if (maxChars !== undefined) parts.push(`不超过${maxChars}字`);
+  }
+  if (category.copies) parts.push(`一式${category.copies}份`);
+  if (category.ordering === 'lowest_first') parts.push('从低到高填写');
+  const marks = (category.marks ?? []).map((m) => MARK_WORDS[m] ?? m);
+  if (marks.length > 0) parts.push(marks.join('、'));
+  if (category.instructions) parts.push(shorten(category.instructions));
+  for (const rule of ctx.round.materials.rules) {
+    if (rule.categories?.includes(category.code) && matchSelector(rule.who, ctx.subject).value !== 'no') parts.push(shorten(rule.text));
+  }
+  return parts.length > 0 ? parts.map((p) => `${p.replace(/[。；]$/u, '')}。`).join('') : null;
+}
+
+/** `现有职称是在疆外取得的`: the facts a selector asks for, as a condition. */
+function factsCondition(who: Selector): string {
+  const parts = [
+    ...(who.factsAll ?? []).map((f) => FACT_WORDING[f.fact].yes),
+    ...(who.factsNone ?? []).map((f) => FACT_WORDING[f].no),
+    ...(who.factsAny ?? []).map((f) => FACT_WORDING[f].yes),
+  ];
+  return parts.length > 0 ? `如果${parts.join('，')}` : '视情况';
+}
+
+function spanText(span: YearSpan): string | null {
+  switch (span.kind) {
+    case 'range':
+      return `${span.from}—${span.to}年度`;
+    case 'recent':
+      // Which years "近 N 年" means differs by material (appraisals end last year), so none are named.
+      return `近${span.years}年`;
+    case 'since':
+      return `${span.from}年以来`;
+    case 'tenure':
+      return '任现职以来';
+    case 'per_conditions':
+      return '按评审条件规定的年限';
+    case 'not_stated':
+      return null;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length <= NOTE_LIMIT ? text : `${text.slice(0, NOTE_LIMIT)}…`;
+}

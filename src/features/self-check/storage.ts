@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro';
+import { Profile } from '../../core/eligibility/profile';
+
+/**
+ * The self-check's answers live on the phone: they survive closing the app, work offline, and are
+ * what the application form starts from later.
+ */
+const DRAFT_KEY = 'self-check-draft';
+
+export interface Draft {
+  readonly roundId: string;
+  readonly profile: Profile;
+  /** The question the person was on, by id. */
+  readonly questionId: string | null;
+}
+
+export function loadDraft(): Draft | null {
+  const raw: unknown = Taro.getStorageSync(DRAFT_KEY);
+  if (!raw || typeof raw !== 'object') return null;
+  const { roundId, profile, questionId } = raw as Record<string, unknown>;
+  const parsed = Profile.safeParse(profile);
+  // A draft from an older version that no longer fits is dropped rather than half-used.
+  if (typeof roundId !== 'string' || !parsed.success) return null;
+  return { roundId, profile: parsed.data, questionId: typeof questionId === 'string' ? questionId : null };
+}
+
+export function saveDraft(draft: Draft): void {
+  Taro.setStorageSync(DRAFT_KEY, draft);
+}
+
+export function clearDraft(): void {
+  Taro.removeStorageSync(DRAFT_KEY);
+}

@@ -1,0 +1,73 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import { EmptyView } from '../../components/status-view';
+import { assess } from '../../core/eligibility/assess';
+import type { Verdict } from '../../core/eligibility/assessment';
+import type { Source } from '../../core/round/round.schema';
+import { profileForRound } from '../../features/self-check/questions';
+import { loadDraft } from '../../features/self-check/storage';
+import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
+import { OfferCard } from '../../features/self-check/ui/offer-card';
+import { cachedRound } from '../../services/rounds';
+import '../../features/self-check/ui/result.scss';
+
+const rank: Record<Verdict, number> = { eligible: 0, eligible_if: 1, not_yet: 2, ineligible: 3 };
+
+/** The self-check's verdicts, computed on the phone from the saved answers and the cached round. */
+export default function SelfCheckResult() {
+  const [clause, setClause] = useState<Source | null>(null);
+  const computed = useMemo(() => {
+    const draft = loadDraft();
+    const round = draft ? cachedRound(draft.roundId) : null;
+    if (!draft || !round) return null;
+    return { round, assessment: assess(profileForRound(draft.profile, { round, year: round.year }), round, new Date()) };
+  }, []);
+
+  if (!computed) {
+    return (
+      <View>
+        <EmptyView title='还没有自测答案' hint='请先回答自测问题，结果会显示在这里。' />
+        <Button className='result__again' onClick={() => void Taro.redirectTo({ url: '/pages/self-check/index' })}>
+          开始自测
+        </Button>
+      </View>
+    );
+  }
+
+  const { round, assessment } = computed;
+  const offers = [...assessment.offers].sort((a, b) => rank[a.verdict] - rank[b.verdict]);
+  const eligibleCount = offers.filter((o) => o.verdict === 'eligible' || o.verdict === 'eligible_if').length;
+  return (
+    <View className='result'>
+      <View className='result__intro'>
+        <Text className='result__round'>{round.title}</Text>
+        <Text className='result__lead'>
+          {eligibleCount > 0 ? `根据您的回答，有 ${eligibleCount} 项可以申报或确认后可以申报。` : '根据您的回答，本批次暂无可申报的项目。'}
+        </Text>
+        <Text className='result__caveat'>自测结果仅供参考，以单位和人社部门审核为准。点"依据"可查看通知原文。</Text>
+      </View>
+
+      {assessment.general.length > 0 ? (
+        <View className='result__general'>
+          {assessment.general.map((reason, i) => (
+            <Text key={`${reason.code}-${i}`} className='result__general-line' onClick={() => setClause(reason.source)}>
+              {reason.message}（依据：第 {reason.source.clause} 条）
+            </Text>
+          ))}
+        </View>
+      ) : null}
+
+      {offers.length === 0 ? (
+        <EmptyView title='本批次没有可评估的项目' hint='请返回首页，选择与您的专业和地区对应的评审批次。' />
+      ) : (
+        offers.map((offer) => <OfferCard key={offer.key} offer={offer} onClause={setClause} />)
+      )}
+
+      <Button className='result__again' onClick={() => void Taro.navigateBack()}>
+        修改回答
+      </Button>
+      {clause ? <ClauseSheet source={clause} noticeTitle={round.title} onClose={() => setClause(null)} /> : null}
+    </View>
+  );
+}

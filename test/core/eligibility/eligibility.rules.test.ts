@@ -1,0 +1,244 @@
+import { assess } from '../../../src/core/eligibility/assess';
+import type { ReasonOutcome, Verdict } from '../../../src/core/eligibility/assessment';
+import type { Profile } from '../../../src/core/eligibility/profile';
+import { DURING, offerOf, onlyReason, reasonOf, round, type RoundId } from './rounds.fixture';
+
+describe('exclusions (bazhou 一, tacheng 一(一)(二)(三), aksu 一(一), yuli 一)', () => {
+  it.each<[string, RoundId, string, Profile, string, ReasonOutcome, string]>([
+    ['rejects a retiree (bazhou 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一'],
+    ['rejects a retiree (tacheng 一(二))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一(二)'],
+    ['rejects a civil servant (bazhou 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'agency' }), 'EXCLUSION.AGENCY_STAFF', 'fail', '一'],
+    ['rejects staff of a unit run under the civil-servant law (tacheng 一(三))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ employmentKind: 'civil_service_managed_institution' }), 'EXCLUSION.CIVIL_SERVICE_MANAGED', 'fail', '一(三)'],
+    ['asks whether an applicant is retired when unanswered', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ facts: {} }), 'EXCLUSION.RETIRED', 'unknown', '一'],
+    ['passes a serving institution employee', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer(), 'EXCLUSION.AGENCY_STAFF', 'pass', '一'],
+    ['names the national list for a specialty the round does not evaluate itself (以考代评, tacheng 一(一))', 'tacheng-all-series-2023', 'region_unavailable:intermediate', tachengAgronomist({ series: 'accounting', specialty: 'accounting.general' }), 'EXCLUSION.EXAM_REPLACED_SPECIALTY', 'cannot_judge', '一(一)'],
+  ])('%s', (_name, id, key, profile, code, outcome, clause) => {
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    const r = onlyReason(offer, code);
+    expect(r.outcome).toBe(outcome);
+    expect(r.source.clause).toBe(clause);
+    if (outcome === 'fail') expect(offer.verdict).toBe('ineligible');
+    if (outcome === 'unknown') expect(offer.missing).toContain('是否已经退休');
+  });
+
+  it.each<[RoundId, string, Profile]>([
+    ['aksu-forestry-2024', 'directed_evaluation:intermediate', aksuEmployee({ series: 'engineering', specialty: 'engineering.forestry_grassland' })],
+    ['yuli-initial-junior-2024', 'initial_junior:junior_assistant', yuliGraduate()],
+    ['tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist()],
+  ])('does not raise 以考代评 for a specialty %s lists as evaluated there', (id, key, profile) => {
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    expect(reasonOf(offer, 'EXCLUSION.EXAM_REPLACED_SPECIALTY')).toBeUndefined();
+  });
+
+  it('repeats round-wide exclusions in `general`', () => {
+    const a = assess(bazhouEngineer({ facts: { retired: true } }), round('bazhou-ecoenv-2024'), DURING['bazhou-ecoenv-2024']);
+    expect(a.general.find((r) => r.code === 'EXCLUSION.RETIRED')?.outcome).toBe('fail');
+  });
+});
+
+describe('channels: directed evaluation and the private-enterprise special review (aksu 一(一)(二))', () => {
+  const PE = 'private_enterprise_evaluation:intermediate';
+
+  it.each<[string, Profile, ReasonOutcome, Verdict, string | null]>([
+    ['admits staff of a private enterprise licensed in the prefecture', privateEngineer({ facts: { employer_licence_registered_in_prefecture: true } }), 'pass', 'eligible_if', null],
+    ['admits a freelancer whose file the prefecture agency holds', privateEngineer({ employmentKind: 'freelancer', facts: { personnel_file_held_by_prefecture_agency: true } }), 'pass', 'eligible_if', null],
+    ['rejects a freelancer whose file is held elsewhere', privateEngineer({ employmentKind: 'freelancer', facts: { personnel_file_held_by_prefecture_agency: false } }), 'fail', 'ineligible', null],
+    ['admits an outside-Xinjiang posting of more than a year', posted('2023-06-01'), 'pass', 'eligible_if', null],
+    ['admits a posting of exactly one year at the cut-off (2024-01-01 → 2024-12-31)', posted('2024-01-01'), 'pass', 'eligible_if', null],
+    ['makes a posting one day short wait until it is a full year', posted('2024-01-02'), 'later', 'not_yet', '2025-01-01'],
+    ['asks since when the posting runs', privateEngineer({ facts: { posted_by_enterprise_outside_xinjiang: true, employer_licence_registered_in_prefecture: false } }), 'unknown', 'eligible_if', null],
+    ['rejects an institution employee', aksuEmployee({ employmentKind: 'institution' }), 'fail', 'ineligible', null],
+    ['rejects a private enterprise neither licensed here nor posted', privateEngineer({ facts: { employer_licence_registered_in_prefecture: false, posted_by_enterprise_outside_xinjiang: false } }), 'fail', 'ineligible', null],
+  ])('%s', (_name, profile, outcome, verdict, earliest) => {
+    const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), PE);
+    const r = onlyReason(offer, 'CHANNEL.ELIGIBILITY');
+    expect(r.outcome).toBe(outcome);
+    expect(r.source.clause).toBe('一(二)');
+    expect(offer.verdict).toBe(verdict);
+    expect(offer.earliestDate).toBe(earliest);
+  });
+
+  it('says when a short posting will be a full year, in words', () => {
+    const offer = offerOf(assess(posted('2024-01-02'), round('aksu-water-2024'), DURING['aksu-water-2024']), PE);
+    expect(onlyReason(offer, 'CHANNEL.ELIGIBILITY').message).toContain('2025年1月1日满1年');
+  });
+
+  it.each<[string, Profile, ReasonOutcome]>([
+    ['admits an enterprise employee working in the prefecture', aksuEmployee({ employmentKind: 'state_enterprise' }), 'pass'],
+    ['rejects someone working in another prefecture', aksuEmployee({ prefecture: '塔城地区' }), 'fail'],
+    ['asks where someone works when the prefecture is not given', aksuEmployee({ prefecture: undefined }), 'unknown'],
+    ['rejects a civil servant, whom the channel does not cover', aksuEmployee({ employmentKind: 'agency' }), 'fail'],
+  ])('directed evaluation %s (aksu-water 一(一))', (_name, profile, outcome) => {
+    const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:intermediate');
+    expect(onlyReason(offer, 'CHANNEL.ELIGIBILITY').outcome).toBe(outcome);
+  });
+});
+
+describe('one channel per year for the same series and level (aksu 二)', () => {
+  it.each<[string, Profile['applicationsThisYear'], string, ReasonOutcome]>([
+    ['rejects a second channel for the same series and level', [{ series: 'engineering', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'fail'],
+    ['allows the same channel again (the application itself)', [{ series: 'engineering', level: 'intermediate', channel: 'private_enterprise' }], 'private_enterprise_evaluation:intermediate', 'pass'],
+    ['allows another level', [{ series: 'engineering', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:junior_assistant', 'pass'],
+    ['allows another series', [{ series: 'agriculture', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'pass'],
+    ['asks which series when the other application does not say', [{ level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'unknown'],
+    ['asks when the applicant has not said', undefined, 'private_enterprise_evaluation:intermediate', 'unknown'],
+    ['passes with no other application', [], 'private_enterprise_evaluation:intermediate', 'pass'],
+  ])('%s', (_name, applications, key, outcome) => {
+    const profile = privateEngineer({ facts: { employer_licence_registered_in_prefecture: true }, applicationsThisYear: applications });
+    const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), key);
+    const r = onlyReason(offer, 'CHANNEL.ONE_PER_YEAR');
+    expect(r.outcome).toBe(outcome);
+    expect(r.source.clause).toBe('二');
+  });
+
+  it('is not raised where the round has one channel only (bazhou)', () => {
+    const offer = offerOf(assess(bazhouEngineer(), round('bazhou-ecoenv-2024'), DURING['bazhou-ecoenv-2024']), 'evaluation:intermediate');
+    expect(reasonOf(offer, 'CHANNEL.ONE_PER_YEAR')).toBeUndefined();
+  });
+});
+
+describe('Mandarin for institution staff: at least 三级乙等 (aksu-water 四(一)17)', () => {
+  it.each<[string, Profile, ReasonOutcome | null]>([
+    ['rejects an institution employee without a certificate', aksuEmployee({ mandarinGrade: null }), 'fail'],
+    ['accepts exactly 三级乙等', aksuEmployee({ mandarinGrade: '三级乙等' }), 'pass'],
+    ['accepts 一级甲等', aksuEmployee({ mandarinGrade: '一级甲等' }), 'pass'],
+    ['asks the grade when unanswered', aksuEmployee({ mandarinGrade: undefined }), 'unknown'],
+    ['does not ask an enterprise employee', aksuEmployee({ employmentKind: 'state_enterprise', mandarinGrade: undefined }), null],
+    ['asks the employer kind when it decides whether a missing certificate matters', aksuEmployee({ employmentKind: undefined, mandarinGrade: null }), 'unknown'],
+    ['does not ask the employer kind when the grade is enough anyway', aksuEmployee({ employmentKind: undefined, mandarinGrade: '二级甲等' }), 'pass'],
+  ])('%s', (_name, profile, outcome) => {
+    const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:intermediate');
+    const r = reasonOf(offer, 'MANDARIN.GRADE');
+    expect(r?.outcome ?? null).toBe(outcome);
+    if (r) expect(r.source.clause).toBe('四(一)17');
+  });
+
+  it('is not required by a round that states no Mandarin rule (bazhou)', () => {
+    const offer = offerOf(assess(bazhouEngineer({ mandarinGrade: null }), round('bazhou-ecoenv-2024'), DURING['bazhou-ecoenv-2024']), 'evaluation:intermediate');
+    expect(reasonOf(offer, 'MANDARIN.GRADE')).toBeUndefined();
+  });
+});
+
+describe('social insurance for enterprise staff (bazhou 五(一)2: 6 months with QR code; yuli 五(一)1: the last year)', () => {
+  it.each<[string, RoundId, string, Profile, ReasonOutcome | null, string | null]>([
+    ['accepts 6 months at bazhou', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'private_enterprise', socialInsuranceMonths: 6 }), 'pass', null],
+    ['makes 5 months at bazhou wait a month (asOf 2024-08-30)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'private_enterprise', socialInsuranceMonths: 5 }), 'later', '2024-09-30'],
+    ['asks an enterprise employee for the months', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'state_enterprise' }), 'unknown', null],
+    ['does not ask an institution employee', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer(), null, null],
+    ['accepts 12 months at yuli', 'yuli-initial-junior-2024', 'initial_junior:junior_assistant', yuliGraduate({ employmentKind: 'private_enterprise', socialInsuranceMonths: 12 }), 'pass', null],
+    ['makes 11 months at yuli wait a month (asOf 2024-10-10)', 'yuli-initial-junior-2024', 'initial_junior:junior_assistant', yuliGraduate({ employmentKind: 'private_enterprise', socialInsuranceMonths: 11 }), 'later', '2024-11-10'],
+  ])('%s', (_name, id, key, profile, outcome, earliest) => {
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    const r = reasonOf(offer, 'SOCIAL_INSURANCE.MONTHS');
+    expect(r?.outcome ?? null).toBe(outcome);
+    expect(r?.earliestDate ?? null).toBe(earliest);
+  });
+
+  it('tells bazhou enterprise staff the proof needs a QR code', () => {
+    const offer = offerOf(assess(bazhouEngineer({ employmentKind: 'private_enterprise', socialInsuranceMonths: 6 }), round('bazhou-ecoenv-2024'), DURING['bazhou-ecoenv-2024']), 'evaluation:intermediate');
+    expect(onlyReason(offer, 'SOCIAL_INSURANCE.MONTHS').message).toContain('二维码');
+  });
+});
+
+describe('years at the current level are the autonomous region’s rule, never guessed', () => {
+  it.each<[RoundId, string, Profile]>([
+    ['aksu-water-2024', 'directed_evaluation:deputy_senior', aksuEmployee()],
+    ['bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer()],
+    ['tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist()],
+  ])('%s %s: eligible_if with a cannot_judge naming the document', (id, key, profile) => {
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    const r = onlyReason(offer, 'EXTERNAL.YEARS_AT_CURRENT_LEVEL');
+    const rule = round(id).externalRules.find((x) => x.topic === 'years_at_current_level')!;
+    expect(r.outcome).toBe('cannot_judge');
+    expect(r.message).toContain(rule.document);
+    expect(offer.verdict).toBe('eligible_if');
+    expect(offer.missing.some((m) => m.includes(rule.document))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Builders: complete profiles that pass every rule the notices state, so one change shows one rule.
+
+function ce(years: readonly number[], publicHours = 30, professionalHours = 60): NonNullable<Profile['continuingEducation']> {
+  return years.map((year) => ({ year, publicHours, professionalHours }));
+}
+
+function qualified(years: readonly number[]): NonNullable<Profile['appraisals']> {
+  return years.map((year) => ({ year, result: 'qualified' as const }));
+}
+
+function aksuEmployee(patch: Partial<Profile> = {}): Profile {
+  return {
+    prefecture: '阿克苏地区',
+    workCounty: null,
+    unitLevel: 'prefecture',
+    employmentKind: 'institution',
+    series: 'engineering',
+    specialty: 'engineering.water',
+    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2010-07-01' }],
+    professionalWorkSince: '2010-08-01',
+    currentTitle: { level: 'intermediate', obtainedOn: '2018-12-01' },
+    skill: null,
+    appraisals: qualified([2021, 2022, 2023]),
+    continuingEducation: ce([2021, 2022, 2023, 2024]),
+    mandarinGrade: '二级乙等',
+    facts: { retired: false, village_work_this_year: false, fanghuiju_village_work: false, temple_management_work: false, preschool_support_teaching: false },
+    applicationsThisYear: [],
+    ...patch,
+  };
+}
+
+function privateEngineer(patch: Partial<Profile> = {}): Profile {
+  const base = aksuEmployee({ employmentKind: 'private_enterprise', mandarinGrade: null });
+  return { ...base, ...patch, facts: { ...base.facts, first_title_application: false, ...patch.facts } };
+}
+
+function posted(since: string): Profile {
+  return privateEngineer({ postedSince: since, facts: { posted_by_enterprise_outside_xinjiang: true, employer_licence_registered_in_prefecture: false } });
+}
+
+function bazhouEngineer(patch: Partial<Profile> = {}): Profile {
+  return {
+    prefecture: '巴音郭楞蒙古自治州',
+    workCounty: '库尔勒市',
+    unitLevel: 'prefecture',
+    employmentKind: 'institution',
+    series: 'engineering',
+    specialty: 'engineering.ecology_environment',
+    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2015-07-01' }],
+    professionalWorkSince: '2015-08-01',
+    currentTitle: { level: 'junior_assistant', obtainedOn: '2019-12-01' },
+    appraisals: qualified([2021, 2022, 2023]),
+    continuingEducation: ce([2020, 2021, 2022, 2023, 2024]),
+    facts: { retired: false, fanghuiju_village_work: false, temple_management_work: false, preschool_support_teaching: false },
+    ...patch,
+  };
+}
+
+function tachengAgronomist(patch: Partial<Profile> = {}): Profile {
+  return {
+    prefecture: '塔城地区',
+    employmentKind: 'institution',
+    series: 'agriculture',
+    specialty: 'agriculture.agronomy',
+    currentTitle: { level: 'junior_assistant', obtainedOn: '2018-12-01' },
+    facts: { retired: false, works_in_prefecture: true, has_employment_relationship: true },
+    ...patch,
+  };
+}
+
+function yuliGraduate(patch: Partial<Profile> = {}): Profile {
+  return {
+    workCounty: '尉犁县',
+    employmentKind: 'institution',
+    series: 'engineering',
+    specialty: 'engineering.petroleum',
+    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2023-07-01' }],
+    professionalWorkSince: '2023-07-15',
+    currentTitle: null,
+    appraisals: qualified([2023]),
+    continuingEducation: ce([2023, 2024]),
+    facts: { fanghuiju_village_work: false, temple_management_work: false, preschool_support_teaching: false },
+    ...patch,
+  };
+}

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs, snap } from './support';
+
+/** Taps the option of the question on screen; the flow moves on by itself. */
+async function choose(page: Page, label: string): Promise<void> {
+  await page.getByRole('radio', { name: label, exact: true }).click();
+}
+
+async function next(page: Page): Promise<void> {
+  await page.getByText('下一题', { exact: true }).click();
+}
+
+test.describe('self-check', () => {
+  test('a 2023 full-time bachelor graduate in a 尉犁 unit reads the verdict for the initial determination of a junior title, with its clause', async ({ page }) => {
+    await signInAs(page, '李娜');
+    await page.getByText('资格自测', { exact: true }).click();
+
+    await expect(page.getByText('您要参加哪个评审批次？')).toBeVisible();
+    await snap(page, 'self-check-round');
+    await choose(page, '关于开展2024年度尉犁县初定初级职称工作的通知');
+
+    await expect(page.getByText('您的工作单位是什么性质？')).toBeVisible();
+    await expect(page.getByText(/第 1 题 \/ 共 \d+ 题/)).toBeVisible();
+    await snap(page, 'self-check-question');
+    await choose(page, '事业单位');
+    await expect(page.getByText('您是否已经办理退休？')).toBeVisible();
+    await choose(page, '否');
+    await expect(page.getByText('您是否在巴音郭楞蒙古自治州从事专业技术工作？')).toBeVisible();
+    await choose(page, '是');
+    await expect(page.getByText('您与现单位签订了劳动合同或聘用合同吗？')).toBeVisible();
+    await choose(page, '是');
+    await choose(page, '县（市）');
+    await choose(page, '尉犁县');
+    await choose(page, '农艺专业');
+    await choose(page, '本科（含预备技师班）');
+    await expect(page.getByText('这个学历是全日制的吗？')).toBeVisible();
+    await choose(page, '是');
+
+    // Graduation: the suggestion for a 2024 round is 2023-07-01; step the day to 2023-07-05.
+    await expect(page.getByText('您是什么时候毕业的？')).toBeVisible();
+    for (let i = 0; i < 4; i += 1) await page.getByRole('button', { name: '日增加' }).click();
+    await expect(page.getByText(/^5日$/)).toBeVisible();
+    await snap(page, 'self-check-date');
+    await next(page);
+
+    await expect(page.getByText('您从什么时候开始从事专业技术工作？')).toBeVisible();
+    await next(page); // the suggestion is the graduation date
+
+    await choose(page, '还没有职称');
+    await choose(page, '没有，或低于高级工');
+
+    await expect(page.getByText('近三年的年度考核结果是？')).toBeVisible();
+    await page.getByRole('radio', { name: '2023年合格' }).click();
+    await page.getByRole('radio', { name: '2022年未参加' }).click();
+    await page.getByRole('radio', { name: '2021年未参加' }).click();
+    await next(page);
+
+    await expect(page.getByText('这几年的继续教育学时各是多少？')).toBeVisible();
+    for (const year of [2024, 2023]) {
+      await page.getByLabel(`${year}年公需科目学时`).locator('input').fill('30');
+      await page.getByLabel(`${year}年专业科目学时`).locator('input').fill('60');
+    }
+    await snap(page, 'self-check-hours');
+    await next(page);
+
+    await expect(page.getByText('您今年是否参加"访惠聚"等驻村工作？')).toBeVisible();
+    await choose(page, '否');
+    await choose(page, '二级甲等');
+    await expect(page.getByText('这是您第一次申报职称吗？')).toBeVisible();
+    await choose(page, '是');
+    await choose(page, '没有');
+
+    // The result: computed on the phone from the answers and the round's rules.
+    const offer = page.locator('.offer', { hasText: '初级（助理级） · 初定' });
+    await expect(offer).toBeVisible();
+    await expect(offer.getByText('助理农艺师')).toBeVisible();
+    await expect(offer.locator('.verdict')).toHaveText('可以申报');
+    const years = offer.locator('.reason', { hasText: '本科毕业从事专业技术工作满1年才能初定' });
+    await expect(years).toContainText('您从2023年7月5日算起');
+    await snap(page, 'self-check-result');
+
+    await years.getByRole('button', { name: '查看通知原文第一条' }).click();
+    const sheet = page.getByRole('dialog', { name: '通知原文' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByText('《关于开展2024年度尉犁县初定初级职称工作的通知》第 一 条')).toBeVisible();
+    await expect(sheet.getByText(/大学本科毕业，从事专业技术工作满 1 年/)).toBeVisible();
+    await snap(page, 'self-check-clause');
+    await sheet.getByText('知道了').click();
+    await expect(sheet).toBeHidden();
+  });
+
+  test('the answers survive a reload, and the verdict needs no network once the round is loaded', async ({ page, context }) => {
+    await signInAs(page, '李娜');
+    await page.getByText('资格自测', { exact: true }).click();
+    await choose(page, '关于开展2024年度自治州工程系列生态环境专业中、初级专业技术人员职称评审工作的通知');
+    await choose(page, '事业单位');
+    await expect(page.getByText('您是否已经办理退休？')).toBeVisible();
+
+    await page.reload();
+    // Back on the same question, from what was saved on the phone.
+    await expect(page.getByText('您是否已经办理退休？')).toBeVisible();
+
+    await context.setOffline(true);
+    await choose(page, '是');
+    // A retiree is told so, with the clause, without any server call.
+    await expect(page.locator('.result')).toBeVisible();
+    await expect(page.getByText('不符合', { exact: true }).first()).toBeVisible();
+    await expect(page.locator('.result').getByText(/退休/).first()).toBeVisible();
+    await snap(page, 'self-check-offline-retiree');
+    await context.setOffline(false);
+  });
+});
