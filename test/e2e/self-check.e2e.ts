@@ -77,7 +77,15 @@ test.describe('self-check', () => {
     await expect(offer.locator('.verdict')).toHaveText('可以申报');
     const years = offer.locator('.reason', { hasText: '本科毕业从事专业技术工作满1年才能初定' });
     await expect(years).toContainText('您从2023年7月5日算起');
+    await expect(page.getByText('根据您的回答，可以申报 1 项。')).toBeVisible();
+    await expect(page.getByText('答案已保存，正式申报时可以直接使用。')).toBeVisible();
+    // The 2024 round closed at the end of 22 October, Beijing time; the phone's clock says 2026 or later.
+    await expect(page.getByText(/本批次网上申报已于 2024年10月22日 23:59（北京时间）截止/)).toBeVisible();
     await snap(page, 'self-check-result');
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await snap(page, 'self-check-result-320');
 
     await years.getByRole('button', { name: '查看通知原文第一条' }).click();
     const sheet = page.getByRole('dialog', { name: '通知原文' });
@@ -106,6 +114,7 @@ test.describe('self-check', () => {
     await expect(page.locator('.result')).toBeVisible();
     await expect(page.getByText('不符合', { exact: true }).first()).toBeVisible();
     await expect(page.locator('.result').getByText(/退休/).first()).toBeVisible();
+    await expect(page.getByText(/暂时连不上服务器，答案已保存在本机/)).toBeVisible();
     await snap(page, 'self-check-offline-retiree');
     await context.setOffline(false);
   });

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EmptyView } from '../../components/status-view';
 import { assess } from '../../core/eligibility/assess';
 import type { Verdict } from '../../core/eligibility/assessment';
@@ -9,20 +9,39 @@ import { profileForRound } from '../../features/self-check/questions';
 import { loadDraft } from '../../features/self-check/storage';
 import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
 import { OfferCard } from '../../features/self-check/ui/offer-card';
+import { formatBeijingDateTime } from '../../core/time/format';
+import { call } from '../../services/api/client';
 import { cachedRound } from '../../services/rounds';
 import '../../features/self-check/ui/result.scss';
 
 const rank: Record<Verdict, number> = { eligible: 0, eligible_if: 1, not_yet: 2, ineligible: 3 };
 
+const savedText = {
+  saving: '正在保存您的答案…',
+  saved: '答案已保存，正式申报时可以直接使用。',
+  'on-phone': '暂时连不上服务器，答案已保存在本机，联网后重新查看结果即可同步。',
+} as const;
+
 /** The self-check's verdicts, computed on the phone from the saved answers and the cached round. */
 export default function SelfCheckResult() {
   const [clause, setClause] = useState<Source | null>(null);
+  const [saved, setSaved] = useState<'saving' | 'saved' | 'on-phone'>('saving');
   const computed = useMemo(() => {
     const draft = loadDraft();
     const round = draft ? cachedRound(draft.roundId) : null;
     if (!draft || !round) return null;
-    return { round, assessment: assess(profileForRound(draft.profile, { round, year: round.year }), round, new Date()) };
+    const profile = profileForRound(draft.profile, { round, year: round.year });
+    return { round, profile, assessment: assess(profile, round, new Date()) };
   }, []);
+
+  // The answers go to the server too, so the application can start from them on any phone;
+  // without the network they stay on this phone and the result above is unaffected.
+  useEffect(() => {
+    if (!computed) return;
+    void call('eligibility', 'assess', { roundId: computed.round.id, profile: computed.profile }).then((result) =>
+      setSaved(result.ok ? 'saved' : 'on-phone'),
+    );
+  }, [computed]);
 
   if (!computed) {
     return (
@@ -37,15 +56,25 @@ export default function SelfCheckResult() {
 
   const { round, assessment } = computed;
   const offers = [...assessment.offers].sort((a, b) => rank[a.verdict] - rank[b.verdict]);
-  const eligibleCount = offers.filter((o) => o.verdict === 'eligible' || o.verdict === 'eligible_if').length;
+  const count = (verdict: Verdict) => offers.filter((o) => o.verdict === verdict).length;
+  const lead =
+    count('eligible') + count('eligible_if') === 0
+      ? '根据您的回答，本批次暂无可以申报的项目。'
+      : `根据您的回答，可以申报 ${count('eligible')} 项${count('eligible_if') > 0 ? `，另有 ${count('eligible_if')} 项确认后可以申报` : ''}。`;
+  // The window is per person, so the banner speaks only when every offer says the same.
+  const closedUntil = offers.length > 0 && offers.every((o) => o.window.state === 'closed') ? offers[0]?.window.end : null;
   return (
     <View className='result'>
       <View className='result__intro'>
         <Text className='result__round'>{round.title}</Text>
-        <Text className='result__lead'>
-          {eligibleCount > 0 ? `根据您的回答，有 ${eligibleCount} 项可以申报或确认后可以申报。` : '根据您的回答，本批次暂无可申报的项目。'}
-        </Text>
+        <Text className='result__lead'>{lead}</Text>
+        {closedUntil ? (
+          <Text className='result__closed'>
+            本批次网上申报已于 {formatBeijingDateTime(new Date(closedUntil))}（北京时间）截止，结果可供明年申报参考。
+          </Text>
+        ) : null}
         <Text className='result__caveat'>自测结果仅供参考，以单位和人社部门审核为准。点"依据"可查看通知原文。</Text>
+        <Text className='result__saved'>{savedText[saved]}</Text>
       </View>
 
       {assessment.general.length > 0 ? (
