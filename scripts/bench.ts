@@ -24,8 +24,13 @@ function print(name: string, value: number, unit: string): void {
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  // Builds speak only when they fail, so stdout stays one figure a line.
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout);
+    process.stderr.write(result.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed`);
+  }
 }
 
 function sizeOf(target: string, skip: (rel: string) => boolean = () => false, base = target): number {

@@ -26,6 +26,9 @@ function beijingParts(instant: Date): BeijingParts {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Round files write a day-only boundary as 00:00 (start) or 23:59:59 (end): show the day alone. */
+const isWholeDay = (p: BeijingParts) => (p.hour === 23 && p.minute === 59) || (p.hour === 0 && p.minute === 0);
+
 /** `2024年8月30日` */
 export function formatBeijingDate(instant: Date): string {
   const p = beijingParts(instant);
@@ -38,11 +41,15 @@ export function formatBeijingDateTime(instant: Date): string {
   return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/** `2024年8月30日 18:00`, or `2024年10月22日` when the instant is the start or the end of that day. */
+export function formatBeijingMoment(instant: Date): string {
+  return isWholeDay(beijingParts(instant)) ? formatBeijingDate(instant) : formatBeijingDateTime(instant);
+}
+
 /** `8月30日 18:00`, or `8月30日` when the instant is the start or the end of that day. */
 export function formatBeijingShort(instant: Date): string {
   const p = beijingParts(instant);
-  const wholeDay = (p.hour === 23 && p.minute === 59) || (p.hour === 0 && p.minute === 0);
-  return wholeDay ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+  return isWholeDay(p) ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** The calendar year in Beijing at this instant. */

@@ -9,7 +9,7 @@ import { profileForRound } from '../../features/self-check/questions';
 import { loadDraft } from '../../features/self-check/storage';
 import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
 import { OfferCard } from '../../features/self-check/ui/offer-card';
-import { formatBeijingDateTime } from '../../core/time/format';
+import { formatBeijingMoment } from '../../core/time/format';
 import { call } from '../../services/api/client';
 import { cachedRound } from '../../services/rounds';
 import '../../features/self-check/ui/result.scss';
@@ -70,7 +70,7 @@ export default function SelfCheckResult() {
         <Text className='result__lead'>{lead}</Text>
         {closedUntil ? (
           <Text className='result__closed'>
-            本批次网上申报已于 {formatBeijingDateTime(new Date(closedUntil))}（北京时间）截止，结果可供明年申报参考。
+            本批次网上申报已于 {formatBeijingMoment(new Date(closedUntil))}（北京时间）截止，结果可供明年申报参考。
           </Text>
         ) : null}
         <Text className='result__caveat'>自测结果仅供参考，以单位和人社部门审核为准。点"依据"可查看通知原文。</Text>

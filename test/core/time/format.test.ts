@@ -1,4 +1,4 @@
-import { formatBeijingDate, formatBeijingDateTime, formatBeijingShort } from '../../../src/core/time/format';
+import { formatBeijingDate, formatBeijingDateTime, formatBeijingMoment, formatBeijingShort } from '../../../src/core/time/format';
 
 describe('Beijing formatting', () => {
   it.each([
@@ -19,5 +19,10 @@ describe('Beijing formatting', () => {
     expect(formatBeijingShort(new Date('2024-09-08T23:59:59+08:00'))).toBe('9月8日');
     expect(formatBeijingShort(new Date('2024-07-22T00:00:00+08:00'))).toBe('7月22日');
     expect(formatBeijingShort(new Date('2024-08-30T18:00:00+08:00'))).toBe('8月30日 18:00');
+  });
+
+  it('names a deadline by its day when it is the end of that day, by its time otherwise', () => {
+    expect(formatBeijingMoment(new Date('2024-10-22T23:59:59+08:00'))).toBe('2024年10月22日');
+    expect(formatBeijingMoment(new Date('2024-08-30T10:00:00Z'))).toBe('2024年8月30日 18:00');
   });
 });
