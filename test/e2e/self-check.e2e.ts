@@ -29,10 +29,10 @@ test.describe('self-check', () => {
     await choose(page, '是');
     await expect(page.getByText('您与现单位签订了劳动合同或聘用合同吗？')).toBeVisible();
     await choose(page, '是');
-    await choose(page, '县（市）');
+    await choose(page, '县（市）单位');
     await choose(page, '尉犁县');
     await choose(page, '农艺专业');
-    await choose(page, '本科（含预备技师班）');
+    await choose(page, '本科');
     await expect(page.getByText('这个学历是全日制的吗？')).toBeVisible();
     await choose(page, '是');
 
@@ -51,8 +51,8 @@ test.describe('self-check', () => {
 
     await expect(page.getByText('近三年的年度考核结果是？')).toBeVisible();
     await page.getByRole('radio', { name: '2023年合格' }).click();
-    await page.getByRole('radio', { name: '2022年未参加' }).click();
-    await page.getByRole('radio', { name: '2021年未参加' }).click();
+    await page.getByRole('radio', { name: '2022年未参加考核' }).click();
+    await page.getByRole('radio', { name: '2021年未参加考核' }).click();
     await next(page);
 
     await expect(page.getByText('这几年的继续教育学时各是多少？')).toBeVisible();

@@ -1,5 +1,13 @@
+import {
+  APPRAISAL_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_KIND_LABELS,
+  LEVEL_LABELS,
+  SKILL_LABELS,
+  UNIT_LEVEL_LABELS,
+} from '../../core/eligibility/labels';
 import type { Profile } from '../../core/eligibility/profile';
-import type { Round } from '../../core/round/round.schema';
+import { LEVELS, MANDARIN_GRADES, type Round } from '../../core/round/round.schema';
 import counties from '../../../config/regions/xinjiang-counties.json';
 
 /**
@@ -90,6 +98,12 @@ const setFact = (profile: Profile, name: keyof NonNullable<Profile['facts']>, va
   return { ...profile, facts };
 };
 
+/** Options from one of the core's label tables, so the app and the verdicts name things alike. */
+const optionsOf = <K extends string>(labels: Readonly<Record<K, string>>, keys: readonly K[] = Object.keys(labels) as K[]): Option[] =>
+  keys.map((key) => ({ value: key, label: labels[key] }));
+
+const levelOptions = optionsOf(LEVEL_LABELS, LEVELS);
+
 const yesNo: readonly Option[] = [
   { value: 'yes', label: '是' },
   { value: 'no', label: '否' },
@@ -131,15 +145,7 @@ export const questions: readonly Question[] = [
     kind: 'choice',
     title: '您的工作单位是什么性质？',
     hint: '不同性质的单位，申报渠道和条件不同。',
-    options: () => [
-      { value: 'institution', label: '事业单位' },
-      { value: 'state_enterprise', label: '国有企业' },
-      { value: 'private_enterprise', label: '民营企业' },
-      { value: 'social_organization', label: '社会组织' },
-      { value: 'freelancer', label: '自由职业' },
-      { value: 'agency', label: '机关（公务员）' },
-      { value: 'civil_service_managed_institution', label: '参照公务员法管理的单位' },
-    ],
+    options: () => optionsOf(EMPLOYMENT_KIND_LABELS),
     read: (p) => p.employmentKind,
     write: (p, v) => setOrClear(p, 'employmentKind', v as Profile['employmentKind']),
   },
@@ -181,12 +187,7 @@ export const questions: readonly Question[] = [
     title: '您的单位属于哪一级？',
     hint: '县级及以下单位在部分批次可免答辩；地（州）直属单位不经县（市）审核。',
     when: notExcluded,
-    options: () => [
-      { value: 'autonomous_region', label: '自治区直属' },
-      { value: 'prefecture', label: '地（州）直属' },
-      { value: 'county', label: '县（市）' },
-      { value: 'township', label: '乡镇及以下' },
-    ],
+    options: () => optionsOf(UNIT_LEVEL_LABELS),
     read: (p) => p.unitLevel,
     write: (p, v) => setOrClear(p, 'unitLevel', v as Profile['unitLevel']),
   },
@@ -230,13 +231,12 @@ export const questions: readonly Question[] = [
     kind: 'choice',
     title: '您的最高学历是？',
     when: notExcluded,
-    options: () => [
-      { value: 'secondary_vocational', label: '中专（含技工院校中级工班）' },
-      { value: 'junior_college', label: '大专（含高级工班）' },
-      { value: 'bachelor', label: '本科（含预备技师班）' },
-      { value: 'master', label: '硕士研究生' },
-      { value: 'doctorate', label: '博士研究生' },
-    ],
+    options: () =>
+      optionsOf(EDUCATION_LABELS).map((option) => {
+        // Technical-school classes count as these levels (两类人才贯通).
+        const hint = { secondary_vocational: '含技工院校中级工班', junior_college: '含高级工班', bachelor: '含预备技师班' }[option.value as string];
+        return hint ? { ...option, hint } : option;
+      }),
     read: (p) => highest(p)?.education,
     write: (p, v) => (v === undefined ? setHighest(p, null) : setHighest(p, { education: v as never })),
   },
@@ -275,14 +275,7 @@ export const questions: readonly Question[] = [
     kind: 'choice',
     title: '您现在有什么级别的职称？',
     when: notExcluded,
-    options: () => [
-      { value: 'none', label: '还没有职称' },
-      { value: 'junior_yuan', label: '初级（员级）' },
-      { value: 'junior_assistant', label: '初级（助理级）' },
-      { value: 'intermediate', label: '中级' },
-      { value: 'deputy_senior', label: '副高级' },
-      { value: 'senior', label: '正高级' },
-    ],
+    options: () => [{ value: 'none', label: '还没有职称' }, ...levelOptions],
     read: (p) => (p.currentTitle === null ? 'none' : p.currentTitle?.level),
     write: (p, v) =>
       v === undefined ? without(p, 'currentTitle') : { ...p, currentTitle: v === 'none' ? null : { level: v as never } },
@@ -303,12 +296,7 @@ export const questions: readonly Question[] = [
     title: '您有职业技能等级证书吗？',
     hint: '高级工及以上的高技能人才可以通过"两类人才贯通"申报职称。',
     when: notExcluded,
-    options: () => [
-      { value: 'none', label: '没有，或低于高级工' },
-      { value: 'senior_worker', label: '高级工' },
-      { value: 'technician', label: '技师' },
-      { value: 'senior_technician', label: '高级技师' },
-    ],
+    options: () => [{ value: 'none', label: '没有，或低于高级工' }, ...optionsOf(SKILL_LABELS)],
     read: (p) => (p.skill === null ? 'none' : p.skill?.level),
     write: (p, v) => (v === undefined ? without(p, 'skill') : { ...p, skill: v === 'none' ? null : { level: v as never } }),
   },
@@ -331,13 +319,7 @@ export const questions: readonly Question[] = [
     hint: '每个"基本合格"或"不合格"都会推迟申报年限。',
     when: notExcluded,
     rows: (ctx) => [1, 2, 3].map((back) => ({ key: String(ctx.year - back), label: `${ctx.year - back}年` })),
-    options: [
-      { value: 'excellent', label: '优秀' },
-      { value: 'qualified', label: '合格' },
-      { value: 'basically_qualified', label: '基本合格' },
-      { value: 'unqualified', label: '不合格' },
-      { value: 'not_appraised', label: '未参加' },
-    ],
+    options: optionsOf(APPRAISAL_LABELS),
     read: (p, key) => p.appraisals?.find((a) => String(a.year) === key)?.result,
     write: (p, key, v) => {
       const rest = (p.appraisals ?? []).filter((a) => String(a.year) !== key);
@@ -383,15 +365,7 @@ export const questions: readonly Question[] = [
     title: '您的普通话水平测试等级是？',
     hint: '事业单位人员一般需要三级乙等及以上。',
     when: (p) => notExcluded(p) && (p.employmentKind === 'institution' || p.employmentKind === undefined),
-    options: () => [
-      { value: '一级甲等', label: '一级甲等' },
-      { value: '一级乙等', label: '一级乙等' },
-      { value: '二级甲等', label: '二级甲等' },
-      { value: '二级乙等', label: '二级乙等' },
-      { value: '三级甲等', label: '三级甲等' },
-      { value: '三级乙等', label: '三级乙等' },
-      { value: 'none', label: '没有证书' },
-    ],
+    options: () => [...MANDARIN_GRADES.map((grade) => ({ value: grade, label: grade })), { value: 'none', label: '没有证书' }],
     read: (p) => (p.mandarinGrade === null ? 'none' : p.mandarinGrade),
     write: (p, v) => (v === undefined ? without(p, 'mandarinGrade') : { ...p, mandarinGrade: v === 'none' ? null : (v as never) }),
   },
@@ -480,13 +454,7 @@ export const questions: readonly Question[] = [
     kind: 'choice',
     title: '那次申报的是哪一级职称？',
     when: (p) => notExcluded(p) && (p.applicationsThisYear?.length ?? 0) > 0,
-    options: () => [
-      { value: 'junior_yuan', label: '初级（员级）' },
-      { value: 'junior_assistant', label: '初级（助理级）' },
-      { value: 'intermediate', label: '中级' },
-      { value: 'deputy_senior', label: '副高级' },
-      { value: 'senior', label: '正高级' },
-    ],
+    options: () => levelOptions,
     read: (p) => p.applicationsThisYear?.[0]?.level,
     write: (p, v) => {
       const first = p.applicationsThisYear?.[0];

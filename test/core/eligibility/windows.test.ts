@@ -36,6 +36,9 @@ describe('tacheng: per-series windows inside the overall one (三(五)1), inters
     ['艺术系列 on 2023-09-05 has closed (08-21 – 08-26)', { series: 'art', specialty: undefined }, 'local_series:intermediate', '2023-09-05T02:00:00Z', w('closed', '2023-08-21T00:00:00+08:00', '2023-08-26T23:59:59+08:00')],
     ['技工院校教师 on 2023-08-15 is open (08-15 – 08-20)', { series: 'technical_school_teacher', specialty: undefined }, 'local_series:junior_assistant', '2023-08-14T16:00:00Z', w('open', '2023-08-15T00:00:00+08:00', '2023-08-20T23:59:59+08:00')],
     ['an unknown series is open only as far as the overall window says', { series: undefined, specialty: undefined }, 'local_specialties:intermediate', '2023-09-05T02:00:00Z', w('unknown', '2023-08-15T00:00:00+08:00', '2023-09-28T23:59:59+08:00')],
+    // The per-series dates are part of 三(五)1's sentence on 中、初级 applications: a directed
+    // 副高 in 农艺 is given no apply window by this notice.
+    ['副高级 in 农业系列 is not given the 中、初级 dates', { series: 'agriculture', specialty: 'agriculture.agronomy' }, 'directed_agriculture:deputy_senior', '2023-09-05T02:00:00Z', w('unknown', null, null)],
     ['an unknown series after the overall window is closed for sure', { series: undefined, specialty: undefined }, 'local_specialties:intermediate', '2023-09-28T16:00:00Z', w('closed', '2023-08-15T00:00:00+08:00', '2023-09-28T23:59:59+08:00')],
   ])('%s', (_name, patch, key, iso, window) => {
     const offer = offerOf(assess(tacheng(patch), round('tacheng-all-series-2023'), new Date(iso)), key);
