@@ -3,10 +3,10 @@ import { assess } from '../../core/eligibility/assess';
 import { Profile } from '../../core/eligibility/profile';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
-import { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { defineFunction } from '../function';
 import { parseFields } from '../docs';
+import { roundFromDoc } from '../round.docs';
 import type { JsonObject } from '../ports/store.port';
 
 const SavedProfile = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
@@ -21,7 +21,7 @@ export const eligibilityFunction = defineFunction('eligibility', {
     async handle({ roundId, profile }, { caller, store, now, writes }) {
       const doc = await store.get(collections.rounds.name, roundId);
       if (!doc) return err(appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']));
-      const assessment = assess(profile, parseFields(Round, doc), now);
+      const assessment = assess(profile, roundFromDoc(doc), now);
 
       const saved = { roundId, profile, savedAt: now.toISOString() } as unknown as JsonObject;
       const existing = await store.get(collections.profiles.name, caller._id);

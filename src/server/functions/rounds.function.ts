@@ -1,10 +1,9 @@
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
-import { Round } from '../../core/round/round.schema';
 import { summarizeRound } from '../../core/round/round.summary';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
+import { roundFromDoc } from '../round.docs';
 import { defineFunction } from '../function';
 
 /** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds. */
@@ -19,7 +18,7 @@ export const roundsFunction = defineFunction('rounds', {
           { field: '_id', direction: 'asc' },
         ],
       });
-      return ok(docs.map((doc) => summarizeRound(parseFields(Round, doc))));
+      return ok(docs.map((doc) => summarizeRound(roundFromDoc(doc))));
     },
   },
   get: {
@@ -27,7 +26,7 @@ export const roundsFunction = defineFunction('rounds', {
     async handle(payload, { store }) {
       const doc = await store.get(collections.rounds.name, payload.roundId);
       if (!doc) return err(appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']));
-      return ok(parseFields(Round, doc));
+      return ok(roundFromDoc(doc));
     },
   },
 });
