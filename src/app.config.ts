@@ -15,8 +15,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   style: 'v2',
-  // H5 only: no sliding page transition. It briefly doubles the page width, which shifts the
-  // layout for anyone zoomed in and makes screenshots taken mid-slide wrong.
-  animation: false,
+  // H5 only (app.json has no such key): no sliding page transition. It briefly doubles the page
+  // width, which shifts the layout for anyone zoomed in and makes screenshots taken mid-slide wrong.
+  ...(process.env.TARO_ENV === 'weapp' ? {} : { animation: false }),
   lazyCodeLoading: 'requiredComponents',
 });

@@ -27,4 +27,14 @@ test.describe('home', () => {
     await expect(page.getByText('您好，刘文博')).toBeVisible();
     await expect(page.getByText('评审专家', { exact: true })).toBeVisible();
   });
+
+  test('the dev console signs in as any seeded person with one tap and shows the message outbox', async ({ page }) => {
+    await page.goto('/dev');
+    await expect(page.getByRole('heading', { name: '职称评审通 · 本地开发控制台' })).toBeVisible();
+    await expect(page.getByText('还没有发出的订阅消息。')).toBeVisible();
+    await snap(page, 'dev-console');
+    await page.getByRole('link', { name: /王建新/ }).click();
+    await expect(page.getByText('您好，王建新')).toBeVisible();
+    await expect(page.getByText('申报人 · 阿克苏地区水利水电勘测设计院')).toBeVisible();
+  });
 });

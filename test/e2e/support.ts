@@ -16,6 +16,7 @@ export async function snap(page: Page, name: string): Promise<string> {
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('/');
   await expect(page.getByText('选择一个演示身份')).toBeVisible();
+  await snap(page, 'login');
   await page.getByLabel(new RegExp(`^以${name}（`)).click();
   await expect(page.getByText(`您好，${name}`)).toBeVisible();
 }
