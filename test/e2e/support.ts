@@ -8,7 +8,13 @@ export const screenshotDir = path.resolve(__dirname, 'screenshots');
 export async function snap(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // Taro's H5 pages scroll inside their own container; let it grow for the shot so the whole
+  // page is seen, then put it back.
+  const unfold = `.taro_router > .taro_page.taro_page_show { position: static !important; height: auto !important; overflow: visible !important; }
+    body, html, #app, .taro_router { height: auto !important; overflow: visible !important; }`;
+  const style = await page.addStyleTag({ content: unfold });
   await page.screenshot({ path: file, fullPage: true });
+  await style.evaluate((node) => node.remove());
   return file;
 }
 
