@@ -14,7 +14,7 @@ export async function snap(page: Page, name: string): Promise<string> {
     body, html, #app, .taro_router { height: auto !important; overflow: visible !important; }`;
   const style = await page.addStyleTag({ content: unfold });
   await page.screenshot({ path: file, fullPage: true });
-  await style.evaluate((node) => node.remove());
+  await style.evaluate((node) => (node as Element).remove());
   return file;
 }
 

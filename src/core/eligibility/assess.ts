@@ -2,7 +2,7 @@ import type { Channel, Forward, Level, Offer, Round } from '../round/round.schem
 import { describeApplicant, type Applicant } from './applicant';
 import { appraisalDelay, appraisalDelayReasons } from './appraisal.delays';
 import type { Assessment, OfferAssessment, Reason } from './assessment';
-import { continuingEducationReasons } from './continuing-education';
+import { continuingEducation } from './continuing-education';
 import { defenseAnswer } from './defense.policy';
 import {
   channelReasons,
@@ -17,7 +17,7 @@ import {
 import { feeFor } from './fees';
 import { initialDeterminationReasons } from './initial-determination';
 import { LEVEL_LABELS, joinOr, offerLabel } from './labels';
-import { materialsChecklist, type ContinuingEducationRelief } from './materials.checklist';
+import { materialsChecklist } from './materials.checklist';
 import { reason, type OfferContext } from './offer-context';
 import { buildOfferContext } from './offer-context.build';
 import type { Profile } from './profile';
@@ -49,6 +49,7 @@ export function assess(profile: Profile, round: Round, asOf: Date): Assessment {
 function assessOffer(round: Round, applicant: Applicant, offer: Offer, level: Level, asOf: Date, coveredLocally: Tri): OfferAssessment {
   const { ctx, window } = buildOfferContext(round, applicant, { level, way: offer.way, channel: offer.channel }, asOf);
   const scope = scopeMatch(round, applicant, offer.scope);
+  const ce = continuingEducation(ctx);
   const common: Reason[] = [
     ...scopeReasons(round, applicant, scope, offer.source, offer.interpretation),
     ...titleLevelReasons(ctx),
@@ -57,7 +58,7 @@ function assessOffer(round: Round, applicant: Applicant, offer: Offer, level: Le
     ...oneChannelPerYearReasons(ctx, otherChannelsAt(round, level, offer.channel)),
     ...mandarinReasons(ctx),
     ...socialInsuranceReasons(ctx),
-    ...continuingEducationReasons(ctx),
+    ...ce.reasons,
     ...(offer.way === 'evaluation' ? schoolClassReasons(ctx) : []),
   ];
   const cited = new Set(round.exclusions.flatMap((e) => (e.externalRule ? [e.externalRule] : [])));
@@ -91,7 +92,7 @@ function assessOffer(round: Round, applicant: Applicant, offer: Offer, level: Le
     missing: combined.missing,
     earliestDate: combined.earliestDate,
     forwardedTo: null,
-    materials: materialsChecklist(ctx, ceRelief(combined.reasons)),
+    materials: materialsChecklist(ctx, ce.relief),
     fee: feeFor(round, level, offer.way, offer.channel),
     defense: defenseAnswer(ctx),
     dates: keyDatesFor(round, ctx.subject),
@@ -228,13 +229,6 @@ function titleNames(round: Round, applicant: Applicant, level: Level, scope: Off
 
 function otherChannelsAt(round: Round, level: Level, channel: Channel): boolean {
   return [...round.offers, ...round.forwards].some((o) => o.levels.includes(level) && o.channel !== channel);
-}
-
-/** How the continuing-education exemption found for this offer changes its certificates. */
-function ceRelief(reasons: readonly Reason[]): ContinuingEducationRelief {
-  if (reasons.some((r) => r.code === 'CE.EXEMPT')) return 'exempt';
-  if (reasons.some((r) => r.code === 'CE.NOT_HARD_REQUIREMENT')) return 'not_hard_requirement';
-  return 'none';
 }
 
 /**

@@ -6,43 +6,63 @@ import { reason, type OfferContext } from './offer-context';
 import { matchSelector, type SelectorMatch } from './selector.match';
 
 /**
+ * The exemption that changes this person's certificates (see `MaterialCategory.waivedBy`): every
+ * exemption of the effect that applied, by id. `none` when no exemption applied, or when the hours
+ * were met so a relaxation did not come into play.
+ */
+export type ContinuingEducationRelief =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'exempt' | 'not_hard_requirement'; readonly exemptions: readonly string[] };
+
+const NO_RELIEF: ContinuingEducationRelief = { kind: 'none' };
+
+/**
  * 继续教育 per round: hours a year (aksu 90 of which 60 professional for 2021–2024; bazhou 30 public +
  * 60 professional, junior the last 2 years, mid public 2020–2024 and professional 2022–2024; yuli
  * 2023 and 2024), and its exemptions (village work by approved form; aksu's private-enterprise
- * first-timers: not a hard requirement).
+ * first-timers: not a hard requirement). Returns the reasons and how an exemption that applied
+ * changes the materials checklist.
  */
-export function continuingEducationReasons(ctx: OfferContext): Reason[] {
+export function continuingEducation(ctx: OfferContext): { readonly reasons: Reason[]; readonly relief: ContinuingEducationRelief } {
   const requirements = ctx.round.continuingEducation.requirements
     .map((r) => ({ rule: r, who: matchSelector(r.who, ctx.subject) }))
     .filter((r) => r.who.value !== 'no');
-  if (requirements.length === 0) return [];
+  if (requirements.length === 0) return { reasons: [], relief: NO_RELIEF };
 
   const exemptions = ctx.round.continuingEducation.exemptions.map((e) => ({ rule: e, who: matchSelector(e.who, ctx.subject) }));
-  const exempt = exemptions.find((e) => e.rule.effect === 'exempt' && e.who.value === 'yes');
-  if (exempt) return [exemptReason(exempt.rule)];
+  const applying = (effect: ContinuingEducationExemption['effect']) =>
+    exemptions.filter((e) => e.rule.effect === effect && e.who.value === 'yes').map((e) => e.rule);
+  const exempt = applying('exempt');
+  if (exempt[0]) return { reasons: [exemptReason(exempt[0])], relief: { kind: 'exempt', exemptions: exempt.map((e) => e.id) } };
 
   const reasons = requirements.map(({ rule, who }) => requirementReason(ctx, rule, who));
-  if (reasons.every((r) => r.outcome === 'pass')) return reasons;
+  if (reasons.every((r) => r.outcome === 'pass')) return { reasons, relief: NO_RELIEF };
 
-  const relaxed = exemptions.find((e) => e.rule.effect === 'not_hard_requirement' && e.who.value === 'yes');
-  if (relaxed) {
-    const note = `${relaxed.rule.source.quote ?? '继续教育不做硬性要求'}，这一项不影响您申报。`;
-    return [
-      reason('CE.NOT_HARD_REQUIREMENT', 'info', note, relaxed.rule.source, { interpretation: relaxed.rule.interpretation }),
-      ...reasons.map((r) => (r.outcome === 'pass' ? r : { ...withoutMissing(r), outcome: 'info' as const })),
-    ];
+  const relaxed = applying('not_hard_requirement');
+  if (relaxed[0]) {
+    const note = `${relaxed[0].source.quote ?? '继续教育不做硬性要求'}，这一项不影响您申报。`;
+    return {
+      reasons: [
+        reason('CE.NOT_HARD_REQUIREMENT', 'info', note, relaxed[0].source, { interpretation: relaxed[0].interpretation }),
+        ...reasons.map((r) => (r.outcome === 'pass' ? r : { ...withoutMissing(r), outcome: 'info' as const })),
+      ],
+      relief: { kind: 'not_hard_requirement', exemptions: relaxed.map((e) => e.id) },
+    };
   }
 
   // An exemption still open could settle a shortfall: ask about it instead of failing.
   const open = exemptions.filter((e) => e.who.value === 'unknown');
-  if (open.length === 0) return reasons;
+  if (open.length === 0) return { reasons, relief: NO_RELIEF };
   const asks = [...new Set(open.flatMap((e) => e.who.unknowns))].join('、');
   const hints = open.map((e) => exemptionHint(e.rule)).join('');
-  return reasons.map((r) =>
-    r.outcome === 'fail' || r.outcome === 'unknown'
-      ? { ...r, outcome: 'unknown' as const, message: `${r.message}${hints}`, missing: `${r.missing ?? '继续教育学时'}；或确认${asks}` }
-      : r,
-  );
+  return {
+    reasons: reasons.map((r) =>
+      r.outcome === 'fail' || r.outcome === 'unknown'
+        ? { ...r, outcome: 'unknown' as const, message: `${r.message}${hints}`, missing: `${r.missing ?? '继续教育学时'}；或确认${asks}` }
+        : r,
+    ),
+    relief: NO_RELIEF,
+  };
 }
 
 /** `如果您参加了“访惠聚”驻村工作或…，可以申请免继续教育。` */

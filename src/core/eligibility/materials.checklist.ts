@@ -1,14 +1,9 @@
 import type { MaskItem, MaterialCategory, Selector, YearSpan } from '../round/round.schema';
 import type { ChecklistItem } from './assessment';
+import type { ContinuingEducationRelief } from './continuing-education';
 import { FACT_WORDING } from './labels';
 import type { OfferContext } from './offer-context';
 import { matchSelector } from './selector.match';
-
-/** The stable code of the continuing-education certificates category (see round.schema `Code`). */
-const CE_CERTIFICATES = 'continuing_education';
-
-/** How the continuing-education exemption changes the certificates: none needed, or only if any. */
-export type ContinuingEducationRelief = 'none' | 'exempt' | 'not_hard_requirement';
 
 const MARK_WORDS: Readonly<Record<string, string>> = {
   handwritten: '手写',
@@ -25,18 +20,21 @@ const MARK_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * The round's materials for this person: a category is listed when it is always required, when
- * its selector matches (or might: then `condition` says when), or when it is 如有 / 按条件. Every
- * uploaded image of a blind-reviewed round lists what to mask.
+ * its selector matches (or might: then `condition` says when), or when it is 如有 / 按条件. A
+ * category whose `waivedBy` names the continuing-education exemption that applied is dropped
+ * (`exempt`) or becomes 如有 (`not_hard_requirement`); nothing is relieved by its code alone.
+ * Every uploaded image of a blind-reviewed round lists what to mask.
  */
 export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducationRelief): ChecklistItem[] {
   const { masking } = ctx.round.materials;
   const mask = masking.blindReview ? [...new Set(masking.items.map((i) => i.item))] : [];
   const items: ChecklistItem[] = [];
   for (const category of ctx.round.materials.categories) {
-    if (category.code === CE_CERTIFICATES && relief === 'exempt') continue;
+    const waived = relief.kind !== 'none' && (category.waivedBy ?? []).some((id) => relief.exemptions.includes(id));
+    if (waived && relief.kind === 'exempt') continue;
     const need = needOf(category, ctx);
     if (need === null) continue;
-    const relieved = category.code === CE_CERTIFICATES && relief === 'not_hard_requirement' && need.need === 'required';
+    const relieved = waived && relief.kind === 'not_hard_requirement' && need.need === 'required';
     items.push({
       code: category.code,
       name: category.name,

@@ -56,20 +56,24 @@ export function schoolClassReasons(ctx: OfferContext): Reason[] {
 }
 
 /**
- * The notice names series in words (工程技术, 农业 …) and the round names its series 工程系列, 农业系列,
- * so names are compared without the 系列 / 专业 suffix, either containing the other.
+ * Whether the bridge is open in the applicant's series: by code when the round says which of its
+ * series the notice's names stand for (`seriesScope.series`). Without the codes, the notice's words
+ * (工程技术, 农业 …) are compared with the round's series names (工程系列, 农业系列) without the
+ * 系列 / 专业 suffix, either containing the other, and the reason says so.
  */
 function seriesReason(ctx: OfferContext, bridge: HighSkillBridge): Reason {
   const source = bridge.source;
-  if (bridge.seriesScope.kind === 'all') return reason('BRIDGE.SERIES', 'pass', '技能贯通适用于各系列。', source);
-  const listed = bridge.seriesScope.names;
+  const scope = bridge.seriesScope;
+  if (scope.kind === 'all') return reason('BRIDGE.SERIES', 'pass', '技能贯通适用于各系列。', source);
+  const listed = scope.names;
   const code = ctx.applicant.series;
   if (code === undefined) {
     return reason('BRIDGE.SERIES', 'unknown', `技能贯通只适用于${listed.join('、')}等系列，请选择您申报的系列。`, source, { missing: '申报的系列和专业' });
   }
   const name = ctx.round.series.find((s) => s.code === code)?.name ?? code;
-  const covered: Tri = listed.some((n) => namesMatch(n, name)) ? 'yes' : 'no';
-  const interpretation = '通知按名称列出系列，这里按名称对照（如“工程技术”对应“工程系列”）。';
+  const codes = scope.series;
+  const covered: Tri = (codes ? codes.includes(code) : listed.some((n) => namesMatch(n, name))) ? 'yes' : 'no';
+  const interpretation = codes ? undefined : '通知按名称列出系列，这里按名称对照（如“工程技术”对应“工程系列”）。';
   return covered === 'yes'
     ? reason('BRIDGE.SERIES', 'pass', `技能贯通适用于${name}。`, source, { interpretation })
     : reason('BRIDGE.SERIES', 'fail', `技能贯通只适用于${listed.join('、')}等系列，不包括${name}。`, source, { interpretation });

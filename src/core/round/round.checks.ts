@@ -94,6 +94,7 @@ function checkReferences(round: RoundShape, report: Report): void {
     series: new Set(round.series.map((s) => s.code)),
     specialty: new Set(round.specialties.map((s) => s.code)),
     material: new Set(round.materials.categories.map((c) => c.code)),
+    ceExemption: new Set(round.continuingEducation.exemptions.map((e) => e.id)),
   };
   const expect = (set: Set<string>, what: string, value: unknown, path: Path) => {
     if (typeof value === 'string' && !set.has(value)) report(path, `unknown ${what} "${value}"`);
@@ -115,7 +116,8 @@ function checkReferences(round: RoundShape, report: Report): void {
         expect(known.window, 'window id', value, path);
         return;
       case 'series':
-        // Specialty.series is one code; selectors and scopes hold lists. Top-level `series` is the list of objects.
+        // Specialty.series is one code; selectors, scopes and a bridge's `seriesScope.series` hold
+        // lists. Top-level `series` is the list of objects.
         if (typeof value === 'string') expect(known.series, 'series code', value, path);
         else if (isStringArray(value)) value.forEach((v, i) => expect(known.series, 'series code', v, [...path, i]));
         return;
@@ -124,6 +126,9 @@ function checkReferences(round: RoundShape, report: Report): void {
         return;
       case 'categories':
         if (isStringArray(value)) value.forEach((v, i) => expect(known.material, 'material code', v, [...path, i]));
+        return;
+      case 'waivedBy':
+        if (isStringArray(value)) value.forEach((v, i) => expect(known.ceExemption, 'continuingEducation.exemptions id', v, [...path, i]));
         return;
       default:
         return;
@@ -229,6 +234,17 @@ function checkFees(round: RoundShape, report: Report): void {
 }
 
 function checkMaterials(round: RoundShape, report: Report): void {
+  // The engine relieves a material only through `waivedBy`: an exemption no material names would
+  // leave the exempt asked for certificates they need not have.
+  const waiving = new Set(round.materials.categories.flatMap((c) => c.waivedBy ?? []));
+  round.continuingEducation.exemptions.forEach((e, i) => {
+    if (!waiving.has(e.id)) {
+      report(
+        ['continuingEducation', 'exemptions', i, 'id'],
+        `exemption "${e.id}" waives no material: add it to the waivedBy of the certificates it replaces or relaxes`,
+      );
+    }
+  });
   round.materials.categories.forEach((c, i) => {
     const t = c.textLength;
     if (t && t.minChars !== undefined && t.maxChars !== undefined && t.minChars > t.maxChars) {

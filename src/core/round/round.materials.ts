@@ -58,6 +58,12 @@ export const MaterialCategory = z.strictObject({
   marks: z.array(MaterialMark).min(1).optional(),
   template: Code.optional(),
   standardText: Code.optional(),
+  /**
+   * Ids of `continuingEducation.exemptions` entries that waive this material (the continuing-
+   * education certificates). The exemption's `effect` says how: `exempt` drops it (the approved
+   * exemption form, its own category, takes its place); `not_hard_requirement` makes it 如有.
+   */
+  waivedBy: z.array(Code).min(1).optional(),
   /** What the notice asks, in its words (Chinese). */
   instructions: z.string().min(1).optional(),
   source: Source,

@@ -452,8 +452,17 @@ export const HighSkillBridge = z.strictObject({
   /** Series the bridge is open in; `all` when the notice names none. */
   seriesScope: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('all') }),
-    /** Names as the notice writes them (series outside this round included). */
-    z.strictObject({ kind: z.literal('listed'), names: z.array(z.string().min(1)).min(1) }),
+    /**
+     * `names` as the notice writes them (series outside this round included). `series`: the codes
+     * of this round's series those names stand for (工程技术 → `engineering`); a name the round has
+     * no series for stays only in `names`. When `series` is present the engine matches by code;
+     * without it, it compares names and says that it did.
+     */
+    z.strictObject({
+      kind: z.literal('listed'),
+      names: z.array(z.string().min(1)).min(1),
+      series: z.array(Code).min(1).optional(),
+    }),
   ]),
   entry: z.strictObject({ minSkill: SkillLevel, recentAppraisalsQualified: PositiveInt }),
   waivedConditions: z.array(z.enum(['education', 'thesis', 'foreign_language', 'computer'])).min(1),

@@ -1,6 +1,7 @@
 import { assess } from '../../../src/core/eligibility/assess';
 import type { ReasonOutcome } from '../../../src/core/eligibility/assessment';
 import type { Profile } from '../../../src/core/eligibility/profile';
+import type { Fact, MaterialCategory, Round } from '../../../src/core/round/round.schema';
 import { DURING, offerOf, onlyReason, reasonOf, round, type RoundId } from './rounds.fixture';
 
 type Hours = NonNullable<Profile['continuingEducation']>;
@@ -92,8 +93,89 @@ describe('continuing-education exemptions', () => {
   });
 });
 
+/**
+ * What the exemption does to the materials is the round's data (`waivedBy` on the certificates),
+ * not the category's code. Clauses from the notices: aksu-forestry 四(一)4 and aksu-water 四(一)15
+ * “符合免继续教育培训的在继续教育栏上传免学审批表” (who: 附件4注1); bazhou 五(一)12 and yuli 五(一)4
+ * “符合继续教育免试的，需上传继续教育免试审批表”; tacheng 三(三)2(5) “可免继续教育学习；填写提交《继续教育免试表》”.
+ */
+describe('continuing-education certificates or the exemption form in the checklist', () => {
+  it.each<[RoundId, string, Fact, string, string]>([
+    ['aksu-forestry-2024', 'directed_evaluation:intermediate', 'fanghuiju_village_work', '四(一)4', '附件4注1'],
+    ['aksu-water-2024', 'directed_evaluation:intermediate', 'fanghuiju_village_work', '四(一)15', '附件4注1'],
+    ['aksu-water-2024', 'directed_evaluation:intermediate', 'temple_management_work', '四(一)15', '附件4注1'],
+    ['bazhou-ecoenv-2024', 'evaluation:intermediate', 'fanghuiju_village_work', '五(一)12', '五(一)12'],
+    ['bazhou-ecoenv-2024', 'evaluation:junior_assistant', 'preschool_support_teaching', '五(一)12', '五(一)12'],
+    ['tacheng-all-series-2023', 'local_specialties:intermediate', 'fanghuiju_village_work', '三(三)2(5)', '三(三)2(5)'],
+    ['tacheng-all-series-2023', 'local_specialties:junior_assistant', 'ethnic_minority_special_trainee', '三(三)2(5)', '三(三)2(5)'],
+    ['yuli-initial-junior-2024', 'initial_junior:junior_assistant', 'fanghuiju_village_work', '五(一)4', '五(一)4'],
+  ])('%s %s: %s gets the exemption form instead of the certificates', (id, key, fact, formClause, exemptClause) => {
+    const profile = profileFor(id, { continuingEducation: [], facts: { ...profileFor(id).facts, [fact]: true } });
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    const form = offer.materials.find((m) => m.code === 'ce_exemption_form');
+    expect(form?.need).toBe('required');
+    expect(form?.condition).toBeUndefined();
+    expect(form?.source.clause).toBe(formClause);
+    expect(offer.materials.find((m) => m.code === 'continuing_education')).toBeUndefined();
+    expect(onlyReason(offer, 'CE.EXEMPT').source.clause).toBe(exemptClause);
+  });
+
+  it.each<[RoundId, string, string]>([
+    ['aksu-forestry-2024', 'directed_evaluation:intermediate', '四(一)4'],
+    ['aksu-water-2024', 'directed_evaluation:intermediate', '四(一)15'],
+    ['bazhou-ecoenv-2024', 'evaluation:intermediate', '五(一)12'],
+    ['tacheng-all-series-2023', 'local_specialties:intermediate', '三(三)2(5)'],
+    ['yuli-initial-junior-2024', 'initial_junior:junior_assistant', '五(一)4'],
+  ])('%s %s: someone not exempt still uploads the certificates', (id, key, clause) => {
+    const profile = profileFor(id, { continuingEducation: hours([2020, 2021, 2022, 2023, 2024], 30, 60) });
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    const certificates = offer.materials.find((m) => m.code === 'continuing_education');
+    expect(certificates?.need).toBe('required');
+    expect(certificates?.source.clause).toBe(clause);
+    expect(offer.materials.find((m) => m.code === 'ce_exemption_form')).toBeUndefined();
+    expect(reasonOf(offer, 'CE.EXEMPT')).toBeUndefined();
+  });
+
+  const villager = () => profileFor('bazhou-ecoenv-2024', { continuingEducation: [], facts: { ...profileFor('bazhou-ecoenv-2024').facts, fanghuiju_village_work: true } });
+  const materialsIn = (r: Round, profile: Profile, key: string) => offerOf(assess(profile, r, DURING[r.id as RoundId]), key).materials.map((m) => `${m.code}:${m.need}`);
+
+  it('drops whatever names the exemption in waivedBy, and only that', () => {
+    const paperToo = withCategories(round('bazhou-ecoenv-2024'), (c) => (c.code === 'paper_ce_certificates' ? { ...c, waivedBy: ['village_work_by_form'] } : c));
+    const codes = materialsIn(paperToo, villager(), 'evaluation:intermediate');
+    expect(codes).not.toContain('continuing_education:required');
+    expect(codes).not.toContain('paper_ce_certificates:required');
+    // As the round file stands, the paper originals (五(四)7) are not waived: the notice does not say so.
+    expect(materialsIn(round('bazhou-ecoenv-2024'), villager(), 'evaluation:intermediate')).toContain('paper_ce_certificates:required');
+  });
+
+  it('relieves nothing by the category code alone', () => {
+    const unstated = withCategories(round('bazhou-ecoenv-2024'), ({ waivedBy: _waivedBy, ...c }) => c);
+    expect(materialsIn(unstated, villager(), 'evaluation:intermediate')).toContain('continuing_education:required');
+  });
+
+  it('relaxes the certificates to 如有 only for an exemption of effect not_hard_requirement that waivedBy names (aksu 四(一)15)', () => {
+    const firstTimer = profileFor('aksu-water-2024', {
+      employmentKind: 'private_enterprise',
+      mandarinGrade: null,
+      continuingEducation: [],
+      facts: { ...profileFor('aksu-water-2024').facts, first_title_application: true, employer_licence_registered_in_prefecture: true },
+    });
+    const key = 'private_enterprise_evaluation:intermediate';
+    expect(materialsIn(round('aksu-water-2024'), firstTimer, key)).toContain('continuing_education:if_any');
+    const villageOnly = withCategories(round('aksu-water-2024'), (c) => (c.waivedBy ? { ...c, waivedBy: ['village_work_by_form'] } : c));
+    expect(materialsIn(villageOnly, firstTimer, key)).toContain('continuing_education:required');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Builders
+
+/** A copy of the round with its material categories changed (the original is not touched). */
+function withCategories(r: Round, change: (c: MaterialCategory) => MaterialCategory): Round {
+  const copy = structuredClone(r);
+  copy.materials.categories = copy.materials.categories.map(change);
+  return copy;
+}
 
 function hours(years: readonly number[], publicHours: number, professionalHours: number): Hours {
   return years.map((year) => ({ year, publicHours, professionalHours }));

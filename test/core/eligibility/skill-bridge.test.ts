@@ -5,7 +5,7 @@ import type { Reason, ReasonOutcome } from '../../../src/core/eligibility/assess
 import { buildOfferContext } from '../../../src/core/eligibility/offer-context.build';
 import type { Profile } from '../../../src/core/eligibility/profile';
 import { skillBridgeReasons } from '../../../src/core/eligibility/skill-bridge';
-import type { Level } from '../../../src/core/round/round.schema';
+import type { HighSkillBridge, Level, Round } from '../../../src/core/round/round.schema';
 import { DURING, offerOf, onlyReason, reasonOf, round, type RoundId } from './rounds.fixture';
 
 /** aksu-water counts years to its cut-off 2024-12-31 (四(二)22); the bridge is 四(二)24. */
@@ -88,6 +88,63 @@ describe('high-skill bridge: 高级工 / 技师 / 高级技师 after 2 / 3 / 4 y
   });
 });
 
+/**
+ * Which series the bridge is open in, by the round's series codes (aksu 四(二)24 and tacheng 一(四)
+ * list 工程技术、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师; aksu 四(六) lists none).
+ * Expectations are written from the notice text.
+ */
+const BRIDGE_CLAUSE: Partial<Record<RoundId, string>> = { 'aksu-forestry-2024': '四(六)', 'aksu-water-2024': '四(二)24', 'tacheng-all-series-2023': '一(四)' };
+
+describe('high-skill bridge: the series it is open in', () => {
+  it.each<[RoundId, Profile['series'], ReasonOutcome]>([
+    ['aksu-forestry-2024', 'engineering', 'pass'], // 四(六) names no series
+    ['aksu-water-2024', 'engineering', 'pass'], // 工程技术
+    ['aksu-water-2024', 'agriculture', 'fail'], // listed, but not a series of this round
+    ['tacheng-all-series-2023', 'engineering', 'pass'], // 工程技术
+    ['tacheng-all-series-2023', 'agriculture', 'pass'], // 农业
+    ['tacheng-all-series-2023', 'cultural_relics_museum', 'pass'], // 文物博物
+    ['tacheng-all-series-2023', 'art', 'pass'], // 艺术
+    ['tacheng-all-series-2023', 'sports_coach', 'pass'], // 体育
+    ['tacheng-all-series-2023', 'technical_school_teacher', 'pass'], // 技工院校教师
+    ['tacheng-all-series-2023', 'journalism', 'fail'],
+    ['tacheng-all-series-2023', 'broadcasting', 'fail'],
+    ['tacheng-all-series-2023', 'minority_language_translation', 'fail'],
+    ['tacheng-all-series-2023', 'library', 'fail'],
+    ['tacheng-all-series-2023', 'mass_culture', 'fail'],
+    ['tacheng-all-series-2023', 'party_school_teacher', 'fail'],
+  ])('%s: %s → %s, by code, with no name-matching caveat', (id, series, outcome) => {
+    const r = only(bridge(id, worker({ series, specialty: undefined }), 'intermediate'), 'BRIDGE.SERIES');
+    expect(r.outcome).toBe(outcome);
+    expect(r.interpretation).toBeUndefined();
+    expect(r.source.clause).toBe(BRIDGE_CLAUSE[id]);
+  });
+
+  it('goes by the codes, not the names, when the round gives codes', () => {
+    // 艺术 stays among the names; only the code list decides.
+    const r = withScope(round('tacheng-all-series-2023'), (scope) => ({ ...scope, series: scope.series?.filter((c) => c !== 'art') }));
+    const reason = only(bridgeIn(r, worker({ series: 'art', specialty: undefined }), 'intermediate'), 'BRIDGE.SERIES');
+    expect(reason.outcome).toBe('fail');
+    expect(reason.message).toContain('不包括艺术系列');
+  });
+
+  it('falls back to comparing names, and says so, when the round gives no codes', () => {
+    const r = withScope(round('tacheng-all-series-2023'), ({ series: _series, ...scope }) => scope);
+    const open = only(bridgeIn(r, worker({ series: 'art', specialty: undefined }), 'intermediate'), 'BRIDGE.SERIES');
+    expect(open.outcome).toBe('pass');
+    expect(open.interpretation).toContain('按名称对照');
+    const closed = only(bridgeIn(r, worker({ series: 'journalism', specialty: undefined }), 'intermediate'), 'BRIDGE.SERIES');
+    expect(closed.outcome).toBe('fail');
+    expect(closed.interpretation).toContain('按名称对照');
+  });
+
+  it('leaves the round it reads untouched', () => {
+    const r = round('tacheng-all-series-2023');
+    const before = JSON.stringify(r);
+    bridgeIn(r, worker({ series: 'art', specialty: undefined }), 'intermediate');
+    expect(JSON.stringify(r)).toBe(before);
+  });
+});
+
 describe('technical-school classes count as 中专 / 大专 / 本科 (aksu 四(二)24, tacheng 一(四))', () => {
   it.each([
     ['中级工班', 'secondary_vocational', '中专'],
@@ -111,9 +168,24 @@ describe('technical-school classes count as 中专 / 大专 / 本科 (aksu 四(�
 // Builders
 
 function bridge(id: RoundId, profile: Profile, level: Level): readonly Reason[] | null {
-  const r = round(id);
+  return bridgeIn(round(id), profile, level);
+}
+
+function bridgeIn(r: Round, profile: Profile, level: Level): readonly Reason[] | null {
+  const id = r.id as RoundId;
   const { ctx } = buildOfferContext(r, describeApplicant(profile, r), { level, way: 'evaluation', channel: id === 'tacheng-all-series-2023' ? 'general' : 'directed' }, DURING[id]);
   return skillBridgeReasons(ctx, appraisalDelay(ctx));
+}
+
+type ListedScope = Extract<HighSkillBridge['seriesScope'], { kind: 'listed' }>;
+
+/** A copy of the round whose first bridge has its listed scope changed (the original is not touched). */
+function withScope(r: Round, change: (scope: ListedScope) => ListedScope): Round {
+  const copy = structuredClone(r);
+  const bridge = copy.highSkillBridges[0]!;
+  if (bridge.seriesScope.kind !== 'listed') throw new Error(`${r.id}: bridge scope is not listed`);
+  bridge.seriesScope = change(bridge.seriesScope);
+  return copy;
 }
 
 function only(reasons: readonly Reason[] | null, code: string): Reason {

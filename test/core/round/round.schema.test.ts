@@ -9,6 +9,9 @@ import { formatPath, parseRound, parseRounds } from '../../../src/core/round/rou
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** Index of aksu-water's continuing-education certificates among its material categories. */
+const WATER_CE = aksuWater.materials.categories.findIndex((c) => c.code === 'continuing_education');
+
 describe('parseRound', () => {
   it('accepts the untouched fixtures (so each failure below comes from its own mutation)', () => {
     expect(errorsOf(validWater())).toEqual([]);
@@ -147,6 +150,24 @@ describe('parseRound', () => {
       (r) => { r.materials.rules[1].categories = ['practice_ability', 'results']; },
       'materials.rules[1].categories[1]',
       /unknown material code "results"/,
+    ],
+    [
+      'rejects a bridge series code the round has no series for',
+      (r) => { r.highSkillBridges[0].seriesScope.series = ['engineering', 'agriculture']; },
+      'highSkillBridges[0].seriesScope.series[1]',
+      /unknown series code "agriculture"/,
+    ],
+    [
+      'rejects a material waived by an id that is not one of the round’s exemptions',
+      (r) => { r.materials.categories[WATER_CE].waivedBy = ['village_work_by_form', 'private_enterprise_first_time', 'village_work']; },
+      `materials.categories[${WATER_CE}].waivedBy[2]`,
+      /unknown continuingEducation.exemptions id "village_work"/,
+    ],
+    [
+      'rejects an exemption that no material names in waivedBy',
+      (r) => { r.materials.categories[WATER_CE].waivedBy = ['private_enterprise_first_time']; },
+      'continuingEducation.exemptions[1].id',
+      /exemption "village_work_by_form" waives no material/,
     ],
   ])('%s', (_name, breakIt, path, message) => {
     const errors = errorsOf(mutate(validWater(), breakIt));

@@ -38,6 +38,8 @@ const facts: Fact[] = [
   { round: 'aksu-forestry-2024', fact: '四(四) 本通知未自列免答辩情形', get: (r) => r.defense.exemptions.length, expected: 0 },
   { round: 'aksu-forestry-2024', fact: '四(六) 高级工/技师/高级技师 满2/3/4年', get: (r) => bridgeSteps(r), expected: ['senior_worker 2 junior_assistant', 'technician 3 intermediate', 'senior_technician 4 deputy_senior'] },
   { round: 'aksu-forestry-2024', fact: '四(六) 中级工班/高级工班/预备技师班 = 中专/大专/本科', get: (r) => r.highSkillBridges[0]?.schoolClassEquivalents.map((c) => c.education), expected: ['secondary_vocational', 'junior_college', 'bachelor'] },
+  { round: 'aksu-forestry-2024', fact: '四(六) 贯通未限定系列', get: (r) => r.highSkillBridges[0]?.seriesScope, expected: { kind: 'all' } },
+  { round: 'aksu-forestry-2024', fact: '四(一)4 免继续教育者上传免学审批表、民企初次参评不做硬性要求：证书按两项豁免放宽', get: (r) => [...(material(r, 'continuing_education').waivedBy ?? [])].sort(), expected: ['private_enterprise_first_time', 'village_work_by_form'] },
   { round: 'aksu-forestry-2024', fact: '二 同一年度只能选择一种方式', get: (r) => r.oneChannelPerYear?.scope, expected: 'same_year_series_level' },
   { round: 'aksu-forestry-2024', fact: '一(二) 疆外民企派驻连续1年以上', get: (r) => postedYears(r), expected: 1 },
   { round: 'aksu-forestry-2024', fact: '附件3 3年内不得申报', get: (r) => banYears(r), expected: [3] },
@@ -67,6 +69,8 @@ const facts: Fact[] = [
   { round: 'aksu-water-2024', fact: '四(二)22 资历截至2024年12月31日', get: (r) => (r.seniority.kind === 'cutoff' ? r.seniority.cutoff : null), expected: '2024-12-31' },
   { round: 'aksu-water-2024', fact: '通知无通过率条款', get: (r) => r.passRates.length, expected: 0 },
   { round: 'aksu-water-2024', fact: '附件1–5 五个附件', get: (r) => r.templates.map((t) => t.attachment), expected: ['附件1', '附件2', '附件3', '附件4', '附件5'] },
+  { round: 'aksu-water-2024', fact: '四(二)24 工程技术等系列贯通；本批次只有工程系列', get: (r) => listedSeries(r), expected: ['engineering'] },
+  { round: 'aksu-water-2024', fact: '四(一)15 免继续教育者在继续教育栏上传免学审批表、民企初次参评不做硬性要求', get: (r) => [...(material(r, 'continuing_education').waivedBy ?? [])].sort(), expected: ['private_enterprise_first_time', 'village_work_by_form'] },
 
   // ---- bazhou-ecoenv-2024 --------------------------------------------------------------------
   { round: 'bazhou-ecoenv-2024', fact: '三(一) 网上申报 8月24日—9月8日', get: (r) => [start(r, 'apply'), end(r, 'apply')], expected: ['2024-08-24T00:00:00+08:00', '2024-09-08T23:59:59+08:00'] },
@@ -89,6 +93,7 @@ const facts: Fact[] = [
   { round: 'bazhou-ecoenv-2024', fact: '五(一)12 公需30学时、专业60学时', get: (r) => hours(r, 0), expected: { kind: 'stated', publicMin: 30, professionalMin: 60 } },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)12 初级近两年', get: (r) => ce(r, 'junior').professionalYears, expected: { kind: 'recent', years: 2 } },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)12 中级公需2020-2024、专业2022-2024', get: (r) => [ce(r, 'intermediate').publicYears, ce(r, 'intermediate').professionalYears], expected: [{ kind: 'range', from: 2020, to: 2024 }, { kind: 'range', from: 2022, to: 2024 }] },
+  { round: 'bazhou-ecoenv-2024', fact: '五(一)12 符合继续教育免试的上传免试审批表（代替证书）', get: (r) => material(r, 'continuing_education').waivedBy, expected: ['village_work_by_form'] },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)4 新疆取得三项中两项、外省取得三项', get: (r) => material(r, 'current_title').alternatives?.map((a) => `${a.choose}/${a.of.length}`), expected: ['2/3', '3/3'] },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)8 知识产权上传PDF', get: (r) => material(r, 'intellectual_property').formats, expected: ['pdf'] },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)3 学历从低到高', get: (r) => material(r, 'education').ordering, expected: 'lowest_first' },
@@ -135,6 +140,8 @@ const facts: Fact[] = [
   { round: 'tacheng-all-series-2023', fact: '三(一)3 县（市）单位经县人社局审核', get: (r) => chainSteps(r, 'county_unit').includes('county_hr_review'), expected: true },
   { round: 'tacheng-all-series-2023', fact: '三(一)3 地直单位不经县人社局', get: (r) => chainSteps(r, 'prefecture_unit').includes('county_hr_review'), expected: false },
   { round: 'tacheng-all-series-2023', fact: '三(三)2(5) 专业科目2021年度以来', get: (r) => ce(r, 'junior_intermediate').professionalYears, expected: { kind: 'since', from: 2021 } },
+  { round: 'tacheng-all-series-2023', fact: '三(三)2(5) 访惠聚、驻村管寺可免继续教育，特培学员填附件6免试表', get: (r) => [...(material(r, 'continuing_education').waivedBy ?? [])].sort(), expected: ['ethnic_minority_special_trainee', 'village_work_this_year'] },
+  { round: 'tacheng-all-series-2023', fact: '一(四) 工程技术、农业、文物博物、艺术、体育、技工院校教师系列贯通（工艺美术、实验技术本批次无）', get: (r) => listedSeries(r), expected: ['agriculture', 'art', 'cultural_relics_museum', 'engineering', 'sports_coach', 'technical_school_teacher'] },
   { round: 'tacheng-all-series-2023', fact: '附件6、7、8未随通知印发', get: (r) => r.templates.filter((t) => !t.includedInNotice).map((t) => t.attachment), expected: ['附件6', '附件7', '附件8'] },
   { round: 'tacheng-all-series-2023', fact: '三(二)4 收费依据塔地价函字【2002】23号', get: (r) => r.fees.items[0]?.basis, expected: '塔地价函字【2002】23号' },
 
@@ -154,6 +161,7 @@ const facts: Fact[] = [
   { round: 'yuli-initial-junior-2024', fact: '通知无收费', get: (r) => r.fees.items.length, expected: 0 },
   { round: 'yuli-initial-junior-2024', fact: '初定无答辩', get: (r) => r.defense.required.length, expected: 0 },
   { round: 'yuli-initial-junior-2024', fact: '五(一)4 公需30课时、专业60课时，2023、2024年', get: (r) => [hours(r, 0), ce(r, 'yearly_30_60').publicYears], expected: [{ kind: 'stated', publicMin: 30, professionalMin: 60 }, { kind: 'range', from: 2023, to: 2024 }] },
+  { round: 'yuli-initial-junior-2024', fact: '五(一)4 符合继续教育免试的上传免试审批表（代替证书）', get: (r) => material(r, 'continuing_education').waivedBy, expected: ['village_work_by_form'] },
   { round: 'yuli-initial-junior-2024', fact: '五(一)1 企业上传近一年社保缴费清单', get: (r) => r.socialInsurance[0]?.recentMonths, expected: 12 },
   { round: 'yuli-initial-junior-2024', fact: '四(三) 退回后48小时内', get: (r) => resubmit(r), expected: '48 hours' },
   { round: 'yuli-initial-junior-2024', fact: '五(三)1 呈报表一式两份', get: (r) => material(r, 'paper_report_form').copies, expected: 2 },
@@ -253,6 +261,12 @@ function banYears(r: Round): number[] {
 
 function maskItems(r: Round): string[] {
   return r.materials.masking.items.map((i) => i.item);
+}
+
+/** The series codes a listed bridge scope names, sorted (the notice's order is not the point). */
+function listedSeries(r: Round): string[] | null {
+  const scope = must(r.highSkillBridges[0], 'high-skill bridge').seriesScope;
+  return scope.kind === 'listed' && scope.series ? [...scope.series].sort() : null;
 }
 
 function material(r: Round, code: string) {
