@@ -63,8 +63,14 @@ test.describe('self-check', () => {
     await snap(page, 'self-check-hours');
     await next(page);
 
-    await expect(page.getByText('您今年是否参加"访惠聚"等驻村工作？')).toBeVisible();
-    await choose(page, '否');
+    // Only the kinds of service the 尉犁 notice mentions are asked about.
+    await expect(page.getByText('您是否参加过以下工作？')).toBeVisible();
+    await expect(page.getByText('驻村管寺', { exact: true })).toBeVisible();
+    await expect(page.getByText('少数民族特培学员', { exact: true })).toHaveCount(0);
+    const noes = page.locator('.rows__row [role="radio"][aria-label$="否"]');
+    for (let i = 0; i < (await noes.count()); i += 1) await noes.nth(i).click();
+    await snap(page, 'self-check-service');
+    await next(page);
     await choose(page, '二级甲等');
     await expect(page.getByText('这是您第一次申报职称吗？')).toBeVisible();
     await choose(page, '是');
@@ -82,6 +88,10 @@ test.describe('self-check', () => {
     // The 2024 round closed at the end of 22 October, Beijing time; the phone's clock says 2026 or later.
     await expect(page.getByText(/本批次网上申报已于 2024年10月22日（北京时间）截止/)).toBeVisible();
     await snap(page, 'self-check-result');
+    // Not exempt, so the certificates are asked for and the exemption form is not.
+    await expect(offer.getByText('继续教育合格证书', { exact: true })).toBeVisible();
+    await expect(offer.getByText('继续教育免试审批表')).toHaveCount(0);
+    await expect(offer.getByText('网上填写的内容（1 项必备）')).toBeVisible();
     await page.setViewportSize({ width: 320, height: 640 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

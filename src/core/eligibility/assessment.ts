@@ -42,6 +42,10 @@ export interface ChecklistItem {
   readonly name: string;
   /** `required` for this person, or only `if_any` (如有). */
   readonly need: 'required' | 'if_any' | 'per_conditions';
+  /** online: uploaded on the platform; paper: handed in after the formal review. */
+  readonly stage: 'online' | 'paper';
+  /** upload: files; field: typed into the application form. */
+  readonly form: 'upload' | 'field';
   readonly formats: readonly ('jpg' | 'pdf')[];
   /** What to mask in these images for blind review. */
   readonly mask: readonly MaskItem[];

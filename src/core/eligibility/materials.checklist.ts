@@ -39,6 +39,8 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       code: category.code,
       name: category.name,
       need: relieved ? 'if_any' : need.need,
+      stage: category.stage,
+      form: category.form,
       formats: formatsOf(category, ctx),
       mask: category.stage === 'online' && category.form === 'upload' ? (mask as MaskItem[]) : [],
       note: noteOf(category, ctx),

@@ -7,6 +7,7 @@ import {
   UNIT_LEVEL_LABELS,
 } from '../../core/eligibility/labels';
 import type { Profile } from '../../core/eligibility/profile';
+import { factsUsedBy } from '../../core/round/round.facts';
 import { LEVELS, MANDARIN_GRADES, type Round } from '../../core/round/round.schema';
 import counties from '../../../config/regions/xinjiang-counties.json';
 
@@ -114,6 +115,24 @@ const fromBool = (value: boolean | undefined) => (value === undefined ? undefine
 const isEnterprise = (p: Profile) => p.employmentKind === 'state_enterprise' || p.employmentKind === 'private_enterprise';
 const notExcluded = (p: Profile) =>
   p.employmentKind !== 'agency' && p.employmentKind !== 'civil_service_managed_institution' && fact(p, 'retired') !== true;
+
+/** Service that exempts from continuing education or the defense, as the notices name it. */
+const serviceFactLabels = {
+  village_work_this_year: '今年参加驻村工作',
+  fanghuiju_village_work: '“访惠聚”驻村（含抽调到“访惠聚”办公室）',
+  temple_management_work: '驻村管寺',
+  preschool_support_teaching: '南疆学前（双语）教育支教',
+  inland_service_management_work: '内地服务管理工作',
+  poverty_village_first_secretary: '深度贫困村第一书记',
+  ethnic_minority_special_trainee: '少数民族特培学员',
+} as const;
+type ServiceFact = keyof typeof serviceFactLabels;
+
+/** Only the kinds of service this round's rules mention. */
+const serviceFacts = (ctx: QuestionContext): ServiceFact[] => {
+  const used = factsUsedBy(ctx.round);
+  return (Object.keys(serviceFactLabels) as ServiceFact[]).filter((f) => used.has(f));
+};
 
 /** The highest degree, which is what the self-check asks about. */
 const highest = (p: Profile) => p.educations?.[0];
@@ -350,14 +369,15 @@ export const questions: readonly Question[] = [
     },
   },
   {
-    id: 'villageWork',
-    kind: 'choice',
-    title: '您今年是否参加"访惠聚"等驻村工作？',
-    hint: '驻村人员可按规定免除继续教育要求，部分批次可免答辩。',
-    when: notExcluded,
-    options: () => yesNo,
-    read: (p) => fromBool(fact(p, 'village_work_this_year')),
-    write: (p, v) => setFact(setFact(p, 'village_work_this_year', toBool(v)), 'fanghuiju_village_work', toBool(v)),
+    id: 'serviceWork',
+    kind: 'rows',
+    title: '您是否参加过以下工作？',
+    hint: '按规定可免除继续教育要求，部分批次还可免答辩。只列出本批次通知提到的工作。',
+    when: (p, ctx) => notExcluded(p) && serviceFacts(ctx).length > 0,
+    rows: (ctx) => serviceFacts(ctx).map((key) => ({ key, label: serviceFactLabels[key] })),
+    options: yesNo,
+    read: (p, key) => fromBool(fact(p, key as ServiceFact)),
+    write: (p, key, v) => setFact(p, key as ServiceFact, toBool(v)),
   },
   {
     id: 'mandarin',

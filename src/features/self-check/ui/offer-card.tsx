@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { OfferAssessment, Reason, ReasonOutcome, Verdict } from '../../../core/eligibility/assessment';
+import type { ChecklistItem, OfferAssessment, Reason, ReasonOutcome, Verdict } from '../../../core/eligibility/assessment';
 import type { Source } from '../../../core/round/round.schema';
 import { formatBeijingDate, formatBeijingShort } from '../../../core/time/format';
 import './result.scss';
@@ -30,6 +30,13 @@ const maskText: Record<string, string> = {
   unit_seal: '单位公章',
   id_number: '身份证号',
 };
+
+/** Uploads first, then what is typed in, then the paper copies handed in after formal review. */
+const materialGroups: readonly { title: string; test: (m: ChecklistItem) => boolean }[] = [
+  { title: '网上上传的材料', test: (m) => m.stage === 'online' && m.form === 'upload' },
+  { title: '网上填写的内容', test: (m) => m.stage === 'online' && m.form === 'field' },
+  { title: '纸质材料（通过形式审核后报送）', test: (m) => m.stage === 'paper' },
+];
 
 const dateOf = (isoDate: string) => formatBeijingDate(new Date(`${isoDate}T00:00:00+08:00`));
 
@@ -105,22 +112,29 @@ export function OfferCard({ offer, onClause }: { offer: OfferAssessment; onClaus
             </View>
           ) : null}
 
-          {offer.materials.length > 0 ? (
-            <View className='offer__section'>
-              <Text className='offer__section-title'>需要准备的材料（{offer.materials.filter((m) => m.need === 'required').length} 项必备）</Text>
-              {offer.materials.map((m) => (
-                <View key={m.code} className='material'>
-                  <Text className='material__name'>
-                    {m.name}
-                    {m.need === 'if_any' ? '（如有）' : m.need === 'per_conditions' ? '（按条件要求）' : ''}
-                  </Text>
-                  {m.mask.length > 0 ? (
-                    <Text className='material__mask'>盲评遮挡：{m.mask.map((k) => maskText[k] ?? k).join('、')}</Text>
-                  ) : null}
-                </View>
-              ))}
-            </View>
-          ) : null}
+          {materialGroups.map((group) => {
+            const items = offer.materials.filter(group.test);
+            if (items.length === 0) return null;
+            return (
+              <View key={group.title} className='offer__section'>
+                <Text className='offer__section-title'>
+                  {group.title}（{items.filter((m) => m.need === 'required').length} 项必备）
+                </Text>
+                {items.map((m) => (
+                  <View key={m.code} className='material'>
+                    <Text className='material__name'>
+                      {m.name}
+                      {m.need === 'if_any' ? '（如有）' : m.need === 'per_conditions' ? '（按条件要求）' : ''}
+                    </Text>
+                    {m.condition ? <Text className='material__condition'>{m.condition}</Text> : null}
+                    {m.mask.length > 0 ? (
+                      <Text className='material__mask'>盲评遮挡：{m.mask.map((k) => maskText[k] ?? k).join('、')}</Text>
+                    ) : null}
+                  </View>
+                ))}
+              </View>
+            );
+          })}
         </View>
       ) : null}
     </View>
