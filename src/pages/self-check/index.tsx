@@ -44,6 +44,8 @@ export default function SelfCheck() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const [profile, setProfile] = useState<Profile>(draft?.profile ?? {});
+  /** The round the answers were given for: going back to another round starts afresh. */
+  const [answersFor, setAnswersFor] = useState<string | null>(draft?.roundId ?? null);
   const [questionId, setQuestionId] = useState<string | null>(draft?.questionId ?? null);
 
   const round = stage.kind === 'questions' ? stage.round : null;
@@ -60,7 +62,10 @@ export default function SelfCheck() {
     setStage({ kind: 'loading-round', roundId });
     const loaded = await loadRound(roundId);
     if (!loaded.ok) return setStage({ kind: 'round-failed', roundId, error: loaded.error });
-    if (draft?.roundId !== roundId) setProfile({});
+    if (answersFor !== roundId) {
+      setProfile({});
+      setAnswersFor(roundId);
+    }
     setQuestionId(null);
     setStage({ kind: 'questions', round: loaded.value.round, offline: loaded.value.offline });
   }
@@ -96,7 +101,7 @@ export default function SelfCheck() {
         <ChoiceList
           allowUnsure={false}
           options={rounds.data.map((r) => ({ value: r.id, label: r.title, hint: r.issuer }))}
-          selected={draft?.roundId}
+          selected={answersFor ?? undefined}
           onSelect={(id) => void pickRound(id)}
         />
       </View>
