@@ -96,6 +96,19 @@ test.describe('self-check', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await snap(page, 'self-check-result-320');
+    // A phone set to a large font: everything 30 % bigger, still no sideways scrolling.
+    const leadSize = () => page.locator('.result__lead').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+    // Taro's rem script sets the root size again 500 ms after a resize; let it finish first.
+    await page.waitForTimeout(600);
+    const before = await leadSize();
+    await page.evaluate(() => {
+      const root = document.documentElement;
+      root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 1.3}px`;
+    });
+    expect(await leadSize()).toBeCloseTo(before * 1.3, 1);
+    const overflowLarge = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflowLarge).toBeLessThanOrEqual(0);
+    await snap(page, 'self-check-result-320-large-font', { wholePage: false });
 
     await years.getByRole('button', { name: '查看通知原文第一条' }).click();
     const sheet = page.getByRole('dialog', { name: '通知原文' });

@@ -5,9 +5,13 @@ import path from 'node:path';
 export const screenshotDir = path.resolve(__dirname, 'screenshots');
 
 /** Saves a full-page screenshot under test/e2e/screenshots (git-ignored) to look at afterwards. */
-export async function snap(page: Page, name: string): Promise<string> {
+export async function snap(page: Page, name: string, options: { wholePage?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  if (options.wholePage === false) {
+    await page.screenshot({ path: file });
+    return file;
+  }
   // Taro's H5 pages scroll inside their own container; let it grow for the shot so the whole
   // page is seen, then put it back.
   const unfold = `.taro_router > .taro_page.taro_page_show { position: static !important; height: auto !important; overflow: visible !important; }
