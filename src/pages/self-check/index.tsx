@@ -70,22 +70,21 @@ export default function SelfCheck() {
     setStage({ kind: 'questions', round: loaded.value.round, offline: loaded.value.offline });
   }
 
-  /** Moves on; a date or number question records the value on screen, as the person saw it. */
-  function go(offset: number, answer: 'shown' | 'unsure' = 'shown') {
-    if (offset > 0 && question && ctx) {
-      const recorded = record(question, profile, ctx, answer);
-      if (recorded !== profile) {
-        setProfile(recorded);
-        const after = visibleQuestions(recorded, ctx);
-        const following = after[after.findIndex((q) => q.id === question.id) + 1];
-        if (following) return setQuestionId(following.id);
-        return void Taro.navigateTo({ url: '/pages/self-check/result' });
-      }
-    }
-    const next = visible[index + offset];
-    if (next) return setQuestionId(next.id);
-    if (offset < 0) return setStage({ kind: 'pick-round' });
+  /** Keeps the answers and moves to the question after this one, as the new answers decide. */
+  function advance(current: Question, next: Profile, context: QuestionContext) {
+    setProfile(next);
+    const after = visibleQuestions(next, context);
+    const following = after[after.findIndex((q) => q.id === current.id) + 1];
+    if (following) return setQuestionId(following.id);
+    // The result page reads the saved answers as it opens: save them now, not after this render.
+    saveDraft({ roundId: context.round.id, profile: next, questionId: current.id });
     void Taro.navigateTo({ url: '/pages/self-check/result' });
+  }
+
+  function back() {
+    const previous = visible[index - 1];
+    if (previous) setQuestionId(previous.id);
+    else setStage({ kind: 'pick-round' });
   }
 
   if (stage.kind === 'loading-round') return <LoadingView label='正在读取评审批次的条件…' />;
@@ -119,26 +118,19 @@ export default function SelfCheck() {
         profile={profile}
         ctx={ctx}
         onChange={setProfile}
-        onChoose={(next) => {
-          setProfile(next);
-          // A choice moves on by itself; the next question is computed from the new answers.
-          const after = visibleQuestions(next, ctx);
-          const position = after.findIndex((q) => q.id === question.id);
-          const following = after[position + 1];
-          if (following) setQuestionId(following.id);
-          else void Taro.navigateTo({ url: '/pages/self-check/result' });
-        }}
+        // A choice moves on by itself.
+        onChoose={(next) => advance(question, next, ctx)}
       />
       <View className='self-check__nav'>
-        <Button className='nav-button nav-button--secondary' onClick={() => go(-1)}>
+        <Button className='nav-button nav-button--secondary' onClick={back}>
           上一题
         </Button>
         {question.kind === 'date' || question.kind === 'number' ? (
-          <Button className='nav-button nav-button--secondary' onClick={() => go(1, 'unsure')}>
+          <Button className='nav-button nav-button--secondary' onClick={() => advance(question, record(question, profile, ctx, 'unsure'), ctx)}>
             不确定
           </Button>
         ) : null}
-        <Button className='nav-button nav-button--primary' onClick={() => go(1)}>
+        <Button className='nav-button nav-button--primary' onClick={() => advance(question, record(question, profile, ctx, 'shown'), ctx)}>
           {isLast ? '查看结果' : '下一题'}
         </Button>
       </View>
@@ -237,7 +229,8 @@ function QuestionBody({
   }
 }
 
-/** The profile after leaving a date or number question: the value shown, or unknown. */
+/** The profile after leaving a question by its buttons: a date or number question records the
+ * value on screen as the person saw it, or unknown; other questions keep what was chosen. */
 function record(question: Question, profile: Profile, ctx: QuestionContext, answer: 'shown' | 'unsure'): Profile {
   if (question.kind === 'date') {
     if (answer === 'unsure') return question.write(profile, undefined);
