@@ -127,6 +127,9 @@ test.describe('self-check', () => {
     await choose(page, '事业单位');
     await expect(page.getByText('您是否已经办理退休？')).toBeVisible();
 
+    await page.goto('/');
+    await expect(page.getByText('继续上次的自测，已答的题目都保存在本机')).toBeVisible();
+    await page.getByText('资格自测', { exact: true }).click();
     await page.reload();
     // Back on the same question, from what was saved on the phone.
     await expect(page.getByText('您是否已经办理退休？')).toBeVisible();

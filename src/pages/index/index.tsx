@@ -1,9 +1,10 @@
 import { Navigator, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useEffect } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import type { RoundSummary } from '../../core/contracts/api';
 import { formatBeijingShort } from '../../core/time/format';
+import { loadDraft } from '../../features/self-check/storage';
 import { useCall } from '../../services/api/use-call';
 import { needsDevLogin } from '../../services/session';
 import './index.scss';
@@ -38,6 +39,9 @@ function RoundCard({ round, now }: { round: RoundSummary; now: Date }) {
 
 export default function Home() {
   const me = useCall('account', 'me', {});
+  // Read each time the page shows: coming back from the self-check must see its answers.
+  const [hasDraft, setHasDraft] = useState(false);
+  useDidShow(() => setHasDraft(loadDraft() !== null));
   const rounds = useCall('rounds', 'list', {});
 
   usePullDownRefresh(() => {
@@ -69,7 +73,9 @@ export default function Home() {
         <Navigator className='entry' hoverClass='entry--pressed' url='/pages/self-check/index'>
           <View className='entry__text'>
             <Text className='entry__title'>资格自测</Text>
-            <Text className='entry__hint'>几分钟了解能否申报、申报哪一级，每条结论都附通知依据</Text>
+            <Text className='entry__hint'>
+              {hasDraft ? '继续上次的自测，已答的题目都保存在本机' : '几分钟了解能否申报、申报哪一级，每条结论都附通知依据'}
+            </Text>
           </View>
           <Text className='entry__arrow'>›</Text>
         </Navigator>
