@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { api, type FunctionName } from '../core/contracts/api';
-import type { Reply } from '../core/contracts/contract';
+import { failureReply, type Reply } from '../core/contracts/contract';
 import { describeIssues } from '../core/contracts/zod-locale';
 import { appError, type AppError, type ErrorCode } from '../core/errors';
-import { Person } from '../core/people/person';
-import { collections } from './collections';
-import { parseDoc } from './docs';
+import type { Person } from '../core/people/person';
 import type { ActionContext, ActionDef, Deps, FunctionDef } from './function';
+import { findPersonByOpenid } from './people';
 import type { SubscriptionMessage } from './ports/messenger.port';
 import type { Write } from './ports/store.port';
 
@@ -39,10 +38,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
 };
 
 function failure(error: AppError): Outcome {
-  const reply: Reply<unknown> = error.details
-    ? { ok: false, code: error.code, message: error.message, details: error.details }
-    : { ok: false, code: error.code, message: error.message };
-  return { status: statusOf[error.code] ?? 400, reply };
+  return { status: statusOf[error.code] ?? 400, reply: failureReply(error) };
 }
 
 /**
@@ -116,12 +112,8 @@ type Identified = { ok: true; value: Person } | { ok: false; error: AppError };
 
 async function identify(caller: Caller, deps: Deps): Promise<Identified> {
   if (!caller.openid) return { ok: false, error: appError('AUTH.NOT_SIGNED_IN') };
-  const [found] = await deps.store.find(collections.people.name, {
-    where: [{ field: 'openid', op: 'eq', value: caller.openid }],
-    limit: 1,
-  });
-  if (!found) return { ok: false, error: appError('AUTH.UNKNOWN_PERSON') };
-  return { ok: true, value: parseDoc(Person, found) };
+  const person = await findPersonByOpenid(deps.store, caller.openid);
+  return person ? { ok: true, value: person } : { ok: false, error: appError('AUTH.UNKNOWN_PERSON') };
 }
 
 /** A message that fails is logged, not fatal: the state change it reports has already happened. */

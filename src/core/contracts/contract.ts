@@ -24,3 +24,10 @@ export interface Envelope {
 export type Reply<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly code: string; readonly message: string; readonly details?: readonly string[] };
+
+/** The failure reply for an error, with its details only when there are some. */
+export function failureReply(error: { code: string; message: string; details?: readonly string[] }): Reply<never> {
+  return error.details
+    ? { ok: false, code: error.code, message: error.message, details: error.details }
+    : { ok: false, code: error.code, message: error.message };
+}

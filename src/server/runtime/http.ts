@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Reply } from '../../core/contracts/contract';
+import { failureReply, type Reply } from '../../core/contracts/contract';
 import { appError, type ErrorCode } from '../../core/errors';
 
 /** Thrown by `readBody` when a body is over its limit; answered 413. */
@@ -29,14 +29,7 @@ export function sendJson(response: ServerResponse, status: number, reply: Reply<
 }
 
 export function sendError(response: ServerResponse, status: number, code: ErrorCode, details?: readonly string[]): void {
-  const error = appError(code, details);
-  sendJson(
-    response,
-    status,
-    error.details
-      ? { ok: false, code: error.code, message: error.message, details: error.details }
-      : { ok: false, code: error.code, message: error.message },
-  );
+  sendJson(response, status, failureReply(appError(code, details)));
 }
 
 export function sendHtml(response: ServerResponse, html: string): void {

@@ -8,6 +8,7 @@ import { roleLabels, Person } from '../../core/people/person';
 import { allCollections, collections } from '../collections';
 import { dispatch } from '../dispatch';
 import { parseDoc } from '../docs';
+import { findPersonByOpenid } from '../people';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { functions as allFunctions } from '../functions';
 import { diskFiles } from '../adapters/local/disk.files';
@@ -80,9 +81,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   async function personOf(request: IncomingMessage): Promise<Person | null> {
     const { openid } = callerOf(request);
-    if (!openid) return null;
-    const [doc] = await store.find(collections.people.name, { where: [{ field: 'openid', op: 'eq', value: openid }], limit: 1 });
-    return doc ? parseDoc(Person, doc) : null;
+    return openid ? findPersonByOpenid(store, openid) : null;
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
