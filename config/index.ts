@@ -18,14 +18,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
     plugins: [],
-    defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: every page sets `page-meta root-font-size="system"` (src/components/
+        // system-font), so 1rem is the phone's font size and the whole page follows a large font
+        // setting, as the H5 build does. 32 design px = 1rem = 16 CSS px at the default size.
+        pxtransform: { enable: true, config: { targetUnit: 'rem', baseFontSize: 16 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -48,7 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         host: '127.0.0.1',
         open: false,
         // The H5 app calls the local cloud runtime on the same origin; in dev the dev server forwards.
-        proxy: [{ context: ['/api', '/dev', '/files', '/upload'], target: `http://127.0.0.1:${runtimePort}` }],
+        // changeOrigin: the runtime answers only requests addressed to its own loopback host and port.
+        proxy: [{ context: ['/api', '/dev', '/files', '/upload'], target: `http://127.0.0.1:${runtimePort}`, changeOrigin: true }],
       },
     },
   };

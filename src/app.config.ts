@@ -1,6 +1,10 @@
+// app.json is made at build time, so this is the build's one platform test; the app's code
+// differs by platform only in src/services/platform.
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
 // The dev login exists only in the H5 build served by the local runtime; in WeChat the platform
 // identifies the caller.
-const devPages = process.env.TARO_ENV === 'weapp' ? [] : ['pages/login/index'];
+const devPages = isWeapp ? [] : ['pages/login/index'];
 
 // `npm run bench` builds once without the self-check to measure its share of the main package.
 const selfCheckPages = process.env.BENCH_WITHOUT_SELF_CHECK === '1' ? [] : ['pages/self-check/index', 'pages/self-check/result'];
@@ -17,6 +21,6 @@ export default defineAppConfig({
   style: 'v2',
   // H5 only (app.json has no such key): no sliding page transition. It briefly doubles the page
   // width, which shifts the layout for anyone zoomed in and makes screenshots taken mid-slide wrong.
-  ...(process.env.TARO_ENV === 'weapp' ? {} : { animation: false }),
+  ...(isWeapp ? {} : { animation: false }),
   lazyCodeLoading: 'requiredComponents',
 });

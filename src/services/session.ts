@@ -1,13 +1,12 @@
 import Taro from '@tarojs/taro';
 
 /**
- * The local runtime's dev session (H5 only). In WeChat the platform identifies the caller, so the
- * mini-program never holds a token.
+ * The local runtime's dev session, read by the H5 platform only. In WeChat the platform
+ * identifies the caller, so the mini-program never holds a token.
  */
 const KEY = 'dev-session-token';
 
 export function readSessionToken(): string | null {
-  if (process.env.TARO_ENV === 'weapp') return null;
   const token: unknown = Taro.getStorageSync(KEY);
   return typeof token === 'string' && token.length > 0 ? token : null;
 }
@@ -19,6 +18,3 @@ export function saveSessionToken(token: string): void {
 export function clearSessionToken(): void {
   Taro.removeStorageSync(KEY);
 }
-
-/** Whether this build needs someone to pick a demo identity before anything else. */
-export const needsDevLogin = process.env.TARO_ENV !== 'weapp';

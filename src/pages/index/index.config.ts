@@ -1,4 +1,6 @@
 export default definePageConfig({
+  // page-meta sets the root font to the phone's (src/components/system-font).
+  enablePageMeta: true,
   navigationBarTitleText: '职称评审通',
   enablePullDownRefresh: true,
 });

@@ -6,8 +6,9 @@ import type { RoundSummary } from '../../core/contracts/api';
 import { formatBeijingShort } from '../../core/time/format';
 import { loadDraft } from '../../features/self-check/storage';
 import { useCall } from '../../services/api/use-call';
-import { needsDevLogin } from '../../services/session';
+import { platform } from '../../services/platform/platform';
 import './index.scss';
+import { withSystemFont } from '../../components/system-font';
 
 type WindowState = { label: string; tone: 'open' | 'soon' | 'closed' | 'unknown' };
 
@@ -37,7 +38,7 @@ function RoundCard({ round, now }: { round: RoundSummary; now: Date }) {
   );
 }
 
-export default function Home() {
+function Home() {
   const me = useCall('account', 'me', {});
   // Read each time the page shows: coming back from the self-check must see its answers.
   const [hasDraft, setHasDraft] = useState(false);
@@ -52,7 +53,7 @@ export default function Home() {
 
   const notSignedIn = me.status === 'error' && me.error.code === 'AUTH.NOT_SIGNED_IN';
   useEffect(() => {
-    if (notSignedIn && needsDevLogin) void Taro.redirectTo({ url: '/pages/login/index' });
+    if (notSignedIn && platform.needsDevLogin) void Taro.redirectTo({ url: '/pages/login/index' });
   }, [notSignedIn]);
 
   if (me.status === 'loading') return <LoadingView label='正在读取您的账号信息…' />;
@@ -91,7 +92,7 @@ export default function Home() {
         ? rounds.data.map((round) => <RoundCard key={round.id} round={round} now={now} />)
         : null}
 
-      {needsDevLogin ? (
+      {platform.needsDevLogin ? (
         <Navigator className='home__switch' url='/pages/login/index' openType='redirect'>
           切换演示身份
         </Navigator>
@@ -99,3 +100,5 @@ export default function Home() {
     </View>
   );
 }
+
+export default withSystemFont(Home);

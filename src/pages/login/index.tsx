@@ -6,6 +6,7 @@ import type { AppError } from '../../core/errors';
 import { devLogin, listDemoPeople, type DemoPerson } from '../../services/dev-login';
 import { saveSessionToken } from '../../services/session';
 import './index.scss';
+import { withSystemFont } from '../../components/system-font';
 
 type State =
   | { status: 'loading' }
@@ -16,7 +17,7 @@ type State =
  * Local runtime only: pick a seeded person to act as. In WeChat the platform identifies the caller
  * and this page is not part of the build.
  */
-export default function Login() {
+function Login() {
   const router = useRouter();
   const [state, setState] = useState<State>({ status: 'loading' });
 
@@ -88,3 +89,5 @@ export default function Login() {
     </View>
   );
 }
+
+export default withSystemFont(Login);

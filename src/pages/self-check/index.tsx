@@ -15,6 +15,7 @@ import { Stepper } from '../../features/self-check/ui/stepper';
 import { useCall } from '../../services/api/use-call';
 import { cachedRound, loadRound } from '../../services/rounds';
 import './index.scss';
+import { withSystemFont } from '../../components/system-font';
 
 type Stage =
   | { kind: 'pick-round' }
@@ -26,7 +27,7 @@ type Stage =
  * 资格自测: one question per screen, "不确定" always allowed, answers kept on the phone. Once the
  * round is loaded nothing here needs the network; the verdicts are computed on the phone.
  */
-export default function SelfCheck() {
+function SelfCheck() {
   const draft = useMemo(loadDraft, []);
   const rounds = useCall('rounds', 'list', {});
   const [stage, setStage] = useState<Stage>(() => {
@@ -242,3 +243,5 @@ function record(question: Question, profile: Profile, ctx: QuestionContext, answ
   }
   return profile;
 }
+
+export default withSystemFont(SelfCheck);

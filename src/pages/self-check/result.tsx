@@ -13,6 +13,7 @@ import { formatBeijingMoment } from '../../core/time/format';
 import { call } from '../../services/api/client';
 import { cachedRound } from '../../services/rounds';
 import '../../features/self-check/ui/result.scss';
+import { withSystemFont } from '../../components/system-font';
 
 const rank: Record<Verdict, number> = { eligible: 0, eligible_if: 1, not_yet: 2, ineligible: 3 };
 
@@ -23,7 +24,7 @@ const savedText = {
 } as const;
 
 /** The self-check's verdicts, computed on the phone from the saved answers and the cached round. */
-export default function SelfCheckResult() {
+function SelfCheckResult() {
   const [clause, setClause] = useState<Source | null>(null);
   const [saved, setSaved] = useState<'saving' | 'saved' | 'on-phone'>('saving');
   const computed = useMemo(() => {
@@ -100,3 +101,5 @@ export default function SelfCheckResult() {
     </View>
   );
 }
+
+export default withSystemFont(SelfCheckResult);

@@ -3,7 +3,7 @@ import { api, type ActionName, type FunctionName, type PayloadOf, type ResultOf 
 import { describeIssues } from '../../core/contracts/zod-locale';
 import { appError, errorMessages, isErrorCode, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
-import { transport } from './transport';
+import { platform } from '../platform/platform';
 
 /**
  * Calls one action of one cloud function. The payload is checked against the shared contract
@@ -19,13 +19,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const checked = contract.payload.safeParse(payload);
   if (!checked.success) return err(appError('REQUEST.INVALID_PAYLOAD', describeIssues(checked.error)));
 
-  try {
-    const reply = await transport.call(functionName, { action, payload: checked.data });
-    if (reply.ok) return ok(reply.data as ResultOf<F, A>);
-    return err(toAppError(reply.code, reply.message, reply.details));
-  } catch {
-    return err(appError('NETWORK.UNREACHABLE'));
-  }
+  const reply = await platform.transport.call(functionName, { action, payload: checked.data });
+  if (reply.ok) return ok(reply.data as ResultOf<F, A>);
+  return err(toAppError(reply.code, reply.message, reply.details));
 }
 
 /** A server code the app does not know still gets a readable message. */

@@ -1,0 +1,19 @@
+import type { Envelope, Reply } from '../../core/contracts/contract';
+
+/**
+ * How the app reaches its cloud functions and files on one platform. A transport never throws:
+ * a network failure, a refusal and a server fault each come back as a failure `Reply` with its
+ * own code, so the screen can say which one happened.
+ */
+export interface Transport {
+  call(functionName: string, envelope: Envelope): Promise<Reply<unknown>>;
+  upload(cloudPath: string, file: { path: string; contentType: string }): Promise<Reply<{ ref: string }>>;
+}
+
+/** What differs between the WeChat build and the H5 build, and nothing else. */
+export interface Platform {
+  readonly name: 'weapp' | 'h5';
+  readonly transport: Transport;
+  /** Whether someone must pick a demo identity first (the local runtime's dev login, H5 only). */
+  readonly needsDevLogin: boolean;
+}

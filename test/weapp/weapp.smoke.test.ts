@@ -1,0 +1,136 @@
+import path from 'node:path';
+import demo from '../../config/seed/demo.json';
+import { allRounds } from '../../config/rounds';
+import type { Reply } from '../../src/core/contracts/contract';
+import { cloudStore } from '../../src/server/adapters/cloud/cloud.store';
+import { cloudMain } from '../../src/server/cloud/cloud.main';
+import { allCollections } from '../../src/server/collections';
+import { functions } from '../../src/server/functions';
+import { roundSeeds } from '../../src/server/runtime/round-seeds';
+import { seed } from '../../src/server/runtime/seed';
+import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
+import { MiniHost, textsOf, type PageInstance } from './mini-host';
+
+/**
+ * The built mini-program (dist/weapp, made by `npm run build:weapp` before the unit tests in
+ * `npm test`) loaded in a recording WeChat host: the app launches, every page app.json lists
+ * loads, and `wx.cloud.callFunction` reaches the real cloud functions (`cloudMain` over the
+ * in-repo wx-server-sdk fake, seeded with the demo data and the round files).
+ */
+const distDir = path.resolve(__dirname, '../../dist/weapp');
+const applicant = demo.people.find((person) => person._id === 'person-applicant');
+const rounds = roundSeeds(allRounds) as unknown as { id: string; title: string }[];
+
+interface CloudCall {
+  readonly name: string;
+  readonly data: unknown;
+  readonly reply: Reply<unknown>;
+}
+
+async function seededCloud(): Promise<FakeWxCloud> {
+  const cloud = createFakeWxCloud();
+  for (const spec of allCollections) cloud.createCollection(spec.name);
+  await seed(cloudStore(cloud), { demo, rounds: roundSeeds(allRounds) });
+  return cloud;
+}
+
+/** `wx.cloud` as the package sees it: each call runs the named function's `main` as that person. */
+function wxCloud(cloud: FakeWxCloud, openid: string, cloudCalls: CloudCall[], inits: unknown[]) {
+  const mains = new Map(
+    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer' })] as const),
+  );
+  return {
+    init: (options: unknown) => void inits.push(options),
+    callFunction: (options: { name: string; data: unknown; success?: (r: unknown) => void; fail?: (e: unknown) => void }) => {
+      const run = async () => {
+        const main = mains.get(options.name as keyof typeof functions);
+        // WeChat's answer for a function that is not deployed.
+        if (!main) throw { errCode: -501000, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found: ${options.name}` };
+        cloud.setContext({ OPENID: openid, APPID: 'wx-smoke-test' });
+        // The event crosses the network as JSON.
+        const reply = await main(JSON.parse(JSON.stringify(options.data)) as unknown);
+        cloudCalls.push({ name: options.name, data: options.data, reply });
+        return { result: JSON.parse(JSON.stringify(reply)) as unknown, errMsg: 'cloud.callFunction:ok', requestID: 'smoke' };
+      };
+      const result = run();
+      if (options.success || options.fail) {
+        result.then(options.success, options.fail);
+        return undefined;
+      }
+      return result;
+    },
+  };
+}
+
+describe('the WeChat build (dist/weapp)', () => {
+  let host: MiniHost;
+  let cloudCalls: CloudCall[];
+  let inits: unknown[];
+  let opened: Map<string, PageInstance>;
+
+  beforeAll(async () => {
+    if (!applicant) throw new Error('the demo seed has no person-applicant');
+    const cloud = await seededCloud();
+    cloudCalls = [];
+    inits = [];
+    host = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, applicant.openid, cloudCalls, inits) as never } });
+    host.launch();
+    await host.settle();
+    opened = new Map();
+    for (const route of host.allRoutes()) {
+      opened.set(route, host.openPage(route));
+      await host.settle();
+    }
+  }, 60_000);
+
+  afterAll(() => host?.dispose());
+
+  it('launches and loads every page app.json lists without an error', () => {
+    expect(host.allRoutes().length).toBeGreaterThan(0);
+    expect(host.errors).toEqual([]);
+    expect([...opened.keys()]).toEqual(host.allRoutes());
+  });
+
+  it('shows the seeded rounds on the home page, fetched from the rounds function', () => {
+    const home = opened.get(host.appJson.pages[0] ?? '');
+    const texts = textsOf(home?.data).join('');
+    for (const round of rounds) expect(texts).toContain(round.title);
+    expect(texts).toContain(`您好，${applicant?.name}`);
+    expect(cloudCalls.map((c) => `${c.name}.${(c.data as { action: string }).action}`)).toEqual(
+      expect.arrayContaining(['account.me', 'rounds.list']),
+    );
+    expect(cloudCalls.every((c) => c.reply.ok)).toBe(true);
+  });
+
+  it('initialises wx.cloud once, with the environment the build was given', () => {
+    expect(inits).toHaveLength(1);
+    expect(inits[0]).toEqual(process.env.CLOUD_ENV_ID ? { env: process.env.CLOUD_ENV_ID, traceUser: true } : { traceUser: true });
+  });
+
+  it('has no dev login page and no dev-login call in the WeChat build', () => {
+    expect(host.allRoutes()).not.toContain('pages/login/index');
+    expect(host.calls.map((c) => c.api)).not.toContain('request');
+  });
+
+  describe('text follows the phone font size', () => {
+    it('sets page-meta root-font-size to "system" as the first node of every page', () => {
+      for (const route of host.allRoutes()) {
+        const wxml = host.file(`${route}.wxml`);
+        const firstNode = /<([a-z-]+)[\s>]/.exec(wxml.replace(/<import[^>]*\/>|<wxs[^>]*\/>/g, ''))?.[1];
+        expect({ route, firstNode }).toEqual({ route, firstNode: 'page-meta' });
+        // The template binds the attribute to a short data key (root-font-size="{{pageMeta.p7||''}}").
+        const key = /<page-meta[^>]*\sroot-font-size="\{\{pageMeta\.(\w+)/.exec(wxml)?.[1] ?? '';
+        const pageMeta = opened.get(route)?.data.pageMeta as Record<string, unknown> | undefined;
+        expect({ route, rootFontSize: pageMeta?.[key] }).toEqual({ route, rootFontSize: 'system' });
+      }
+    });
+
+    it('sizes type in rem, never in rpx or px, so it scales with that root font', () => {
+      const styles = ['app.wxss', 'common.wxss', ...host.allRoutes().map((r) => `${r}.wxss`)].map((f) => host.file(f)).join('\n');
+      const fontSizes = [...styles.matchAll(/font-size:\s*([^;}]+)/g)].map((m) => (m[1] ?? '').trim());
+      expect(fontSizes.length).toBeGreaterThan(5);
+      expect(fontSizes.filter((size) => !/^(inherit|[\d.]+rem)$/.test(size))).toEqual([]);
+      expect(styles).not.toMatch(/\d+rpx/);
+    });
+  });
+});
