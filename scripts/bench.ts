@@ -56,7 +56,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function runtimeRoundTrips(calls: number): Promise<{ p50: number; p95: number }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-runtime-'));
-  const runtime = await startRuntime({ port: 0, dataDir, seed: { demo, rounds: roundSeeds(allRounds) }, log: quietLog });
+  const runtime = await startRuntime({ port: 0, dataDir, seed: { demo, rounds: roundSeeds(allRounds) }, log: quietLog, devMode: true });
   try {
     const login = await fetch(`${runtime.url}/dev/login`, {
       method: 'POST',

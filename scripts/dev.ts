@@ -3,6 +3,7 @@
  * forwards /api, /upload, /files and /dev to the runtime so the app sees one origin.
  */
 import { spawn } from 'node:child_process';
+import { formatBeijingMoment } from '../src/core/time/format';
 import { dataDir, projectRoot, startLocalRuntime, stopOnSignals } from './local-runtime';
 
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   应用（H5）：     http://127.0.0.1:10086/
   开发控制台：     http://127.0.0.1:10086/dev  （也可直接访问 ${runtime.url}/dev）
   本地云运行时：   ${runtime.url}
+  运行环境时间：   ${formatBeijingMoment(runtime.clock.now())}（北京时间${runtime.clock.offsetMs() !== 0 ? '，已调到演示批次的申报期内' : ''}；可在开发控制台调整）
   数据目录：       ${dataDir()}
   按 Ctrl-C 停止。`);
     }

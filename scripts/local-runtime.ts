@@ -1,10 +1,14 @@
 /**
- * Starts the local cloud runtime from the environment: RUNTIME_PORT (default 8787) and DATA_DIR
- * (default .data/local). The only place the local setup reads the environment.
+ * Starts the local cloud runtime in dev mode from the environment: RUNTIME_PORT (default 8787),
+ * DATA_DIR (default .data/local) and DEV_NOW (where the runtime's clock starts, an ISO instant;
+ * default: inside the seeded rounds' apply windows). The only place the local setup reads the
+ * environment.
  */
 import path from 'node:path';
 import demo from '../config/seed/demo.json';
 import { allRounds } from '../config/rounds';
+import type { Round } from '../src/core/round/round.schema';
+import { busiestApplyMoment } from '../src/server/runtime/dev-clock';
 import { startRuntime, type Runtime } from '../src/server/runtime/runtime';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 
@@ -20,12 +24,26 @@ export function dataDir(): string {
   return path.resolve(projectRoot, process.env.DATA_DIR ?? '.data/local');
 }
 
+/** Where the demo's clock starts: DEV_NOW, else the moment the most seeded apply windows are open. */
+export function devStartAt(rounds: readonly Round[]): Date | null {
+  const given = process.env.DEV_NOW;
+  if (given) {
+    const at = new Date(given);
+    if (Number.isNaN(at.getTime())) throw new Error(`DEV_NOW is not an instant: ${given}`);
+    return at;
+  }
+  return busiestApplyMoment(rounds);
+}
+
 export async function startLocalRuntime(options: { staticDir?: string } = {}): Promise<Runtime> {
+  const rounds = roundSeeds(allRounds);
   return startRuntime({
     port: runtimePort(),
     dataDir: dataDir(),
     staticDir: options.staticDir,
-    seed: { demo, rounds: roundSeeds(allRounds) },
+    seed: { demo, rounds },
+    devMode: true,
+    startAt: devStartAt(rounds as unknown as Round[]) ?? undefined,
   });
 }
 

@@ -9,6 +9,7 @@ export const errorMessages = {
   'REQUEST.TOO_LARGE': '提交的内容过大。请减少内容后重试。',
   'REQUEST.METHOD_NOT_ALLOWED': '请求方式不正确。请更新小程序后重试。',
   'REQUEST.INVALID_PAYLOAD': '提交的内容不符合要求。请按提示修改后重新提交。',
+  'REQUEST.BAD_HOST': '请求的地址不正确。请用本机地址（127.0.0.1）打开本地应用。',
   'AUTH.NOT_SIGNED_IN': '您还没有登录。请先登录后再操作。',
   'AUTH.UNKNOWN_PERSON': '没有找到您的账号信息。请联系所在单位的管理员为您登记。',
   'AUTH.FORBIDDEN': '您没有权限进行此操作。如有疑问，请联系所在单位的管理员。',
@@ -19,6 +20,7 @@ export const errorMessages = {
   'FILE.NOT_FOUND': '文件不存在或已被删除。请重新上传。',
   'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
   'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',
+  'FILE.CONTENT_MISMATCH': '文件内容与它的格式不符，可能已损坏或不是图片。请重新拍照或选择原文件上传。',
   'FILE.URL_EXPIRED': '文件链接已过期。请返回后重新打开。',
   'MESSAGE.NO_CONSENT': '对方尚未订阅此类消息，消息未发送。',
   'MESSAGE.INVALID_VALUE': '消息内容不符合微信的格式要求，消息未发送。',
@@ -27,6 +29,7 @@ export const errorMessages = {
   'MESSAGE.FAILED': '消息发送失败，请稍后重试。',
   'NETWORK.UNREACHABLE': '网络连接失败。请检查网络后重试。',
   'NETWORK.TIMEOUT': '服务器响应超时。请稍后重试。',
+  'SYSTEM.BUSY': '系统繁忙，请稍后重试。您的操作没有生效。',
   'INTERNAL.ERROR': '服务器出了点问题，您的操作没有生效。请稍后重试，如仍失败请联系管理员。',
 } as const;
 
@@ -44,6 +47,20 @@ export function appError(code: ErrorCode, details?: readonly string[], message?:
   return details && details.length > 0
     ? { code, message: message ?? errorMessages[code], details }
     : { code, message: message ?? errorMessages[code] };
+}
+
+/**
+ * What kind of failure a code is, which decides what the screen says and offers: the network
+ * (check it, retry), a busy server (retry soon), a server fault (nothing was done, retry later),
+ * or a refusal (the server said no; its message says why and what to do instead).
+ */
+export type ErrorKind = 'network' | 'busy' | 'fault' | 'refused';
+
+export function errorKind(code: ErrorCode): ErrorKind {
+  if (code.startsWith('NETWORK.')) return 'network';
+  if (code === 'SYSTEM.BUSY') return 'busy';
+  if (code === 'INTERNAL.ERROR') return 'fault';
+  return 'refused';
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

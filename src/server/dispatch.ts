@@ -7,7 +7,7 @@ import type { Person } from '../core/people/person';
 import type { ActionContext, ActionDef, Deps, FunctionDef } from './function';
 import { findPersonByOpenid } from './people';
 import type { SubscriptionMessage } from './ports/messenger.port';
-import type { Write } from './ports/store.port';
+import { StoreBusy, type Write } from './ports/store.port';
 
 /** The answer to one call: the reply body and, for HTTP, its status. */
 export interface Outcome {
@@ -34,11 +34,25 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'STORE.NOT_FOUND': 404,
   'STORE.CONFLICT': 409,
   'STORE.DUPLICATE_ID': 409,
+  'REQUEST.BAD_HOST': 403,
+  'REQUEST.METHOD_NOT_ALLOWED': 405,
+  'REQUEST.TOO_LARGE': 413,
+  'FILE.TOO_LARGE': 413,
+  'FILE.BAD_TYPE': 415,
+  'FILE.CONTENT_MISMATCH': 415,
+  'FILE.URL_EXPIRED': 403,
+  'FILE.NOT_FOUND': 404,
+  'SYSTEM.BUSY': 503,
   'INTERNAL.ERROR': 500,
 };
 
+/** The HTTP status the local runtime answers a failure with; refusals of bad input are 400. */
+export function httpStatusOf(code: ErrorCode): number {
+  return statusOf[code] ?? 400;
+}
+
 function failure(error: AppError): Outcome {
-  return { status: statusOf[error.code] ?? 400, reply: failureReply(error) };
+  return { status: httpStatusOf(error.code), reply: failureReply(error) };
 }
 
 /**
@@ -103,6 +117,8 @@ export async function dispatch(
     await sendAll(messages, deps);
     return { status: 200, reply: { ok: true, data: result.value } };
   } catch (cause) {
+    // Nothing was committed either way; a busy store is worth retrying, a crash is a bug.
+    if (cause instanceof StoreBusy) return failure(appError('SYSTEM.BUSY'));
     deps.log.error(`${functionName}.${actionName} crashed`, cause);
     return failure(appError('INTERNAL.ERROR'));
   }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { appError, type AppError } from '../core/errors';
+import { appError, errorKind, type AppError } from '../core/errors';
 import { err, ok, type Result } from '../core/result';
 import { Round } from '../core/round/round.schema';
 import { call } from './api/client';
@@ -17,7 +17,7 @@ export async function loadRound(roundId: string): Promise<Result<{ round: Round;
     return ok({ round: fresh.value, offline: false });
   }
   const cached = cachedRound(roundId);
-  if (cached && fresh.error.code.startsWith('NETWORK.')) return ok({ round: cached, offline: true });
+  if (cached && errorKind(fresh.error.code) === 'network') return ok({ round: cached, offline: true });
   return err(fresh.error);
 }
 

@@ -14,6 +14,8 @@ export interface MeView {
   readonly unitName: string | null;
   readonly prefecture: string;
   readonly county: string | null;
+  /** The server's clock when it answered (ISO 8601): the app's "now" comes from it, not the phone. */
+  readonly serverTime: string;
 }
 
 /** A round as listed on the home page. */

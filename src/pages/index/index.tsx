@@ -7,6 +7,7 @@ import { formatBeijingShort } from '../../core/time/format';
 import { loadDraft } from '../../features/self-check/storage';
 import { useCall } from '../../services/api/use-call';
 import { platform } from '../../services/platform/platform';
+import { learnServerTime, serverNow } from '../../services/server-time';
 import './index.scss';
 import { withSystemFont } from '../../components/system-font';
 
@@ -51,6 +52,11 @@ function Home() {
     Taro.stopPullDownRefresh();
   });
 
+  const serverTime = me.status === 'ready' ? me.data.serverTime : null;
+  useEffect(() => {
+    if (serverTime) learnServerTime(serverTime);
+  }, [serverTime]);
+
   const notSignedIn = me.status === 'error' && me.error.code === 'AUTH.NOT_SIGNED_IN';
   useEffect(() => {
     if (notSignedIn && platform.needsDevLogin) void Taro.redirectTo({ url: '/pages/login/index' });
@@ -59,7 +65,7 @@ function Home() {
   if (me.status === 'loading') return <LoadingView label='正在读取您的账号信息…' />;
   if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
 
-  const now = new Date();
+  const now = serverNow();
   return (
     <View className='home'>
       <View className='home__greeting'>

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { EmptyView } from '../../components/status-view';
 import { assess } from '../../core/eligibility/assess';
 import type { Verdict } from '../../core/eligibility/assessment';
+import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
 import { profileForRound } from '../../features/self-check/questions';
 import { loadDraft } from '../../features/self-check/storage';
@@ -12,27 +13,34 @@ import { OfferCard } from '../../features/self-check/ui/offer-card';
 import { formatBeijingMoment } from '../../core/time/format';
 import { call } from '../../services/api/client';
 import { cachedRound } from '../../services/rounds';
+import { serverNow } from '../../services/server-time';
 import '../../features/self-check/ui/result.scss';
 import { withSystemFont } from '../../components/system-font';
 
 const rank: Record<Verdict, number> = { eligible: 0, eligible_if: 1, not_yet: 2, ineligible: 3 };
 
-const savedText = {
-  saving: '正在保存您的答案…',
-  saved: '答案已保存，正式申报时可以直接使用。',
-  'on-phone': '暂时连不上服务器，答案已保存在本机，联网后重新查看结果即可同步。',
-} as const;
+type Saved = { readonly state: 'saving' } | { readonly state: 'saved' } | { readonly state: 'failed'; readonly error: AppError };
+
+/** What the result says about saving the answers: a refusal is not a network failure. */
+function savedText(saved: Saved): string {
+  if (saved.state === 'saving') return '正在保存您的答案…';
+  if (saved.state === 'saved') return '答案已保存，正式申报时可以直接使用。';
+  const kind = errorKind(saved.error.code);
+  if (kind === 'network') return '暂时连不上服务器，答案已保存在本机，联网后重新查看结果即可同步。';
+  if (kind === 'refused') return `答案没有保存到服务器：${saved.error.message}答案仍保存在本机。`;
+  return '服务器暂时出错，答案没有保存到服务器，已保存在本机。请稍后重新查看结果以同步。';
+}
 
 /** The self-check's verdicts, computed on the phone from the saved answers and the cached round. */
 function SelfCheckResult() {
   const [clause, setClause] = useState<Source | null>(null);
-  const [saved, setSaved] = useState<'saving' | 'saved' | 'on-phone'>('saving');
+  const [saved, setSaved] = useState<Saved>({ state: 'saving' });
   const computed = useMemo(() => {
     const draft = loadDraft();
     const round = draft ? cachedRound(draft.roundId) : null;
     if (!draft || !round) return null;
     const profile = profileForRound(draft.profile, { round, year: round.year });
-    return { round, profile, assessment: assess(profile, round, new Date()) };
+    return { round, profile, assessment: assess(profile, round, serverNow()) };
   }, []);
 
   // The answers go to the server too, so the application can start from them on any phone;
@@ -40,7 +48,7 @@ function SelfCheckResult() {
   useEffect(() => {
     if (!computed) return;
     void call('eligibility', 'assess', { roundId: computed.round.id, profile: computed.profile }).then((result) =>
-      setSaved(result.ok ? 'saved' : 'on-phone'),
+      setSaved(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error }),
     );
   }, [computed]);
 
@@ -75,7 +83,7 @@ function SelfCheckResult() {
           </Text>
         ) : null}
         <Text className='result__caveat'>自测结果仅供参考，以单位和人社部门审核为准。点"依据"可查看通知原文。</Text>
-        <Text className='result__saved'>{savedText[saved]}</Text>
+        <Text className='result__saved'>{savedText(saved)}</Text>
       </View>
 
       {assessment.general.length > 0 ? (

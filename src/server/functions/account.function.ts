@@ -9,7 +9,7 @@ import { defineFunction } from '../function';
 export const accountFunction = defineFunction('account', {
   me: {
     roles: Role.options,
-    async handle(_payload, { caller, store }) {
+    async handle(_payload, { caller, store, now }) {
       let unitName: string | null = null;
       if (caller.unitId) {
         const unit = await store.get(collections.units.name, caller.unitId);
@@ -24,6 +24,7 @@ export const accountFunction = defineFunction('account', {
         unitName,
         prefecture: caller.prefecture,
         county: caller.county,
+        serverTime: now.toISOString(),
       });
     },
   },

@@ -72,6 +72,17 @@ export interface Store {
   commit(writes: readonly Write[]): Promise<Result<void, StoreError>>;
 }
 
+/**
+ * Thrown by a store whose database is held by another writer for now: nothing was read or
+ * written, and the same call may succeed a moment later. Callers answer it as SYSTEM.BUSY.
+ */
+export class StoreBusy extends Error {
+  constructor(cause?: unknown) {
+    super('the store is busy (locked by another writer)', { cause });
+    this.name = 'StoreBusy';
+  }
+}
+
 /** Collections and the fields their queries use; adapters index these. */
 export interface CollectionSpec {
   readonly name: string;

@@ -1,4 +1,9 @@
-/** The local runtime's dev console: sign in as any seeded person, read the message outbox. */
+import { formatBeijingMoment } from '../../core/time/format';
+
+/**
+ * The local runtime's dev console: sign in as any seeded person, read the subscription messages
+ * the runtime recorded as sent, and see or move the runtime's clock.
+ */
 
 interface ConsolePerson {
   readonly personId: string;
@@ -18,7 +23,17 @@ interface ConsoleMessage {
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function renderDevConsole(people: readonly ConsolePerson[], outbox: readonly ConsoleMessage[]): string {
+interface ConsoleClock {
+  readonly now: string;
+  readonly moved: boolean;
+}
+
+/** The instant as `2024-08-26T10:00`, in Beijing time, for a datetime-local input. */
+function beijingInputValue(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+export function renderDevConsole(people: readonly ConsolePerson[], sent: readonly ConsoleMessage[], clock: ConsoleClock): string {
   const rows = people
     .map(
       (p) => `<li><a class="person" href="/#/pages/login/index?personId=${encodeURIComponent(p.personId)}">
@@ -26,8 +41,8 @@ export function renderDevConsole(people: readonly ConsolePerson[], outbox: reado
         <span class="role">${escape(p.roleLabel)}${p.note ? ` · ${escape(p.note)}` : ''}</span></a></li>`,
     )
     .join('');
-  const messages = outbox.length
-    ? outbox
+  const messages = sent.length
+    ? sent
         .map(
           (m) => `<tr><td>${escape(m.sentAt)}</td><td>${escape(m.toOpenid)}</td><td>${escape(m.templateId)}</td>
           <td>${escape(m.page)}</td><td><pre>${escape(JSON.stringify(m.data, null, 1))}</pre></td></tr>`,
@@ -47,11 +62,29 @@ a.person{display:flex;flex-direction:column;min-height:44px;padding:12px 16px;co
 a.person:hover{background:#f5f5f5}.name{font-weight:600}.role{color:#6b6b6b;font-size:15px}
 table{width:100%;border-collapse:collapse;background:#fff;font-size:14px}td{border-top:1px solid #eee;padding:8px;vertical-align:top}
 pre{margin:0;white-space:pre-wrap}
+form{display:flex;flex-wrap:wrap;gap:8px;align-items:center}input,button{font:inherit;min-height:44px;padding:0 12px}
 </style></head><body><main>
 <h1>职称评审通 · 本地开发控制台</h1>
 <p>本页只在本地运行环境中提供。点一个人，即以其身份打开应用；正式环境中身份由微信识别。</p>
 <h2>演示身份</h2><ul>${rows}</ul>
-<h2>订阅消息发件箱（最近 50 条）</h2>
+<h2>运行环境时间</h2>
+<p id="clock-now">现在是 <strong>${escape(formatBeijingMoment(new Date(clock.now)))}</strong>（北京时间）${clock.moved ? '，已调整，不是真实时间' : '，真实时间'}。应用和云函数都按这个时间判断申报窗口和截止时间。</p>
+<form id="clock-form"><label>调到（北京时间）<input id="clock-input" type="datetime-local" value="${escape(beijingInputValue(clock.now))}" required></label>
+<button type="submit">调整时间</button> <button type="button" id="clock-real">回到真实时间</button></form>
+<p id="clock-error" role="alert"></p>
+<h2>已发送的订阅消息（本地记录，最近 50 条）</h2>
 <table><thead><tr><td>发送时间</td><td>接收人</td><td>模板</td><td>页面</td><td>内容</td></tr></thead><tbody>${messages}</tbody></table>
-</main></body></html>`;
+</main><script>
+async function setClock(now) {
+  const response = await fetch('/dev/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now }) });
+  const reply = await response.json();
+  if (reply.ok) location.reload();
+  else document.getElementById('clock-error').textContent = reply.message + ' ' + (reply.details || []).join(' ');
+}
+document.getElementById('clock-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  setClock(document.getElementById('clock-input').value + ':00+08:00');
+});
+document.getElementById('clock-real').addEventListener('click', () => setClock(null));
+</script></body></html>`;
 }

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { failureReply, type Reply } from '../../core/contracts/contract';
 import { appError, type ErrorCode } from '../../core/errors';
+import { httpStatusOf } from '../dispatch';
 
 /** Thrown by `readBody` when a body is over its limit; answered 413. */
 export class BodyTooLarge extends Error {}
 
 /** Reads a request body up to `limit` bytes. */
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge(`body of ${declared} bytes over ${limit}`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -24,16 +27,33 @@ export function sendJson(response: ServerResponse, status: number, reply: Reply<
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
   });
   response.end(body);
 }
 
-export function sendError(response: ServerResponse, status: number, code: ErrorCode, details?: readonly string[]): void {
+/** Answers a failure with the status its code maps to (see `httpStatusOf`), or `status` when given. */
+export function sendError(response: ServerResponse, code: ErrorCode, details?: readonly string[], status = httpStatusOf(code)): void {
   sendJson(response, status, failureReply(appError(code, details)));
 }
 
+/**
+ * Answers and closes the connection, for a request whose body was not read to its end (a body
+ * over the limit): on a kept-alive connection the unread rest would be taken for the next request,
+ * and the client would wait for an answer that never comes.
+ */
+export function sendErrorAndClose(request: IncomingMessage, response: ServerResponse, code: ErrorCode, details?: readonly string[]): void {
+  response.setHeader('Connection', 'close');
+  response.once('finish', () => request.destroy());
+  sendError(response, code, details);
+}
+
 export function sendHtml(response: ServerResponse, html: string): void {
-  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.end(html);
 }
 
@@ -41,4 +61,23 @@ export function sendHtml(response: ServerResponse, html: string): void {
 export function bearer(request: IncomingMessage): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/** `decodeURIComponent`, or null for bad percent-encoding such as `%ZZ` (answered 400, not 500). */
+export function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a small JSON body; null when it is not JSON. Throws BodyTooLarge over `limit`. */
+export async function readJson(request: IncomingMessage, limit: number): Promise<{ value: unknown } | null> {
+  const body = await readBody(request, limit);
+  try {
+    return { value: JSON.parse(body.toString('utf8')) as unknown };
+  } catch {
+    return null;
+  }
 }

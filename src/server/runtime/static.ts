@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { sendError } from './http';
+import { decodePathPart, sendError } from './http';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,14 +18,17 @@ const types: Record<string, string> = {
 /** Serves the built H5 app; the app routes by hash, so every unknown path is its index.html. */
 export function serveStatic(root: string, route: string, response: ServerResponse): void {
   const base = path.resolve(root);
-  let file = path.resolve(base, `.${decodeURIComponent(route)}`);
-  if (file !== base && !file.startsWith(base + path.sep)) return sendError(response, 404, 'NOT_FOUND');
+  const decoded = decodePathPart(route);
+  if (decoded === null) return sendError(response, 'REQUEST.MALFORMED', ['地址中有无法识别的字符']);
+  let file = path.resolve(base, `.${decoded}`);
+  if (file !== base && !file.startsWith(base + path.sep)) return sendError(response, 'NOT_FOUND');
   if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(base, 'index.html');
-  if (!existsSync(file)) return sendError(response, 404, 'NOT_FOUND');
+  if (!existsSync(file)) return sendError(response, 'NOT_FOUND');
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
   response.writeHead(200, {
     'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
   });
   createReadStream(file).pipe(response);
 }

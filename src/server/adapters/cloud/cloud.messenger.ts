@@ -1,6 +1,7 @@
 import { err, ok } from '../../../core/result';
 import type { Result } from '../../../core/result';
 import type { Messenger, MessengerError, SubscriptionMessage } from '../../ports/messenger.port';
+import { refusal } from '../../ports/messenger.port';
 import type { WxCloud } from './wx.types';
 
 /** WeChat's subscribeMessage.send error codes the callers act on; anything else is MESSAGE.FAILED. */
@@ -13,7 +14,8 @@ const CODES: Readonly<Record<number, MessengerError['code']>> = {
 
 /**
  * The production Messenger: `cloud.openapi.subscribeMessage.send` (the function's config.json must
- * grant `subscribeMessage.send`). Platform refusals come back as values, never as throws.
+ * grant `subscribeMessage.send`). Refusals, ours (`refusal`) and the platform's, come back as
+ * values, never as throws.
  */
 export function cloudMessenger(
   cloud: WxCloud,
@@ -21,6 +23,10 @@ export function cloudMessenger(
 ): Messenger {
   return {
     async send(message: SubscriptionMessage): Promise<Result<void, MessengerError>> {
+      // An invalid message is never sent: the platform would refuse it (47003) and use up nothing,
+      // but a wrong value could also pass its check and reach the person garbled.
+      const refused = refusal(message);
+      if (refused) return refused;
       const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }]));
       try {
         const response = await cloud.openapi.subscribeMessage.send({

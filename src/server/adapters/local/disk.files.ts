@@ -1,4 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath, sep } from 'node:path';
 import type { Clock } from '../../ports/clock.port';
@@ -16,6 +17,18 @@ const CONTENT_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=[\w!#$&
  */
 const META_DIR = '.meta';
 const TMP_DIR = '.tmp';
+
+/**
+ * Thrown by `put` when the path cannot be a file because a file and a folder would share a name
+ * (`a.jpg` is a file and `a.jpg/b.jpg` is asked for, or the other way round). Object storage has
+ * no folders, so only the local store can refuse this; nothing is written.
+ */
+export class FilePathTaken extends Error {
+  constructor(readonly path: string) {
+    super(`a file and a folder would share a name: ${JSON.stringify(path)}`);
+    this.name = 'FilePathTaken';
+  }
+}
 
 /** A stored file with the content type it was put with, as the HTTP runtime serves it. */
 export interface LocalFile {
@@ -49,6 +62,8 @@ export function diskFiles(options: DiskFilesOptions): DiskFileStore {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const secret = typeof options.secret === 'string' ? Buffer.from(options.secret, 'utf8') : Buffer.from(options.secret);
   if (secret.length === 0) throw new Error('diskFiles needs a non-empty secret');
+  // A crash mid-write leaves a temporary file behind; no write is under way at start.
+  rmSync(within(root, TMP_DIR), { recursive: true, force: true });
   const nowSeconds = (): number => Math.floor(options.clock.now().getTime() / 1000);
   const sign = (ref: string, expires: number): Buffer =>
     createHmac('sha256', secret).update(`${ref}\n${expires}`).digest();
@@ -57,9 +72,16 @@ export function diskFiles(options: DiskFilesOptions): DiskFileStore {
     async put(path: string, content: Uint8Array, contentType: string): Promise<string> {
       assertFilePath(path);
       if (!CONTENT_TYPE.test(contentType)) throw new Error(`Invalid content type: ${JSON.stringify(contentType)}`);
-      // Type first, content second: a crash in between leaves no content, so no half-described file.
+      // Content first: a refused path (a file/folder clash) or a crash in between leaves no
+      // description of a file that is not there. Content without its type is served as
+      // application/octet-stream until the next put.
+      try {
+        await writeAtomically(root, contentPath(root, path), content);
+      } catch (caught) {
+        if (isPathClash(caught)) throw new FilePathTaken(path);
+        throw caught;
+      }
       await writeAtomically(root, metaPath(root, path), Buffer.from(JSON.stringify({ contentType }), 'utf8'));
-      await writeAtomically(root, contentPath(root, path), content);
       return `${REF_PREFIX}${path}`;
     },
 
@@ -154,6 +176,12 @@ async function readOrNull(file: string): Promise<Uint8Array | null> {
     if (isNoEntry(caught)) return null;
     throw caught;
   }
+}
+
+/** mkdir through a file (EEXIST, ENOTDIR) or rename onto a folder (EISDIR, ENOTEMPTY). */
+function isPathClash(caught: unknown): boolean {
+  const code = (caught as { code?: unknown } | null)?.code;
+  return code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOTEMPTY';
 }
 
 function isNoEntry(caught: unknown): boolean {

@@ -12,6 +12,7 @@ import type {
   StoreError,
   Write,
 } from '../../ports/store.port';
+import { StoreBusy } from '../../ports/store.port';
 import {
   assertCollectionName,
   assertDocId,
@@ -25,8 +26,12 @@ import {
   withoutSystemFields,
 } from '../store.guards';
 
-/** Long enough for another process's write transaction (the dev server, a script) to finish. */
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * better-sqlite3 is synchronous: waiting for a lock blocks the whole event loop, so every other
+ * request waits too. Never wait; a locked database answers StoreBusy at once (SYSTEM.BUSY, 503),
+ * which the app retries.
+ */
+const BUSY_TIMEOUT_MS = 0;
 const STATEMENT_CACHE_SIZE = 500;
 
 type Row = { readonly id: string; readonly rev: number; readonly data: string };
@@ -56,7 +61,7 @@ export function openSqliteStore(options: {
 
   const db = new Database(options.file);
   try {
-    // WAL lets the dev server read while a script writes; busy_timeout waits instead of failing.
+    // WAL lets the dev server read while a script writes.
     db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     for (const spec of specs.values()) createCollection(db, spec);
@@ -149,7 +154,7 @@ export function openSqliteStore(options: {
     }
   };
 
-  return {
+  const store: Store & { close(): void } = {
     async get<T extends object = JsonObject>(collection: string, id: string): Promise<Doc<T> | null> {
       const row = readRow(collection, id);
       return row ? (toDoc(row) as Doc<T>) : null;
@@ -216,6 +221,27 @@ export function openSqliteStore(options: {
       db.close();
     },
   };
+  return busyAsStoreBusy(store);
+}
+
+/** SQLite's lock codes (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED, …) become StoreBusy. */
+function busyAsStoreBusy<S extends Store & { close(): void }>(store: S): S {
+  const translate = (caught: unknown): unknown => {
+    const code = (caught as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code) ? new StoreBusy(caught) : caught;
+  };
+  const wrapped = { ...store };
+  for (const name of ['get', 'find', 'count', 'insert', 'update', 'commit'] as const) {
+    const method = store[name] as (...args: unknown[]) => Promise<unknown>;
+    (wrapped as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (caught) {
+        throw translate(caught);
+      }
+    };
+  }
+  return wrapped;
 }
 
 function createCollection(db: Database.Database, spec: CollectionSpec): void {
