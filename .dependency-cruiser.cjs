@@ -1,6 +1,8 @@
 /**
  * The architecture, checked on every `npm test`: the shared core is pure; the app and the
- * functions meet only in the core; deployed functions never carry the local runtime.
+ * functions meet only in the core; deployed functions never carry the local runtime. Inside the
+ * app: pages use features, components, services and core; features use components, services and
+ * core; components use services and core; services use core only.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -11,7 +13,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/core/' },
       to: {
-        path: '^(src/(server|pages|services|components)/|node_modules/(@tarojs|wx-server-sdk|better-sqlite3|react|react-dom)/)',
+        path: '^(src/(server|pages|features|services|components|app)|node_modules/(@tarojs|wx-server-sdk|better-sqlite3|react|react-dom)/)',
       },
     },
     {
@@ -22,16 +24,37 @@ module.exports = {
     },
     {
       name: 'app-does-not-import-server',
-      comment: 'Pages and services reach functions through the client, never by importing server code.',
+      comment: 'Pages, features, components and services reach functions through the client, never by importing server code.',
       severity: 'error',
-      from: { path: '^src/(pages|services|components|app)' },
+      from: { path: '^src/(pages|features|services|components|app)' },
       to: { path: '^(src/server/|node_modules/(wx-server-sdk|better-sqlite3)/)' },
     },
     {
       name: 'server-does-not-import-app',
       severity: 'error',
       from: { path: '^(src/server/|cloudfunctions/)' },
-      to: { path: '^(src/(pages|services|components)/|node_modules/@tarojs/)' },
+      to: { path: '^(src/(pages|features|services|components)/|node_modules/@tarojs/)' },
+    },
+    {
+      name: 'features-do-not-import-pages',
+      comment: 'A feature is a part pages are built from: it knows no page.',
+      severity: 'error',
+      from: { path: '^src/features/' },
+      to: { path: '^src/pages/' },
+    },
+    {
+      name: 'components-are-shared-parts',
+      comment: 'Components are shared by features and pages, so they depend on neither.',
+      severity: 'error',
+      from: { path: '^src/components/' },
+      to: { path: '^src/(pages|features)/' },
+    },
+    {
+      name: 'services-use-core-only',
+      comment: 'Services (the client, the platform, the phone storage) are below every screen part.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/(pages|features|components)/' },
     },
     {
       name: 'cloud-does-not-load-local-runtime',

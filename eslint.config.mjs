@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/pages/**/*.tsx', 'src/components/**/*.tsx', 'src/services/**/*.ts'],
+    files: ['src/pages/**/*.tsx', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.tsx', 'src/services/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
@@ -27,7 +27,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tarojs/*', 'wx-server-sdk', 'better-sqlite3', 'react', 'react-dom', 'node:*'], message: 'src/core is pure: no platform imports.' },
-            { group: ['**/server/**', '**/pages/**', '**/services/**', '**/components/**'], message: 'src/core imports only src/core.' },
+            { group: ['**/server/**', '**/pages/**', '**/features/**', '**/services/**', '**/components/**'], message: 'src/core imports only src/core.' },
           ],
         },
       ],
@@ -44,4 +44,16 @@ export default tseslint.config(
       ],
     },
   },
+  // The app's layers (the same rules as dependency-cruiser's, where the editor shows them).
+  ...[
+    { files: ['src/features/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**'], message: 'src/features uses core, services and components; never pages or server code.' },
+    { files: ['src/components/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**', '**/features/**'], message: 'src/components uses core and services only.' },
+    { files: ['src/services/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**', '**/features/**', '**/components/**'], message: 'src/services uses core only.' },
+    { files: ['src/pages/**/*.{ts,tsx}'], banned: ['**/server/**'], message: 'Pages reach the server through src/services, never by importing it.' },
+  ].map(({ files, banned, message }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: banned, message }, { group: ['wx-server-sdk', 'better-sqlite3'], message: 'Server-only packages.' }] }],
+    },
+  })),
 );

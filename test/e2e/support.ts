@@ -22,6 +22,15 @@ export async function snap(page: Page, name: string, options: { wholePage?: bool
   return file;
 }
 
+/**
+ * Sets the runtime's clock (dev mode), so a test does not depend on the wall clock; the app takes
+ * "now" from the server when it signs in, so set the clock before `signInAs`. null: real time.
+ */
+export async function setRuntimeClock(page: Page, now: string | null): Promise<void> {
+  const response = await page.request.post('/dev/clock', { data: { now } });
+  expect(response.ok()).toBe(true);
+}
+
 /** Signs in through the app's dev-login page as the seeded person with this name. */
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('/');

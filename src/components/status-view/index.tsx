@@ -17,7 +17,7 @@ const kindTitles: Record<ErrorKind, string> = {
   network: '连不上服务器',
   busy: '系统繁忙',
   fault: '服务器出错了',
-  refused: '无法完成',
+  refused: '无法查看',
 };
 
 /**

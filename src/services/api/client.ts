@@ -5,6 +5,8 @@ import { appError, errorMessages, isErrorCode, type AppError } from '../../core/
 import { err, ok, type Result } from '../../core/result';
 import { platform } from '../platform/platform';
 
+const BUSY_RETRY_DELAYS_MS = [300, 1000];
+
 /**
  * Calls one action of one cloud function. The payload is checked against the shared contract
  * before it leaves the phone; every failure comes back as an `AppError` with a Chinese message.
@@ -19,7 +21,13 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const checked = contract.payload.safeParse(payload);
   if (!checked.success) return err(appError('REQUEST.INVALID_PAYLOAD', describeIssues(checked.error)));
 
-  const reply = await platform.transport.call(functionName, { action, payload: checked.data });
+  let reply = await platform.transport.call(functionName, { action, payload: checked.data });
+  // A busy server did nothing, so asking again is safe; a moment later it usually succeeds.
+  for (const delay of BUSY_RETRY_DELAYS_MS) {
+    if (reply.ok || reply.code !== 'SYSTEM.BUSY') break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    reply = await platform.transport.call(functionName, { action, payload: checked.data });
+  }
   if (reply.ok) return ok(reply.data as ResultOf<F, A>);
   return err(toAppError(reply.code, reply.message, reply.details));
 }
