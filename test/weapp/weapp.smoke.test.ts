@@ -134,3 +134,35 @@ describe('the WeChat build (dist/weapp)', () => {
     });
   });
 });
+
+describe('the WeChat build when a call fails', () => {
+  /** Launches the app with a `wx.cloud` whose every call fails as WeChat fails it, and opens the home page. */
+  async function homeWhenCallsFail(failure: { errCode: number; errMsg: string }): Promise<string> {
+    const failing = {
+      init: () => undefined,
+      callFunction: () => Promise.reject(failure),
+    };
+    const host = new MiniHost({ distDir, wx: { cloud: failing } });
+    try {
+      host.launch();
+      const home = host.openPage(host.appJson.pages[0] ?? '');
+      await host.settle();
+      expect(host.errors).toEqual([]);
+      return textsOf(home.data).join('');
+    } finally {
+      host.dispose();
+    }
+  }
+
+  it('says the server cannot be reached when the phone has no network', async () => {
+    const texts = await homeWhenCallsFail({ errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' });
+    expect(texts).toContain('连不上服务器');
+    expect(texts).toContain('网络连接失败');
+  });
+
+  it('says the server failed, not the network, when the function crashed', async () => {
+    const texts = await homeWhenCallsFail({ errCode: -404011, errMsg: 'cloud.callFunction:fail -404011 cloud function execution error' });
+    expect(texts).toContain('服务器出错了');
+    expect(texts).not.toContain('网络连接失败');
+  });
+});
