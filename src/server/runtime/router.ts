@@ -34,10 +34,10 @@ function parseTarget(raw: string | undefined): { path: string; query: URLSearchP
 }
 
 /** Turns each request into one answer; a fault inside a route is a 500 (a busy store a 503), never a crash. */
-export function createRouter(ctx: RuntimeContext, hosts: () => ReadonlySet<string>, log: Logger) {
+export function createRouter(ctx: RuntimeContext, hosts: ReadonlySet<string>, log: Logger) {
   return (raw: IncomingMessage, response: ServerResponse): void => {
     const handled = (async () => {
-      if (!hosts().has((raw.headers.host ?? '').toLowerCase())) return sendErrorAndClose(raw, response, 'REQUEST.BAD_HOST');
+      if (!hosts.has((raw.headers.host ?? '').toLowerCase())) return sendErrorAndClose(raw, response, 'REQUEST.BAD_HOST');
       const target = parseTarget(raw.url);
       if (!target) return sendErrorAndClose(raw, response, 'REQUEST.MALFORMED', ['请求地址不正确']);
       if (target.path === '/health') return sendJson(response, 200, { ok: true, data: { status: 'up' } });

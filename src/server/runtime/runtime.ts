@@ -80,8 +80,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     devMode,
     staticDir: options.staticDir,
   };
-  const hosts = loopbackHosts(port);
-  server.on('request', createRouter(ctx, () => hosts, log));
+  server.on('request', createRouter(ctx, loopbackHosts(port), log));
 
   return {
     url,
