@@ -1,5 +1,5 @@
 import { dispatch, type Caller } from '../dispatch';
-import { BodyTooLarge, bearer, decodePathPart, readJson, sendError, sendErrorAndClose, sendJson } from './http';
+import { bearer, decodePathPart, parseJson, readBodyWithin, sendError, sendJson } from './http';
 import { verifySession } from './dev-session';
 import type { RouteFamily, RouteRequest, RuntimeContext } from './runtime.context';
 
@@ -24,14 +24,9 @@ export const apiRoutes: RouteFamily = async (request, response, ctx) => {
     sendError(response, 'REQUEST.MALFORMED', ['地址中有无法识别的字符']);
     return true;
   }
-  let body: { value: unknown } | null;
-  try {
-    body = await readJson(request.raw, API_BODY_LIMIT);
-  } catch (caught) {
-    if (!(caught instanceof BodyTooLarge)) throw caught;
-    sendErrorAndClose(request.raw, response, 'REQUEST.TOO_LARGE');
-    return true;
-  }
+  const raw = await readBodyWithin(request.raw, response, API_BODY_LIMIT, 'REQUEST.TOO_LARGE');
+  if (!raw) return true;
+  const body = parseJson(raw);
   if (!body) {
     sendError(response, 'REQUEST.MALFORMED', ['请求内容不是有效的 JSON']);
     return true;

@@ -4,7 +4,7 @@ import { collections } from '../collections';
 import { parseDoc } from '../docs';
 import { renderDevConsole } from './dev-console';
 import { signSession } from './dev-session';
-import { BodyTooLarge, readJson, sendError, sendErrorAndClose, sendHtml, sendJson } from './http';
+import { parseJson, readBodyWithin, sendError, sendErrorAndClose, sendHtml, sendJson } from './http';
 import type { RouteFamily, RuntimeContext } from './runtime.context';
 
 const DevLogin = z.strictObject({ personId: z.string().min(1).max(80) });
@@ -72,19 +72,14 @@ export const devRoutes: RouteFamily = async (request, response, ctx) => {
 
 /** A small JSON body checked against `schema`; answers 400 / 413 itself and returns null then. */
 async function readSmallJson<T extends z.ZodType>(
-  request: Parameters<typeof readJson>[0],
+  request: Parameters<typeof readBodyWithin>[0],
   response: Parameters<typeof sendJson>[0],
   schema: T,
   invalid: string,
 ): Promise<z.output<T> | null> {
-  let body: { value: unknown } | null;
-  try {
-    body = await readJson(request, 4096);
-  } catch (caught) {
-    if (!(caught instanceof BodyTooLarge)) throw caught;
-    sendErrorAndClose(request, response, 'REQUEST.TOO_LARGE');
-    return null;
-  }
+  const raw = await readBodyWithin(request, response, 4096, 'REQUEST.TOO_LARGE');
+  if (!raw) return null;
+  const body = parseJson(raw);
   if (!body) {
     sendError(response, 'REQUEST.MALFORMED', ['请求内容不是有效的 JSON']);
     return null;

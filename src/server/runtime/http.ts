@@ -72,9 +72,27 @@ export function decodePathPart(part: string): string | null {
   }
 }
 
-/** Reads a small JSON body; null when it is not JSON. Throws BodyTooLarge over `limit`. */
-export async function readJson(request: IncomingMessage, limit: number): Promise<{ value: unknown } | null> {
-  const body = await readBody(request, limit);
+/**
+ * Reads the body up to `limit` bytes; over it, answers `tooLarge` (413), closes the connection
+ * and returns null, so every route refuses an oversized body the same way.
+ */
+export async function readBodyWithin(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: number,
+  tooLarge: 'REQUEST.TOO_LARGE' | 'FILE.TOO_LARGE',
+): Promise<Buffer | null> {
+  try {
+    return await readBody(request, limit);
+  } catch (caught) {
+    if (!(caught instanceof BodyTooLarge)) throw caught;
+    sendErrorAndClose(request, response, tooLarge);
+    return null;
+  }
+}
+
+/** The JSON a body holds, or null when it is not JSON. */
+export function parseJson(body: Buffer): { value: unknown } | null {
   try {
     return { value: JSON.parse(body.toString('utf8')) as unknown };
   } catch {

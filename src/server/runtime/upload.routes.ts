@@ -3,7 +3,7 @@ import { isSafeFilePath } from '../adapters/file.guards';
 import { contentMatchesType, UPLOAD_TYPES } from '../file-content';
 import { findPersonByOpenid } from '../people';
 import { callerOf } from './api.routes';
-import { BodyTooLarge, readBody, sendError, sendErrorAndClose, sendJson } from './http';
+import { readBodyWithin, sendError, sendErrorAndClose, sendJson } from './http';
 import type { RouteFamily } from './runtime.context';
 
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -37,14 +37,8 @@ export const uploadRoutes: RouteFamily = async (request, response, ctx) => {
     sendErrorAndClose(request.raw, response, 'REQUEST.INVALID_PAYLOAD', [PATH_RULE]);
     return true;
   }
-  let content: Buffer;
-  try {
-    content = await readBody(request.raw, UPLOAD_LIMIT);
-  } catch (caught) {
-    if (!(caught instanceof BodyTooLarge)) throw caught;
-    sendErrorAndClose(request.raw, response, 'FILE.TOO_LARGE');
-    return true;
-  }
+  const content = await readBodyWithin(request.raw, response, UPLOAD_LIMIT, 'FILE.TOO_LARGE');
+  if (!content) return true;
   if (content.length === 0) {
     sendError(response, 'REQUEST.INVALID_PAYLOAD', ['文件是空的，请重新选择']);
     return true;
