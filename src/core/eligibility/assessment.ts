@@ -1,4 +1,5 @@
 import type { Channel, Level, MaskItem, Source, Way } from '../round/round.schema';
+import type { ReasonCode } from './reason.codes';
 
 /**
  * What `assess(profile, round, asOf)` answers: one entry per level × way × channel the round
@@ -22,8 +23,8 @@ export type Verdict = 'eligible' | 'eligible_if' | 'not_yet' | 'ineligible';
 export type ReasonOutcome = 'pass' | 'fail' | 'later' | 'unknown' | 'cannot_judge' | 'info';
 
 export interface Reason {
-  /** Dotted, stable: `EXCLUSION.RETIRED`, `INITIAL.YEARS`, `CE.HOURS`, … */
-  readonly code: string;
+  /** Dotted, stable, from the registry: `EXCLUSION.RETIRED`, `INITIAL.YEARS`, `CE.HOURS`, … */
+  readonly code: ReasonCode;
   readonly outcome: ReasonOutcome;
   /** Plain Chinese, specific to this person: 本科毕业满 1 年即可初定，您截至 2024-12-31 已满 1 年。 */
   readonly message: string;
@@ -34,6 +35,11 @@ export interface Reason {
   readonly missing?: string;
   /** Present when the rule applied is a reading of the notice, not its words (Chinese caveat). */
   readonly interpretation?: string;
+  /**
+   * For a condition another document sets: the applicant's own facts to hold against it (years of
+   * professional work and at the current level to the counting date, highest education), in Chinese.
+   */
+  readonly ownFacts?: readonly string[];
 }
 
 export interface ChecklistItem {

@@ -11,6 +11,8 @@ import { addMonths, chineseDate } from './calendar-date';
 import { CHANNEL_LABELS, EMPLOYMENT_KIND_LABELS, LEVEL_LABELS, joinAnd } from './labels';
 import { joinInterpretations, reason, type OfferContext } from './offer-context';
 import type { Applicant } from './applicant';
+import { exclusionCode, externalCode } from './reason.codes';
+import { ownFactsForSeriesConditions } from './own-facts';
 import { matchAny, matchSelector, seriesName, specialtyName, type MatchSubject, type Tri } from './selector.match';
 
 /**
@@ -44,7 +46,7 @@ export function exclusionReasons(
   const reasons: Reason[] = [];
   for (const exclusion of round.exclusions.filter(keep)) {
     const wording = EXCLUSION_WORDING[exclusion.reason];
-    const code = `EXCLUSION.${exclusion.reason.toUpperCase()}`;
+    const code = exclusionCode(exclusion.reason);
     const extra = { interpretation: exclusion.interpretation };
     if (exclusion.who === undefined) {
       // A specialty this round evaluates itself is by the notice's own word not exam-replaced.
@@ -94,7 +96,7 @@ export function channelReasons(ctx: OfferContext): Reason[] {
     return [
       reason('CHANNEL.ELIGIBILITY', 'later', `${rule.name}要求${path.label}。${misses}。${open}`, path.source, {
         earliestDate: combined.holdsFrom,
-        interpretation: joinInterpretations(path.interpretation, ctx.countedTo.interpretation),
+        interpretation: joinInterpretations(path.interpretation, ctx.appliesOn.interpretation),
       }),
     ];
   }
@@ -117,10 +119,12 @@ export function oneChannelPerYearReasons(ctx: OfferContext, otherChannelsAtLevel
   }
   const sameLevelElsewhere = applications.filter((a) => a.level === ctx.level && a.channel !== ctx.channel);
   const series = ctx.applicant.series;
-  // Sorted by channel so that, with several conflicts, the one named never depends on list order.
-  const conflict = sameLevelElsewhere
-    .filter((a) => a.series !== undefined && series !== undefined && a.series === series)
-    .sort((a, b) => a.channel.localeCompare(b.channel))[0];
+  const specialty = ctx.applicant.specialty;
+  // 同一系列（专业）: the same series and, where either names one, the same specialty (水利 does
+  // not block 林草). Sorted by channel so that the conflict named never depends on list order.
+  const sameSubject = (a: (typeof applications)[number]) =>
+    a.series !== undefined && series !== undefined && a.series === series && a.specialty === specialty;
+  const conflict = sameLevelElsewhere.filter(sameSubject).sort((a, b) => a.channel.localeCompare(b.channel))[0];
   if (conflict) {
     const via = CHANNEL_LABELS[conflict.channel] || '其他方式';
     return [
@@ -132,14 +136,17 @@ export function oneChannelPerYearReasons(ctx: OfferContext, otherChannelsAtLevel
       ),
     ];
   }
-  if (sameLevelElsewhere.some((a) => a.series === undefined || series === undefined)) {
+  const open = sameLevelElsewhere.some(
+    (a) => a.series === undefined || series === undefined || (a.series === series && (a.specialty === undefined || specialty === undefined)),
+  );
+  if (open) {
     return [
-      reason(code, 'unknown', `您今年已用其他方式申报过${LEVEL_LABELS[ctx.level]}，如果是同一系列，就不能再走这一方式。`, rule.source, {
-        missing: '今年另一次申报是否是同一系列',
+      reason(code, 'unknown', `您今年已用其他方式申报过${LEVEL_LABELS[ctx.level]}，如果是同一系列、同一专业，就不能再走这一方式。`, rule.source, {
+        missing: '今年另一次申报是否是同一系列、同一专业',
       }),
     ];
   }
-  return [reason(code, 'pass', '您今年没有用其他方式申报同一系列、同一级别。', rule.source)];
+  return [reason(code, 'pass', '您今年没有用其他方式申报同一系列（专业）、同一级别。', rule.source)];
 }
 
 /** 事业单位人员普通话不低于三级乙等 (aksu 四(一)5 / 四(一)17). */
@@ -204,6 +211,9 @@ const TOPIC_WAYS: Partial<Record<ExternalTopic, readonly Way[]>> = {
   grant_conditions: ['grant'],
 };
 
+/** Topics whose document sets years of work, years at the current level and education. */
+const SENIORITY_TOPICS: ReadonlySet<ExternalTopic> = new Set(['years_at_current_level', 'initial_determination_conditions', 'grant_conditions']);
+
 /**
  * Conditions the notice leaves to another document: answered `cannot_judge`, naming it, never
  * guessed. `skipTopics` lets the skill bridge drop the normal years-at-level rule it replaces;
@@ -219,9 +229,15 @@ export function externalRuleReasons(
     if (!ways || !ways.includes(ctx.way)) continue;
     if (options.skipTopics?.includes(rule.topic) || options.alreadyCited?.has(rule.id)) continue;
     if (matchSelector(rule.who, ctx.subject).value === 'no') continue;
+    // The conditions on years and education are checked against the person's own facts, so 待确认
+    // says what to look up; other topics (papers, achievements) have no fact to show.
+    const facts = SENIORITY_TOPICS.has(rule.topic) ? ownFactsForSeriesConditions(ctx.applicant, ctx.countedTo, ctx.level) : [];
+    const check = facts.length > 0 ? `请用下面您的情况对照该文件中${LEVEL_LABELS[ctx.level]}的条件。` : '请对照后确认。';
     reasons.push(
-      reason(`EXTERNAL.${rule.topic.toUpperCase()}`, 'cannot_judge', `${rule.needed}，通知里没有写，要看${rule.document}。请对照后确认。`, rule.source, {
+      reason(externalCode(rule.topic), 'cannot_judge', `${rule.needed}，通知里没有写，要看${rule.document}。${check}`, rule.source, {
         missing: `${rule.needed}（见${rule.document}）`,
+        ownFacts: facts,
+        interpretation: facts.length > 0 ? ctx.countedTo.interpretation : undefined,
       }),
     );
   }

@@ -3,6 +3,7 @@ import { beijingDate } from '../time/beijing';
 import type { Applicant } from './applicant';
 import type { OfferContext } from './offer-context';
 import type { MatchSubject } from './selector.match';
+import { chineseDate } from './calendar-date';
 import { seniorityCountedTo } from './seniority';
 import { applyWindowFor, type ApplyWindow } from './windows';
 
@@ -21,6 +22,9 @@ export function buildOfferContext(
   const draft: MatchSubject = { round, applicant, level, way, channel, countedTo: asOfDate };
   const window = applyWindowFor(round, draft, asOf);
   const countedTo = seniorityCountedTo(round, window.endDate && window.source ? { date: window.endDate, source: window.source } : null);
-  const subject: MatchSubject = { ...draft, countedTo: countedTo.date };
-  return { ctx: { round, applicant, level, way, channel, asOfDate, countedTo, subject }, window };
+  const appliesOn = window.endDate
+    ? { date: window.endDate, interpretation: `能否走这一渠道（如连续派驻满1年）要在申报时满足，这里按网上申报截止日${chineseDate(window.endDate)}计算；资历年限另按${chineseDate(countedTo.date)}计算。` }
+    : { date: countedTo.date, interpretation: `通知没有写网上申报截止日，能否走这一渠道按${chineseDate(countedTo.date)}计算。` };
+  const subject: MatchSubject = { ...draft, countedTo: countedTo.date, appliesOn: appliesOn.date };
+  return { ctx: { round, applicant, level, way, channel, asOfDate, countedTo, appliesOn, subject }, window };
 }

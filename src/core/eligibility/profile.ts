@@ -74,9 +74,9 @@ export const Profile = z.strictObject({
   facts: z.partialRecord(Fact, z.boolean()).optional(),
   /** Start of continuous posting in the prefecture (疆外民营企业派驻). */
   postedSince: IsoDate.optional(),
-  /** Applications already made this year, any round. */
+  /** Applications already made this year, any round: series and specialty as applied in. */
   applicationsThisYear: z
-    .array(z.strictObject({ series: Code.optional(), level: Level, channel: Channel }))
+    .array(z.strictObject({ series: Code.optional(), specialty: Code.optional(), level: Level, channel: Channel }))
     .optional(),
 });
 export type Profile = z.infer<typeof Profile>;

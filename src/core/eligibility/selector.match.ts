@@ -14,8 +14,13 @@ export interface MatchSubject {
   readonly level?: Level;
   readonly way?: Way;
   readonly channel?: Channel;
-  /** Durations such as 连续工作 1 年 are counted up to and including this day. */
+  /** Years of service (资历) are counted up to and including this day (the round's cut-off). */
   readonly countedTo: IsoDateString;
+  /**
+   * Who may use a channel (连续派驻满 1 年) is judged on the day of applying: the last day of the
+   * apply window. Absent: `countedTo`.
+   */
+  readonly appliesOn?: IsoDateString;
 }
 
 export interface SelectorMatch {
@@ -143,11 +148,12 @@ function factRequirementPart(requirement: FactRequirement, subject: MatchSubject
   const since = requirement.fact === 'posted_by_enterprise_outside_xinjiang' ? subject.applicant.profile.postedSince : undefined;
   if (since === undefined) return { v: 'unknown', ask: '从哪天起连续在本地区工作' };
   const from = dateYearsCompleted(since, years);
-  if (from <= subject.countedTo) return YES;
+  const on = subject.appliesOn ?? subject.countedTo;
+  if (from <= on) return YES;
   return {
     v: 'wait',
     from,
-    miss: `您从${chineseDate(since)}起连续在本地区工作，到${chineseDate(subject.countedTo)}还不满${years}年，${chineseDate(from)}满${years}年`,
+    miss: `您从${chineseDate(since)}起连续在本地区工作，到${chineseDate(on)}还不满${years}年，${chineseDate(from)}满${years}年`,
   };
 }
 

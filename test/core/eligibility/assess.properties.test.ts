@@ -126,7 +126,7 @@ const profileArb: fc.Arbitrary<Profile> = fc
       facts: fc.dictionary(fc.constantFrom(...Fact.options), fc.boolean(), { maxKeys: 8 }),
       postedSince: dateArb('2022-01-01', 1000),
       applicationsThisYear: fc.array(
-        fc.record({ series: fc.constantFrom('engineering', 'agriculture'), level: fc.constantFrom(...LEVELS), channel: fc.constantFrom(...Channel.options) }, { requiredKeys: ['level', 'channel'] }),
+        fc.record({ series: fc.constantFrom('engineering', 'agriculture'), specialty: fc.constantFrom('engineering.water', 'engineering.forestry_grassland'), level: fc.constantFrom(...LEVELS), channel: fc.constantFrom(...Channel.options) }, { requiredKeys: ['level', 'channel'] }),
         { maxLength: 2 },
       ),
     },

@@ -44,8 +44,10 @@ describe('channels: directed evaluation and the private-enterprise special revie
     ['admits a freelancer whose file the prefecture agency holds', privateEngineer({ employmentKind: 'freelancer', facts: { personnel_file_held_by_prefecture_agency: true } }), 'pass', 'eligible_if', null],
     ['rejects a freelancer whose file is held elsewhere', privateEngineer({ employmentKind: 'freelancer', facts: { personnel_file_held_by_prefecture_agency: false } }), 'fail', 'ineligible', null],
     ['admits an outside-Xinjiang posting of more than a year', posted('2023-06-01'), 'pass', 'eligible_if', null],
-    ['admits a posting of exactly one year at the cut-off (2024-01-01 → 2024-12-31)', posted('2024-01-01'), 'pass', 'eligible_if', null],
-    ['makes a posting one day short wait until it is a full year', posted('2024-01-02'), 'later', 'not_yet', '2025-01-01'],
+    // Who may use the channel is judged when applying (the window ends 2024-08-30), not at the
+    // seniority cut-off (2024-12-31).
+    ['admits a posting of exactly one year on the last day of applying (2023-08-31 → 2024-08-30)', posted('2023-08-31'), 'pass', 'eligible_if', null],
+    ['makes a posting one day short at the end of applying wait, though it is a year by the cut-off', posted('2023-09-01'), 'later', 'not_yet', '2024-08-31'],
     ['asks since when the posting runs', privateEngineer({ facts: { posted_by_enterprise_outside_xinjiang: true, employer_licence_registered_in_prefecture: false } }), 'unknown', 'eligible_if', null],
     ['rejects an institution employee', aksuEmployee({ employmentKind: 'institution' }), 'fail', 'ineligible', null],
     ['rejects a private enterprise neither licensed here nor posted', privateEngineer({ facts: { employer_licence_registered_in_prefecture: false, posted_by_enterprise_outside_xinjiang: false } }), 'fail', 'ineligible', null],
@@ -58,9 +60,11 @@ describe('channels: directed evaluation and the private-enterprise special revie
     expect(offer.earliestDate).toBe(earliest);
   });
 
-  it('says when a short posting will be a full year, in words', () => {
-    const offer = offerOf(assess(posted('2024-01-02'), round('aksu-water-2024'), DURING['aksu-water-2024']), PE);
-    expect(onlyReason(offer, 'CHANNEL.ELIGIBILITY').message).toContain('2025年1月1日满1年');
+  it('says when a short posting will be a full year, in words, and which day it was counted to and why', () => {
+    const offer = offerOf(assess(posted('2023-09-01'), round('aksu-water-2024'), DURING['aksu-water-2024']), PE);
+    const r = onlyReason(offer, 'CHANNEL.ELIGIBILITY');
+    expect(r.message).toContain('到2024年8月30日还不满1年，2024年8月31日满1年');
+    expect(r.interpretation).toContain('按网上申报截止日2024年8月30日计算');
   });
 
   it.each<[string, Profile, ReasonOutcome]>([
@@ -74,12 +78,15 @@ describe('channels: directed evaluation and the private-enterprise special revie
   });
 });
 
-describe('one channel per year for the same series and level (aksu 二)', () => {
+describe('one channel per year for the same series (specialty) and level (aksu 二)', () => {
+  const water = { series: 'engineering', specialty: 'engineering.water' } as const;
   it.each<[string, Profile['applicationsThisYear'], string, ReasonOutcome]>([
-    ['rejects a second channel for the same series and level', [{ series: 'engineering', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'fail'],
-    ['allows the same channel again (the application itself)', [{ series: 'engineering', level: 'intermediate', channel: 'private_enterprise' }], 'private_enterprise_evaluation:intermediate', 'pass'],
-    ['allows another level', [{ series: 'engineering', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:junior_assistant', 'pass'],
+    ['rejects a second channel for the same series, specialty and level', [{ ...water, level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'fail'],
+    ['allows the same channel again (the application itself)', [{ ...water, level: 'intermediate', channel: 'private_enterprise' }], 'private_enterprise_evaluation:intermediate', 'pass'],
+    ['allows another level', [{ ...water, level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:junior_assistant', 'pass'],
     ['allows another series', [{ series: 'agriculture', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'pass'],
+    ['allows another specialty of the same series (林草 does not block 水利)', [{ series: 'engineering', specialty: 'engineering.forestry_grassland', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'pass'],
+    ['asks which specialty when the other application names only the series', [{ series: 'engineering', level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'unknown'],
     ['asks which series when the other application does not say', [{ level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'unknown'],
     ['asks when the applicant has not said', undefined, 'private_enterprise_evaluation:intermediate', 'unknown'],
     ['passes with no other application', [], 'private_enterprise_evaluation:intermediate', 'pass'],
@@ -242,3 +249,32 @@ function yuliGraduate(patch: Partial<Profile> = {}): Profile {
     ...patch,
   };
 }
+
+describe('conditions another document sets are checked against the applicant facts', () => {
+  it('shows a 中级 water engineer his education, years of work and years at his level, counted to the cut-off', () => {
+    const offer = offerOf(assess(aksuEmployee(), round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:deputy_senior');
+    const r = onlyReason(offer, 'EXTERNAL.YEARS_AT_CURRENT_LEVEL');
+    expect(r.outcome).toBe('cannot_judge');
+    expect(r.message).toContain('请用下面您的情况对照该文件中副高级的条件');
+    expect(r.ownFacts).toEqual([
+      '最高学历：本科（全日制），2010年7月1日毕业。',
+      '从事专业技术工作：2010年8月1日起，截至2024年12月31日满14年。',
+      '任现职（中级）：2018年12月1日取得，截至2024年12月31日满6年。',
+    ]);
+  });
+
+  it('says which facts are missing instead of counting from a guess', () => {
+    const profile = aksuEmployee({ professionalWorkSince: undefined, currentTitle: { level: 'intermediate' } });
+    const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:deputy_senior');
+    expect(onlyReason(offer, 'EXTERNAL.YEARS_AT_CURRENT_LEVEL').ownFacts).toEqual([
+      '最高学历：本科（全日制），2010年7月1日毕业。',
+      '从事专业技术工作的年限：您没有回答从何时开始，请补充后对照。',
+      '现有职称：中级，没有回答取得时间，无法计算任现职年限。',
+    ]);
+  });
+
+  it('names no facts for a topic that is not about years (series conditions: papers, achievements)', () => {
+    const offer = offerOf(assess(aksuEmployee(), round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:deputy_senior');
+    expect(reasonOf(offer, 'EXTERNAL.SERIES_CONDITIONS')?.ownFacts).toBeUndefined();
+  });
+});

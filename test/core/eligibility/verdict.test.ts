@@ -40,7 +40,7 @@ describe('combineReasons', () => {
 
 function r(outcome: ReasonOutcome, earliestDate?: string, missing?: string): Reason {
   return {
-    code: `TEST.${outcome.toUpperCase()}`,
+    code: 'CE.HOURS',
     outcome,
     message: `条件${outcome}`,
     source: { file: 'aksu-water-2024.txt', clause: '一' },
