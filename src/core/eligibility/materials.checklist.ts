@@ -42,7 +42,7 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       stage: category.stage,
       form: category.form,
       formats: formatsOf(category, ctx),
-      mask: category.stage === 'online' && category.form === 'upload' ? (mask as MaskItem[]) : [],
+      mask: category.stage === 'online' && category.form === 'upload' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),
       source: category.source,
       ...(need.condition ? { condition: need.condition } : {}),
@@ -146,4 +146,18 @@ function spanText(span: YearSpan): string | null {
 
 function shorten(text: string): string {
   return text.length <= NOTE_LIMIT ? text : `${text.slice(0, NOTE_LIMIT)}…`;
+}
+
+/** Masks that concern a portrait: the 1-inch photo shows nothing else. */
+const PORTRAIT_MASKS: ReadonlySet<MaskItem> = new Set(['own_photo', 'own_photo_eyes']);
+
+/**
+ * What to mask in one category's images. The catalogue's `photo` (the 1-inch photo) is a portrait
+ * only; the ID card's own photo has its own rule (tacheng: eyes only); every other image may show
+ * the name, unit, seal, ID number or a photo (diplomas carry one), so it gets the rest.
+ */
+export function masksFor(categoryCode: string, roundMasks: readonly MaskItem[]): MaskItem[] {
+  if (categoryCode === 'photo') return roundMasks.filter((m) => PORTRAIT_MASKS.has(m));
+  if (categoryCode === 'id_card') return [...roundMasks];
+  return roundMasks.filter((m) => m !== 'id_card_photo_eyes');
 }

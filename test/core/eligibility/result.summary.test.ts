@@ -1,0 +1,133 @@
+import { assess } from '../../../src/core/eligibility/assess';
+import type { Profile } from '../../../src/core/eligibility/profile';
+import { ownReasons, summarizeAssessment, type ResultSummary } from '../../../src/core/eligibility/result.summary';
+import { DURING, round, type RoundId } from './rounds.fixture';
+
+function summaryOf(id: RoundId, profile: Profile): ResultSummary {
+  return summarizeAssessment(assess(profile, round(id), DURING[id]), profile, round(id));
+}
+
+describe('summarizeAssessment: the answer first', () => {
+  it.each<[string, Profile]>([
+    ['a retiree', { facts: { retired: true } }],
+    ['a civil servant', { employmentKind: 'agency' }],
+  ])('tells %s in one sentence with its clause, and lists nothing else', (_name, profile) => {
+    const s = summaryOf('bazhou-ecoenv-2024', profile);
+    expect(s.barred?.message).toMatch(/不能申报/);
+    expect(s.barred?.source.clause).toBe('一');
+    expect(s.lines).toEqual([]);
+    expect(s.materials).toEqual([]);
+  });
+
+  it('folds the levels a 中级 engineer already holds and says so', () => {
+    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    expect(s.held?.text).toBe('您已有中级职称，初级（员级）至中级不再列出。');
+    expect(s.listed.map((o) => o.level)).not.toContain('intermediate');
+    expect(s.listed.map((o) => o.level)).not.toContain('junior_assistant');
+  });
+
+  it('gives the senior engineer one line per channel: 副高级 to confirm by directed evaluation, the private channel out with its reason once', () => {
+    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    const [directed, privateChannel] = s.lines;
+    expect(directed?.label).toBe('评审 · 定向评价');
+    expect(directed?.now).toBeNull();
+    expect(directed?.ifConfirmed?.level).toBe('deputy_senior');
+    expect(privateChannel?.out.map((o) => o.level)).toEqual(['deputy_senior']);
+    expect(s.out).toHaveLength(1);
+    expect(s.out[0]?.message).toContain('您的单位是事业单位');
+  });
+
+  it('lists what to confirm once, with his own years and education beside the document to check', () => {
+    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    const years = s.toConfirm.find((c) => c.what.startsWith('正常晋升所需的学历'));
+    expect(years?.ownFacts).toContain('任现职（中级）：2018年12月1日取得，截至2024年12月31日满6年。');
+    expect(years?.concerns).toEqual(['副高级 · 评审 · 定向评价']);
+    expect(new Set(s.toConfirm.map((c) => c.what)).size).toBe(s.toConfirm.length);
+  });
+
+  it('gives a 本科 graduate the best level per way (初定 助理级) and folds the lower 员级', () => {
+    const s = summaryOf('yuli-initial-junior-2024', yuliGraduate());
+    expect(s.lines).toHaveLength(1);
+    expect(s.lines[0]?.now?.level).toBe('junior_assistant');
+    expect(s.listed.map((o) => o.level)).toEqual(['junior_assistant']);
+  });
+
+  it('shows a range when several levels wait on the same unanswered questions', () => {
+    const s = summaryOf('aksu-water-2024', {});
+    const directed = s.lines.find((l) => l.label === '评审 · 定向评价');
+    expect(directed?.ifConfirmed?.level).toBe('deputy_senior');
+    expect(directed?.ifConfirmedFrom?.level).toBe('junior_assistant');
+  });
+
+  it('says reasons every listed level shares once, and leaves them out of each level', () => {
+    const s = summaryOf('aksu-water-2024', {});
+    expect(s.shared.length).toBeGreaterThan(0);
+    for (const offer of s.listed) {
+      const own = ownReasons(offer, s.shared);
+      for (const shared of s.shared) expect(own.some((r) => r.code === shared.code && r.message === shared.message)).toBe(false);
+    }
+  });
+
+  it('lists every material once; masks shared by every page are said once, the 1-inch photo only its own', () => {
+    const s = summaryOf('bazhou-ecoenv-2024', bazhouEngineer());
+    const codes = s.materials.map((m) => m.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(s.maskEverywhere).toEqual(['own_name', 'work_unit', 'unit_seal', 'own_photo_eyes']);
+    expect(s.materials.find((m) => m.code === 'photo')?.mask).toEqual(['own_photo_eyes']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+function seniorWaterEngineer(): Profile {
+  return {
+    prefecture: '阿克苏地区',
+    workCounty: '阿克苏市',
+    unitLevel: 'prefecture',
+    employmentKind: 'institution',
+    series: 'engineering',
+    specialty: 'engineering.water',
+    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2010-07-01' }],
+    professionalWorkSince: '2010-08-01',
+    currentTitle: { level: 'intermediate', obtainedOn: '2018-12-01' },
+    skill: null,
+    appraisals: [2021, 2022, 2023].map((year) => ({ year, result: 'qualified' as const })),
+    mandarinGrade: '二级甲等',
+    facts: { retired: false, has_employment_relationship: true, village_work_this_year: false, first_title_application: false },
+    applicationsThisYear: [],
+  };
+}
+
+function yuliGraduate(): Profile {
+  return {
+    prefecture: '巴音郭楞蒙古自治州',
+    workCounty: '尉犁县',
+    unitLevel: 'county',
+    employmentKind: 'institution',
+    series: 'agriculture',
+    specialty: 'agriculture.agronomy',
+    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2023-07-01' }],
+    professionalWorkSince: '2023-07-15',
+    currentTitle: null,
+    skill: null,
+    appraisals: [{ year: 2023, result: 'qualified' }],
+    continuingEducation: [2023, 2024].map((year) => ({ year, publicHours: 30, professionalHours: 60 })),
+    mandarinGrade: '二级甲等',
+    facts: { retired: false, has_employment_relationship: true, fanghuiju_village_work: false, temple_management_work: false, preschool_support_teaching: false },
+    applicationsThisYear: [],
+  };
+}
+
+function bazhouEngineer(): Profile {
+  return {
+    prefecture: '巴音郭楞蒙古自治州',
+    workCounty: '库尔勒市',
+    unitLevel: 'prefecture',
+    employmentKind: 'institution',
+    series: 'engineering',
+    specialty: 'engineering.ecology_environment',
+    currentTitle: { level: 'junior_assistant', obtainedOn: '2019-07-01' },
+    facts: { retired: false },
+  };
+}
