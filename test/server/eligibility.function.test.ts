@@ -56,19 +56,15 @@ describe('eligibility function', () => {
     facts: { works_in_prefecture: true, has_employment_relationship: true, retired: false },
   };
 
-  it('assesses with the server clock and saves the answers for the application', async () => {
-    const outcome = await dispatch(functions, 'eligibility', { action: 'assess', payload: { roundId: 'yuli-initial-junior-2024', profile: graduate } }, applicant, deps);
-    expect(outcome.status).toBe(200);
-    const data = (outcome.reply as { data: { asOf: string; offers: { level: string; verdict: string; window: { state: string } }[] } }).data;
-    expect(data.asOf).toBe(now.toISOString());
-    const assistant = data.offers.find((o) => o.level === 'junior_assistant');
-    expect(assistant).toMatchObject({ verdict: 'eligible', window: { state: 'open' } });
+  it('saves the answers for the application, stamped with the server clock', async () => {
+    const outcome = await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: graduate } }, applicant, deps);
+    expect(outcome).toMatchObject({ status: 200, reply: { ok: true, data: { roundId: 'yuli-initial-junior-2024', savedAt: now.toISOString() } } });
 
     const saved = await dispatch(functions, 'eligibility', { action: 'profile' }, applicant, deps);
     expect(saved.reply).toMatchObject({ ok: true, data: { roundId: 'yuli-initial-junior-2024', profile: graduate, savedAt: now.toISOString() } });
 
-    // Assessing again replaces the saved answers instead of failing on the existing record.
-    const again = await dispatch(functions, 'eligibility', { action: 'assess', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } }, applicant, deps);
+    // Saving again replaces the saved answers instead of failing on the existing record.
+    const again = await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } }, applicant, deps);
     expect(again.status).toBe(200);
     expect(await store.get('profiles', 'person-applicant')).toMatchObject({ profile: {}, _rev: 2 });
   });
@@ -77,7 +73,7 @@ describe('eligibility function', () => {
     const outcome = await dispatch(
       functions,
       'eligibility',
-      { action: 'assess', payload: { roundId: 'yuli-initial-junior-2024', profile: { educations: [{ education: 'kindergarten' }] } } },
+      { action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: { educations: [{ education: 'kindergarten' }] } } },
       applicant,
       deps,
     );
@@ -86,13 +82,13 @@ describe('eligibility function', () => {
   });
 
   it('answers an unknown round with a Chinese message and saves nothing', async () => {
-    const outcome = await dispatch(functions, 'eligibility', { action: 'assess', payload: { roundId: 'nowhere-2099', profile: {} } }, applicant, deps);
+    const outcome = await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'nowhere-2099', profile: {} } }, applicant, deps);
     expect(outcome).toMatchObject({ status: 404, reply: { code: 'NOT_FOUND' } });
     expect(await store.get('profiles', 'person-applicant')).toBeNull();
   });
 
   it('is for applicants only', async () => {
-    const outcome = await dispatch(functions, 'eligibility', { action: 'assess', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } }, { openid: 'demo-openid-expert' }, deps);
+    const outcome = await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } }, { openid: 'demo-openid-expert' }, deps);
     expect(outcome).toMatchObject({ status: 403, reply: { code: 'AUTH.FORBIDDEN' } });
   });
 });

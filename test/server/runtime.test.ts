@@ -197,11 +197,11 @@ describe('local runtime', () => {
 
   it('answers 503 "系统繁忙" at once when another process holds the database, and works again after', async () => {
     const token = await login('person-applicant');
-    const assess = JSON.stringify({ action: 'assess', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } });
+    const save = JSON.stringify({ action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: {} } });
     const other = new Database(path.join(dir, 'store.sqlite'));
     try {
       other.exec('BEGIN IMMEDIATE');
-      const busy = await api('eligibility', assess, token);
+      const busy = await api('eligibility', save, token);
       expect(busy).toMatchObject({ status: 503, reply: { ok: false, code: 'SYSTEM.BUSY', message: expect.stringContaining('系统繁忙，请稍后重试') } });
       // Reads still work while a writer holds the lock (WAL), and the server is not stuck.
       expect((await api('account', '{"action":"me"}', token)).status).toBe(200);
@@ -209,7 +209,7 @@ describe('local runtime', () => {
     } finally {
       other.close();
     }
-    expect((await api('eligibility', assess, token)).status).toBe(200);
+    expect((await api('eligibility', save, token)).status).toBe(200);
   });
 
   describe('files', () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { action } from './contract';
 import type { Role } from '../people/person';
-import type { Round } from '../round/round.schema';
-import type { Assessment } from '../eligibility/assessment';
+import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
 import { Profile } from '../eligibility/profile';
 
 /** What the home page shows about the signed-in person. */
@@ -12,6 +11,9 @@ export interface MeView {
   readonly role: Role;
   readonly roleLabel: string;
   readonly unitName: string | null;
+  /** The unit's kind and level, which the self-check starts from (null without a unit). */
+  readonly unitKind: EmploymentKind | null;
+  readonly unitLevel: UnitLevel | null;
   readonly prefecture: string;
   readonly county: string | null;
   /** The server's clock when it answered (ISO 8601): the app's "now" comes from it, not the phone. */
@@ -45,8 +47,11 @@ export const api = {
     get: action<Round>()(z.strictObject({ roundId: RoundId })),
   },
   eligibility: {
-    /** Runs the engine on the server for this round and saves the answers for the application. */
-    assess: action<Assessment>()(z.strictObject({ roundId: RoundId, profile: Profile })),
+    /**
+     * Saves the self-check's answers for this round, so the application starts from them on any
+     * phone. The verdict itself is computed on the phone by the same core; nothing here repeats it.
+     */
+    saveAnswers: action<{ readonly roundId: string; readonly savedAt: string }>()(z.strictObject({ roundId: RoundId, profile: Profile })),
     /** The answers saved by the last `assess`, or null. */
     profile: action<{ readonly roundId: string; readonly profile: Profile; readonly savedAt: string } | null>()(Empty),
   },

@@ -1,4 +1,4 @@
-import type { Channel, Education, EmploymentKind, Fact, Level, SkillLevel, UnitLevel, Way } from '../round/round.schema';
+import type { Channel, Education, EmploymentKind, Fact, Level, MaskItem, SkillLevel, UnitLevel, Way } from '../round/round.schema';
 import type { AppraisalResult } from './profile';
 
 /**
@@ -63,6 +63,29 @@ export const UNIT_LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
   prefecture: '地（州）直属单位',
   county: '县（市）单位',
   township: '乡镇及以下单位',
+};
+
+/** Service that exempts from continuing education or the defense, as the notices name it. */
+export const SERVICE_FACT_LABELS = {
+  village_work_this_year: '今年参加驻村工作',
+  fanghuiju_village_work: '“访惠聚”驻村（含抽调到“访惠聚”办公室）',
+  temple_management_work: '驻村管寺',
+  preschool_support_teaching: '南疆学前（双语）教育支教',
+  inland_service_management_work: '内地服务管理工作',
+  poverty_village_first_secretary: '深度贫困村第一书记',
+  ethnic_minority_special_trainee: '少数民族特培学员',
+} as const satisfies Partial<Record<Fact, string>>;
+export type ServiceFact = keyof typeof SERVICE_FACT_LABELS;
+
+/** What a blind-review mask covers. */
+export const MASK_LABELS: Readonly<Record<MaskItem, string>> = {
+  own_name: '本人姓名',
+  own_photo: '本人照片',
+  own_photo_eyes: '照片的眼睛部位',
+  id_card_photo_eyes: '身份证照片的眼睛部位',
+  work_unit: '工作单位',
+  unit_seal: '单位公章',
+  id_number: '身份证号码',
 };
 
 /** How a fact reads when it holds, when it does not, and as a question to find out. */

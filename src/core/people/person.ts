@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmploymentKind, UnitLevel } from '../round/round.vocabulary';
 
 /**
  * Roles along the review chain. A senior-title applicant is an `applicant` whose target level is
@@ -39,17 +40,14 @@ export const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
-export const UnitLevel = z.enum(['prefecture', 'county', 'township']);
-export type UnitLevel = z.infer<typeof UnitLevel>;
-
 /** 用人单位: the employer an applicant applies through. */
 export const Unit = z.strictObject({
   _id: z.string().min(1),
   name: z.string().min(1).max(60),
   /** A prefecture-level unit skips the county step of the review chain (tacheng 三(一)3). */
-  level: UnitLevel,
+  level: UnitLevel.exclude(['autonomous_region']),
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),
-  kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'agency']),
+  kind: EmploymentKind,
 });
 export type Unit = z.infer<typeof Unit>;

@@ -12,16 +12,18 @@ export interface Draft {
   readonly profile: Profile;
   /** The question the person was on, by id. */
   readonly questionId: string | null;
+  /** `answers`: the answer summary (修改回答 on the result opens it). */
+  readonly view?: 'answers';
 }
 
 export function loadDraft(): Draft | null {
   const raw: unknown = Taro.getStorageSync(DRAFT_KEY);
   if (!raw || typeof raw !== 'object') return null;
-  const { roundId, profile, questionId } = raw as Record<string, unknown>;
+  const { roundId, profile, questionId, view } = raw as Record<string, unknown>;
   const parsed = Profile.safeParse(profile);
   // A draft from an older version that no longer fits is dropped rather than half-used.
   if (typeof roundId !== 'string' || !parsed.success) return null;
-  return { roundId, profile: parsed.data, questionId: typeof questionId === 'string' ? questionId : null };
+  return { roundId, profile: parsed.data, questionId: typeof questionId === 'string' ? questionId : null, ...(view === 'answers' ? { view } : {}) };
 }
 
 export function saveDraft(draft: Draft): void {

@@ -1,27 +1,38 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/status-view';
+import { withSystemFont } from '../../components/system-font';
+import type { MeView } from '../../core/contracts/api';
 import type { Profile } from '../../core/eligibility/profile';
 import type { AppError } from '../../core/errors';
 import type { Round } from '../../core/round/round.schema';
-import { titleOf, visibleQuestions, type Question, type QuestionContext } from '../../features/self-check/questions';
+import { beijingDate } from '../../core/time/beijing';
+import { checkMonths } from '../../features/self-check/answer-checks';
+import { carryAnswers, hasAnswers, prefillFromAccount } from '../../features/self-check/carry-answers';
+import { countiesOf, nextQuestion, titleOf, visibleQuestions, type Question, type QuestionContext } from '../../features/self-check/questions';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
+import { AnswersView } from '../../features/self-check/ui/answers-view';
 import { ChoiceList, UNSURE } from '../../features/self-check/ui/choice-list';
-import { DateField } from '../../features/self-check/ui/date-field';
 import { HoursField } from '../../features/self-check/ui/hours-field';
+import { MonthField } from '../../features/self-check/ui/month-field';
+import { NumberField } from '../../features/self-check/ui/number-field';
 import { RowsField } from '../../features/self-check/ui/rows-field';
-import { Stepper } from '../../features/self-check/ui/stepper';
+import { SpecialtyPicker } from '../../features/self-check/ui/specialty-picker';
+import { useSettled } from '../../features/self-check/use-settled';
 import { useCall } from '../../services/api/use-call';
 import { cachedRound, loadRound } from '../../services/rounds';
+import { serverNow } from '../../services/server-time';
 import './index.scss';
-import { withSystemFont } from '../../components/system-font';
 
 type Stage =
   | { kind: 'pick-round' }
   | { kind: 'loading-round'; roundId: string }
   | { kind: 'round-failed'; roundId: string; error: AppError }
   | { kind: 'questions'; round: Round; offline: boolean };
+
+/** Where the person is among the questions: asking in order, or on the answer summary. */
+type View = { kind: 'ask' } | { kind: 'answers' } | { kind: 'edit'; visibleBefore: readonly string[] };
 
 /**
  * 资格自测: one question per screen, "不确定" always allowed, answers kept on the phone. Once the
@@ -30,6 +41,7 @@ type Stage =
 function SelfCheck() {
   const draft = useMemo(loadDraft, []);
   const rounds = useCall('rounds', 'list', {});
+  const me = useCall('account', 'me', {});
   const [stage, setStage] = useState<Stage>(() => {
     const cached = draft ? cachedRound(draft.roundId) : null;
     return cached ? { kind: 'questions', round: cached, offline: false } : { kind: 'pick-round' };
@@ -45,44 +57,81 @@ function SelfCheck() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const [profile, setProfile] = useState<Profile>(draft?.profile ?? {});
-  /** The round the answers were given for: going back to another round starts afresh. */
+  /** The round the answers were given for. */
   const [answersFor, setAnswersFor] = useState<string | null>(draft?.roundId ?? null);
   const [questionId, setQuestionId] = useState<string | null>(draft?.questionId ?? null);
+  const [view, setView] = useState<View>(draft?.view === 'answers' ? { kind: 'answers' } : { kind: 'ask' });
+  /** Answers brought over from another round: said once, on the first screen. */
+  const [carried, setCarried] = useState(false);
+  /** Whether what is typed on screen can be kept (a number refused with a message cannot). */
+  const [inputValid, setInputValid] = useState(true);
+
+  // 修改回答 on the result comes back here asking for the answer summary.
+  useDidShow(() => {
+    const current = loadDraft();
+    if (current?.view === 'answers') {
+      setView({ kind: 'answers' });
+      saveDraft({ roundId: current.roundId, profile: current.profile, questionId: current.questionId });
+    }
+  });
 
   const round = stage.kind === 'questions' ? stage.round : null;
-  const ctx: QuestionContext | null = round ? { round, year: round.year } : null;
+  const now = serverNow();
+  const ctx: QuestionContext | null = round ? { round, year: round.year, latestMonth: beijingDate(now).slice(0, 7) } : null;
   const visible = ctx ? visibleQuestions(profile, ctx) : [];
   const index = Math.max(0, visible.findIndex((q) => q.id === questionId));
   const question = visible[index];
+  const screenKey = stage.kind !== 'questions' ? stage.kind : view.kind === 'answers' ? 'answers' : (question?.id ?? 'none');
+  const { settled, guard, hold } = useSettled(screenKey);
 
   useEffect(() => {
     if (round) saveDraft({ roundId: round.id, profile, questionId: question?.id ?? null });
   }, [round, profile, question?.id]);
+  useEffect(() => setInputValid(true), [screenKey]);
 
   async function pickRound(roundId: string) {
     setStage({ kind: 'loading-round', roundId });
     const loaded = await loadRound(roundId);
     if (!loaded.ok) return setStage({ kind: 'round-failed', roundId, error: loaded.error });
+    const next = loaded.value.round;
     if (answersFor !== roundId) {
-      setProfile({});
+      // Another round: keep what is about the person, drop what belonged to the old round.
+      const from = answersFor ? cachedRound(answersFor) : null;
+      const kept = carryAnswers(profile, next, from);
+      setCarried(hasAnswers(kept));
+      setProfile(me.status === 'ready' ? prefillFromAccount(kept, me.data, next, countiesOf(next)) : kept);
       setAnswersFor(roundId);
     }
     setQuestionId(null);
-    setStage({ kind: 'questions', round: loaded.value.round, offline: loaded.value.offline });
+    setView({ kind: 'ask' });
+    setStage({ kind: 'questions', round: next, offline: loaded.value.offline });
   }
 
-  /** Keeps the answers and moves to the question after this one, as the new answers decide. */
+  /** Keeps the answers and moves on: to the next question, back to the summary, or to the result. */
   function advance(current: Question, next: Profile, context: QuestionContext) {
+    hold();
     setProfile(next);
-    const after = visibleQuestions(next, context);
-    const following = after[after.findIndex((q) => q.id === current.id) + 1];
+    setCarried(false);
+    const following = nextQuestion(current, next, context);
+    if (view.kind === 'edit') {
+      // A changed answer can open a question that was not asked before: ask it, then go back.
+      if (following && !view.visibleBefore.includes(following.id)) return setQuestionId(following.id);
+      return setView({ kind: 'answers' });
+    }
     if (following) return setQuestionId(following.id);
+    openResult(next, context, current.id);
+  }
+
+  function openResult(answers: Profile, context: QuestionContext, at: string | null) {
+    hold();
     // The result page reads the saved answers as it opens: save them now, not after this render.
-    saveDraft({ roundId: context.round.id, profile: next, questionId: current.id });
+    saveDraft({ roundId: context.round.id, profile: answers, questionId: at });
     void Taro.navigateTo({ url: '/pages/self-check/result' });
   }
 
   function back() {
+    hold();
+    if (view.kind === 'edit') return setView({ kind: 'answers' });
     const previous = visible[index - 1];
     if (previous) setQuestionId(previous.id);
     else setStage({ kind: 'pick-round' });
@@ -95,48 +144,103 @@ function SelfCheck() {
   if (stage.kind === 'pick-round') {
     if (rounds.status === 'loading') return <LoadingView label='正在读取评审批次…' />;
     if (rounds.status === 'error') return <ErrorView error={rounds.error} onRetry={rounds.reload} />;
+    const mine = me.status === 'ready' ? me.data : null;
     return (
-      <View className='self-check'>
+      <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
         <Header step={0} total={0} title='您要参加哪个评审批次？' hint='按您单位所在地区和专业，选择对应的评审通知。' />
         <ChoiceList
           allowUnsure={false}
-          options={rounds.data.map((r) => ({ value: r.id, label: r.title, hint: r.issuer }))}
+          options={ownRegionFirst(rounds.data, mine).map((r) => ({ value: r.id, label: r.title, hint: mine && r.region.startsWith(mine.prefecture) ? `${r.issuer} · 您所在地区` : r.issuer }))}
           selected={answersFor ?? undefined}
-          onSelect={(id) => void pickRound(id)}
+          onSelect={guard((id) => void pickRound(id))}
         />
       </View>
     );
   }
 
-  if (!question || !ctx) return <LoadingView label='正在准备问题…' />;
-  const isLast = index === visible.length - 1;
+  if (!ctx) return <LoadingView label='正在准备问题…' />;
+  if (view.kind === 'answers') {
+    return (
+      <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
+        <Header step={0} total={0} title='您的回答' hint='点任一项即可修改，改完回到这里。' />
+        <AnswersView
+          profile={profile}
+          ctx={ctx}
+          onEdit={guard((id: string) => {
+            hold();
+            setView({ kind: 'edit', visibleBefore: visible.map((q) => q.id) });
+            setQuestionId(id);
+          })}
+          onResult={guard(() => openResult(profile, ctx, question?.id ?? null))}
+        />
+      </View>
+    );
+  }
+  if (!question) return <LoadingView label='正在准备问题…' />;
+
+  const findings = checkMonths(question, profile, ctx);
+  const unanswered = question.kind === 'month' && question.read(profile) === undefined;
+  const blocked = !inputValid || findings.errors.length > 0 || unanswered;
+  const isLast = nextQuestion(question, profile, ctx) === null;
+  const editing = view.kind === 'edit';
   return (
-    <View className='self-check'>
+    <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
       <Header step={index + 1} total={visible.length} title={titleOf(question, ctx)} hint={question.hint} />
       {stage.offline ? <Text className='self-check__offline'>当前无网络，使用上次下载的批次条件。</Text> : null}
+      {carried ? <Text className='self-check__carried'>已沿用您在上一个批次的回答，请逐题确认。</Text> : null}
       <QuestionBody
         question={question}
         profile={profile}
         ctx={ctx}
         onChange={setProfile}
+        onValidity={setInputValid}
         // A choice moves on by itself.
-        onChoose={(next) => advance(question, next, ctx)}
+        onChoose={guard((next: Profile) => advance(question, next, ctx))}
       />
+      {findings.errors.map((e) => (
+        <Text key={e} className='field-error'>
+          {e}
+        </Text>
+      ))}
+      {findings.warnings.map((w) => (
+        <Text key={w} className='field-warning'>
+          {w}
+        </Text>
+      ))}
       <View className='self-check__nav'>
-        <Button className='nav-button nav-button--secondary' onClick={back}>
-          上一题
+        <Button className='nav-button nav-button--secondary' onClick={guard(back)}>
+          {editing ? '返回汇总' : '上一题'}
         </Button>
-        {question.kind === 'date' || question.kind === 'number' ? (
-          <Button className='nav-button nav-button--secondary' onClick={() => advance(question, record(question, profile, ctx, 'unsure'), ctx)}>
+        {question.kind === 'month' || question.kind === 'number' ? (
+          <Button className='nav-button nav-button--secondary' onClick={guard(() => advance(question, question.write(profile, undefined), ctx))}>
             不确定
           </Button>
         ) : null}
-        <Button className='nav-button nav-button--primary' onClick={() => advance(question, record(question, profile, ctx, 'shown'), ctx)}>
-          {isLast ? '查看结果' : '下一题'}
+        <Button
+          className={`nav-button nav-button--primary ${blocked ? 'nav-button--off' : ''}`}
+          aria-disabled={blocked}
+          onClick={guard(() => {
+            if (!blocked) advance(question, profile, ctx);
+          })}
+        >
+          {editing ? '确定' : isLast ? '查看结果' : '下一题'}
         </Button>
       </View>
+      {unanswered ? <Text className='self-check__note'>请选择年月；记不清可以点“不确定”。</Text> : null}
+      {!editing && visible.some((q, i) => i < index && q.id !== question.id) ? (
+        <View className='self-check__summary-link' hoverClass='self-check__summary-link--pressed' role='button' onClick={guard(() => setView({ kind: 'answers' }))}>
+          查看和修改已答的题目 ›
+        </View>
+      ) : null}
     </View>
   );
+}
+
+/** The rounds of the person's own prefecture first, then the rest in the server's order. */
+function ownRegionFirst<T extends { region: string }>(rounds: readonly T[], me: MeView | null): T[] {
+  if (!me) return [...rounds];
+  const mine = (r: T) => (r.region.startsWith(me.prefecture) ? 0 : 1);
+  return [...rounds].sort((a, b) => mine(a) - mine(b));
 }
 
 function Header({ step, total, title, hint }: { step: number; total: number; title: string; hint?: string }) {
@@ -164,52 +268,56 @@ function QuestionBody({
   ctx,
   onChange,
   onChoose,
+  onValidity,
 }: {
   question: Question;
   profile: Profile;
   ctx: QuestionContext;
   onChange: (profile: Profile) => void;
   onChoose: (profile: Profile) => void;
+  onValidity: (valid: boolean) => void;
 }) {
   switch (question.kind) {
-    case 'choice': {
-      const current = question.read(profile);
+    case 'choice':
       return (
         <ChoiceList
           options={question.options(ctx)}
-          selected={current}
+          selected={question.read(profile)}
           onSelect={(value) => onChoose(question.write(profile, value === UNSURE ? undefined : value))}
         />
       );
-    }
-    case 'date': {
-      const value = question.read(profile);
-      const shown = value ?? question.suggest(profile, ctx);
+    case 'specialty':
       return (
-        <View>
-          <DateField value={shown} maxYear={ctx.year + 1} onChange={(v) => onChange(question.write(profile, v))} />
-          <Text className='self-check__note'>
-            {value === undefined ? '已按常见情况预填，请调整为您的实际日期。' : '请确认日期无误。'}不清楚可点"不确定"。
-          </Text>
-        </View>
+        <SpecialtyPicker
+          groups={question.groups(ctx)}
+          selected={question.read(profile)}
+          onSelect={(value) => onChoose(question.write(profile, value === UNSURE ? undefined : value))}
+        />
       );
-    }
-    case 'number': {
-      const value = question.read(profile);
+    case 'month':
       return (
         <View>
-          <Stepper
-            label={question.unit === '年' ? '年数' : '数量'}
-            unit={question.unit}
-            value={value ?? question.min}
-            min={question.min}
-            max={question.max}
-            onChange={(v) => onChange(question.write(profile, v))}
+          <MonthField
+            value={question.read(profile)}
+            suggest={question.suggest(profile, ctx)}
+            start='1960-01'
+            end={ctx.latestMonth}
+            onChange={(month) => onChange(question.write(profile, month))}
           />
-          <Text className='self-check__note'>请调整为您的实际情况，不清楚可点"不确定"。</Text>
+          <Text className='self-check__note'>只需选到月份；计算年限时按该月最后一天算，不会多算。</Text>
         </View>
       );
-    }
+    case 'number':
+      return (
+        <NumberField
+          key={question.id}
+          label={titleOf(question, ctx)}
+          value={question.read(profile)}
+          rule={{ min: question.min, max: question.max, decimals: false, unit: question.unit }}
+          onChange={(value) => onChange(question.write(profile, value))}
+          onValidity={onValidity}
+        />
+      );
     case 'rows':
       return (
         <RowsField
@@ -225,23 +333,10 @@ function QuestionBody({
           years={question.years(ctx)}
           read={(year) => question.read(profile, year)}
           onChange={(year, hours) => onChange(question.write(profile, year, hours))}
+          onValidity={onValidity}
         />
       );
   }
-}
-
-/** The profile after leaving a question by its buttons: a date or number question records the
- * value on screen as the person saw it, or unknown; other questions keep what was chosen. */
-function record(question: Question, profile: Profile, ctx: QuestionContext, answer: 'shown' | 'unsure'): Profile {
-  if (question.kind === 'date') {
-    if (answer === 'unsure') return question.write(profile, undefined);
-    return question.read(profile) === undefined ? question.write(profile, question.suggest(profile, ctx)) : profile;
-  }
-  if (question.kind === 'number') {
-    if (answer === 'unsure') return question.write(profile, undefined);
-    return question.read(profile) === undefined ? question.write(profile, question.min) : profile;
-  }
-  return profile;
 }
 
 export default withSystemFont(SelfCheck);

@@ -10,18 +10,20 @@ export const accountFunction = defineFunction('account', {
   me: {
     roles: Role.options,
     async handle(_payload, { caller, store, now }) {
-      let unitName: string | null = null;
+      let unit: Unit | null = null;
       if (caller.unitId) {
-        const unit = await store.get(collections.units.name, caller.unitId);
-        if (!unit) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
-        unitName = parseDoc(Unit, unit).name;
+        const doc = await store.get(collections.units.name, caller.unitId);
+        if (!doc) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
+        unit = parseDoc(Unit, doc);
       }
       return ok({
         personId: caller._id,
         name: caller.name,
         role: caller.role,
         roleLabel: roleLabels[caller.role],
-        unitName,
+        unitName: unit?.name ?? null,
+        unitKind: unit?.kind ?? null,
+        unitLevel: unit?.level ?? null,
         prefecture: caller.prefecture,
         county: caller.county,
         serverTime: now.toISOString(),

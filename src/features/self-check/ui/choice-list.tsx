@@ -19,26 +19,29 @@ export function ChoiceList({
   const all = allowUnsure ? [...options, { value: UNSURE, label: '不确定' }] : options;
   return (
     <View className='choice-list' role='radiogroup'>
-      {all.map((option) => {
-        const isSelected = option.value === selected;
-        return (
-          <View
-            key={option.value}
-            className={`choice ${isSelected ? 'choice--selected' : ''} ${option.value === UNSURE ? 'choice--unsure' : ''}`}
-            hoverClass='choice--pressed'
-            role='radio'
-            aria-checked={isSelected}
-            aria-label={option.label}
-            onClick={() => onSelect(option.value)}
-          >
-            <View className='choice__text'>
-              <Text className='choice__label'>{option.label}</Text>
-              {option.hint ? <Text className='choice__hint'>{option.hint}</Text> : null}
-            </View>
-            <View className={`choice__mark ${isSelected ? 'choice__mark--on' : ''}`} />
-          </View>
-        );
-      })}
+      {all.map((option) => (
+        <ChoiceRow key={option.value} option={option} selected={option.value === selected} onSelect={onSelect} />
+      ))}
+    </View>
+  );
+}
+
+/** One option: the whole row is the touch target. */
+export function ChoiceRow({ option, selected, onSelect }: { option: Option; selected: boolean; onSelect: (value: string) => void }) {
+  return (
+    <View
+      className={`choice ${selected ? 'choice--selected' : ''} ${option.value === UNSURE ? 'choice--unsure' : ''}`}
+      hoverClass='choice--pressed'
+      role='radio'
+      aria-checked={selected}
+      aria-label={option.label}
+      onClick={() => onSelect(option.value)}
+    >
+      <View className='choice__text'>
+        <Text className='choice__label'>{option.label}</Text>
+        {option.hint ? <Text className='choice__hint'>{option.hint}</Text> : null}
+      </View>
+      <View className={`choice__mark ${selected ? 'choice__mark--on' : ''}`} />
     </View>
   );
 }

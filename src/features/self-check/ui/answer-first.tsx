@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components';
+import type { OfferAssessment } from '../../../core/eligibility/assessment';
+import { LEVEL_LABELS } from '../../../core/eligibility/labels';
+import type { ResultSummary, SummaryLine } from '../../../core/eligibility/result.summary';
+import type { Source } from '../../../core/round/round.schema';
+import { chineseDate } from '../../../core/eligibility/calendar-date';
+import { ClauseLink } from './offer-card';
+import './result.scss';
+
+const titles = (offer: OfferAssessment) => (offer.titleNames.length > 0 ? `（${offer.titleNames.join('、')}）` : '');
+
+/**
+ * The one screen that answers: what can be applied for now, what might be once something is
+ * confirmed, and what is out and why. A person no offer is open to gets one sentence.
+ */
+export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onClause: (source: Source) => void }) {
+  if (summary.barred) {
+    return (
+      <View className='answer answer--barred'>
+        <Text className='answer__heading'>您不能申报本批次</Text>
+        <Text className='answer__sentence'>{summary.barred.message}</Text>
+        <ClauseLink source={summary.barred.source} onClause={onClause} />
+      </View>
+    );
+  }
+  const now = summary.lines.filter((l) => l.now);
+  const maybe = summary.lines.filter((l) => l.ifConfirmed);
+  return (
+    <View className='answer'>
+      {now.length > 0 ? (
+        <View className='answer__block answer__block--now'>
+          <Text className='answer__heading'>现在可以申报</Text>
+          {now.map((line) => (
+            <LevelRow key={`now-${line.label}`} line={line} offer={line.now!} />
+          ))}
+        </View>
+      ) : null}
+      {maybe.length > 0 ? (
+        <View className='answer__block answer__block--maybe'>
+          <Text className='answer__heading'>确认后可能可以申报</Text>
+          {maybe.map((line) => (
+            <LevelRow key={`maybe-${line.label}`} line={line} offer={line.ifConfirmed!} from={line.ifConfirmedFrom} />
+          ))}
+          <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
+        </View>
+      ) : null}
+      {now.length === 0 && maybe.length === 0 ? <Text className='answer__heading'>本批次暂时没有您可以申报的级别</Text> : null}
+      {summary.out.length > 0 ? (
+        <View className='answer__block answer__block--out'>
+          <Text className='answer__heading answer__heading--quiet'>暂不能申报</Text>
+          {summary.out.map((item) => (
+            <View key={item.message} className='answer__out'>
+              <Text className='answer__concerns'>{item.concerns.join('；')}</Text>
+              <Text className='answer__sentence'>
+                {item.message}
+                {item.earliestDate ? `（最早${chineseDate(item.earliestDate)}起符合）` : ''}
+              </Text>
+              <ClauseLink source={item.source} onClause={onClause} />
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {summary.held ? <Text className='answer__held'>{summary.held.text}</Text> : null}
+    </View>
+  );
+}
+
+function LevelRow({ line, offer, from }: { line: SummaryLine; offer: OfferAssessment; from?: OfferAssessment | null }) {
+  const level = from ? `${LEVEL_LABELS[from.level]}至${LEVEL_LABELS[offer.level]}` : `${LEVEL_LABELS[offer.level]}${titles(offer)}`;
+  return (
+    <View className='answer__level'>
+      <Text className='answer__level-name'>{level}</Text>
+      <Text className='answer__way'>{line.label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components';
+import type { ConfirmItem } from '../../../core/eligibility/result.summary';
+import type { Source } from '../../../core/round/round.schema';
+import { ClauseLink } from './offer-card';
+import './result.scss';
+
+/** Every open question once: what to find out, the person's own facts to hold against it, the clause. */
+export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]; onClause: (source: Source) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <View className='confirm'>
+      <Text className='confirm__title'>还需要确认（{items.length}）</Text>
+      {items.map((item, i) => (
+        <View key={item.what} className='confirm__item'>
+          <Text className='confirm__what'>
+            {i + 1}. {item.what}
+          </Text>
+          {item.ownFacts.length > 0 ? (
+            <View className='confirm__facts'>
+              <Text className='confirm__facts-title'>按您的回答：</Text>
+              {item.ownFacts.map((fact) => (
+                <Text key={fact} className='confirm__fact'>
+                  {fact}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+          <ClauseLink source={item.source} onClause={onClause} />
+        </View>
+      ))}
+    </View>
+  );
+}
