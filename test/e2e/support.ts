@@ -39,3 +39,64 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByLabel(new RegExp(`^以${name}（`)).click();
   await expect(page.getByText(`您好，${name}`)).toBeVisible();
 }
+
+/** The self-check screen is ready for a tap (taps are ignored while it changes, as for a person). */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.self-check.self-check--settled')).toBeVisible();
+}
+
+/** Taps an option of the question on screen once it is ready; a choice moves on by itself. */
+export async function choose(page: Page, label: string): Promise<void> {
+  await settled(page);
+  await page.getByRole('radio', { name: label, exact: true }).click();
+}
+
+/** Taps the primary button (下一题 / 查看结果 / 确定) once the screen is ready. */
+export async function next(page: Page, label = '下一题'): Promise<void> {
+  await settled(page);
+  await page.getByText(label, { exact: true }).click();
+}
+
+/**
+ * Picks a month (YYYY-MM) in the platform's month picker the way a thumb does: drags each wheel
+ * until the wanted year and month sit under the indicator, then taps 确定.
+ */
+export async function pickMonth(page: Page, month: string): Promise<void> {
+  await settled(page);
+  await page.locator('.month-field').click();
+  // The picker's sheet is appended to <body>; only the open one is visible.
+  const overlay = page.locator('.weui-picker:visible');
+  await expect(overlay).toBeVisible();
+  const [year, mm] = month.split('-') as [string, string];
+  const wanted = [`${year}年`, `${mm}月`];
+  for (let column = 0; column < 2; column += 1) {
+    const group = overlay.locator('.weui-picker__group').nth(column);
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const texts = await group.locator('.weui-picker__item').allTextContents();
+      const target = texts.indexOf(wanted[column]!);
+      expect(target, `${wanted[column]} in the picker`).toBeGreaterThanOrEqual(0);
+      const transform = await group.locator('.weui-picker__content').evaluate((node) => getComputedStyle(node).transform);
+      // matrix(1, 0, 0, 1, 0, ty): the wheel's offset; 102 px is the indicator's top, 34 px a row.
+      const ty = Number(transform.split(',')[5]?.replace(')', '') ?? 0);
+      const current = Math.round((ty - 102) / -34);
+      if (current === target) break;
+      // One swipe moves at most five rows and stays inside the wheel (leaving it ends the drag).
+      const rows = Math.max(-5, Math.min(5, current - target));
+      const box = (await group.boundingBox())!;
+      const x = box.x + box.width / 2;
+      const from = rows > 0 ? box.y + 20 : box.y + box.height - 20;
+      await page.mouse.move(x, from);
+      await page.mouse.down();
+      await page.mouse.move(x, from + rows * 34, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForTimeout(350);
+    }
+  }
+  await overlay.getByText('确定', { exact: true }).click();
+  await expect(overlay).toBeHidden();
+}
+
+/** How many phone screens the page's content is tall (the viewport's height is one screen). */
+export async function screensTall(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((node) => node.getBoundingClientRect().height / window.innerHeight);
+}

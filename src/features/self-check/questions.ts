@@ -205,7 +205,11 @@ export const questions: readonly Question[] = [
     read: (p) => p.employmentKind,
     write: (p, v) => setOrClear(p, 'employmentKind', v as Profile['employmentKind']),
   },
-  factQuestion('retired', 'retired', '您是否已经办理退休？'),
+  {
+    ...factQuestion('retired', 'retired', '您是否已经办理退休？'),
+    // Stays on the list once answered 是, so the answer can be seen and changed.
+    when: (p, ctx) => notBarred(setFact(p, 'retired', undefined), ctx) && factMatters(p, ctx.round, 'retired'),
+  },
   {
     id: 'worksInPrefecture',
     kind: 'choice',
@@ -423,7 +427,7 @@ export const questions: readonly Question[] = [
     id: 'postedSince',
     kind: 'month',
     title: '您从哪年哪月起连续在本地区工作？',
-    when: (p, ctx) => notBarred(p, ctx) && fact(p, 'posted_by_enterprise_outside_xinjiang') === true,
+    when: (p, ctx) => asked('posted_by_enterprise_outside_xinjiang')(p, ctx) && fact(p, 'posted_by_enterprise_outside_xinjiang') === true,
     suggest: (_p, ctx) => `${ctx.year - 1}-01`,
     read: (p) => monthOf(p.postedSince),
     write: monthWrite((p, v) => setOrClear(p, 'postedSince', v)),

@@ -10,7 +10,7 @@ import type { Source } from '../../core/round/round.schema';
 import { formatBeijingMoment } from '../../core/time/format';
 import { profileForRound } from '../../features/self-check/profile-for-round';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
-import { AnswerFirst } from '../../features/self-check/ui/answer-first';
+import { AnswerFirst, OutList } from '../../features/self-check/ui/answer-first';
 import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
 import { ConfirmList } from '../../features/self-check/ui/confirm-list';
 import { Fold } from '../../features/self-check/ui/fold';
@@ -88,20 +88,23 @@ function SelfCheckResult() {
 
       <AnswerFirst summary={summary} onClause={setClause} />
       <ConfirmList items={summary.toConfirm} onClause={setClause} />
+      <OutList summary={summary} onClause={setClause} />
 
       {summary.listed.length > 0 ? (
         <View className='result__details'>
-          <Text className='result__section-title'>各级别详情（点开查看依据、费用、答辩和时间）</Text>
-          {summary.listed.map((offer) => (
-            <OfferCard key={offer.key} offer={offer} reasons={ownReasons(offer, summary.shared)} onClause={setClause} />
-          ))}
-          {summary.shared.length > 0 ? (
-            <Fold title={`各级别共同的判断依据（${summary.shared.length}）`}>
-              {summary.shared.map((reason, i) => (
-                <ReasonRow key={`${reason.code}-${i}`} reason={reason} onClause={setClause} />
-              ))}
-            </Fold>
-          ) : null}
+          <Fold title={`判断依据、费用和时间（${summary.listed.length} 项）`} hint='点开查看每一项的详情'>
+            {summary.shared.length > 0 ? (
+              <View className='result__shared'>
+                <Text className='result__section-title'>各项共同的依据</Text>
+                {summary.shared.map((reason, i) => (
+                  <ReasonRow key={`${reason.code}-${i}`} reason={reason} onClause={setClause} />
+                ))}
+              </View>
+            ) : null}
+            {summary.listed.map((offer) => (
+              <OfferCard key={offer.key} offer={offer} reasons={ownReasons(offer, summary.shared)} onClause={setClause} />
+            ))}
+          </Fold>
           {summary.materials.length > 0 ? (
             <Fold title={`要准备的材料（${summary.materials.length} 项）`} hint='每项只列一次，写明要遮挡什么'>
               <MaterialsList materials={summary.materials} maskEverywhere={summary.maskEverywhere} />

@@ -45,7 +45,16 @@ export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onC
         </View>
       ) : null}
       {now.length === 0 && maybe.length === 0 ? <Text className='answer__heading'>本批次暂时没有您可以申报的级别</Text> : null}
-      {summary.out.length > 0 ? (
+      {summary.held ? <Text className='answer__held'>{summary.held.text}</Text> : null}
+    </View>
+  );
+}
+
+/** What is out and why, each reason once with the levels it concerns. */
+export function OutList({ summary, onClause }: { summary: ResultSummary; onClause: (source: Source) => void }) {
+  if (summary.out.length === 0) return null;
+  return (
+    <View className='answer answer--after'>
         <View className='answer__block answer__block--out'>
           <Text className='answer__heading answer__heading--quiet'>暂不能申报</Text>
           {summary.out.map((item) => (
@@ -59,8 +68,6 @@ export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onC
             </View>
           ))}
         </View>
-      ) : null}
-      {summary.held ? <Text className='answer__held'>{summary.held.text}</Text> : null}
     </View>
   );
 }
