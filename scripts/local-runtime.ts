@@ -10,6 +10,7 @@ import { allRounds } from '../config/rounds';
 import type { Round } from '../src/core/round/round.schema';
 import { busiestApplyMoment } from '../src/server/runtime/dev-clock';
 import { startRuntime, type Runtime } from '../src/server/runtime/runtime';
+import { noticeSeeds } from '../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 
 export const projectRoot = path.resolve(__dirname, '..');
@@ -41,7 +42,7 @@ export async function startLocalRuntime(options: { staticDir?: string } = {}): P
     port: runtimePort(),
     dataDir: dataDir(),
     staticDir: options.staticDir,
-    seed: { demo, rounds },
+    seed: { demo, rounds, notices: noticeSeeds(rounds, path.resolve(__dirname, '../config/notices')) },
     devMode: true,
     startAt: devStartAt(rounds as unknown as Round[]) ?? undefined,
   });

@@ -17,6 +17,7 @@ export const errorMessages = {
   'STORE.DUPLICATE_ID': '该记录已经存在，无需重复提交。',
   'STORE.NOT_FOUND': '没有找到要修改的记录，它可能已被删除。请刷新后再试。',
   'NOT_FOUND': '没有找到相关内容。请返回上一页刷新后再试。',
+  'ROUND.NOT_FOUND': '没有找到这个评审批次。请返回首页重新选择。',
   'FILE.NOT_FOUND': '文件不存在或已被删除。请重新上传。',
   'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
   'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',

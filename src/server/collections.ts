@@ -5,6 +5,8 @@ export const collections = {
   people: { name: 'people', indexes: ['openid', 'role', 'unitId', 'county'] },
   units: { name: 'units', indexes: ['prefecture', 'county'] },
   rounds: { name: 'rounds', indexes: ['year'] },
+  /** The official notice behind each round, as text (`_id` = the round's id). */
+  notices: { name: 'notices', indexes: [] },
   /** The local runtime's record of the subscription messages it would have sent (dev console). */
   sentMessages: { name: 'sentMessages', indexes: ['toOpenid', 'sentAt'] },
   /** The self-check answers, one per person (`_id` = person id). */

@@ -32,6 +32,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'AUTH.FORBIDDEN': 403,
   NOT_FOUND: 404,
   'STORE.NOT_FOUND': 404,
+  'ROUND.NOT_FOUND': 404,
   'STORE.CONFLICT': 409,
   'STORE.DUPLICATE_ID': 409,
   'REQUEST.BAD_HOST': 403,

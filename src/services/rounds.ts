@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { appError, errorKind, type AppError } from '../core/errors';
+import { errorKind, type AppError } from '../core/errors';
 import { err, ok, type Result } from '../core/result';
 import { Round } from '../core/round/round.schema';
 import { call } from './api/client';
@@ -27,5 +27,3 @@ export function cachedRound(roundId: string): Round | null {
   const parsed = Round.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
-
-export const roundMissing = (): AppError => appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']);

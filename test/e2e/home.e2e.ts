@@ -28,6 +28,32 @@ test.describe('home', () => {
     await snap(page, 'home-applicant-320');
   });
 
+  test('her own region comes first, and a round opens with its dates, fees, contacts and the notice itself', async ({ page }) => {
+    await setRuntimeClock(page, '2024-08-26T10:00:00+08:00');
+    await signInAs(page, '李娜');
+    // 李娜 works in 巴州: its rounds come before 阿克苏's and 塔城's.
+    const titles = await page.locator('.round-card__title').allTextContents();
+    const firstOther = titles.findIndex((t) => t.includes('阿克苏') || t.includes('塔城'));
+    expect(titles.slice(0, firstOther).every((t) => t.includes('尉犁') || t.includes('自治州'))).toBe(true);
+    await expect(page.locator('.round-card').first()).toContainText('您所在地区');
+
+    await page.locator('.round-card', { hasText: /尉犁县初定初级/ }).click();
+    const round = page.locator('.round');
+    await expect(round.getByText('关于开展2024年度尉犁县初定初级职称工作的通知')).toBeVisible();
+    // Every date with its year, in Beijing time.
+    await expect(round.getByText(/2024年10月9日 至 2024年10月22日/).first()).toBeVisible();
+    await expect(round.getByText('0996-4026290')).toBeVisible();
+    await expect(round.getByText('https://bz.xjzcsq.com/bz/index.html')).toBeVisible();
+    await snap(page, 'round-yuli');
+
+    await page.getByText('通知原文', { exact: true }).click();
+    await expect(page.locator('.round__notice')).toContainText('大学本科毕业，从事专业技术工作满 1 年');
+    await snap(page, 'round-yuli-notice', { wholePage: false });
+
+    await page.getByText('用这个批次做资格自测', { exact: true }).click();
+    await expect(page.getByText('您的工作单位是什么性质？')).toBeVisible();
+  });
+
   test('each role of the review chain can sign in and is greeted with its role', async ({ page }) => {
     await signInAs(page, '赵磊');
     await expect(page.getByText('单位管理员 · 尉犁县农业技术推广中心')).toBeVisible();

@@ -83,7 +83,7 @@ describe('eligibility function', () => {
 
   it('answers an unknown round with a Chinese message and saves nothing', async () => {
     const outcome = await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'nowhere-2099', profile: {} } }, applicant, deps);
-    expect(outcome).toMatchObject({ status: 404, reply: { code: 'NOT_FOUND' } });
+    expect(outcome).toMatchObject({ status: 404, reply: { code: 'ROUND.NOT_FOUND' } });
     expect(await store.get('profiles', 'person-applicant')).toBeNull();
   });
 

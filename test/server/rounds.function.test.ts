@@ -77,6 +77,6 @@ describe('rounds function', () => {
 
   it('answers an unknown round with a Chinese message', async () => {
     const outcome = await dispatch(functions, 'rounds', { action: 'get', payload: { roundId: 'nowhere-2099' } }, caller, deps);
-    expect(outcome).toMatchObject({ status: 404, reply: { code: 'NOT_FOUND', details: ['没有找到这个评审批次，请返回首页重新选择'] } });
+    expect(outcome).toMatchObject({ status: 404, reply: { code: 'ROUND.NOT_FOUND', message: '没有找到这个评审批次。请返回首页重新选择。' } });
   });
 });

@@ -6,6 +6,7 @@ import { cloudStore } from '../../src/server/adapters/cloud/cloud.store';
 import { cloudMain } from '../../src/server/cloud/cloud.main';
 import { allCollections } from '../../src/server/collections';
 import { functions } from '../../src/server/functions';
+import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
 import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
@@ -30,7 +31,8 @@ interface CloudCall {
 async function seededCloud(): Promise<FakeWxCloud> {
   const cloud = createFakeWxCloud();
   for (const spec of allCollections) cloud.createCollection(spec.name);
-  await seed(cloudStore(cloud), { demo, rounds: roundSeeds(allRounds) });
+  const seeds = roundSeeds(allRounds);
+  await seed(cloudStore(cloud), { demo, rounds: seeds, notices: noticeSeeds(seeds, path.resolve(__dirname, '../../config/notices')) });
   return cloud;
 }
 

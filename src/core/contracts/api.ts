@@ -32,6 +32,13 @@ export interface RoundSummary {
   readonly applyUntil: string | null;
 }
 
+/** An official notice as text, with the file name the round's sources cite. */
+export interface NoticeText {
+  readonly roundId: string;
+  readonly file: string;
+  readonly text: string;
+}
+
 const Empty = z.strictObject({});
 const RoundId = z.string().trim().min(1, '请选择评审批次').max(80, '评审批次编号过长');
 
@@ -45,6 +52,8 @@ export const api = {
       z.strictObject({ year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() }),
     ),
     get: action<Round>()(z.strictObject({ roundId: RoundId })),
+    /** The official notice a round was made from, as its text: the authority its clauses cite. */
+    notice: action<NoticeText>()(z.strictObject({ roundId: RoundId })),
   },
   eligibility: {
     /**

@@ -93,16 +93,23 @@ const MISSED_WORDS: Readonly<Record<Consequence, string>> = {
 
 /** The round's dates for this person, in the round's order, with what is only relative or tentative. */
 export function keyDatesFor(round: Round, subject: MatchSubject): KeyDate[] {
-  return round.windows
-    .filter((w) => matchSelector(w.who, subject).value !== 'no')
-    .map((w) => ({
-      kind: w.kind,
-      label: w.label,
-      start: w.start.kind === 'at' ? w.start.at : null,
-      end: w.end.kind === 'at' ? w.end.at : null,
-      note: noteOf(w),
-      source: w.source,
-    }));
+  return round.windows.filter((w) => matchSelector(w.who, subject).value !== 'no').map(keyDate);
+}
+
+/** Every dated step of the round, for everyone (the round page); per-person dates come from `keyDatesFor`. */
+export function roundKeyDates(round: Round): KeyDate[] {
+  return round.windows.map(keyDate);
+}
+
+function keyDate(w: Window): KeyDate {
+  return {
+    kind: w.kind,
+    label: w.label,
+    start: w.start.kind === 'at' ? w.start.at : null,
+    end: w.end.kind === 'at' ? w.end.at : null,
+    note: noteOf(w),
+    source: w.source,
+  };
 }
 
 function noteOf(w: Window): string | null {

@@ -20,3 +20,15 @@ export function summarizeRound(round: Round): RoundSummary {
     applyUntil: [...ends].sort(byTime).at(-1) ?? null,
   };
 }
+
+/** Whether a round is of this prefecture (a county round is of its prefecture too). */
+export function inPrefecture(round: { readonly region: string }, prefecture: string): boolean {
+  return round.region.startsWith(prefecture);
+}
+
+/** The rounds of the person's own prefecture first, the rest after, each in the order given. */
+export function ownRegionFirst<T extends { readonly region: string }>(rounds: readonly T[], prefecture: string | null): T[] {
+  if (prefecture === null) return [...rounds];
+  const rank = (r: T) => (inPrefecture(r, prefecture) ? 0 : 1);
+  return [...rounds].sort((a, b) => rank(a) - rank(b));
+}

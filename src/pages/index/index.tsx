@@ -3,7 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import type { RoundSummary } from '../../core/contracts/api';
-import { formatBeijingShort } from '../../core/time/format';
+import { inPrefecture, ownRegionFirst } from '../../core/round/round.summary';
+import { formatBeijingMoment } from '../../core/time/format';
 import { loadDraft } from '../../features/self-check/storage';
 import { useCall } from '../../services/api/use-call';
 import { platform } from '../../services/platform/platform';
@@ -20,22 +21,26 @@ function applyState(round: RoundSummary, now: Date): WindowState {
   return { label: '已截止', tone: 'closed' };
 }
 
-function RoundCard({ round, now }: { round: RoundSummary; now: Date }) {
+function RoundCard({ round, now, mine }: { round: RoundSummary; now: Date; mine: boolean }) {
   const state = applyState(round, now);
   return (
-    <View className='round-card'>
+    <Navigator className='round-card' hoverClass='round-card--pressed' url={`/pages/round/index?id=${encodeURIComponent(round.id)}`}>
       <View className='round-card__head'>
         <Text className='round-card__title'>{round.title}</Text>
         <Text className={`badge badge--${state.tone}`}>{state.label}</Text>
       </View>
-      <Text className='round-card__meta'>{round.issuer}</Text>
+      <Text className='round-card__meta'>
+        {round.issuer}
+        {mine ? ' · 您所在地区' : ''}
+      </Text>
       {round.applyFrom && round.applyUntil ? (
         <Text className='round-card__meta'>
-          申报时间：{formatBeijingShort(new Date(round.applyFrom))} 至 {formatBeijingShort(new Date(round.applyUntil))}
+          申报时间：{formatBeijingMoment(new Date(round.applyFrom))} 至 {formatBeijingMoment(new Date(round.applyUntil))}
           （北京时间）
         </Text>
       ) : null}
-    </View>
+      <Text className='round-card__more'>查看通知详情、费用和联系电话 ›</Text>
+    </Navigator>
   );
 }
 
@@ -95,7 +100,9 @@ function Home() {
         <EmptyView title='暂无评审批次' hint='当地人社部门发布评审通知后，批次会显示在这里。下拉可刷新。' />
       ) : null}
       {rounds.status === 'ready'
-        ? rounds.data.map((round) => <RoundCard key={round.id} round={round} now={now} />)
+        ? ownRegionFirst(rounds.data, me.data.prefecture).map((round) => (
+            <RoundCard key={round.id} round={round} now={now} mine={inPrefecture(round, me.data.prefecture)} />
+          ))
         : null}
 
       {platform.needsDevLogin ? (

@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
-import type { MeView } from '../../core/contracts/api';
+import { inPrefecture, ownRegionFirst } from '../../core/round/round.summary';
 import type { Profile } from '../../core/eligibility/profile';
 import type { AppError } from '../../core/errors';
 import type { Round } from '../../core/round/round.schema';
@@ -40,9 +40,12 @@ type View = { kind: 'ask' } | { kind: 'answers' } | { kind: 'edit'; visibleBefor
  */
 function SelfCheck() {
   const draft = useMemo(loadDraft, []);
+  /** Opened from a round's page: start with that round. */
+  const askedRound = useRouter().params.roundId;
   const rounds = useCall('rounds', 'list', {});
   const me = useCall('account', 'me', {});
   const [stage, setStage] = useState<Stage>(() => {
+    if (askedRound && askedRound !== draft?.roundId) return { kind: 'loading-round', roundId: askedRound };
     const cached = draft ? cachedRound(draft.roundId) : null;
     return cached ? { kind: 'questions', round: cached, offline: false } : { kind: 'pick-round' };
   });
@@ -65,6 +68,12 @@ function SelfCheck() {
   const [carried, setCarried] = useState(false);
   /** Whether what is typed on screen can be kept (a number refused with a message cannot). */
   const [inputValid, setInputValid] = useState(true);
+
+  useEffect(() => {
+    if (stage.kind === 'loading-round' && askedRound === stage.roundId) void pickRound(askedRound);
+    // Once, for the round the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // 修改回答 on the result comes back here asking for the answer summary.
   useDidShow(() => {
@@ -150,7 +159,7 @@ function SelfCheck() {
         <Header step={0} total={0} title='您要参加哪个评审批次？' hint='按您单位所在地区和专业，选择对应的评审通知。' />
         <ChoiceList
           allowUnsure={false}
-          options={ownRegionFirst(rounds.data, mine).map((r) => ({ value: r.id, label: r.title, hint: mine && r.region.startsWith(mine.prefecture) ? `${r.issuer} · 您所在地区` : r.issuer }))}
+          options={ownRegionFirst(rounds.data, mine?.prefecture ?? null).map((r) => ({ value: r.id, label: r.title, hint: mine && inPrefecture(r, mine.prefecture) ? `${r.issuer} · 您所在地区` : r.issuer }))}
           selected={answersFor ?? undefined}
           onSelect={guard((id) => void pickRound(id))}
         />
@@ -234,13 +243,6 @@ function SelfCheck() {
       ) : null}
     </View>
   );
-}
-
-/** The rounds of the person's own prefecture first, then the rest in the server's order. */
-function ownRegionFirst<T extends { region: string }>(rounds: readonly T[], me: MeView | null): T[] {
-  if (!me) return [...rounds];
-  const mine = (r: T) => (r.region.startsWith(me.prefecture) ? 0 : 1);
-  return [...rounds].sort((a, b) => mine(a) - mine(b));
 }
 
 function Header({ step, total, title, hint }: { step: number; total: number; title: string; hint?: string }) {

@@ -13,7 +13,7 @@ import { loadDraft, saveDraft } from '../../features/self-check/storage';
 import { AnswerFirst, OutList } from '../../features/self-check/ui/answer-first';
 import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
 import { ConfirmList } from '../../features/self-check/ui/confirm-list';
-import { Fold } from '../../features/self-check/ui/fold';
+import { Fold } from '../../components/fold';
 import { MaterialsList } from '../../features/self-check/ui/materials-list';
 import { NextSteps } from '../../features/self-check/ui/next-steps';
 import { OfferCard, ReasonRow } from '../../features/self-check/ui/offer-card';

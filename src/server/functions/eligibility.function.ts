@@ -18,7 +18,7 @@ export const eligibilityFunction = defineFunction('eligibility', {
     roles: ['applicant'],
     async handle({ roundId, profile }, { caller, store, now, writes }) {
       const doc = await store.get(collections.rounds.name, roundId);
-      if (!doc) return err(appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']));
+      if (!doc) return err(appError('ROUND.NOT_FOUND'));
 
       const saved = { roundId, profile, savedAt: now.toISOString() } as unknown as JsonObject;
       const existing = await store.get(collections.profiles.name, caller._id);

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { summarizeRound } from '../../core/round/round.summary';
 import { collections } from '../collections';
 import { roundFromDoc } from '../round.docs';
+import { parseFields } from '../docs';
 import { defineFunction } from '../function';
 
 /** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds. */
@@ -25,8 +27,18 @@ export const roundsFunction = defineFunction('rounds', {
     roles: Role.options,
     async handle(payload, { store }) {
       const doc = await store.get(collections.rounds.name, payload.roundId);
-      if (!doc) return err(appError('NOT_FOUND', ['没有找到这个评审批次，请返回首页重新选择']));
+      if (!doc) return err(appError('ROUND.NOT_FOUND'));
       return ok(roundFromDoc(doc));
     },
   },
+  notice: {
+    roles: Role.options,
+    async handle(payload, { store }) {
+      const doc = await store.get(collections.notices.name, payload.roundId);
+      if (!doc) return err(appError('ROUND.NOT_FOUND'));
+      return ok(parseFields(NoticeDoc, doc));
+    },
+  },
 });
+
+const NoticeDoc = z.strictObject({ roundId: z.string().min(1), file: z.string().min(1), text: z.string().min(1) });

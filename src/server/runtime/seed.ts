@@ -10,6 +10,14 @@ export interface SeedInput {
   readonly demo: unknown;
   /** Validated rounds, each with its `id`. */
   readonly rounds: readonly (JsonObject & { readonly id: string })[];
+  /** The notice text behind each round (config/notices), stored beside it. */
+  readonly notices?: readonly NoticeSeed[];
+}
+
+export interface NoticeSeed {
+  readonly roundId: string;
+  readonly file: string;
+  readonly text: string;
 }
 
 export interface SeedReport {
@@ -35,19 +43,22 @@ export async function seed(store: Store, input: SeedInput): Promise<SeedReport> 
   await missing(collections.units.name, demo.units as unknown as (JsonObject & { _id: string })[]);
   await missing(collections.people.name, demo.people as unknown as (JsonObject & { _id: string })[]);
 
-  for (const round of input.rounds) {
-    const doc = { ...round, _id: round.id };
-    const stored = await store.get(collections.rounds.name, round.id);
+  // Rounds and notices follow their files: an edited file replaces what is stored.
+  const sync = async (collection: string, id: string, fields: JsonObject) => {
+    const doc = { ...fields, _id: id };
+    const stored = await store.get(collection, id);
     if (!stored) {
-      writes.push({ kind: 'insert', collection: collections.rounds.name, doc });
+      writes.push({ kind: 'insert', collection, doc });
     } else {
-      const { _rev, ...fields } = stored;
-      if (JSON.stringify(fields) !== JSON.stringify(doc)) {
-        writes.push({ kind: 'update', collection: collections.rounds.name, id: round.id, rev: _rev, set: round });
+      const { _rev, ...current } = stored;
+      if (JSON.stringify(current) !== JSON.stringify(doc)) {
+        writes.push({ kind: 'update', collection, id, rev: _rev, set: fields });
         updated += 1;
       }
     }
-  }
+  };
+  for (const round of input.rounds) await sync(collections.rounds.name, round.id, round);
+  for (const notice of input.notices ?? []) await sync(collections.notices.name, notice.roundId, { ...notice });
 
   const result = await store.commit(writes);
   if (!result.ok) throw new Error(`seeding failed: ${result.error.code} ${result.error.collection}/${result.error.id}`);
