@@ -20,6 +20,36 @@ export interface WxCall {
   readonly args: readonly unknown[];
 }
 
+/** A node of the tree Taro renders into a page's data: `nn` its kind, `v` its text, `cn` its children. */
+export interface RenderedNode {
+  readonly sid: string;
+  readonly nn?: string;
+  readonly v?: string;
+  readonly cl?: string;
+  readonly ariaLabel?: string;
+  readonly cn?: readonly RenderedNode[];
+  readonly [key: string]: unknown;
+}
+
+/** The first node, depth first, that `find` picks. */
+export function findNode(data: unknown, find: (node: RenderedNode) => boolean): RenderedNode | null {
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const found = findNode(item, find);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!data || typeof data !== 'object') return null;
+  const record = data as Record<string, unknown>;
+  if (typeof record.sid === 'string' && find(record as unknown as RenderedNode)) return record as unknown as RenderedNode;
+  for (const value of Object.values(record)) {
+    const found = findNode(value, find);
+    if (found) return found;
+  }
+  return null;
+}
+
 export interface PageInstance {
   readonly route: string;
   readonly options: Readonly<Record<string, string>>;
@@ -197,6 +227,20 @@ export class MiniHost {
     this.lifecycle(page, 'onShow');
     this.lifecycle(page, 'onReady');
     return page;
+  }
+
+  /**
+   * Taps the rendered node `find` picks (by its aria-label, class or text), as WeChat delivers a
+   * tap: to the page's event handler, with the node's id. Returns false when no node matches.
+   */
+  tap(page: PageInstance, find: (node: RenderedNode) => boolean): boolean {
+    const node = findNode(page.data, find);
+    if (!node) return false;
+    const handler = page.eh as ((event: unknown) => void) | undefined;
+    if (typeof handler !== 'function') throw new Error(`${page.route} has no event handler`);
+    const target = { id: node.sid, dataset: {} };
+    this.guard(`tap on ${node.sid}`, () => handler.call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0 }, touches: [], changedTouches: [] }));
+    return true;
   }
 
   /** Hides and unloads the page on top, as navigating back does. */

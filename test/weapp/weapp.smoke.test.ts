@@ -10,7 +10,7 @@ import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
 import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
-import { MiniHost, textsOf, type PageInstance } from './mini-host';
+import { findNode, MiniHost, textsOf, type PageInstance } from './mini-host';
 
 /**
  * The built mini-program (dist/weapp, made by `npm run build:weapp` before the unit tests in
@@ -112,6 +112,54 @@ describe('the WeChat build (dist/weapp)', () => {
   it('has no dev login page and no dev-login call in the WeChat build', () => {
     expect(host.allRoutes()).not.toContain('pages/login/index');
     expect(host.calls.map((c) => c.api)).not.toContain('request');
+  });
+
+  describe('the self-check in WeChat', () => {
+    const title = (page: PageInstance) => textsOf(findNode(page.data, (n) => n.cl === 'self-check__title')).join('');
+    const settledFor = () => new Promise((resolve) => setTimeout(resolve, 450));
+
+    it('opens on a round, asks its first question, and a tap moves on (a second tap at once is ignored)', async () => {
+      const page = host.openPage('pages/self-check/index', { roundId: 'bazhou-ecoenv-2024' });
+      await host.settle();
+      await settledFor();
+      expect(title(page)).toBe('您的工作单位是什么性质？');
+      expect(host.tap(page, (n) => n.ariaLabel === '事业单位')).toBe(true);
+      await host.settle(50);
+      expect(title(page)).toBe('您是否已经办理退休？');
+      // The double tap's second half lands on 是 of the new screen: ignored.
+      host.tap(page, (n) => n.ariaLabel === '是');
+      await host.settle();
+      expect(title(page)).toBe('您是否已经办理退休？');
+      await settledFor();
+      host.tap(page, (n) => n.ariaLabel === '否');
+      await host.settle();
+      expect(title(page)).toBe('您是否在巴音郭楞蒙古自治州从事专业技术工作？');
+      expect(host.errors).toEqual([]);
+      host.closePage(page);
+    });
+
+    it('shows the answer first on the result page, from the answers kept on the phone', async () => {
+      const page = host.openPage('pages/self-check/result');
+      await host.settle();
+      const texts = textsOf(page.data).join('');
+      expect(texts).toContain('自治州工程系列生态环境专业');
+      expect(texts).toContain('确认后可能可以申报');
+      expect(texts).toContain('还需要确认');
+      expect(texts).toContain('修改回答');
+      expect(host.errors).toEqual([]);
+      host.closePage(page);
+    });
+
+    it('opens a round page with its dates and the way to the self-check', async () => {
+      const page = host.openPage('pages/round/index', { id: 'yuli-initial-junior-2024' });
+      await host.settle();
+      const texts = textsOf(page.data).join('');
+      expect(texts).toContain('2024年10月9日 至 2024年10月22日');
+      expect(texts).toContain('0996-4026290');
+      expect(texts).toContain('用这个批次做资格自测');
+      expect(host.errors).toEqual([]);
+      host.closePage(page);
+    });
   });
 
   describe('text follows the phone font size', () => {

@@ -7,6 +7,12 @@ import './result.scss';
 /** Every open question once: what to find out, the person's own facts to hold against it, the clause. */
 export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]; onClause: (source: Source) => void }) {
   if (items.length === 0) return null;
+  // The same facts serve several documents' conditions: shown once, then pointed to.
+  const firstWithFacts = new Map<string, number>();
+  items.forEach((item, i) => {
+    const key = item.ownFacts.join('|');
+    if (key !== '' && !firstWithFacts.has(key)) firstWithFacts.set(key, i);
+  });
   return (
     <View className='confirm'>
       <Text className='confirm__title'>还需要确认（{items.length}）</Text>
@@ -15,7 +21,10 @@ export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]
           <Text className='confirm__what'>
             {i + 1}. {item.what}
           </Text>
-          {item.ownFacts.length > 0 ? (
+          {item.ownFacts.length > 0 && firstWithFacts.get(item.ownFacts.join('|')) !== i ? (
+            <Text className='confirm__facts-title'>按您的回答：见第 {(firstWithFacts.get(item.ownFacts.join('|')) ?? 0) + 1} 项。</Text>
+          ) : null}
+          {item.ownFacts.length > 0 && firstWithFacts.get(item.ownFacts.join('|')) === i ? (
             <View className='confirm__facts'>
               <Text className='confirm__facts-title'>按您的回答：</Text>
               {item.ownFacts.map((fact) => (
