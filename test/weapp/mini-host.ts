@@ -235,11 +235,16 @@ export class MiniHost {
    */
   tap(page: PageInstance, find: (node: RenderedNode) => boolean): boolean {
     const node = findNode(page.data, find);
-    if (!node) return false;
+    return node ? this.deliver(page, node.sid, 'tap', { x: 0, y: 0 }) : false;
+  }
+
+  /** Delivers a component event (`beforeleave`, `change` …) to the node with this id, as WeChat does. */
+  deliver(page: PageInstance, sid: string, type: string, detail: unknown = {}): boolean {
+    if (!findNode(page.data, (n) => n.sid === sid)) return false;
     const handler = page.eh as ((event: unknown) => void) | undefined;
     if (typeof handler !== 'function') throw new Error(`${page.route} has no event handler`);
-    const target = { id: node.sid, dataset: {} };
-    this.guard(`tap on ${node.sid}`, () => handler.call(page, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0 }, touches: [], changedTouches: [] }));
+    const target = { id: sid, dataset: {} };
+    this.guard(`${type} on ${sid}`, () => handler.call(page, { type, timeStamp: Date.now(), target, currentTarget: target, detail }));
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import demo from '../../config/seed/demo.json';
 import { allRounds } from '../../config/rounds';
@@ -64,6 +65,14 @@ function wxCloud(cloud: FakeWxCloud, openid: string, cloudCalls: CloudCall[], in
   };
 }
 
+/** The short name Taro's weapp template gives a component (`<template name="tmpl_0_78">` … `page-container`). */
+function nodeNameOf(component: string): string {
+  const base = readFileSync(path.join(distDir, 'base.wxml'), 'utf8');
+  const match = new RegExp(`<template name="tmpl_0_(\\w+)">\\s*<${component}[\\s>]`).exec(base);
+  if (!match?.[1]) throw new Error(`${component} is not in base.wxml`);
+  return match[1];
+}
+
 describe('the WeChat build (dist/weapp)', () => {
   let host: MiniHost;
   let cloudCalls: CloudCall[];
@@ -117,6 +126,8 @@ describe('the WeChat build (dist/weapp)', () => {
   describe('the self-check in WeChat', () => {
     const title = (page: PageInstance) => textsOf(findNode(page.data, (n) => n.cl === 'self-check__title')).join('');
     const settledFor = () => new Promise((resolve) => setTimeout(resolve, 450));
+    // Taro's compact node names: the template names each component by a number (see base.wxml).
+    const pageContainerNodeName = nodeNameOf('page-container');
 
     it('opens on a round, asks its first question, and a tap moves on (a second tap at once is ignored)', async () => {
       const page = host.openPage('pages/self-check/index', { roundId: 'bazhou-ecoenv-2024' });
@@ -134,6 +145,19 @@ describe('the WeChat build (dist/weapp)', () => {
       host.tap(page, (n) => n.ariaLabel === '否');
       await host.settle();
       expect(title(page)).toBe('您是否在巴音郭楞蒙古自治州从事专业技术工作？');
+
+      // The back gesture: WeChat closes the shown page-container instead of the page, and the
+      // self-check steps back one question, keeping the answer given there.
+      const container = () => findNode(page.data, (n) => n.nn === pageContainerNodeName);
+      expect(container()).not.toBeNull();
+      expect(host.deliver(page, container()!.sid, 'beforeleave')).toBe(true);
+      host.deliver(page, container()!.sid, 'afterleave');
+      await host.settle();
+      expect(title(page)).toBe('您是否已经办理退休？');
+      expect(findNode(page.data, (n) => n.ariaLabel === '否')?.ariaChecked).toBe(true);
+      // Still there for the next gesture.
+      await settledFor();
+      expect(container()).not.toBeNull();
       expect(host.errors).toEqual([]);
       host.closePage(page);
     });

@@ -20,6 +20,7 @@ import { NumberField } from '../../features/self-check/ui/number-field';
 import { RowsField } from '../../features/self-check/ui/rows-field';
 import { SpecialtyPicker } from '../../features/self-check/ui/specialty-picker';
 import { useSettled } from '../../features/self-check/use-settled';
+import { useBackGesture } from '../../services/platform/back-gesture';
 import { useCall } from '../../services/api/use-call';
 import { cachedRound, loadRound } from '../../services/rounds';
 import { serverNow } from '../../services/server-time';
@@ -92,6 +93,9 @@ function SelfCheck() {
   const question = visible[index];
   const screenKey = stage.kind !== 'questions' ? stage.kind : view.kind === 'answers' ? 'answers' : (question?.id ?? 'none');
   const { settled, guard, hold } = useSettled(screenKey);
+  // The phone's back gesture steps back through the questions (and from a changed answer to the
+  // summary) instead of leaving the self-check; on the first question it leaves as usual.
+  const backGesture = useBackGesture(stage.kind === 'questions' && (view.kind === 'edit' || index > 0), () => back());
 
   useEffect(() => {
     if (round) saveDraft({ roundId: round.id, profile, questionId: question?.id ?? null });
@@ -194,6 +198,7 @@ function SelfCheck() {
   const editing = view.kind === 'edit';
   return (
     <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
+      {backGesture}
       <Header step={index + 1} total={visible.length} title={titleOf(question, ctx)} hint={question.hint} />
       {stage.offline ? <Text className='self-check__offline'>当前无网络，使用上次下载的批次条件。</Text> : null}
       {carried ? <Text className='self-check__carried'>已沿用您在上一个批次的回答，请逐题确认。</Text> : null}
