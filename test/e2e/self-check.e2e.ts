@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, next, pickMonth, screensTall, setRuntimeClock, settled, signInAs, snap } from './support';
+import { choose, next, pickMonth, screensTall, setRuntimeClock, settled, signInAs, smallTapTargets, snap } from './support';
 
 const YULI = '关于开展2024年度尉犁县初定初级职称工作的通知';
 const AKSU_WATER = /阿克苏地区.*水利/;
@@ -125,6 +125,7 @@ test.describe('self-check, as five real people', () => {
     await page.getByLabel('2023年公需科目学时').locator('input').fill('32.5');
     await page.getByLabel('2023年专业科目学时').locator('input').fill('60');
     await expect(page.locator('.field-error')).toHaveCount(0);
+    expect(await smallTapTargets(page)).toEqual([]);
     await next(page);
 
     await expect(page.getByText('您是否参加过以下工作？')).toBeVisible();
@@ -159,6 +160,12 @@ test.describe('self-check, as five real people', () => {
     await expect(page.getByText('继续教育合格证书', { exact: true })).toBeVisible();
     await expect(page.getByText('继续教育免试审批表')).toHaveCount(0);
     await snap(page, 'self-check-result-graduate-details');
+    // Every tap target of the opened result, 依据 links included, is at least 44 px…
+    expect(await smallTapTargets(page)).toEqual([]);
+    // …and the check does see a link that shrinks.
+    const shrink = await page.addStyleTag({ content: '.clause-link { min-height: 0 !important; height: 30px; }' });
+    expect((await smallTapTargets(page)).join()).toContain('clause-link');
+    await shrink.evaluate((node) => (node as Element).remove());
     await narrowAndLarge(page, 'self-check-result-graduate-320-large-font');
   });
 

@@ -100,3 +100,20 @@ export async function pickMonth(page: Page, month: string): Promise<void> {
 export async function screensTall(page: Page, selector: string): Promise<number> {
   return page.locator(selector).evaluate((node) => node.getBoundingClientRect().height / window.innerHeight);
 }
+
+/**
+ * Every visible thing a thumb taps that is smaller than 44 × 44 CSS px (WeChat's and Apple's
+ * minimum), described so a failure names it.
+ */
+export async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = '[role="button"], [role="radio"], .nav-button, .chip, .clause-link, .fold__head, .offer__head, .number-field__input, .specialty__search, .month-field';
+    return [...document.querySelectorAll(selector)].flatMap((node) => {
+      const box = node.getBoundingClientRect();
+      const visible = box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+      // A node inside a page Taro keeps hidden in its stack is not on screen.
+      if (!visible || node.closest('.taro_page:not(.taro_page_show)')) return [];
+      return box.height < 44 || box.width < 44 ? [`${node.className || node.getAttribute('role')} "${(node.textContent ?? '').slice(0, 12)}" ${Math.round(box.width)}×${Math.round(box.height)}`] : [];
+    });
+  });
+}
