@@ -108,7 +108,7 @@ export async function screensTall(page: Page, selector: string): Promise<number>
 export async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = '[role="button"], [role="radio"], .nav-button, .chip, .clause-link, .fold__head, .offer__head, .number-field__input, .specialty__search, .month-field';
-    return [...document.querySelectorAll(selector)].flatMap((node) => {
+    return Array.from(document.querySelectorAll(selector)).flatMap((node) => {
       const box = node.getBoundingClientRect();
       const visible = box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
       // A node inside a page Taro keeps hidden in its stack is not on screen.

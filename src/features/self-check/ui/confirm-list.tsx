@@ -16,6 +16,7 @@ export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]
   return (
     <View className='confirm'>
       <Text className='confirm__title'>还需要确认（{items.length}）</Text>
+      <Text className='confirm__hint'>回答过“不确定”的，可以点页面下方的“修改回答”补上。</Text>
       {items.map((item, i) => (
         <View key={item.what} className='confirm__item'>
           <Text className='confirm__what'>
