@@ -1,6 +1,7 @@
 import { assess } from '../../../src/core/eligibility/assess';
 import type { Profile } from '../../../src/core/eligibility/profile';
 import { ownReasons, summarizeAssessment, type ResultSummary } from '../../../src/core/eligibility/result.summary';
+import { aksuEmployee, bazhouEngineer, yuliGraduate } from './people.fixture';
 import { DURING, round, type RoundId } from './rounds.fixture';
 
 function summaryOf(id: RoundId, profile: Profile): ResultSummary {
@@ -20,14 +21,14 @@ describe('summarizeAssessment: the answer first', () => {
   });
 
   it('folds the levels a 中级 engineer already holds and says so', () => {
-    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    const s = summaryOf('aksu-water-2024', aksuEmployee());
     expect(s.held?.text).toBe('您已有中级职称，初级（员级）至中级不再列出。');
     expect(s.listed.map((o) => o.level)).not.toContain('intermediate');
     expect(s.listed.map((o) => o.level)).not.toContain('junior_assistant');
   });
 
   it('gives the senior engineer one line per channel: 副高级 to confirm by directed evaluation, the private channel out with its reason once', () => {
-    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    const s = summaryOf('aksu-water-2024', aksuEmployee());
     const [directed, privateChannel] = s.lines;
     expect(directed?.label).toBe('评审 · 定向评价');
     expect(directed?.now).toBeNull();
@@ -38,7 +39,7 @@ describe('summarizeAssessment: the answer first', () => {
   });
 
   it('lists what to confirm once, with his own years and education beside the document to check', () => {
-    const s = summaryOf('aksu-water-2024', seniorWaterEngineer());
+    const s = summaryOf('aksu-water-2024', aksuEmployee());
     const years = s.toConfirm.find((c) => c.what.startsWith('正常晋升所需的学历'));
     expect(years?.ownFacts).toContain('任现职（中级）：2018年12月1日取得，截至2024年12月31日满6年。');
     expect(years?.concerns).toEqual(['副高级 · 评审 · 定向评价']);
@@ -46,7 +47,7 @@ describe('summarizeAssessment: the answer first', () => {
   });
 
   it('gives a 本科 graduate the best level per way (初定 助理级) and folds the lower 员级', () => {
-    const s = summaryOf('yuli-initial-junior-2024', yuliGraduate());
+    const s = summaryOf('yuli-initial-junior-2024', yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }));
     expect(s.lines).toHaveLength(1);
     expect(s.lines[0]?.now?.level).toBe('junior_assistant');
     expect(s.listed.map((o) => o.level)).toEqual(['junior_assistant']);
@@ -76,58 +77,3 @@ describe('summarizeAssessment: the answer first', () => {
     expect(s.materials.find((m) => m.code === 'photo')?.mask).toEqual(['own_photo_eyes']);
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// Builders
-
-function seniorWaterEngineer(): Profile {
-  return {
-    prefecture: '阿克苏地区',
-    workCounty: '阿克苏市',
-    unitLevel: 'prefecture',
-    employmentKind: 'institution',
-    series: 'engineering',
-    specialty: 'engineering.water',
-    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2010-07-01' }],
-    professionalWorkSince: '2010-08-01',
-    currentTitle: { level: 'intermediate', obtainedOn: '2018-12-01' },
-    skill: null,
-    appraisals: [2021, 2022, 2023].map((year) => ({ year, result: 'qualified' as const })),
-    mandarinGrade: '二级甲等',
-    facts: { retired: false, has_employment_relationship: true, village_work_this_year: false, first_title_application: false },
-    applicationsThisYear: [],
-  };
-}
-
-function yuliGraduate(): Profile {
-  return {
-    prefecture: '巴音郭楞蒙古自治州',
-    workCounty: '尉犁县',
-    unitLevel: 'county',
-    employmentKind: 'institution',
-    series: 'agriculture',
-    specialty: 'agriculture.agronomy',
-    educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2023-07-01' }],
-    professionalWorkSince: '2023-07-15',
-    currentTitle: null,
-    skill: null,
-    appraisals: [{ year: 2023, result: 'qualified' }],
-    continuingEducation: [2023, 2024].map((year) => ({ year, publicHours: 30, professionalHours: 60 })),
-    mandarinGrade: '二级甲等',
-    facts: { retired: false, has_employment_relationship: true, fanghuiju_village_work: false, temple_management_work: false, preschool_support_teaching: false },
-    applicationsThisYear: [],
-  };
-}
-
-function bazhouEngineer(): Profile {
-  return {
-    prefecture: '巴音郭楞蒙古自治州',
-    workCounty: '库尔勒市',
-    unitLevel: 'prefecture',
-    employmentKind: 'institution',
-    series: 'engineering',
-    specialty: 'engineering.ecology_environment',
-    currentTitle: { level: 'junior_assistant', obtainedOn: '2019-07-01' },
-    facts: { retired: false },
-  };
-}

@@ -1,19 +1,10 @@
 import type { MeView } from '../../../src/core/contracts/api';
 import type { Profile } from '../../../src/core/eligibility/profile';
 import { carryAnswers, prefillFromAccount } from '../../../src/features/self-check/carry-answers';
+import { aksuEmployee } from '../../core/eligibility/people.fixture';
 import { round } from '../../core/eligibility/rounds.fixture';
 
-const answered: Profile = {
-  employmentKind: 'institution',
-  unitLevel: 'prefecture',
-  workCounty: '阿克苏市',
-  series: 'engineering',
-  specialty: 'engineering.water',
-  educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2010-07-31' }],
-  professionalWorkSince: '2010-08-31',
-  currentTitle: { level: 'intermediate', obtainedOn: '2018-12-31' },
-  facts: { works_in_prefecture: true, retired: false },
-};
+const answered: Profile = aksuEmployee({ workCounty: '阿克苏市', facts: { works_in_prefecture: true, retired: false } });
 
 describe('carryAnswers: switching rounds keeps what both share', () => {
   it('keeps everything about the person and the specialty both rounds list (aksu water → aksu forestry keeps the prefecture)', () => {
@@ -30,7 +21,7 @@ describe('carryAnswers: switching rounds keeps what both share', () => {
     expect(kept.series).toBeUndefined();
     expect(kept.workCounty).toBeUndefined();
     expect(kept.facts).toEqual({ retired: false });
-    expect(kept.professionalWorkSince).toBe('2010-08-31');
+    expect(kept.professionalWorkSince).toBe(answered.professionalWorkSince);
   });
 
   it('never changes the answers it was given', () => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { NumberField } from './number-field';
 import './question.scss';
 
@@ -7,6 +7,11 @@ type Hours = { publicHours?: number; professionalHours?: number };
 
 /** A year's hours are at most this many: more is a typing slip, said so rather than kept. */
 const HOURS_RULE = { min: 0, max: 1000, decimals: true, unit: '学时' } as const;
+
+const KINDS = [
+  { key: 'publicHours', label: '公需科目' },
+  { key: 'professionalHours', label: '专业科目' },
+] as const;
 
 /** Continuing-education hours per year: 公需科目 and 专业科目, each optional, each checked. */
 export function HoursField({
@@ -20,13 +25,12 @@ export function HoursField({
   onChange: (year: number, hours: Hours) => void;
   onValidity: (valid: boolean) => void;
 }) {
-  const [bad, setBad] = useState<ReadonlySet<string>>(new Set());
+  // Which fields hold something that cannot be kept; a ref, so two quick edits never lose one.
+  const bad = useRef(new Set<string>());
   const mark = (key: string, valid: boolean) => {
-    const next = new Set(bad);
-    if (valid) next.delete(key);
-    else next.add(key);
-    setBad(next);
-    onValidity(next.size === 0);
+    if (valid) bad.current.delete(key);
+    else bad.current.add(key);
+    onValidity(bad.current.size === 0);
   };
   return (
     <View className='hours'>
@@ -36,26 +40,18 @@ export function HoursField({
           <View key={year} className='hours__year-block'>
             <Text className='hours__year'>{year}年</Text>
             <View className='hours__pair'>
-              <View className='hours__cell'>
-                <Text className='hours__label'>公需科目</Text>
-                <NumberField
-                  label={`${year}年公需科目学时`}
-                  value={hours.publicHours}
-                  rule={HOURS_RULE}
-                  onChange={(v) => onChange(year, { ...read(year), publicHours: v })}
-                  onValidity={(valid) => mark(`${year}-public`, valid)}
-                />
-              </View>
-              <View className='hours__cell'>
-                <Text className='hours__label'>专业科目</Text>
-                <NumberField
-                  label={`${year}年专业科目学时`}
-                  value={hours.professionalHours}
-                  rule={HOURS_RULE}
-                  onChange={(v) => onChange(year, { ...read(year), professionalHours: v })}
-                  onValidity={(valid) => mark(`${year}-professional`, valid)}
-                />
-              </View>
+              {KINDS.map(({ key, label }) => (
+                <View key={key} className='hours__cell'>
+                  <Text className='hours__label'>{label}</Text>
+                  <NumberField
+                    label={`${year}年${label}学时`}
+                    value={hours[key]}
+                    rule={HOURS_RULE}
+                    onChange={(v) => onChange(year, { ...read(year), [key]: v })}
+                    onValidity={(valid) => mark(`${year}-${key}`, valid)}
+                  />
+                </View>
+              ))}
             </View>
           </View>
         );
