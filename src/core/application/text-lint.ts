@@ -29,7 +29,7 @@ export interface LintFinding {
   readonly fix: { readonly pattern: RegExp; readonly to: string };
 }
 
-/** A name also matches with spaces between its characters (李 娜, 李　娜). */
+/** A name also matches with spaces between its characters (李 娜, or a full-width space between). */
 function spacedPattern(name: string): RegExp {
   const chars = [...name.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(chars.join('[\\s\\u3000]*'), 'g');
