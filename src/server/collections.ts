@@ -9,6 +9,8 @@ export const collections = {
   notices: { name: 'notices', indexes: [] },
   /** The local runtime's record of the subscription messages it would have sent (dev console). */
   sentMessages: { name: 'sentMessages', indexes: ['toOpenid', 'sentAt'] },
+  /** Applications, one per person × round × offered level (`_id` = `<person>:<round>:<offer>:<level>`). */
+  applications: { name: 'applications', indexes: ['personId', 'roundId', 'year', 'status'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

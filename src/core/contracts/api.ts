@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { action } from './contract';
 import type { Role } from '../people/person';
 import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
+import type { ApplicationStatus } from '../application/application.schema';
+import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
 
 /** What the home page shows about the signed-in person. */
@@ -32,6 +34,35 @@ export interface RoundSummary {
   readonly applyUntil: string | null;
 }
 
+/** An application as the applicant sees it: what it is for, where it stands, what to prepare. */
+export interface ApplicationView {
+  readonly id: string;
+  readonly roundId: string;
+  readonly roundTitle: string;
+  readonly offerKey: string;
+  /** 副高级 · 评审 · 定向评价. */
+  readonly label: string;
+  readonly titleNames: readonly string[];
+  readonly status: ApplicationStatus;
+  readonly createdAt: string;
+  /** The engine's verdict now, by the server's clock, from the answers the application started with. */
+  readonly verdict: Verdict;
+  readonly missing: readonly string[];
+  readonly window: OfferAssessment['window'];
+  /** The round's materials for this person: what to upload or fill in, formats, masks, clauses. */
+  readonly materials: readonly ChecklistItem[];
+}
+
+/** An application in the list of one's own. */
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly roundTitle: string;
+  readonly label: string;
+  readonly status: ApplicationStatus;
+  readonly createdAt: string;
+  readonly window: OfferAssessment['window'];
+}
+
 /** An official notice as text, with the file name the round's sources cite. */
 export interface NoticeText {
   readonly roundId: string;
@@ -41,6 +72,8 @@ export interface NoticeText {
 
 const Empty = z.strictObject({});
 const RoundId = z.string().trim().min(1, '请选择评审批次').max(80, '评审批次编号过长');
+const OfferKey = z.string().trim().min(1, '请选择申报的级别').max(120, '申报项目编号过长');
+const ApplicationId = z.string().trim().min(1, '请选择一份申报').max(300, '申报编号过长');
 
 /** Every function, every action, its payload schema and its result type. */
 export const api = {
@@ -63,6 +96,15 @@ export const api = {
     saveAnswers: action<{ readonly roundId: string; readonly savedAt: string }>()(z.strictObject({ roundId: RoundId, profile: Profile })),
     /** The answers saved by the last `assess`, or null. */
     profile: action<{ readonly roundId: string; readonly profile: Profile; readonly savedAt: string } | null>()(Empty),
+  },
+  applications: {
+    /**
+     * Starts (or opens again) the application for one offered level of a round, from the answers
+     * the self-check saved for that round; refused with the engine's reasons when it cannot be.
+     */
+    create: action<ApplicationView>()(z.strictObject({ roundId: RoundId, offerKey: OfferKey })),
+    get: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId })),
+    mine: action<readonly ApplicationSummary[]>()(Empty),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import type { FunctionDef } from '../function';
 import { accountFunction } from './account.function';
+import { applicationsFunction } from './applications.function';
 import { eligibilityFunction } from './eligibility.function';
 import { roundsFunction } from './rounds.function';
 
@@ -8,6 +9,7 @@ export const functions = {
   account: accountFunction,
   rounds: roundsFunction,
   eligibility: eligibilityFunction,
+  applications: applicationsFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;
