@@ -138,7 +138,7 @@ test.describe('self-check, as five real people', () => {
     const now = page.locator('.answer__block--now');
     await expect(now).toContainText('初级（助理级）（助理农艺师）');
     await expect(now).toContainText('初定');
-    await expect(page.getByText('答案已保存到您的账号。')).toBeVisible();
+    await expect(page.getByText('答案已保存到您的账号，开始申报时直接使用。')).toBeVisible();
     // The lower 员级 is folded into the better answer, not a card of its own.
     await expect(page.locator('.offer', { hasText: '员级' })).toHaveCount(0);
     expect(await measure(page, 'self-check-result-graduate')).toBeLessThanOrEqual(3);
@@ -218,6 +218,24 @@ test.describe('self-check, as five real people', () => {
     await expect(page.getByText('您已有中级职称，初级（员级）至中级不再列出。')).toBeVisible();
     expect(await measure(page, 'self-check-result-senior')).toBeLessThanOrEqual(3);
     await narrowAndLarge(page, 'self-check-result-senior-320-large-font');
+    await page.setViewportSize({ width: 390, height: 664 });
+
+    // 开始申报 starts his application from the saved answers: the deadline by the server's clock,
+    // and the materials with format, masks and clause.
+    await maybe.getByText('开始申报', { exact: true }).click();
+    const application = page.locator('.application');
+    await expect(application.getByText('副高级 · 评审 · 定向评价（高级工程师）')).toBeVisible();
+    await expect(application.getByText(/网上申报截止：2024年8月30日 18:00（北京时间，还剩 6 天）/)).toBeVisible();
+    await expect(application.getByText('普通话等级证书', { exact: true })).toBeVisible();
+    await expect(application.getByText('社保缴费证明')).toHaveCount(0);
+    await expect(application.locator('.clause-link').first()).toBeVisible();
+    await snap(page, 'application-senior');
+    expect(await smallTapTargets(page)).toEqual([]);
+
+    await page.goto('/');
+    await page.getByText('我的申报', { exact: true }).click();
+    await expect(page.locator('.application-list__item', { hasText: '副高级 · 评审 · 定向评价' })).toBeVisible();
+    await snap(page, 'applications-senior');
   });
 
   test('a private-enterprise engineer posted from outside Xinjiang sees the private channel and the posting counted to the last day of applying', async ({ page }) => {

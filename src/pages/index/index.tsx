@@ -92,6 +92,15 @@ function Home() {
           <Text className='entry__arrow'>›</Text>
         </Navigator>
       ) : null}
+      {me.data.role === 'applicant' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/pages/applications/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>我的申报</Text>
+            <Text className='entry__hint'>已开始的申报、截止时间和要准备的材料</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
 
       <Text className='section-title'>评审批次</Text>
       {rounds.status === 'loading' ? <LoadingView label='正在读取评审批次…' /> : null}

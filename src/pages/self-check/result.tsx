@@ -10,11 +10,12 @@ import type { Source } from '../../core/round/round.schema';
 import { formatBeijingMoment } from '../../core/time/format';
 import { profileForRound } from '../../features/self-check/profile-for-round';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
+import { StartApplication } from '../../features/application/start-application';
 import { AnswerFirst, OutList } from '../../features/self-check/ui/answer-first';
-import { ClauseSheet } from '../../features/self-check/ui/clause-sheet';
+import { ClauseSheet } from '../../components/clause/clause-sheet';
 import { ConfirmList } from '../../features/self-check/ui/confirm-list';
 import { Fold } from '../../components/fold';
-import { MaterialsList } from '../../features/self-check/ui/materials-list';
+import { MaterialsList } from '../../components/materials-list';
 import { NextSteps } from '../../features/self-check/ui/next-steps';
 import { OfferCard, ReasonRow } from '../../features/self-check/ui/offer-card';
 import { call } from '../../services/api/client';
@@ -27,7 +28,7 @@ type Saved = { readonly state: 'saving' } | { readonly state: 'saved' } | { read
 /** What the result says about saving the answers: a refusal is not a network failure. */
 function savedText(saved: Saved): string {
   if (saved.state === 'saving') return '正在保存您的答案…';
-  if (saved.state === 'saved') return '答案已保存到您的账号。';
+  if (saved.state === 'saved') return '答案已保存到您的账号，开始申报时直接使用。';
   const kind = errorKind(saved.error.code);
   if (kind === 'network') return '暂时连不上服务器，答案已保存在本机，联网后重新查看结果即可同步。';
   if (kind === 'refused') return `答案没有保存到服务器：${saved.error.message}答案仍保存在本机。`;
@@ -86,7 +87,12 @@ function SelfCheckResult() {
         ) : null}
       </View>
 
-      <AnswerFirst summary={summary} onClause={setClause} />
+      <AnswerFirst
+        summary={summary}
+        onClause={setClause}
+        // An application starts from the answers saved on the server, so only once they are.
+        action={(offer) => (offer.window.state === 'closed' ? null : <StartApplication roundId={round.id} offerKey={offer.key} ready={saved.state === 'saved'} />)}
+      />
       <ConfirmList items={summary.toConfirm} onClause={setClause} />
       <OutList summary={summary} onClause={setClause} />
 

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import type { OfferAssessment } from '../../../core/eligibility/assessment';
 import { LEVEL_LABELS } from '../../../core/eligibility/labels';
 import type { ResultSummary, SummaryLine } from '../../../core/eligibility/result.summary';
 import type { Source } from '../../../core/round/round.schema';
 import { chineseDate } from '../../../core/eligibility/calendar-date';
-import { ClauseLink } from './offer-card';
+import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
 
 const titles = (offer: OfferAssessment) => (offer.titleNames.length > 0 ? `（${offer.titleNames.join('、')}）` : '');
@@ -13,7 +14,16 @@ const titles = (offer: OfferAssessment) => (offer.titleNames.length > 0 ? `（${
  * The one screen that answers: what can be applied for now, what might be once something is
  * confirmed, and what is out and why. A person no offer is open to gets one sentence.
  */
-export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onClause: (source: Source) => void }) {
+export function AnswerFirst({
+  summary,
+  onClause,
+  action,
+}: {
+  summary: ResultSummary;
+  onClause: (source: Source) => void;
+  /** What can be done with a level offered now or once confirmed (开始申报). */
+  action?: (offer: OfferAssessment) => ReactNode;
+}) {
   if (summary.barred) {
     return (
       <View className='answer answer--barred'>
@@ -31,7 +41,9 @@ export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onC
         <View className='answer__block answer__block--now'>
           <Text className='answer__heading'>现在可以申报</Text>
           {now.map((line) => (
-            <LevelRow key={`now-${line.label}`} line={line} offer={line.now!} />
+            <LevelRow key={`now-${line.label}`} line={line} offer={line.now!}>
+              {action?.(line.now!)}
+            </LevelRow>
           ))}
         </View>
       ) : null}
@@ -39,7 +51,9 @@ export function AnswerFirst({ summary, onClause }: { summary: ResultSummary; onC
         <View className='answer__block answer__block--maybe'>
           <Text className='answer__heading'>确认后可能可以申报</Text>
           {maybe.map((line) => (
-            <LevelRow key={`maybe-${line.label}`} line={line} offer={line.ifConfirmed!} from={line.ifConfirmedFrom} />
+            <LevelRow key={`maybe-${line.label}`} line={line} offer={line.ifConfirmed!} from={line.ifConfirmedFrom}>
+              {line.ifConfirmedFrom ? null : action?.(line.ifConfirmed!)}
+            </LevelRow>
           ))}
           <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
         </View>
@@ -72,12 +86,13 @@ export function OutList({ summary, onClause }: { summary: ResultSummary; onClaus
   );
 }
 
-function LevelRow({ line, offer, from }: { line: SummaryLine; offer: OfferAssessment; from?: OfferAssessment | null }) {
+function LevelRow({ line, offer, from, children }: { line: SummaryLine; offer: OfferAssessment; from?: OfferAssessment | null; children?: ReactNode }) {
   const level = from ? `${LEVEL_LABELS[from.level]}至${LEVEL_LABELS[offer.level]}` : `${LEVEL_LABELS[offer.level]}${titles(offer)}`;
   return (
     <View className='answer__level'>
       <Text className='answer__level-name'>{level}</Text>
       <Text className='answer__way'>{line.label}</Text>
+      {children}
     </View>
   );
 }

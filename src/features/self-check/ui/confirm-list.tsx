@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ConfirmItem } from '../../../core/eligibility/result.summary';
 import type { Source } from '../../../core/round/round.schema';
-import { ClauseLink } from './offer-card';
+import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
 
 /** Every open question once: what to find out, the person's own facts to hold against it, the clause. */

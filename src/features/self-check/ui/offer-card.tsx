@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { OfferAssessment, Reason, ReasonOutcome, Verdict } from '../../../core/eligibility/assessment';
 import type { Source } from '../../../core/round/round.schema';
 import { formatBeijingShort } from '../../../core/time/format';
+import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
 
 export const verdictText: Record<Verdict, string> = {
@@ -111,15 +112,6 @@ export function ReasonRow({ reason, onClause }: { reason: Reason; onClause: (sou
         {reason.interpretation ? <Text className='reason__note'>说明：{reason.interpretation}</Text> : null}
         <ClauseLink source={reason.source} onClause={onClause} />
       </View>
-    </View>
-  );
-}
-
-/** 依据：第 X 条 ›, a full-height touch target that opens the clause. */
-export function ClauseLink({ source, onClause }: { source: Source; onClause: (source: Source) => void }) {
-  return (
-    <View className='clause-link' hoverClass='clause-link--pressed' role='button' aria-label={`查看通知原文第${source.clause}条`} onClick={() => onClause(source)}>
-      依据：第 {source.clause} 条 ›
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { Source } from '../../../core/round/round.schema';
-import './result.scss';
+import type { Source } from '../../core/round/round.schema';
+import './clause.scss';
 
 /** The notice clause behind a reason, read in place: where it is and what it says. */
 export function ClauseSheet({ source, noticeTitle, onClose }: { source: Source; noticeTitle: string; onClose: () => void }) {

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import type { ChecklistItem } from '../../../core/eligibility/assessment';
-import { MASK_LABELS } from '../../../core/eligibility/labels';
-import type { MaskItem } from '../../../core/round/round.schema';
-import './result.scss';
+import type { ChecklistItem } from '../../core/eligibility/assessment';
+import { MASK_LABELS } from '../../core/eligibility/labels';
+import type { MaskItem, Source } from '../../core/round/round.schema';
+import { ClauseLink } from '../clause/clause-link';
+import './index.scss';
 
 /** Uploads first, then what is typed in, then the paper copies handed in after formal review. */
 const groups: readonly { title: string; test: (m: ChecklistItem) => boolean }[] = [
@@ -15,10 +16,19 @@ const sameSet = (a: readonly MaskItem[], b: readonly MaskItem[]) => a.length ===
 const names = (items: readonly MaskItem[]) => items.map((m) => MASK_LABELS[m]).join('、');
 
 /**
- * The materials once: what every uploaded page must mask is said once at the top; an item says
+ * The materials, each once: what every uploaded page must mask is said once at the top; an item says
  * only what differs for it (the 1-inch photo: the eyes only).
  */
-export function MaterialsList({ materials, maskEverywhere }: { materials: readonly ChecklistItem[]; maskEverywhere: readonly MaskItem[] }) {
+export function MaterialsList({
+  materials,
+  maskEverywhere,
+  onClause,
+}: {
+  materials: readonly ChecklistItem[];
+  maskEverywhere: readonly MaskItem[];
+  /** Given: each item also says its format, the notice's instructions and its clause (the application's list). */
+  onClause?: (source: Source) => void;
+}) {
   return (
     <View className='materials'>
       {maskEverywhere.length > 0 ? (
@@ -42,6 +52,9 @@ export function MaterialsList({ materials, maskEverywhere }: { materials: readon
                 {m.form === 'upload' && m.stage === 'online' && maskEverywhere.length > 0 && !sameSet(m.mask, maskEverywhere) ? (
                   <Text className='material__mask'>{m.mask.length > 0 ? `这一项遮挡：${names(m.mask)}` : '这一项不需要遮挡'}</Text>
                 ) : null}
+                {onClause && m.formats.length > 0 ? <Text className='material__detail'>格式：{m.formats.map((f) => f.toUpperCase()).join(' 或 ')}</Text> : null}
+                {onClause && m.note ? <Text className='material__detail'>{m.note}</Text> : null}
+                {onClause ? <ClauseLink source={m.source} onClause={onClause} /> : null}
               </View>
             ))}
           </View>

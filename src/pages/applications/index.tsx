@@ -1,0 +1,39 @@
+import { Navigator, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
+import { withSystemFont } from '../../components/system-font';
+import { WindowLine } from '../../features/application/window-line';
+import { useCall } from '../../services/api/use-call';
+import { serverNow } from '../../services/server-time';
+import '../../features/application/application.scss';
+
+/** 我的申报: every application of one's own, newest first, each with its deadline. */
+function MyApplications() {
+  const mine = useCall('applications', 'mine', {});
+  // Coming back from an application shows the list as it is now (the first show has just loaded it).
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) mine.reload();
+    shown.current = true;
+  });
+  if (mine.status === 'loading') return <LoadingView label='正在读取您的申报…' />;
+  if (mine.status === 'error') return <ErrorView error={mine.error} onRetry={mine.reload} />;
+  if (mine.data.length === 0) {
+    return <EmptyView title='还没有申报' hint='先做资格自测：结果页上能申报的级别旁有“开始申报”。' />;
+  }
+  const now = serverNow();
+  return (
+    <View className='application-list'>
+      {mine.data.map((a) => (
+        <Navigator key={a.id} className='application-list__item' hoverClass='round-card--pressed' url={`/pages/application/index?id=${encodeURIComponent(a.id)}`}>
+          <Text className='application-list__label'>{a.label}</Text>
+          <Text className='application-list__meta'>{a.roundTitle}</Text>
+          <WindowLine window={a.window} now={now} />
+        </Navigator>
+      ))}
+    </View>
+  );
+}
+
+export default withSystemFont(MyApplications);
