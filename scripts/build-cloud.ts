@@ -1,9 +1,10 @@
 /**
  * Bundles each cloud function from TypeScript: cloudfunctions/<name>/index.ts → index.js, with the
- * shared core and server code bundled in and wx-server-sdk left to the function's own package.json.
+ * shared core and server code bundled in and what the function's own package.json installs
+ * (wx-server-sdk, sharp) left out.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', 'cloudfunctions');
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const names = functionFolders();
   for (const name of names) {
     const dir = path.join(root, name);
+    // What the function's own package.json installs in the cloud (wx-server-sdk; sharp, which is
+    // native) stays out of the bundle.
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     const result = await build({
       entryPoints: [path.join(dir, 'index.ts')],
       outfile: path.join(dir, 'index.js'),
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
       // WeChat cloud functions run Node 16 or later.
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: Object.keys(pkg.dependencies ?? {}),
       minify: true,
       sourcemap: false,
       legalComments: 'none',

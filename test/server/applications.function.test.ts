@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,8 @@ import demo from '../../config/seed/demo.json';
 import { allRounds } from '../../config/rounds';
 import type { Profile } from '../../src/core/eligibility/profile';
 import { ok } from '../../src/core/result';
+import sharp from 'sharp';
+import { diskFiles } from '../../src/server/adapters/local/disk.files';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
 import { dispatch, type Caller } from '../../src/server/dispatch';
@@ -103,5 +106,110 @@ describe('applications function', () => {
     expect((await call('applications', 'mine', {}, { openid: 'demo-openid-applicant' })).reply).toMatchObject({ ok: true, data: [] });
     // Reviewers see applications through the review chain, not here.
     expect((await call('applications', 'get', { applicationId: id }, { openid: 'demo-openid-unit-admin' })).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+});
+
+describe('applications function: files and blind copies', () => {
+  let dir: string;
+  let store: ReturnType<typeof openSqliteStore>;
+  let files: ReturnType<typeof diskFiles>;
+  let deps: Deps;
+  const now = new Date('2024-08-01T02:00:00Z');
+  const senior: Caller = { openid: 'demo-openid-senior' };
+  const call = (action: string, payload: unknown, caller: Caller = senior) => dispatch(functions, 'applications', { action, payload }, caller, deps);
+  let applicationId = '';
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'application-files-'));
+    store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+    await seed(store, { demo, rounds: roundSeeds(allRounds) });
+    files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock: { now: () => now } });
+    deps = { store, files, messenger: { send: async () => ok(undefined) }, clock: { now: () => now }, log: { error: jest.fn(), warn: jest.fn() } };
+    await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'aksu-water-2024', profile: aksuEmployee() } }, senior, deps);
+    const created = await call('create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' });
+    applicationId = (created.reply as { data: { id: string } }).data.id;
+  });
+
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A certificate-like photo: white page, grey text band, 1200 × 900. */
+  const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: '#ffffff' } })
+    .composite([{ input: { create: { width: 600, height: 60, channels: 3, background: '#888888' } }, left: 100, top: 100 }])
+    .withMetadata({ exif: { IFD0: { Make: 'PhoneMaker' } } })
+    .jpeg()
+    .toBuffer();
+  const put = async (content: Uint8Array, name = 'a.jpg', person = 'person-senior') => files.put(`uploads/${person}/${name}`, content, 'image/jpeg');
+  const sha = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+  const attach = async (content: Uint8Array, ref: string, category = 'education') => call('attach', { applicationId, category, ref, sha256: sha(content) });
+
+  it('attaches a photo checked by its bytes, once however often it is sent', async () => {
+    const content = await photo();
+    const ref = await put(content);
+    const first = await attach(content, ref);
+    expect(first.status).toBe(200);
+    const view = (first.reply as { data: { files: { category: string; width: number; height: number; needsMasking: null }[] } }).data;
+    expect(view.files).toEqual([expect.objectContaining({ category: 'education', width: 1200, height: 900, needsMasking: null, hasBlindCopy: false })]);
+    await attach(content, ref);
+    expect(((await call('get', { applicationId })).reply as { data: { files: unknown[] } }).data.files).toHaveLength(1);
+  });
+
+  it.each<[string, () => Promise<{ content: Uint8Array; ref: string; sha?: string; category?: string }>, string]>([
+    ['HTML sent as a photo', async () => { const c = new TextEncoder().encode('<html>not a photo</html>'); return { content: c, ref: await put(c) }; }, 'FILE.BAD_TYPE'],
+    ['a photo cut off in the middle', async () => { const c = (await photo()).subarray(0, 2000); return { content: c, ref: await put(c) }; }, 'FILE.CONTENT_MISMATCH'],
+    ['a PDF where the round asks for JPG', async () => { const c = new TextEncoder().encode('%PDF-1.4\n%…'); return { content: c, ref: await put(c, 'a.pdf') }; }, 'FILE.BAD_TYPE'],
+    ['bytes that are not what the phone hashed', async () => { const c = await photo(); return { content: c, ref: await put(c), sha: 'a'.repeat(64) }; }, 'FILE.CONTENT_MISMATCH'],
+    ['someone else’s upload', async () => { const c = await photo(); return { content: c, ref: await put(c, 'a.jpg', 'person-applicant') }; }, 'APPLICATION.FILE_NOT_YOURS'],
+    ['a category that is typed in, not uploaded', async () => { const c = await photo(); return { content: c, ref: await put(c), category: 'work_history' }; }, 'REQUEST.INVALID_PAYLOAD'],
+  ])('refuses %s, and keeps nothing', async (_name, make, code) => {
+    const { content, ref, sha: given, category } = await make();
+    const outcome = await call('attach', { applicationId, category: category ?? 'education', ref, sha256: given ?? sha(content) });
+    expect(outcome.reply).toMatchObject({ ok: false, code });
+    expect(((await call('get', { applicationId })).reply as { data: { files: unknown[] } }).data.files).toEqual([]);
+  });
+
+  it('burns the masks into a blind copy without metadata, and keeps the original', async () => {
+    const content = await photo();
+    await attach(content, await put(content));
+    const masked = await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }, { x: 0.6, y: 0.6, w: 0.2, h: 0.2 }] });
+    expect(masked.reply).toMatchObject({ ok: true, data: { files: [expect.objectContaining({ needsMasking: 'yes', hasBlindCopy: true })] } });
+
+    const record = (await store.get('applications', applicationId)) as unknown as { files: { ref: string; blindRef: string }[] };
+    const blind = (await files.get(record.files[0]!.blindRef))!;
+    const { data, info } = await sharp(blind).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
+    // Under each mask: black (JPEG noise aside); outside: the white page.
+    expect(pixel(Math.round(0.2 * 1200), Math.round(0.1 * 900))).toBeLessThan(20);
+    expect(pixel(Math.round(0.7 * 1200), Math.round(0.7 * 900))).toBeLessThan(20);
+    expect(pixel(Math.round(0.5 * 1200), Math.round(0.4 * 900))).toBeGreaterThan(235);
+    expect((await sharp(blind).metadata()).exif).toBeUndefined();
+    expect(await files.get(record.files[0]!.ref)).toEqual(new Uint8Array(content));
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a mask over most of the page', [{ x: 0, y: 0, w: 0.9, h: 0.9 }], /遮住了大半页/],
+    ['a mask outside the image', [{ x: 0.9, y: 0.9, w: 0.3, h: 0.3 }], /超出了图片范围/],
+    ['需要遮挡 with no mask', [], /至少画一个遮挡框/],
+  ])('refuses %s with the reason, and makes no blind copy', async (_name, masks, message) => {
+    const content = await photo();
+    await attach(content, await put(content));
+    const outcome = await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks });
+    expect(outcome.reply).toMatchObject({ ok: false, code: 'APPLICATION.MASKS_REFUSED', details: [expect.stringMatching(message)] });
+    expect(((await call('get', { applicationId })).reply as { data: { files: { hasBlindCopy: boolean }[] } }).data.files[0]?.hasBlindCopy).toBe(false);
+  });
+
+  it('issues a file URL only to who may read that copy', async () => {
+    const content = await photo();
+    await attach(content, await put(content));
+    await call('mask', { applicationId, sha256: sha(content), needsMasking: 'no', masks: [] });
+    const ask = (copy: 'original' | 'blind', caller: Caller) => call('fileUrl', { applicationId, sha256: sha(content), copy }, caller);
+    expect((await ask('original', senior)).reply).toMatchObject({ ok: true, data: { url: expect.stringContaining('/files/') } });
+    expect((await ask('blind', senior)).reply).toMatchObject({ ok: true });
+    expect((await ask('original', { openid: 'demo-openid-applicant' })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
+    // Experts never get an original; reviewers get files once the review chain gives them scope.
+    expect((await ask('original', { openid: 'demo-openid-expert' })).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect((await ask('original', { openid: 'demo-openid-unit-admin' })).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });
 });

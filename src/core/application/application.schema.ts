@@ -9,6 +9,31 @@ import { Channel, Code, Level, Way } from '../round/round.schema';
 export const ApplicationStatus = z.enum(['draft']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
+export const MaskRectSchema = z.strictObject({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+
+/**
+ * A file the applicant attached to one material category: named by its content's SHA-256 (the
+ * same photo sent twice is one file), checked by its bytes, with the blind-review answer (是 / 否),
+ * the masks as fractions of the upright image, and the blind copy made from them.
+ */
+export const AttachedFile = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  category: Code,
+  ref: z.string().min(1),
+  contentType: z.enum(['image/jpeg', 'application/pdf']),
+  bytes: z.number().int().positive(),
+  /** Upright pixel size (images only). */
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  attachedAt: z.string().min(1),
+  /** 是否需要遮挡: null until answered. */
+  needsMasking: z.enum(['yes', 'no']).nullable(),
+  masks: z.array(MaskRectSchema),
+  /** The copy experts see: the original with the masks burned in, no metadata. */
+  blindRef: z.string().min(1).nullable(),
+});
+export type AttachedFile = z.infer<typeof AttachedFile>;
+
 export const ApplicationRecord = z.strictObject({
   personId: z.string().min(1),
   roundId: z.string().min(1),
@@ -24,6 +49,7 @@ export const ApplicationRecord = z.strictObject({
   profile: Profile,
   status: ApplicationStatus,
   createdAt: z.string().min(1),
+  files: z.array(AttachedFile).default([]),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 

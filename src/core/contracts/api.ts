@@ -3,6 +3,7 @@ import { action } from './contract';
 import type { Role } from '../people/person';
 import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
 import type { ApplicationStatus } from '../application/application.schema';
+import type { MaskRect } from '../application/mask-rules';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
 
@@ -51,6 +52,21 @@ export interface ApplicationView {
   readonly window: OfferAssessment['window'];
   /** The round's materials for this person: what to upload or fill in, formats, masks, clauses. */
   readonly materials: readonly ChecklistItem[];
+  /** Files attached so far, in the order attached. */
+  readonly files: readonly AttachedFileView[];
+}
+
+/** An attached file as the applicant sees it (no storage reference: a URL comes from `fileUrl`). */
+export interface AttachedFileView {
+  readonly sha256: string;
+  readonly category: string;
+  readonly contentType: 'image/jpeg' | 'application/pdf';
+  readonly bytes: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly needsMasking: 'yes' | 'no' | null;
+  readonly masks: readonly MaskRect[];
+  readonly hasBlindCopy: boolean;
 }
 
 /** An application in the list of one's own. */
@@ -74,6 +90,9 @@ const Empty = z.strictObject({});
 const RoundId = z.string().trim().min(1, '请选择评审批次').max(80, '评审批次编号过长');
 const OfferKey = z.string().trim().min(1, '请选择申报的级别').max(120, '申报项目编号过长');
 const ApplicationId = z.string().trim().min(1, '请选择一份申报').max(300, '申报编号过长');
+const CategoryCode = z.string().trim().min(1, '请选择材料类别').max(80, '材料类别编号过长');
+const FileRef = z.string().trim().min(1, '文件还没有上传').max(500, '文件编号过长');
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件校验值不正确，请重新上传');
 
 /** Every function, every action, its payload schema and its result type. */
 export const api = {
@@ -105,6 +124,26 @@ export const api = {
     create: action<ApplicationView>()(z.strictObject({ roundId: RoundId, offerKey: OfferKey })),
     get: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId })),
     mine: action<readonly ApplicationSummary[]>()(Empty),
+    /**
+     * Attaches a file already in storage (uploaded by the phone under the caller's own folder) to a
+     * material category. The server reads the bytes: their SHA-256 must match (the same photo sent
+     * twice is one file), their type and integrity are checked; nothing is kept when they fail.
+     */
+    attach: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, category: CategoryCode, ref: FileRef, sha256: Sha256 })),
+    detach: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
+    /** 是否需要遮挡 for one image, with its masks: the blind copy is made from them on the server. */
+    mask: action<ApplicationView>()(
+      z.strictObject({
+        applicationId: ApplicationId,
+        sha256: Sha256,
+        needsMasking: z.enum(['yes', 'no'], { message: '请选择是否需要遮挡' }),
+        masks: z.array(z.strictObject({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })).max(40, '一张图片最多 40 处遮挡'),
+      }),
+    ),
+    /** A short-lived URL to one copy of one file, if the caller may read that copy. */
+    fileUrl: action<{ readonly url: string; readonly expiresAt: string }>()(
+      z.strictObject({ applicationId: ApplicationId, sha256: Sha256, copy: z.enum(['original', 'blind']) }),
+    ),
   },
 } as const;
 

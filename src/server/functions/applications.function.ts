@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { AttachedFile, ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { mayRead } from '../../core/application/file-access';
+import { checkMasks } from '../../core/application/mask-rules';
 import type { ApplicationSummary, ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
 import { Profile } from '../../core/eligibility/profile';
-import { appError } from '../../core/errors';
+import { appError, type AppError } from '../../core/errors';
+import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseFields } from '../docs';
-import { defineFunction } from '../function';
+import { defineFunction, type StagedWrites } from '../function';
+import { burnMasks, inspectUpload, sha256Of } from '../images/image-bytes';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 
@@ -60,6 +64,7 @@ export const applicationsFunction = defineFunction('applications', {
         profile: saved.profile,
         status: 'draft',
         createdAt: now.toISOString(),
+        files: [],
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
@@ -78,6 +83,100 @@ export const applicationsFunction = defineFunction('applications', {
       const roundDoc = await store.get(collections.rounds.name, record.roundId);
       if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
       return ok(viewOf(id, record, roundFromDoc(roundDoc), now));
+    },
+  },
+  attach: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, category, ref, sha256 }, { caller, store, files, now, writes }) {
+      const own = await loadOwn(store, caller._id, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      // The same photo attached again is the one already there: nothing is duplicated.
+      if (own.record.files.some((f) => f.sha256 === sha256 && f.category === category)) return ok(viewOf(id, own.record, own.round, now));
+      const view = viewOf(id, own.record, own.round, now);
+      const material = view.materials.find((m) => m.code === category);
+      if (!material || material.form !== 'upload' || material.stage !== 'online') {
+        return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上上传的材料，请返回申报页重新选择']));
+      }
+      if (!ref.includes(ownFolder(caller._id))) return err(appError('APPLICATION.FILE_NOT_YOURS'));
+      const content = await files.get(ref);
+      if (!content) return err(appError('FILE.NOT_FOUND'));
+      if (content.length === 0) return err(appError('REQUEST.INVALID_PAYLOAD', ['文件是空的，请重新拍照或选择']));
+      if (content.length > UPLOAD_LIMIT_BYTES) return err(appError('FILE.TOO_LARGE'));
+      if (sha256Of(content) !== sha256) return err(appError('FILE.CONTENT_MISMATCH', ['上传的内容不完整，请重新上传']));
+      const inspected = await inspectUpload(content, material.formats.includes('pdf'));
+      if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
+      const attached: AttachedFile = {
+        sha256,
+        category,
+        ref,
+        contentType: inspected.contentType,
+        bytes: content.length,
+        width: inspected.width,
+        height: inspected.height,
+        attachedAt: now.toISOString(),
+        // A PDF is not masked here (its pages are prepared before upload); an image is asked.
+        needsMasking: inspected.contentType === 'application/pdf' ? 'no' : null,
+        masks: [],
+        blindRef: null,
+      };
+      const next = [...own.record.files, attached];
+      saveFiles(writes, id, own.rev, next);
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+    },
+  },
+  detach: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, sha256 }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller._id, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const next = own.record.files.filter((f) => f.sha256 !== sha256);
+      // Detaching twice leaves it detached.
+      if (next.length !== own.record.files.length) saveFiles(writes, id, own.rev, next);
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+    },
+  },
+  mask: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
+      const own = await loadOwn(store, caller._id, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const file = own.record.files.find((f) => f.sha256 === sha256);
+      if (!file) return err(appError('FILE.NOT_FOUND'));
+      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
+      const kept = needsMasking === 'yes' ? masks : [];
+      if (needsMasking === 'yes' && kept.length === 0) return err(appError('APPLICATION.MASKS_REFUSED', ['选了“需要遮挡”，请至少画一个遮挡框；不需要遮挡请选“否”']));
+      const check = checkMasks(kept);
+      if (!check.ok) return err(appError('APPLICATION.MASKS_REFUSED', check.problems));
+      const original = await files.get(file.ref);
+      if (!original) return err(appError('FILE.NOT_FOUND'));
+      // The blind copy is what experts see: made here from the original, never sent by the phone.
+      const blind = await burnMasks(original, kept);
+      const blindRef = await files.put(`blind/${caller._id}/${sha256}.jpg`, blind, 'image/jpeg');
+      const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef } : f));
+      saveFiles(writes, id, own.rev, next);
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+    },
+  },
+  fileUrl: {
+    roles: Role.options,
+    async handle({ applicationId: id, sha256, copy }, { caller, store, files, now }) {
+      const doc = await store.get(collections.applications.name, id);
+      if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
+      const record = parseFields(ApplicationRecord, doc);
+      // Reviewers' scopes come with the review chain; until then only the applicant relates to it.
+      const relation = record.personId === caller._id ? 'owner' : 'out_of_scope';
+      if (relation === 'out_of_scope' && caller.role === 'applicant') return err(appError('APPLICATION.NOT_FOUND'));
+      if (!mayRead(caller.role, relation, copy)) return err(appError('AUTH.FORBIDDEN'));
+      const file = record.files.find((f) => f.sha256 === sha256);
+      const ref = copy === 'original' ? file?.ref : file?.blindRef;
+      if (!ref) return err(appError('FILE.NOT_FOUND'));
+      const ttlSeconds = 600;
+      const url = await files.url(ref, ttlSeconds);
+      if (!url) return err(appError('FILE.NOT_FOUND'));
+      return ok({ url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString() });
     },
   },
   mine: {
@@ -142,5 +241,39 @@ function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: Of
     missing: offer.missing,
     window: offer.window,
     materials: offer.materials,
+    files: record.files.map((f) => ({
+      sha256: f.sha256,
+      category: f.category,
+      contentType: f.contentType,
+      bytes: f.bytes,
+      width: f.width,
+      height: f.height,
+      needsMasking: f.needsMasking,
+      masks: f.masks,
+      hasBlindCopy: f.blindRef !== null,
+    })),
   };
 }
+
+type Owned = { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round } | { readonly ok: false; readonly error: AppError };
+
+/** The caller's own application and its round; another person's is answered as missing. */
+async function loadOwn(store: Pick<Store, 'get'>, callerId: string, id: string): Promise<Owned> {
+  const doc = await store.get(collections.applications.name, id);
+  if (!doc) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+  const record = parseFields(ApplicationRecord, doc);
+  if (record.personId !== callerId) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+  const roundDoc = await store.get(collections.rounds.name, record.roundId);
+  if (!roundDoc) return { ok: false, error: appError('ROUND.NOT_FOUND') };
+  return { ok: true, rev: doc._rev, record, round: roundFromDoc(roundDoc) };
+}
+
+/** Writes the record's files back, at the revision read (a concurrent change is a conflict, not an overwrite). */
+function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonly AttachedFile[]): void {
+  writes.update(collections.applications.name, id, rev, { files: files as unknown as JsonObject[] });
+}
+
+/** Where a person's own uploads live, in local refs and cloud fileIDs alike. */
+const ownFolder = (personId: string) => `uploads/${personId}/`;
+
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
