@@ -10,7 +10,7 @@ const devPages = isWeapp ? [] : ['pages/login/index'];
 const selfCheckPages = process.env.BENCH_WITHOUT_SELF_CHECK === '1' ? [] : ['pages/self-check/index', 'pages/self-check/result'];
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', ...devPages],
+  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', 'pages/mask/index', ...devPages],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',

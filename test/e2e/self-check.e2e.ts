@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, next, pickMonth, screensTall, setRuntimeClock, settled, signInAs, smallTapTargets, snap } from './support';
+import { AKSU_WATER, BAZHOU, YULI, seniorSelfCheck, startSelfCheck } from './flows';
+import { choose, next, pickMonth, screensTall, setRuntimeClock, settled, smallTapTargets, snap } from './support';
 
-const YULI = '关于开展2024年度尉犁县初定初级职称工作的通知';
-const AKSU_WATER = /阿克苏地区.*水利/;
-const BAZHOU = '关于开展2024年度自治州工程系列生态环境专业中、初级专业技术人员职称评审工作的通知';
-
-async function startSelfCheck(page: Page, person: string, round: string | RegExp): Promise<void> {
-  await signInAs(page, person);
-  await page.getByText('资格自测', { exact: true }).click();
-  await expect(page.getByText('您要参加哪个评审批次？')).toBeVisible();
-  await settled(page);
-  await page.getByRole('radio', { name: round }).first().click();
-  await expect(page.getByText('您的工作单位是什么性质？')).toBeVisible();
-}
 
 /** Answers "不确定" to whatever the screen asks, until the result opens. */
 async function unsureUntil(page: Page, title: string): Promise<void> {
@@ -170,41 +159,7 @@ test.describe('self-check, as five real people', () => {
   });
 
   test('a 中级 water engineer in Aksu since 2018 learns what to check for 高级工程师, with his own years beside the document', async ({ page }) => {
-    await setRuntimeClock(page, '2024-08-24T10:00:00+08:00');
-    await startSelfCheck(page, '王建新', AKSU_WATER);
-    await choose(page, '事业单位');
-    await choose(page, '是');
-    await choose(page, '地（州）直属单位');
-    await choose(page, '阿克苏市');
-    await settled(page);
-    await page.getByLabel('搜索专业').locator('input').fill('水利');
-    await choose(page, '水利专业');
-    await choose(page, '本科');
-    await expect(page.getByText('您是哪年哪月毕业的？')).toBeVisible();
-    await pickMonth(page, '2010-07');
-    await next(page);
-    await pickMonth(page, '2010-08');
-    await next(page);
-    await choose(page, '中级');
-    await expect(page.getByText('您是哪年哪月取得现有职称的？')).toBeVisible();
-    await pickMonth(page, '2018-12');
-    await next(page);
-    await choose(page, '没有，或低于高级工');
-    await settled(page);
-    for (const year of [2023, 2022, 2021]) await page.getByRole('radio', { name: `${year}年合格` }).click();
-    await next(page);
-    await settled(page);
-    for (const year of [2024, 2023, 2022, 2021]) {
-      await page.getByLabel(`${year}年公需科目学时`).locator('input').fill('30');
-      await page.getByLabel(`${year}年专业科目学时`).locator('input').fill('60');
-    }
-    await next(page);
-    await settled(page);
-    const noes = page.locator('.rows__row [role="radio"][aria-label$="否"]');
-    for (let i = 0; i < (await noes.count()); i += 1) await noes.nth(i).click();
-    await next(page);
-    await choose(page, '二级甲等');
-    await choose(page, '没有');
+    await seniorSelfCheck(page);
 
     const maybe = page.locator('.answer__block--maybe');
     await expect(maybe).toContainText('副高级（高级工程师）');

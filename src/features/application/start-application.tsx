@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { ActionButton } from '../../components/action-button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AppError } from '../../core/errors';
@@ -21,9 +22,9 @@ export function StartApplication({ roundId, offerKey, ready }: { roundId: string
   };
   return (
     <View className='start'>
-      <Button className='start__button' disabled={!ready || state.kind === 'starting'} loading={state.kind === 'starting'} onClick={() => void start()}>
+      <ActionButton disabled={!ready || state.kind === 'starting'} onTap={() => void start()}>
         {state.kind === 'starting' ? '正在建立申报…' : ready ? '开始申报' : '答案保存后才能申报'}
-      </Button>
+      </ActionButton>
       {state.kind === 'failed' ? (
         <View className='start__error' role='alert'>
           <Text className='start__error-text'>{state.error.message}</Text>

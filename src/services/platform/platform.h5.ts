@@ -45,17 +45,33 @@ const transport: Transport = {
       body: JSON.stringify(envelope),
     });
   },
-  async upload(cloudPath, file) {
+  async upload(name, file, { onProgress }) {
     let blob: Blob;
     try {
       blob = await (await fetch(file.path)).blob();
     } catch {
       return failure('FILE.NOT_FOUND');
     }
-    const reply = await send<{ ref: string }>(`/upload?path=${encodeURIComponent(cloudPath)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': file.contentType, ...authHeaders() },
-      body: blob,
+    // The runtime puts it under the signed-in person's own folder; XHR, because fetch reports no
+    // upload progress.
+    const reply = await new Promise<Reply<{ ref: string }>>((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/upload?path=${encodeURIComponent(name)}`);
+      xhr.setRequestHeader('Content-Type', file.contentType);
+      for (const [key, value] of Object.entries(authHeaders())) xhr.setRequestHeader(key, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        try {
+          resolve(asReply<{ ref: string }>(JSON.parse(xhr.responseText)));
+        } catch {
+          resolve(failure(UNREACHABLE_STATUSES.has(xhr.status) ? 'NETWORK.UNREACHABLE' : 'INTERNAL.ERROR'));
+        }
+      };
+      xhr.onerror = () => resolve(failure('NETWORK.UNREACHABLE'));
+      xhr.ontimeout = () => resolve(failure('NETWORK.TIMEOUT'));
+      xhr.send(blob);
     });
     if (reply.ok && (typeof reply.data?.ref !== 'string' || reply.data.ref.length === 0)) return failure('INTERNAL.ERROR');
     return reply;

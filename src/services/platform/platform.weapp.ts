@@ -29,9 +29,14 @@ const transport: Transport = {
       return failure(cloudFailureCode(caught));
     }
   },
-  async upload(cloudPath, file) {
+  async upload(name, file, { personId, onProgress }) {
     try {
-      const uploaded = await cloud().uploadFile({ cloudPath, filePath: file.path });
+      const uploaded = await new Promise<Taro.cloud.UploadFileResult>((resolve, reject) => {
+        const task = cloud().uploadFile({ cloudPath: `uploads/${personId}/${name}`, filePath: file.path, success: resolve, fail: reject }) as unknown as
+          | { onProgressUpdate?: (listener: (p: { progress: number }) => void) => void }
+          | undefined;
+        task?.onProgressUpdate?.((p) => onProgress?.(p.progress / 100));
+      });
       // Like the H5 upload: no file id (or a non-2xx status) means nothing was stored.
       const status = Number(uploaded.statusCode ?? 200);
       if (typeof uploaded.fileID !== 'string' || uploaded.fileID.length === 0 || status < 200 || status >= 300) {

@@ -1,0 +1,42 @@
+import type { ApplicationView } from '../../core/contracts/api';
+import { appError, errorKind, type AppError } from '../../core/errors';
+import { sha256Hex } from '../../core/hash/sha256';
+import { err, type Result } from '../../core/result';
+import { call, toAppError } from '../api/client';
+import { platform } from '../platform/platform';
+import { preparePhoto } from './photos';
+import type { PickedPhoto } from './photos.types';
+
+export type AttachStage = { readonly kind: 'preparing' } | { readonly kind: 'uploading'; readonly fraction: number } | { readonly kind: 'saving' };
+
+const UPLOAD_ATTEMPTS = 3;
+
+/**
+ * One photo from the phone into one material category: made upright and small, named by the
+ * SHA-256 of its bytes, uploaded under the person's own folder (a retry after a dropped network
+ * replaces the same file, never adds a second), then attached, which the server checks by the bytes.
+ */
+export async function attachPhoto(
+  target: { readonly applicationId: string; readonly category: string; readonly personId: string },
+  picked: PickedPhoto,
+  onStage: (stage: AttachStage) => void,
+): Promise<Result<ApplicationView, AppError>> {
+  onStage({ kind: 'preparing' });
+  const prepared = await preparePhoto(picked.path, picked.bytes);
+  if (!prepared.ok) return err(appError('FILE.CONTENT_MISMATCH', [prepared.message], prepared.message));
+  const sha256 = sha256Hex(prepared.photo.bytes);
+  let uploaded = await upload(prepared.photo.path, sha256, target.personId, onStage);
+  for (let attempt = 1; attempt < UPLOAD_ATTEMPTS && !uploaded.ok && errorKind(uploaded.error.code) === 'network'; attempt += 1) {
+    uploaded = await upload(prepared.photo.path, sha256, target.personId, onStage);
+  }
+  if (!uploaded.ok) return uploaded;
+  onStage({ kind: 'saving' });
+  return call('applications', 'attach', { applicationId: target.applicationId, category: target.category, ref: uploaded.value, sha256 });
+}
+
+async function upload(path: string, sha256: string, personId: string, onStage: (stage: AttachStage) => void): Promise<Result<string, AppError>> {
+  onStage({ kind: 'uploading', fraction: 0 });
+  const reply = await platform.transport.upload(`${sha256}.jpg`, { path, contentType: 'image/jpeg' }, { personId, onProgress: (fraction) => onStage({ kind: 'uploading', fraction }) });
+  if (reply.ok) return { ok: true, value: reply.data.ref };
+  return err(toAppError(reply.code, reply.message, reply.details));
+}

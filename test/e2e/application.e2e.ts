@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { certificatePhoto } from './fixtures';
+import { seniorSelfCheck } from './flows';
+import { smallTapTargets, snap } from './support';
+
+/** A finger drag on the screen (real touch events, as a phone sends them). */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  for (let i = 1; i <= 6; i += 1) {
+    const x = from.x + ((to.x - from.x) * i) / 6;
+    const y = from.y + ((to.y - from.y) * i) / 6;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test.describe('application: photos from the phone and masking for blind review', () => {
+  test.setTimeout(120_000);
+
+  test('the senior engineer uploads two certificate photos, masks one, answers 否 for the other, and sees what experts will see', async ({ page }) => {
+    const photo = await certificatePhoto();
+    await seniorSelfCheck(page);
+    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    const education = page.locator('#category-education');
+    await expect(education).toBeVisible();
+    expect(await smallTapTargets(page)).toEqual([]);
+
+    // Two photos at once from the album: each made small on the phone, uploaded with its progress.
+    const chooser = page.waitForEvent('filechooser');
+    await education.locator('.upload__add').click();
+    await (await chooser).setFiles([photo, await certificatePhoto('certificate-2.jpg', 2)]);
+    await expect(education.locator('.upload__file')).toHaveCount(2, { timeout: 30_000 });
+    await expect(education.locator('.upload__pending')).toHaveCount(0);
+    // A 4000 × 3000 photo went up at ≤ 600 KB.
+    const sizes = await education.locator('.upload__file-name').allTextContents();
+    for (const text of sizes) expect(Number(/(\d+) KB/.exec(text)?.[1])).toBeLessThanOrEqual(600);
+    await snap(page, 'application-uploaded');
+
+    // The second photo needs no masking.
+    await education.getByRole('radio', { name: '第2张不需要遮挡' }).click();
+    await expect(education.getByRole('radio', { name: '第2张不需要遮挡' })).toHaveAttribute('aria-checked', 'true');
+
+    // The first: mask the name and the unit by drawing with a finger.
+    await education.getByRole('radio', { name: '第1张需要遮挡' }).click();
+    const stage = page.locator('#mask-stage');
+    await expect(stage.locator('img, taro-image-core').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    const box = (await stage.boundingBox())!;
+    const at = (fx: number, fy: number) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height });
+    // 姓名 at (400–1100, 800–930) and 单位 at (400–2200, 1000–1130) of 4000 × 3000.
+    await drag(page, at(0.09, 0.26), at(0.29, 0.315));
+    await drag(page, at(0.09, 0.325), at(0.57, 0.385));
+    await expect(page.getByText('已画 2 处遮挡', { exact: false })).toBeVisible();
+    await snap(page, 'mask-editor');
+    await page.getByText('保存遮挡', { exact: true }).click();
+
+    // Back on the application: 是（2 处）, and the blind copy, made on the server.
+    await expect(education.getByRole('radio', { name: '第1张需要遮挡' })).toContainText('是（2 处）');
+    const blind = education.locator('.thumb--blind img');
+    await expect(blind).toBeVisible();
+    await snap(page, 'application-masked');
+
+    // The blind copy's pixels under the masks are solid black; the paper beside them is not.
+    const src = await blind.getAttribute('src');
+    const response = await page.request.get(src!);
+    expect(response.ok()).toBe(true);
+    const { data, info } = await sharp(await response.body()).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (fx: number, fy: number) => data[(Math.round(fy * info.height) * info.width + Math.round(fx * info.width)) * info.channels]!;
+    expect(pixel(0.19, 0.29)).toBeLessThan(30);
+    expect(pixel(0.33, 0.355)).toBeLessThan(30);
+    expect(pixel(0.8, 0.1)).toBeGreaterThan(200);
+    expect((await sharp(await response.body()).metadata()).exif).toBeUndefined();
+  });
+
+  test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
+    await seniorSelfCheck(page);
+    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    const education = page.locator('#category-education');
+    await expect(education.locator('.upload__add')).toBeVisible();
+    const before = await education.locator('.upload__file').count();
+    const chooser = page.waitForEvent('filechooser');
+    await education.locator('.upload__add').click();
+    await (await chooser).setFiles({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>这不是照片</html>') });
+    await expect(education.locator('.upload__pending--failed')).toContainText('打不开');
+    await expect(education.locator('.upload__file')).toHaveCount(before);
+    await snap(page, 'application-refused-file');
+  });
+});
