@@ -405,6 +405,10 @@ export class MiniHost {
       stopPullDownRefresh: navigation('stopPullDownRefresh'),
       showToast: navigation('showToast'),
       showModal: asyncApi('showModal', () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+      // The person closes the album without choosing: recorded, nothing picked.
+      chooseMedia: asyncApi('chooseMedia', () => {
+        throw { errMsg: 'chooseMedia:fail cancel' };
+      }),
       showLoading: navigation('showLoading'),
       hideLoading: navigation('hideLoading'),
       setNavigationBarTitle: navigation('setNavigationBarTitle'),

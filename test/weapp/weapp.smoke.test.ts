@@ -10,6 +10,7 @@ import { functions } from '../../src/server/functions';
 import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
+import { yuliGraduate } from '../core/eligibility/people.fixture';
 import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
 import { findNode, MiniHost, textsOf, type PageInstance } from './mini-host';
 
@@ -22,6 +23,8 @@ import { findNode, MiniHost, textsOf, type PageInstance } from './mini-host';
 const distDir = path.resolve(__dirname, '../../dist/weapp');
 const applicant = demo.people.find((person) => person._id === 'person-applicant');
 const rounds = roundSeeds(allRounds) as unknown as { id: string; title: string }[];
+/** The cloud's clock in the smoke test: 10:00 in Beijing on 12 October 2024, while 尉犁's round is open. */
+const SMOKE_NOW = new Date('2024-10-12T02:00:00Z');
 
 interface CloudCall {
   readonly name: string;
@@ -40,7 +43,7 @@ async function seededCloud(): Promise<FakeWxCloud> {
 /** `wx.cloud` as the package sees it: each call runs the named function's `main` as that person. */
 function wxCloud(cloud: FakeWxCloud, openid: string, cloudCalls: CloudCall[], inits: unknown[]) {
   const mains = new Map(
-    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer' })] as const),
+    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer', clock: { now: () => SMOKE_NOW } })] as const),
   );
   return {
     init: (options: unknown) => void inits.push(options),
@@ -78,10 +81,17 @@ describe('the WeChat build (dist/weapp)', () => {
   let cloudCalls: CloudCall[];
   let inits: unknown[];
   let opened: Map<string, PageInstance>;
+  let cloud: FakeWxCloud;
+  /** A call to a cloud function as this person, outside the package (to set up what a page shows). */
+  const callAs = async (openid: string, name: string, data: unknown) => {
+    const main = cloudMain(functions[name as keyof typeof functions], cloud, { miniprogramState: 'developer', clock: { now: () => SMOKE_NOW } });
+    cloud.setContext({ OPENID: openid, APPID: 'wx-smoke-test' });
+    return main(data);
+  };
 
   beforeAll(async () => {
     if (!applicant) throw new Error('the demo seed has no person-applicant');
-    const cloud = await seededCloud();
+    cloud = await seededCloud();
     cloudCalls = [];
     inits = [];
     host = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, applicant.openid, cloudCalls, inits) as never } });
@@ -184,6 +194,29 @@ describe('the WeChat build (dist/weapp)', () => {
       expect(textsOf(other.data).join('')).toContain('没有找到这份申报');
       expect(host.errors).toEqual([]);
       host.closePage(other);
+    });
+
+    it('opens an application with its materials to upload, and picks photos with WeChat’s chooseMedia', async () => {
+      const cloudCall = (name: string, data: unknown) => callAs(applicant!.openid, name, data);
+      const saved = await cloudCall('eligibility', { action: 'saveAnswers', payload: { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) } });
+      expect(saved.ok).toBe(true);
+      const created = await cloudCall('applications', { action: 'create', payload: { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' } });
+      expect(created).toMatchObject({ ok: true });
+      const id = (created as { data: { id: string } }).data.id;
+      const page = host.openPage('pages/application/index', { id });
+      await host.settle();
+      const texts = textsOf(page.data).join('');
+      expect(texts).toContain('身份证（正、反面）');
+      expect(texts).toContain('拍照或从相册选择');
+      expect(host.tap(page, (n) => n.role === 'button' && textsOf(n).join('') === '拍照或从相册选择')).toBe(true);
+      await host.settle();
+      const chosen = host.calls.find((c) => c.api === 'chooseMedia');
+      expect(chosen?.args[0]).toMatchObject({ mediaType: ['image'], sourceType: ['album', 'camera'] });
+      // Closing the album is not an error: nothing is said, and the button is ready again.
+      expect(textsOf(page.data).join('')).not.toContain('没有选到照片');
+      expect(findNode(page.data, (n) => n.role === 'button' && textsOf(n).join('') === '拍照或从相册选择')?.ariaDisabled).toBe(false);
+      expect(host.errors).toEqual([]);
+      host.closePage(page);
     });
 
     it('opens a round page with its dates and the way to the self-check', async () => {

@@ -5,11 +5,13 @@ import type { WxCloud } from '../adapters/cloud/wx.types';
 import type { Reply } from '../../core/contracts/contract';
 import { dispatch } from '../dispatch';
 import type { Deps, FunctionDef, Logger } from '../function';
-import { systemClock } from '../ports/clock.port';
+import { systemClock, type Clock } from '../ports/clock.port';
 
 export interface CloudMainOptions {
   /** Which version of the mini-program a subscription message opens. */
   readonly miniprogramState: 'formal' | 'trial' | 'developer';
+  /** The server's clock; the cloud's own unless a test sets the moment. */
+  readonly clock?: Clock;
 }
 
 const cloudLog: Logger = {
@@ -28,7 +30,7 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     store: cloudStore(cloud),
     files: cloudFiles(cloud),
     messenger: cloudMessenger(cloud, { miniprogramState: options.miniprogramState }),
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     log: cloudLog,
   };
   const registry = { [fn.name]: fn };
