@@ -23,6 +23,8 @@ export const errorMessages = {
   'APPLICATION.INELIGIBLE': '按您的自测答案，这一项现在不能申报。原因见下方；如答案有误，请修改回答后再试。',
   'APPLICATION.WINDOW_CLOSED': '这一项的网上申报已经截止，不能再新建申报。',
   'APPLICATION.NOT_DRAFT': '这份申报已经提交，不能再改材料。',
+  'APPLICATION.INCOMPLETE': '还有没完成的材料，没有提交。请按下面列出的逐项补齐后再提交。',
+  'APPLICATION.SUBMISSION_LIMIT': '提交次数已经用完，按通知规定不能再提交。',
   'APPLICATION.FILE_NOT_YOURS': '这个文件不是您上传的，不能加入您的申报。请重新上传。',
   'APPLICATION.MASKS_REFUSED': '遮挡框不符合要求，没有保存。请按提示修改后再保存。',
   'APPLICATION.OTHER_CHANNEL': '同一年度同一系列（专业）、同一级别只能选择一种方式申报，您今年已经用另一种方式建了申报。',

@@ -213,3 +213,77 @@ describe('applications function: files and blind copies', () => {
     expect((await ask('original', { openid: 'demo-openid-unit-admin' })).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });
 });
+
+describe('applications function: typing in and submitting', () => {
+  let dir: string;
+  let store: ReturnType<typeof openSqliteStore>;
+  let files: ReturnType<typeof diskFiles>;
+  let deps: Deps;
+  let now = new Date('2024-08-01T02:00:00Z');
+  const senior: Caller = { openid: 'demo-openid-senior' };
+  const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, senior, deps);
+  let applicationId = '';
+  type View = { status: string; submissions: number; problems: { category: string; message: string; fix: { to: string } | null }[]; materials: { code: string; form: string; stage: string; need: string }[] };
+  const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
+
+  beforeEach(async () => {
+    now = new Date('2024-08-01T02:00:00Z');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'application-submit-'));
+    store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+    await seed(store, { demo, rounds: roundSeeds(allRounds) });
+    files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock: { now: () => now } });
+    deps = { store, files, messenger: { send: async () => ok(undefined) }, clock: { now: () => now }, log: { error: jest.fn(), warn: jest.fn() } };
+    await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'aksu-water-2024', profile: aksuEmployee() } }, senior, deps);
+    applicationId = ((await call('create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' })).reply as { data: { id: string } }).data.id;
+  });
+
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Every required upload with one photo answered 否, every required text 无. */
+  async function complete(): Promise<void> {
+    const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const ref = await files.put('uploads/person-senior/p.jpg', content, 'image/jpeg');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    for (const m of (await view()).materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+      if (m.form === 'upload') expect((await call('attach', { applicationId, category: m.code, ref, sha256 })).status).toBe(200);
+      else expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
+    }
+    expect((await call('mask', { applicationId, sha256, needsMasking: 'no', masks: [] })).status).toBe(200);
+  }
+
+  it('lists every blocking problem, and refuses to submit until none is left', async () => {
+    const before = await view();
+    expect(before.problems.length).toBeGreaterThan(5);
+    const refused = await call('submit', { applicationId, requestId: 'request-0001' });
+    expect(refused.reply).toMatchObject({ ok: false, code: 'APPLICATION.INCOMPLETE', details: expect.arrayContaining([expect.stringContaining('还没有上传')]) });
+    expect((await view()).status).toBe('draft');
+  });
+
+  it('offers the one-tap fix for the own name in a text', async () => {
+    await call('saveText', { applicationId, category: 'work_history', text: '2010年起王建新在阿克苏地区水利水电勘测设计院工作' });
+    const fixes = (await view()).problems.filter((p) => p.category === 'work_history');
+    expect(fixes.map((p) => p.fix?.to)).toEqual(['2010年起王建新在xxx工作', '2010年起本人在阿克苏地区水利水电勘测设计院工作']);
+  });
+
+  it('submits once however often the same request arrives, and counts it', async () => {
+    await complete();
+    expect((await view()).problems).toEqual([]);
+    const first = await call('submit', { applicationId, requestId: 'request-0001' });
+    expect(first.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 1 } });
+    const again = await call('submit', { applicationId, requestId: 'request-0001' });
+    expect(again.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 1 } });
+    // A new tap after it went through: already submitted, nothing changes.
+    expect((await call('submit', { applicationId, requestId: 'request-0002' })).reply).toMatchObject({ code: 'APPLICATION.NOT_DRAFT' });
+    expect((await call('saveText', { applicationId, category: 'work_history', text: '改' })).reply).toMatchObject({ code: 'APPLICATION.NOT_DRAFT' });
+  });
+
+  it('refuses to submit after the apply window, by the server clock, even when complete', async () => {
+    await complete();
+    now = new Date('2024-08-30T10:00:01Z'); // 18:00:01 in Beijing on the last day
+    expect((await call('submit', { applicationId, requestId: 'request-0001' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.WINDOW_CLOSED' });
+    expect((await view()).status).toBe('draft');
+  });
+});

@@ -6,7 +6,7 @@ import { Channel, Code, Level, Way } from '../round/round.schema';
  * An application (申报): one person, one round, one offered level × way × channel, started from the
  * self-check's saved answers (kept as they were, so what was assessed is what was applied with).
  */
-export const ApplicationStatus = z.enum(['draft']);
+export const ApplicationStatus = z.enum(['draft', 'submitted']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export const MaskRectSchema = z.strictObject({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
@@ -50,6 +50,14 @@ export const ApplicationRecord = z.strictObject({
   status: ApplicationStatus,
   createdAt: z.string().min(1),
   files: z.array(AttachedFile).default([]),
+  /** What is typed into the form, by material category. */
+  texts: z.record(z.string(), z.string()).default({}),
+  /** Times submitted (the round allows a few: 提交次数不得超过3次). */
+  submissions: z.number().int().min(0).default(0),
+  /** What happened to it, in order: the timeline, and the request ids that make a retry safe. */
+  events: z
+    .array(z.strictObject({ kind: z.enum(['created', 'submitted']), at: z.string(), requestId: z.string().nullable() }))
+    .default([]),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 

@@ -54,6 +54,13 @@ export interface ApplicationView {
   readonly materials: readonly ChecklistItem[];
   /** Files attached so far, in the order attached. */
   readonly files: readonly AttachedFileView[];
+  /** What is typed into the form, by material category. */
+  readonly texts: Readonly<Record<string, string>>;
+  /** Everything that still blocks submitting, by category; empty when it can be submitted. */
+  readonly problems: readonly { readonly category: string; readonly name: string; readonly message: string; readonly fix: { readonly to: string } | null }[];
+  readonly submissions: number;
+  readonly maxSubmissions: number;
+  readonly events: readonly { readonly kind: 'created' | 'submitted'; readonly at: string }[];
 }
 
 /** An attached file as the applicant sees it (no storage reference: a URL comes from `fileUrl`). */
@@ -140,6 +147,15 @@ export const api = {
         masks: z.array(z.strictObject({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })).max(40, '一张图片最多 40 处遮挡'),
       }),
     ),
+    /** Saves what is typed for one category (work history, summary …); 无 for nothing. */
+    saveText: action<ApplicationView>()(
+      z.strictObject({ applicationId: ApplicationId, category: CategoryCode, text: z.string().max(20000, '内容太长了，最多 20000 字') }),
+    ),
+    /**
+     * Submits: refused while anything blocks it, outside the apply window (Beijing time, server
+     * clock) or past the round's submission limit. The same `requestId` again is the same submission.
+     */
+    submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: z.string().trim().min(8, '请求编号不正确').max(64, '请求编号不正确') })),
     /** A short-lived URL to one copy of one file, if the caller may read that copy. */
     fileUrl: action<{ readonly url: string; readonly expiresAt: string }>()(
       z.strictObject({ applicationId: ApplicationId, sha256: Sha256, copy: z.enum(['original', 'blind']) }),

@@ -6,8 +6,10 @@ import { MaterialsList } from '../../components/materials-list';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
 import type { ApplicationView } from '../../core/contracts/api';
-import type { AppError } from '../../core/errors';
+import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
+import { SubmitPanel } from '../../features/application/submit-panel';
+import { TextField } from '../../features/application/text-field';
 import { UploadCategory, type PendingPhoto } from '../../features/application/upload-category';
 import { WindowLine } from '../../features/application/window-line';
 import { call } from '../../services/api/client';
@@ -17,7 +19,7 @@ import { pickPhotos } from '../../services/photos/photos';
 import { serverNow } from '../../services/server-time';
 import '../../features/application/application.scss';
 
-const statusText = { draft: '准备材料中（还没有提交）' } as const;
+const statusText = { draft: '准备材料中（还没有提交）', submitted: '已提交，等待单位审核' } as const;
 const MAX_PICK = 9;
 
 /**
@@ -35,6 +37,9 @@ function ApplicationPage() {
   const [busyCategory, setBusyCategory] = useState<string | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [clause, setClause] = useState<Source | null>(null);
+  const [savingText, setSavingText] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const requestId = useRef<string | null>(null);
 
   /**
    * Every answer that changes the application bumps this; a read sent before a change is not
@@ -96,6 +101,32 @@ function ApplicationPage() {
     setBusyCategory(null);
   }
 
+  async function saveText(category: string, text: string) {
+    if (savingText) return;
+    setSavingText(category);
+    const result = await call('applications', 'saveText', { applicationId: id, category, text });
+    setSavingText(null);
+    if (result.ok) apply(result.value);
+    else setProblem(result.error);
+  }
+
+  async function submit() {
+    if (submitting) return;
+    setSubmitting(true);
+    setProblem(null);
+    // One id per tap: a retry of this tap (a dropped reply) is the same submission, never a second.
+    requestId.current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const result = await call('applications', 'submit', { applicationId: id, requestId: requestId.current });
+    setSubmitting(false);
+    if (result.ok) {
+      requestId.current = null;
+      apply(result.value);
+    } else if (errorKind(result.error.code) !== 'network') {
+      requestId.current = null;
+      setProblem(result.error);
+    } else setProblem(result.error);
+  }
+
   async function noMask(sha256: string) {
     const result = await call('applications', 'mask', { applicationId: id, sha256, needsMasking: 'no', masks: [] });
     if (result.ok) apply(result.value);
@@ -103,7 +134,8 @@ function ApplicationPage() {
   }
 
   const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
-  const others = a.materials.filter((m) => !(m.stage === 'online' && m.form === 'upload'));
+  const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
+  const paper = a.materials.filter((m) => m.stage === 'paper');
   return (
     <View className='application'>
       <View className='application__card'>
@@ -139,17 +171,21 @@ function ApplicationPage() {
           item={item}
           files={a.files.filter((f) => f.category === item.code)}
           pending={pending.filter((p) => p.category === item.code)}
-          busy={busyCategory !== null || !personId}
+          busy={busyCategory !== null || !personId || a.status !== 'draft'}
           onAdd={() => void add(item.code)}
           onNoMask={(sha) => void noMask(sha)}
           onClause={setClause}
         />
       ))}
-      {others.length > 0 ? (
+      {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
+      {fields.map((item) => (
+        <TextField key={item.code} item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+      ))}
+      <SubmitPanel application={a} submitting={submitting} onFix={(category, text) => void saveText(category, text)} onSubmit={() => void submit()} />
+      {paper.length > 0 ? (
         <View className='application__card'>
-          <Text className='application__heading'>网上填写和纸质材料（{others.length} 项）</Text>
-          <Text className='application__next'>网上填写的内容和提交功能正在开发，请先按通知准备。</Text>
-          <MaterialsList materials={others} maskEverywhere={[]} onClause={setClause} />
+          <Text className='application__heading'>纸质材料（通过形式审核后报送，{paper.length} 项）</Text>
+          <MaterialsList materials={paper} maskEverywhere={[]} onClause={setClause} />
         </View>
       ) : null}
       {clause ? <ClauseSheet source={clause} noticeTitle={a.roundTitle} onClose={() => setClause(null)} /> : null}

@@ -29,6 +29,7 @@ function MyApplications() {
         <Navigator key={a.id} className='application-list__item' hoverClass='round-card--pressed' url={`/pages/application/index?id=${encodeURIComponent(a.id)}`}>
           <Text className='application-list__label'>{a.label}</Text>
           <Text className='application-list__meta'>{a.roundTitle}</Text>
+          <Text className='application-list__meta'>{a.status === 'submitted' ? '已提交，等待单位审核' : '准备材料中（还没有提交）'}</Text>
           <WindowLine window={a.window} now={now} />
         </Navigator>
       ))}

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
 import { checkMasks } from '../../core/application/mask-rules';
+import { completenessProblems, type FileState } from '../../core/application/completeness';
+import { applyFix, type LintContext } from '../../core/application/text-lint';
 import type { ApplicationSummary, ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
 import { Profile } from '../../core/eligibility/profile';
 import { appError, type AppError } from '../../core/errors';
-import { Role } from '../../core/people/person';
+import { Person, Role, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
+import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type StagedWrites } from '../function';
 import { burnMasks, inspectUpload, sha256Of } from '../images/image-bytes';
 import type { JsonObject, Store } from '../ports/store.port';
@@ -36,7 +38,7 @@ export const applicationsFunction = defineFunction('applications', {
 
       // Opening the same application again answers it as it is.
       const existing = await store.get(collections.applications.name, id);
-      if (existing) return ok(viewOf(id, parseFields(ApplicationRecord, existing), round, now));
+      if (existing) return ok(viewOf(id, parseFields(ApplicationRecord, existing), round, now, await lintContextOf(store, caller, round)));
 
       const savedDoc = await store.get(collections.profiles.name, caller._id);
       const saved = savedDoc ? parseFields(SavedAnswers, savedDoc) : null;
@@ -65,11 +67,14 @@ export const applicationsFunction = defineFunction('applications', {
         status: 'draft',
         createdAt: now.toISOString(),
         files: [],
+        texts: {},
+        submissions: 0,
+        events: [{ kind: 'created', at: now.toISOString(), requestId: null }],
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
       writes.insert(collections.applications.name, { _id: id, ...(record as unknown as JsonObject) });
-      return ok(viewFrom(id, record, round, offer));
+      return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round)));
     },
   },
   get: {
@@ -82,18 +87,19 @@ export const applicationsFunction = defineFunction('applications', {
       if (record.personId !== caller._id) return err(appError('APPLICATION.NOT_FOUND'));
       const roundDoc = await store.get(collections.rounds.name, record.roundId);
       if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-      return ok(viewOf(id, record, roundFromDoc(roundDoc), now));
+      const round = roundFromDoc(roundDoc);
+      return ok(viewOf(id, record, round, now, await lintContextOf(store, caller, round)));
     },
   },
   attach: {
     roles: ['applicant'],
     async handle({ applicationId: id, category, ref, sha256 }, { caller, store, files, now, writes }) {
-      const own = await loadOwn(store, caller._id, id);
+      const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
       // The same photo attached again is the one already there: nothing is duplicated.
-      if (own.record.files.some((f) => f.sha256 === sha256 && f.category === category)) return ok(viewOf(id, own.record, own.round, now));
-      const view = viewOf(id, own.record, own.round, now);
+      if (own.record.files.some((f) => f.sha256 === sha256 && f.category === category)) return ok(viewOf(id, own.record, own.round, now, own.context));
+      const view = viewOf(id, own.record, own.round, now, own.context);
       const material = view.materials.find((m) => m.code === category);
       if (!material || material.form !== 'upload' || material.stage !== 'online') {
         return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上上传的材料，请返回申报页重新选择']));
@@ -122,25 +128,25 @@ export const applicationsFunction = defineFunction('applications', {
       };
       const next = [...own.record.files, attached];
       saveFiles(writes, id, own.rev, next);
-      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
     },
   },
   detach: {
     roles: ['applicant'],
     async handle({ applicationId: id, sha256 }, { caller, store, now, writes }) {
-      const own = await loadOwn(store, caller._id, id);
+      const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
       const next = own.record.files.filter((f) => f.sha256 !== sha256);
       // Detaching twice leaves it detached.
       if (next.length !== own.record.files.length) saveFiles(writes, id, own.rev, next);
-      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
     },
   },
   mask: {
     roles: ['applicant'],
     async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
-      const own = await loadOwn(store, caller._id, id);
+      const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
       const file = own.record.files.find((f) => f.sha256 === sha256);
@@ -157,7 +163,44 @@ export const applicationsFunction = defineFunction('applications', {
       const blindRef = await files.put(`blind/${caller._id}/${sha256}.jpg`, blind, 'image/jpeg');
       const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef } : f));
       saveFiles(writes, id, own.rev, next);
-      return ok(viewOf(id, { ...own.record, files: next }, own.round, now));
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
+    },
+  },
+  saveText: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, category, text }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
+      if (!item || item.form !== 'field' || item.stage !== 'online') return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
+      const texts = { ...own.record.texts, [category]: text };
+      writes.update(collections.applications.name, id, own.rev, { texts });
+      return ok(viewOf(id, { ...own.record, texts }, own.round, now, own.context));
+    },
+  },
+  submit: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, requestId }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      // The same request again (a double tap, a retry after a dropped reply) is the submission already made.
+      if (own.record.events.some((e) => e.requestId === requestId)) return ok(viewOf(id, own.record, own.round, now, own.context));
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const view = viewOf(id, own.record, own.round, now, own.context);
+      if (view.verdict === 'ineligible' || view.verdict === 'not_yet') return err(appError('APPLICATION.INELIGIBLE'));
+      if (view.window.state === 'not_started') return err(appError('APPLICATION.WINDOW_CLOSED', ['网上申报还没有开始，请到开始时间后再提交。'], '现在不在网上申报时间内，没有提交。'));
+      if (view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], '网上申报已经截止，没有提交。'));
+      if (own.record.submissions >= view.maxSubmissions) return err(appError('APPLICATION.SUBMISSION_LIMIT'));
+      if (view.problems.length > 0) return err(appError('APPLICATION.INCOMPLETE', view.problems.map((p) => `${p.name}：${p.message}`)));
+      const submitted: ApplicationRecord = {
+        ...own.record,
+        status: 'submitted',
+        submissions: own.record.submissions + 1,
+        events: [...own.record.events, { kind: 'submitted', at: now.toISOString(), requestId }],
+      };
+      writes.update(collections.applications.name, id, own.rev, { status: submitted.status, submissions: submitted.submissions, events: submitted.events as unknown as JsonObject[] });
+      return ok(viewOf(id, submitted, own.round, now, own.context));
     },
   },
   fileUrl: {
@@ -197,7 +240,7 @@ export const applicationsFunction = defineFunction('applications', {
           round = roundFromDoc(roundDoc);
           rounds.set(record.roundId, round);
         }
-        const view = viewOf(doc._id, record, round, now);
+        const view = viewOf(doc._id, record, round, now, await lintContextOf(store, caller, round));
         summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, createdAt: view.createdAt, window: view.window });
       }
       return ok(summaries);
@@ -221,13 +264,14 @@ async function otherChannelThisYear(store: Pick<Store, 'find'>, record: Applicat
   return null;
 }
 
-function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date): ApplicationView {
+function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date, context: LintContext): ApplicationView {
   const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
   if (!offer) throw new Error(`application ${id} names offer ${record.offerKey}, which round ${round.id} no longer has`);
-  return viewFrom(id, record, round, offer);
+  return viewFrom(id, record, round, offer, context);
 }
 
-function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment): ApplicationView {
+function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext): ApplicationView {
+  const problems = completenessProblems(offer.materials, fileStates(record), record.texts, context, round.materials.masking.blindReview);
   return {
     id,
     roundId: record.roundId,
@@ -252,20 +296,39 @@ function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: Of
       masks: f.masks,
       hasBlindCopy: f.blindRef !== null,
     })),
+    texts: record.texts,
+    problems: problems.map((p) => ({ category: p.category, name: p.name, message: p.message, fix: p.lint ? { to: applyFix(record.texts[p.category] ?? '', p.lint) } : null })),
+    submissions: record.submissions,
+    maxSubmissions: round.submission.maxSubmissions.count,
+    events: record.events.map((e) => ({ kind: e.kind, at: e.at })),
   };
 }
 
-type Owned = { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round } | { readonly ok: false; readonly error: AppError };
+function fileStates(record: ApplicationRecord): FileState[] {
+  return record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null }));
+}
+
+/** What the text lint checks against: the applicant's name and unit, and what the round says to write instead. */
+async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
+  const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
+  const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];
+  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? '本单位' };
+}
+
+type Owned =
+  | { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round; readonly context: LintContext }
+  | { readonly ok: false; readonly error: AppError };
 
 /** The caller's own application and its round; another person's is answered as missing. */
-async function loadOwn(store: Pick<Store, 'get'>, callerId: string, id: string): Promise<Owned> {
+async function loadOwn(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Owned> {
   const doc = await store.get(collections.applications.name, id);
   if (!doc) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
   const record = parseFields(ApplicationRecord, doc);
-  if (record.personId !== callerId) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+  if (record.personId !== caller._id) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
   const roundDoc = await store.get(collections.rounds.name, record.roundId);
   if (!roundDoc) return { ok: false, error: appError('ROUND.NOT_FOUND') };
-  return { ok: true, rev: doc._rev, record, round: roundFromDoc(roundDoc) };
+  const round = roundFromDoc(roundDoc);
+  return { ok: true, rev: doc._rev, record, round, context: await lintContextOf(store, caller, round) };
 }
 
 /** Writes the record's files back, at the revision read (a concurrent change is a conflict, not an overwrite). */
