@@ -73,6 +73,21 @@ test.describe('application: photos from the phone and masking for blind review',
     expect(pixel(0.33, 0.355)).toBeLessThan(30);
     expect(pixel(0.8, 0.1)).toBeGreaterThan(200);
     expect((await sharp(await response.body()).metadata()).exif).toBeUndefined();
+
+    // Typed text: his own name is caught before submitting and fixed with one tap.
+    const history = page.locator('#category-work_history');
+    await history.locator('textarea').fill('2010年8月起王建新在xxx从事水利工程设计。');
+    await history.getByText('保存', { exact: true }).click();
+    await expect(history.getByText('已保存', { exact: true })).toBeVisible();
+    const check = page.locator('.submit');
+    const nameProblem = check.locator('.submit__problem', { hasText: '写了您的姓名“王建新”' });
+    await expect(nameProblem).toBeVisible();
+    await nameProblem.getByText('一键改正', { exact: true }).click();
+    await expect(history.locator('textarea')).toHaveValue('2010年8月起本人在xxx从事水利工程设计。');
+    await expect(nameProblem).toHaveCount(0);
+    // Still much to upload: submitting is not offered yet, and the count says how much.
+    await expect(check.getByText(/还有 \d+ 处要处理/)).toBeVisible();
+    await snap(page, 'application-check');
   });
 
   test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {

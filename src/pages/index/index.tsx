@@ -58,8 +58,13 @@ function Home() {
   });
 
   const serverTime = me.status === 'ready' ? me.data.serverTime : null;
+  // The states shown (申报中 / 已截止) need the server's clock: render again once it is learned,
+  // whichever of the two answers (the account, the rounds) arrives first.
+  const [learnedAt, setLearnedAt] = useState<string | null>(null);
   useEffect(() => {
-    if (serverTime) learnServerTime(serverTime);
+    if (!serverTime) return;
+    learnServerTime(serverTime);
+    setLearnedAt(serverTime);
   }, [serverTime]);
 
   const notSignedIn = me.status === 'error' && me.error.code === 'AUTH.NOT_SIGNED_IN';
@@ -103,12 +108,12 @@ function Home() {
       ) : null}
 
       <Text className='section-title'>评审批次</Text>
-      {rounds.status === 'loading' ? <LoadingView label='正在读取评审批次…' /> : null}
+      {rounds.status === 'loading' || (rounds.status === 'ready' && !learnedAt) ? <LoadingView label='正在读取评审批次…' /> : null}
       {rounds.status === 'error' ? <ErrorView error={rounds.error} onRetry={rounds.reload} /> : null}
-      {rounds.status === 'ready' && rounds.data.length === 0 ? (
+      {rounds.status === 'ready' && learnedAt && rounds.data.length === 0 ? (
         <EmptyView title='暂无评审批次' hint='当地人社部门发布评审通知后，批次会显示在这里。下拉可刷新。' />
       ) : null}
-      {rounds.status === 'ready'
+      {rounds.status === 'ready' && learnedAt
         ? ownRegionFirst(rounds.data, me.data.prefecture).map((round) => (
             <RoundCard key={round.id} round={round} now={now} mine={inPrefecture(round, me.data.prefecture)} />
           ))
