@@ -23,4 +23,6 @@ export default defineAppConfig({
   // width, which shifts the layout for anyone zoomed in and makes screenshots taken mid-slide wrong.
   ...(isWeapp ? {} : { animation: false }),
   lazyCodeLoading: 'requiredComponents',
+  // WeChat asks the app (onNeedPrivacyAuthorization) before photos are collected; see PrivacyPrompt.
+  ...(isWeapp ? { __usePrivacyCheck__: true } : {}),
 });

@@ -50,6 +50,8 @@ export function findNode(data: unknown, find: (node: RenderedNode) => boolean): 
   return null;
 }
 
+export type PrivacyListener = (resolve: (option: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void;
+
 export interface PageInstance {
   readonly route: string;
   readonly options: Readonly<Record<string, string>>;
@@ -115,6 +117,8 @@ export class MiniHost {
   /** Everything that went wrong inside the package: thrown errors, rejected promises, console.error. */
   readonly errors: string[] = [];
   readonly pages: PageInstance[] = [];
+  /** What the package registered with `onNeedPrivacyAuthorization`, if anything. */
+  privacyListener: PrivacyListener | null = null;
   readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] };
 
   private readonly context: vm.Context;
@@ -405,6 +409,10 @@ export class MiniHost {
       stopPullDownRefresh: navigation('stopPullDownRefresh'),
       showToast: navigation('showToast'),
       showModal: asyncApi('showModal', () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+      // WeChat's privacy check: the app's listener, kept so a test can ask as WeChat would.
+      onNeedPrivacyAuthorization: sync('onNeedPrivacyAuthorization', (listener) => {
+        this.privacyListener = listener as PrivacyListener;
+      }),
       // The person closes the album without choosing: recorded, nothing picked.
       chooseMedia: asyncApi('chooseMedia', () => {
         throw { errMsg: 'chooseMedia:fail cancel' };

@@ -210,6 +210,20 @@ describe('the WeChat build (dist/weapp)', () => {
       expect(texts).toContain('拍照或从相册选择');
       expect(host.tap(page, (n) => n.role === 'button' && textsOf(n).join('') === '拍照或从相册选择')).toBe(true);
       await host.settle();
+      // Before the first photo WeChat asks the app for its privacy prompt; 同意 lets the photo go on.
+      expect(host.privacyListener).not.toBeNull();
+      const answers: { event: string; buttonId?: string }[] = [];
+      host.privacyListener!((option) => answers.push(option), { referrer: 'chooseMedia' });
+      await host.settle();
+      expect(textsOf(page.data).join('')).toContain('隐私保护指引');
+      // WeChat's own agree button (open-type agreePrivacyAuthorization), with the id the answer names.
+      const agree = findNode(page.data, (n) => n.uid === 'agree-privacy');
+      expect(agree && Object.values(agree)).toContain('agreePrivacyAuthorization');
+      host.deliver(page, agree!.sid, 'agreeprivacyauthorization');
+      await host.settle();
+      expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'agree-privacy' }]);
+      expect(textsOf(page.data).join('')).not.toContain('隐私保护指引');
+
       const chosen = host.calls.find((c) => c.api === 'chooseMedia');
       expect(chosen?.args[0]).toMatchObject({ mediaType: ['image'], sourceType: ['album', 'camera'] });
       // Closing the album is not an error: nothing is said, and the button is ready again.

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ClauseSheet } from '../../components/clause/clause-sheet';
 import { MaterialsList } from '../../components/materials-list';
 import { ErrorView, LoadingView } from '../../components/status-view';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { withSystemFont } from '../../components/system-font';
 import type { ApplicationView } from '../../core/contracts/api';
 import { errorKind, type AppError } from '../../core/errors';
@@ -189,6 +190,7 @@ function ApplicationPage() {
         </View>
       ) : null}
       {clause ? <ClauseSheet source={clause} noticeTitle={a.roundTitle} onClose={() => setClause(null)} /> : null}
+      <PrivacyPrompt />
     </View>
   );
 }

@@ -1,0 +1,9 @@
+/**
+ * H5 (the local demo): the browser's own file picker needs no privacy prompt of the app's; the
+ * WeChat build asks (`privacy.weapp.ts`).
+ */
+export const AGREE_PRIVACY_ID = 'agree-privacy';
+
+export function usePrivacyPrompt(): { readonly open: boolean; readonly agree: () => void; readonly refuse: () => void } {
+  return { open: false, agree: () => undefined, refuse: () => undefined };
+}
