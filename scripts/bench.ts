@@ -2,7 +2,9 @@
  * `npm run bench`: prints one figure a line as `name: value unit`.
  * - the weapp main package size (WeChat's limit: 2 MB) and each cloud function bundle's size,
  *   from fresh builds;
- * - the local runtime's p50 / p95 round trip of a read action over 1,000 calls.
+ * - the local runtime's p50 / p95 round trip of a read action over 1,000 calls;
+ * - a certificate photo's compression on the phone (in headless Chromium) and the server's burn-in
+ *   of masks into its blind copy.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { startRuntime } from '../src/server/runtime/runtime';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 import { functionFolders } from './build-cloud';
 import { benchAssess } from './bench-assess';
+import { benchPhotos } from './bench-photos';
 
 const root = path.resolve(__dirname, '..');
 const quietLog = { error: () => undefined, warn: () => undefined };
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
     print(`cloud_bundle_${name}`, statSync(path.join(root, 'cloudfunctions', name, 'index.js')).size, 'bytes');
   }
   await benchAssess(print, weappDir);
+  await benchPhotos(print);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print('runtime_rounds_list_p95', p95, 'ms');

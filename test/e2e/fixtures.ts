@@ -6,7 +6,8 @@ export const fixtureDir = path.resolve(__dirname, '../../.tmp/e2e-fixtures');
 
 /**
  * A 4000 × 3000 certificate-like JPEG, as a 12-megapixel phone camera takes it: off-white paper,
- * a title, the holder's name and unit, an ID number, a red seal and lines of 22 px small print
+ * a title, the holder's name and unit, an ID number, a red seal, lines of 22 px small print and
+ * the grain of paper and sensor that makes a real photo several megabytes
  * (numbered by `serial`, so two certificates are two different files).
  * Generated on the spot (Chinese text rendered by the system's CJK font).
  */
@@ -22,7 +23,19 @@ export async function certificatePhoto(name = 'certificate.jpg', serial = 1): Pr
     ${small}
     <circle cx="3200" cy="2400" r="300" fill="none" stroke="#d22" stroke-width="30"/>
   </svg>`;
+  // Paper grain and sensor noise, as a camera records them: what makes a real photo megabytes.
+  const width = 4000;
+  const height = 3000;
+  const grain = Buffer.alloc(width * height);
+  let seed = serial * 2654435761;
+  for (let i = 0; i < grain.length; i += 1) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    grain[i] = 128 + ((seed >>> 16) % 48) - 24;
+  }
+  const page = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+  const noisy = Buffer.alloc(page.length);
+  for (let i = 0; i < page.length; i += 1) noisy[i] = Math.max(0, Math.min(255, page[i]! + grain[Math.floor(i / 3)]! - 128));
   const file = path.join(fixtureDir, name);
-  writeFileSync(file, await sharp(Buffer.from(svg)).jpeg({ quality: 92 }).toBuffer());
+  writeFileSync(file, await sharp(noisy, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer());
   return file;
 }
