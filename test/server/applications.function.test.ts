@@ -1,48 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import demo from '../../config/seed/demo.json';
-import { allRounds } from '../../config/rounds';
 import type { Profile } from '../../src/core/eligibility/profile';
-import { ok } from '../../src/core/result';
 import sharp from 'sharp';
-import { diskFiles } from '../../src/server/adapters/local/disk.files';
-import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
-import { allCollections } from '../../src/server/collections';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
-import { roundSeeds } from '../../src/server/runtime/round-seeds';
-import { seed } from '../../src/server/runtime/seed';
 import { aksuEmployee } from '../core/eligibility/people.fixture';
+import { openHarness, type Harness } from './harness';
 
 /** The applications function: started from the saved answers, judged again on the server clock. */
 describe('applications function', () => {
-  let dir: string;
-  let store: ReturnType<typeof openSqliteStore>;
+  let harness: Harness;
   let deps: Deps;
+  let store: Harness['store'];
   // 10:00 in Beijing on 1 August 2024: both aksu rounds are open for applying.
-  let now = new Date('2024-08-01T02:00:00Z');
+  const opening = new Date('2024-08-01T02:00:00Z');
 
   beforeEach(async () => {
-    now = new Date('2024-08-01T02:00:00Z');
-    dir = mkdtempSync(path.join(os.tmpdir(), 'applications-'));
-    store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
-    await seed(store, { demo, rounds: roundSeeds(allRounds) });
-    deps = {
-      store,
-      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
-      messenger: { send: async () => ok(undefined) },
-      clock: { now: () => now },
-      log: { error: jest.fn(), warn: jest.fn() },
-    };
+    harness = await openHarness('applications', opening);
+    ({ deps, store } = harness);
   });
 
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.close());
 
   const senior: Caller = { openid: 'demo-openid-senior' };
   const call = (fn: 'applications' | 'eligibility', action: string, payload: unknown, caller: Caller = senior) =>
@@ -82,7 +60,7 @@ describe('applications function', () => {
 
   it('refuses a new application once the apply window has closed, by the server clock', async () => {
     await saveAnswers('aksu-water-2024', aksuEmployee());
-    now = new Date('2024-08-30T10:01:00Z'); // 18:01 in Beijing, one minute after the deadline
+    harness.setNow(new Date('2024-08-30T10:01:00Z')); // 18:01 in Beijing, one minute after the deadline
     expect((await call('applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' })).reply).toMatchObject({ code: 'APPLICATION.WINDOW_CLOSED' });
   });
 
@@ -110,30 +88,23 @@ describe('applications function', () => {
 });
 
 describe('applications function: files and blind copies', () => {
-  let dir: string;
-  let store: ReturnType<typeof openSqliteStore>;
-  let files: ReturnType<typeof diskFiles>;
+  let harness: Harness;
   let deps: Deps;
-  const now = new Date('2024-08-01T02:00:00Z');
+  let store: Harness['store'];
+  let files: Harness['files'];
   const senior: Caller = { openid: 'demo-openid-senior' };
   const call = (action: string, payload: unknown, caller: Caller = senior) => dispatch(functions, 'applications', { action, payload }, caller, deps);
   let applicationId = '';
 
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'application-files-'));
-    store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
-    await seed(store, { demo, rounds: roundSeeds(allRounds) });
-    files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock: { now: () => now } });
-    deps = { store, files, messenger: { send: async () => ok(undefined) }, clock: { now: () => now }, log: { error: jest.fn(), warn: jest.fn() } };
+    harness = await openHarness('application-files', new Date('2024-08-01T02:00:00Z'));
+    ({ deps, store, files } = harness);
     await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'aksu-water-2024', profile: aksuEmployee() } }, senior, deps);
     const created = await call('create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' });
     applicationId = (created.reply as { data: { id: string } }).data.id;
   });
 
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.close());
 
   /** A certificate-like photo: white page, grey text band, 1200 × 900. */
   const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: '#ffffff' } })
@@ -215,11 +186,9 @@ describe('applications function: files and blind copies', () => {
 });
 
 describe('applications function: typing in and submitting', () => {
-  let dir: string;
-  let store: ReturnType<typeof openSqliteStore>;
-  let files: ReturnType<typeof diskFiles>;
+  let harness: Harness;
   let deps: Deps;
-  let now = new Date('2024-08-01T02:00:00Z');
+  let files: Harness['files'];
   const senior: Caller = { openid: 'demo-openid-senior' };
   const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, senior, deps);
   let applicationId = '';
@@ -227,20 +196,13 @@ describe('applications function: typing in and submitting', () => {
   const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
 
   beforeEach(async () => {
-    now = new Date('2024-08-01T02:00:00Z');
-    dir = mkdtempSync(path.join(os.tmpdir(), 'application-submit-'));
-    store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
-    await seed(store, { demo, rounds: roundSeeds(allRounds) });
-    files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock: { now: () => now } });
-    deps = { store, files, messenger: { send: async () => ok(undefined) }, clock: { now: () => now }, log: { error: jest.fn(), warn: jest.fn() } };
+    harness = await openHarness('application-submit', new Date('2024-08-01T02:00:00Z'));
+    ({ deps, files } = harness);
     await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'aksu-water-2024', profile: aksuEmployee() } }, senior, deps);
     applicationId = ((await call('create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' })).reply as { data: { id: string } }).data.id;
   });
 
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.close());
 
   /** Every required upload with one photo answered 否, every required text 无. */
   async function complete(): Promise<void> {
@@ -282,7 +244,7 @@ describe('applications function: typing in and submitting', () => {
 
   it('refuses to submit after the apply window, by the server clock, even when complete', async () => {
     await complete();
-    now = new Date('2024-08-30T10:00:01Z'); // 18:00:01 in Beijing on the last day
+    harness.setNow(new Date('2024-08-30T10:00:01Z')); // 18:00:01 in Beijing on the last day
     expect((await call('submit', { applicationId, requestId: 'request-0001' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.WINDOW_CLOSED' });
     expect((await view()).status).toBe('draft');
   });
