@@ -34,6 +34,7 @@ test.describe('application: photos from the phone and masking for blind review',
     await (await chooser).setFiles([photo, await certificatePhoto('certificate-2.jpg', 2)]);
     await expect(education.locator('.upload__file')).toHaveCount(2, { timeout: 30_000 });
     await expect(education.locator('.upload__pending')).toHaveCount(0);
+    await expect(page.getByText(/必传材料已上传 1 \/ \d+ 项/)).toBeVisible();
     // A 4000 × 3000 photo went up at ≤ 600 KB.
     const sizes = await education.locator('.upload__file-name').allTextContents();
     for (const text of sizes) expect(Number(/(\d+) KB/.exec(text)?.[1])).toBeLessThanOrEqual(600);

@@ -136,6 +136,8 @@ function ApplicationPage() {
 
   const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
   const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
+  const required = uploads.filter((m) => m.need === 'required');
+  const requiredDone = required.filter((m) => a.files.some((f) => f.category === m.code)).length;
   const paper = a.materials.filter((m) => m.stage === 'paper');
   return (
     <View className='application'>
@@ -147,6 +149,10 @@ function ApplicationPage() {
         <Text className='application__meta'>{a.roundTitle}</Text>
         <Text className='application__status'>{statusText[a.status]}</Text>
         <WindowLine window={a.window} now={serverNow()} />
+        <Text className='application__line'>
+          必传材料已上传 {requiredDone} / {required.length} 项
+          {a.status === 'draft' ? (a.problems.length > 0 ? `，提交前还有 ${a.problems.length} 处要处理（见页面下方）` : '，可以提交') : ''}
+        </Text>
       </View>
       {a.missing.length > 0 ? (
         <View className='application__card'>
