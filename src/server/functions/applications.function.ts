@@ -229,18 +229,20 @@ export const applicationsFunction = defineFunction('applications', {
         where: [{ field: 'personId', op: 'eq', value: caller._id }],
         orderBy: [{ field: 'createdAt', direction: 'desc' }],
       });
-      const rounds = new Map<string, Round>();
+      // Each round (and the lint context, which reads the caller's unit) is loaded once, not per application.
+      const rounds = new Map<string, { round: Round; context: LintContext }>();
       const summaries: ApplicationSummary[] = [];
       for (const doc of docs) {
         const record = parseFields(ApplicationRecord, doc);
-        let round = rounds.get(record.roundId);
-        if (!round) {
+        let loaded = rounds.get(record.roundId);
+        if (!loaded) {
           const roundDoc = await store.get(collections.rounds.name, record.roundId);
           if (!roundDoc) continue;
-          round = roundFromDoc(roundDoc);
-          rounds.set(record.roundId, round);
+          const round = roundFromDoc(roundDoc);
+          loaded = { round, context: await lintContextOf(store, caller, round) };
+          rounds.set(record.roundId, loaded);
         }
-        const view = viewOf(doc._id, record, round, now, await lintContextOf(store, caller, round));
+        const view = viewOf(doc._id, record, loaded.round, now, loaded.context);
         summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, createdAt: view.createdAt, window: view.window });
       }
       return ok(summaries);
