@@ -50,8 +50,14 @@ export const ApplicationRecord = z.strictObject({
   status: ApplicationStatus,
   createdAt: z.string().min(1),
   files: z.array(AttachedFile).default([]),
-  /** What is typed into the form, by material category. */
+  /** What is typed into the form, by material category (one text: 二级专业, the work summary). */
   texts: z.record(z.string(), z.string()).default({}),
+  /** Rows typed into the form, by material category (work periods, achievements, papers …; `entry-forms.ts`). */
+  entries: z.record(z.string(), z.array(z.record(z.string(), z.string().nullable()))).default({}),
+  /** Codes of the round's rules the applicant confirmed before submitting (no work or meeting photos). */
+  declarations: z.array(z.string()).default([]),
+  /** The resident ID number, checked (GB 11643) when saved; null until given. */
+  idNumber: z.string().regex(/^\d{17}[\dX]$/).nullable().default(null),
   /** Times submitted (the round allows a few: 提交次数不得超过3次). */
   submissions: z.number().int().min(0).default(0),
   /** What happened to it, in order: the timeline, and the request ids that make a retry safe. */

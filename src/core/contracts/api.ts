@@ -4,6 +4,7 @@ import type { Role } from '../people/person';
 import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
 import type { ApplicationStatus } from '../application/application.schema';
 import type { MaskRect } from '../application/mask-rules';
+import type { Entry } from '../application/entry-forms';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
 
@@ -56,11 +57,30 @@ export interface ApplicationView {
   readonly files: readonly AttachedFileView[];
   /** What is typed into the form, by material category. */
   readonly texts: Readonly<Record<string, string>>;
-  /** Everything that still blocks submitting, by category; empty when it can be submitted. */
-  readonly problems: readonly { readonly category: string; readonly name: string; readonly message: string; readonly fix: { readonly to: string } | null }[];
+  /** Rows typed into the form, by material category (`entry-forms.ts`). */
+  readonly entries: Readonly<Record<string, readonly Entry[]>>;
+  /** Rules confirmed before submitting. */
+  readonly declarations: readonly string[];
+  /** The ID number with its middle hidden (6529**********123X), or null until given. */
+  readonly idNumberShown: string | null;
+  /** Everything to see to before submitting, by category; none of severity `block` when it can be submitted. */
+  readonly problems: readonly ProblemView[];
   readonly submissions: number;
   readonly maxSubmissions: number;
   readonly events: readonly { readonly kind: 'created' | 'submitted'; readonly at: string }[];
+}
+
+export interface ProblemView {
+  readonly category: string;
+  readonly name: string;
+  /** Where: the category, `category.3.role` for an entry's field, `declaration.<rule>`. */
+  readonly path: string;
+  readonly severity: 'block' | 'warn';
+  readonly message: string;
+  /** The text after the one-tap fix (applied by `fix` with this path), where there is one. */
+  readonly fix: { readonly to: string } | null;
+  /** The rule code `declare` confirms, where the problem is an unconfirmed rule. */
+  readonly declaration: string | null;
 }
 
 /** An attached file as the applicant sees it (no storage reference: a URL comes from `fileUrl`). */
@@ -151,6 +171,24 @@ export const api = {
     saveText: action<ApplicationView>()(
       z.strictObject({ applicationId: ApplicationId, category: CategoryCode, text: z.string().max(20000, '内容太长了，最多 20000 字') }),
     ),
+    /**
+     * Saves the rows of one category (work periods, achievements …), all of them: each row only
+     * its form's fields within their lengths, months as YYYY-MM. Empty fields are allowed in a
+     * draft; what submitting needs is listed in `problems`.
+     */
+    saveEntries: action<ApplicationView>()(
+      z.strictObject({
+        applicationId: ApplicationId,
+        category: CategoryCode,
+        entries: z.array(z.record(z.string(), z.string().max(1000, '内容太长了，最多 1000 字').nullable())).max(40, '一项最多填写 40 条'),
+      }),
+    ),
+    /** Saves the ID number, refused unless its check digit and birth date are right (GB 11643). */
+    saveIdNumber: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, idNumber: z.string().max(40, '身份证号码应为18位') })),
+    /** Confirms (or withdraws) one of the round's rules that must be confirmed before submitting. */
+    declare: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, rule: CategoryCode, agreed: z.boolean() })),
+    /** Applies the one-tap fix of the text finding at `path` (own name → 本人, unit → 本单位 / xxx, empty → 无). */
+    fix: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, path: z.string().trim().min(1, '请选择要改正的内容').max(200, '位置不正确') })),
     /**
      * Submits: refused while anything blocks it, outside the apply window (Beijing time, server
      * clock) or past the round's submission limit. The same `requestId` again is the same submission.

@@ -1,4 +1,4 @@
-import type { Channel, Level, MaskItem, Source, Way } from '../round/round.schema';
+import type { Channel, Level, MaskItem, MaterialRecord, Source, Way } from '../round/round.schema';
 import type { ReasonCode } from './reason.codes';
 
 /**
@@ -52,6 +52,9 @@ export interface ChecklistItem {
   readonly stage: 'online' | 'paper';
   /** upload: files; field: typed into the application form. */
   readonly form: 'upload' | 'field';
+  /** What is typed in for it (work periods, entries, the summary), if anything. */
+  readonly record: MaterialRecord | null;
+  readonly textLength: { readonly minChars?: number; readonly maxChars?: number } | null;
   readonly formats: readonly ('jpg' | 'pdf')[];
   /** What to mask in these images for blind review. */
   readonly mask: readonly MaskItem[];

@@ -41,6 +41,8 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       need: relieved ? 'if_any' : need.need,
       stage: category.stage,
       form: category.form,
+      record: category.stage === 'online' ? (category.record ?? null) : null,
+      textLength: category.textLength ?? null,
       formats: formatsOf(category, ctx),
       mask: category.stage === 'online' && category.form === 'upload' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),

@@ -253,6 +253,9 @@ function checkMaterials(round: RoundShape, report: Report): void {
     if (t && t.minChars === undefined && t.maxChars === undefined) {
       report(['materials', 'categories', i, 'textLength'], 'textLength needs minChars or maxChars');
     }
+    // A length is checked on the text typed in: only an essay record has one.
+    if (t && c.record !== 'essay') report(['materials', 'categories', i, 'record'], 'a category with textLength needs record "essay" (the typed text it limits)');
+    if (c.record && c.stage !== 'online') report(['materials', 'categories', i, 'record'], 'only online categories are typed into the form');
   });
 }
 

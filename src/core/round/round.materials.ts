@@ -34,6 +34,15 @@ export const MaterialMark = z.enum([
 ]);
 export type MaterialMark = z.infer<typeof MaterialMark>;
 
+/**
+ * What the applicant types in for a category on the platform, beside or instead of its uploads:
+ * the work history's periods, entries of practice and achievements (start, end, role, workload),
+ * papers, awards, intellectual property, books, or one free text (the work summary) whose length
+ * the round may limit (`textLength`). The forms themselves are the core's (`entry-forms.ts`).
+ */
+export const MaterialRecord = z.enum(['work_periods', 'projects', 'papers', 'awards', 'ip', 'books', 'essay']);
+export type MaterialRecord = z.infer<typeof MaterialRecord>;
+
 export const MaterialCategory = z.strictObject({
   code: Code,
   name: z.string().min(1),
@@ -53,6 +62,7 @@ export const MaterialCategory = z.strictObject({
   alternatives: z
     .array(z.strictObject({ who: Selector.optional(), choose: PositiveInt, of: z.array(z.string().min(1)).min(1), source: Source }))
     .optional(),
+  record: MaterialRecord.optional(),
   textLength: z.strictObject({ minChars: PositiveInt.optional(), maxChars: PositiveInt.optional() }).optional(),
   ordering: z.enum(['lowest_first']).optional(),
   marks: z.array(MaterialMark).min(1).optional(),

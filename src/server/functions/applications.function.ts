@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
 import { checkMasks } from '../../core/application/mask-rules';
-import { completenessProblems, type FileState } from '../../core/application/completeness';
+import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
+import { ENTRY_FORMS, entrySchema, isListRecord, type Entry } from '../../core/application/entry-forms';
 import { applyFix, type LintContext } from '../../core/application/text-lint';
+import { checkIdNumber } from '../../core/identity/id-number';
+import { beijingDate } from '../../core/time/beijing';
 import type { ApplicationSummary, ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
@@ -68,13 +71,16 @@ export const applicationsFunction = defineFunction('applications', {
         createdAt: now.toISOString(),
         files: [],
         texts: {},
+        entries: {},
+        declarations: [],
+        idNumber: null,
         submissions: 0,
         events: [{ kind: 'created', at: now.toISOString(), requestId: null }],
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
       writes.insert(collections.applications.name, { _id: id, ...(record as unknown as JsonObject) });
-      return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round)));
+      return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round), now));
     },
   },
   get: {
@@ -173,10 +179,71 @@ export const applicationsFunction = defineFunction('applications', {
       if (!own.ok) return err(own.error);
       if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
-      if (!item || item.form !== 'field' || item.stage !== 'online') return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
+      const typed = item && item.stage === 'online' && (item.record === 'essay' || (item.form === 'field' && item.record === null));
+      if (!typed) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
       const texts = { ...own.record.texts, [category]: text };
       writes.update(collections.applications.name, id, own.rev, { texts });
       return ok(viewOf(id, { ...own.record, texts }, own.round, now, own.context));
+    },
+  },
+  saveEntries: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, category, entries }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
+      if (!item || item.stage !== 'online' || !isListRecord(item.record)) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项没有要逐条填写的内容，请返回申报页重新选择']));
+      const schema = entrySchema(ENTRY_FORMS[item.record]);
+      const checked: Entry[] = [];
+      for (const [index, entry] of entries.entries()) {
+        const parsed = schema.safeParse(entry);
+        if (!parsed.success) return err(appError('REQUEST.INVALID_PAYLOAD', parsed.error.issues.map((i) => `第${index + 1}条：${i.message}`)));
+        checked.push(parsed.data);
+      }
+      const next = { ...own.record.entries, [category]: checked };
+      writes.update(collections.applications.name, id, own.rev, { entries: next as unknown as JsonObject });
+      return ok(viewOf(id, { ...own.record, entries: next }, own.round, now, own.context));
+    },
+  },
+  saveIdNumber: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, idNumber }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      const checked = checkIdNumber(idNumber, beijingDate(now));
+      if (!checked.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [checked.message], checked.message));
+      writes.update(collections.applications.name, id, own.rev, { idNumber: checked.value });
+      return ok(viewOf(id, { ...own.record, idNumber: checked.value }, own.round, now, own.context));
+    },
+  },
+  declare: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, rule, agreed }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!own.round.materials.rules.some((r) => r.code === rule && r.kind === 'no_work_or_meeting_photos')) {
+        return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这条需要确认的要求，请刷新申报页']));
+      }
+      const declarations = agreed ? [...new Set([...own.record.declarations, rule])] : own.record.declarations.filter((d) => d !== rule);
+      writes.update(collections.applications.name, id, own.rev, { declarations });
+      return ok(viewOf(id, { ...own.record, declarations }, own.round, now, own.context));
+    },
+  },
+  fix: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, path }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      // The fix is found again here, on what is saved now: a stale tap cannot write an old text.
+      const problem = problemsOf(own.record, own.round, now, own.context).find((p) => p.path === path && p.lint);
+      if (!problem) return ok(viewOf(id, own.record, own.round, now, own.context));
+      const fixed = withFix(own.record, problem);
+      writes.update(collections.applications.name, id, own.rev, { texts: fixed.texts, entries: fixed.entries as unknown as JsonObject });
+      return ok(viewOf(id, fixed, own.round, now, own.context));
     },
   },
   submit: {
@@ -192,7 +259,8 @@ export const applicationsFunction = defineFunction('applications', {
       if (view.window.state === 'not_started') return err(appError('APPLICATION.WINDOW_CLOSED', ['网上申报还没有开始，请到开始时间后再提交。'], '现在不在网上申报时间内，没有提交。'));
       if (view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], '网上申报已经截止，没有提交。'));
       if (own.record.submissions >= view.maxSubmissions) return err(appError('APPLICATION.SUBMISSION_LIMIT'));
-      if (view.problems.length > 0) return err(appError('APPLICATION.INCOMPLETE', view.problems.map((p) => `${p.name}：${p.message}`)));
+      const blocking = view.problems.filter((p) => p.severity === 'block');
+      if (blocking.length > 0) return err(appError('APPLICATION.INCOMPLETE', blocking.map((p) => `${p.name}：${p.message}`)));
       const submitted: ApplicationRecord = {
         ...own.record,
         status: 'submitted',
@@ -269,11 +337,11 @@ async function otherChannelThisYear(store: Pick<Store, 'find'>, record: Applicat
 function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date, context: LintContext): ApplicationView {
   const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
   if (!offer) throw new Error(`application ${id} names offer ${record.offerKey}, which round ${round.id} no longer has`);
-  return viewFrom(id, record, round, offer, context);
+  return viewFrom(id, record, round, offer, context, now);
 }
 
-function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext): ApplicationView {
-  const problems = completenessProblems(offer.materials, fileStates(record), record.texts, context, round.materials.masking.blindReview);
+function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext, now: Date): ApplicationView {
+  const problems = completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
   return {
     id,
     roundId: record.roundId,
@@ -299,15 +367,56 @@ function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: Of
       hasBlindCopy: f.blindRef !== null,
     })),
     texts: record.texts,
-    problems: problems.map((p) => ({ category: p.category, name: p.name, message: p.message, fix: p.lint ? { to: applyFix(record.texts[p.category] ?? '', p.lint) } : null })),
+    entries: record.entries,
+    declarations: record.declarations,
+    idNumberShown: record.idNumber ? `${record.idNumber.slice(0, 4)}${'*'.repeat(10)}${record.idNumber.slice(14)}` : null,
+    problems: problems.map((p) => ({
+      category: p.category,
+      name: p.name,
+      path: p.path,
+      severity: p.severity,
+      message: p.message,
+      fix: p.lint ? { to: textAt(withFix(record, p), p.path) } : null,
+      declaration: p.declaration ?? null,
+    })),
     submissions: record.submissions,
     maxSubmissions: round.submission.maxSubmissions.count,
     events: record.events.map((e) => ({ kind: e.kind, at: e.at })),
   };
 }
 
-function fileStates(record: ApplicationRecord): FileState[] {
-  return record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null }));
+function contentOf(record: ApplicationRecord): ApplicationContent {
+  return {
+    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null })),
+    texts: record.texts,
+    entries: record.entries,
+    declarations: record.declarations,
+    idNumber: record.idNumber,
+  };
+}
+
+const completenessRound = (round: Round) => ({ rules: round.materials.rules, blindReview: round.materials.masking.blindReview });
+
+function problemsOf(record: ApplicationRecord, round: Round, now: Date, context: LintContext): Problem[] {
+  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
+  if (!offer) return [];
+  return completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
+}
+
+/** The record with a text finding's fix applied where it is: a category's text, or one field of one entry. */
+function withFix(record: ApplicationRecord, problem: Problem): ApplicationRecord {
+  const lint = problem.lint!;
+  const [category, index, key] = problem.path.split('.');
+  if (index === undefined || key === undefined) return { ...record, texts: { ...record.texts, [category!]: applyFix(record.texts[category!] ?? '', lint) } };
+  const rows = (record.entries[category!] ?? []).map((row, i) => (i === Number(index) ? { ...row, [key]: applyFix(row[key] ?? '', lint) } : row));
+  return { ...record, entries: { ...record.entries, [category!]: rows } };
+}
+
+/** The text at a problem's path (a category's text, or an entry's field). */
+function textAt(record: ApplicationRecord, path: string): string {
+  const [category, index, key] = path.split('.');
+  if (index === undefined || key === undefined) return record.texts[category!] ?? '';
+  return record.entries[category!]?.[Number(index)]?.[key] ?? '';
 }
 
 /** What the text lint checks against: the applicant's name and unit, and what the round says to write instead. */
