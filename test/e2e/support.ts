@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -61,9 +61,13 @@ export async function next(page: Page, label = '下一题'): Promise<void> {
  * Picks a month (YYYY-MM) in the platform's month picker the way a thumb does: drags each wheel
  * until the wanted year and month sit under the indicator, then taps 确定.
  */
-export async function pickMonth(page: Page, month: string): Promise<void> {
-  await settled(page);
-  await page.locator('.month-field').click();
+export async function pickMonth(page: Page, month: string, field?: Locator): Promise<void> {
+  // The self-check has one month on screen and ignores taps while it changes; elsewhere the field is named.
+  if (field) await field.click();
+  else {
+    await settled(page);
+    await page.locator('.month-field').click();
+  }
   // The picker's sheet is appended to <body>; only the open one is visible.
   const overlay = page.locator('.weui-picker:visible');
   await expect(overlay).toBeVisible();
@@ -116,4 +120,25 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
       return box.height < 44 || box.width < 44 ? [`${node.className || node.getAttribute('role')} "${(node.textContent ?? '').slice(0, 12)}" ${Math.round(box.width)}×${Math.round(box.height)}`] : [];
     });
   });
+}
+
+/**
+ * Calls a cloud function as the person signed in on the page (the session the app keeps), to
+ * arrange what a test does not walk through on screen. The reply's data, or the failed reply.
+ */
+export async function callAsPage<T>(page: Page, name: string, action: string, payload: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ name, action, payload }) => {
+      const stored = JSON.parse(localStorage.getItem('dev-session-token') ?? '{}') as { data?: string };
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${stored.data ?? ''}` },
+        body: JSON.stringify({ action, payload }),
+      });
+      return (await response.json()) as { ok: boolean; data?: unknown };
+    },
+    { name, action, payload },
+  );
+  expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  return reply.data as T;
 }

@@ -192,7 +192,14 @@ describe('applications function: typing in and submitting', () => {
   const senior: Caller = { openid: 'demo-openid-senior' };
   const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, senior, deps);
   let applicationId = '';
-  type View = { status: string; submissions: number; problems: { category: string; message: string; fix: { to: string } | null }[]; materials: { code: string; form: string; stage: string; need: string }[] };
+  type View = {
+    status: string;
+    submissions: number;
+    idNumberShown: string | null;
+    entries: Record<string, Record<string, string | null>[]>;
+    problems: { category: string; path: string; severity: string; message: string; fix: { to: string } | null }[];
+    materials: { code: string; form: string; stage: string; need: string; record: string | null }[];
+  };
   const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
 
   beforeEach(async () => {
@@ -204,14 +211,18 @@ describe('applications function: typing in and submitting', () => {
 
   afterEach(() => harness.close());
 
-  /** Every required upload with one photo answered 否, every required text 无. */
+  const period = (from: string, to: string | null, unit = 'xxx') => ({ from, to, unit, post: '水利设计' });
+
+  /** Every required upload with one photo answered 否, every required text 无, the work history, the ID number. */
   async function complete(): Promise<void> {
+    expect((await call('saveIdNumber', { applicationId, idNumber: '11010519491231002x' })).status).toBe(200);
+    expect((await call('saveEntries', { applicationId, category: 'work_history', entries: [period('2010-07', null)] })).status).toBe(200);
     const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
     const ref = await files.put('uploads/person-senior/p.jpg', content, 'image/jpeg');
     const sha256 = createHash('sha256').update(content).digest('hex');
     for (const m of (await view()).materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
       if (m.form === 'upload') expect((await call('attach', { applicationId, category: m.code, ref, sha256 })).status).toBe(200);
-      else expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
+      else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
     }
     expect((await call('mask', { applicationId, sha256, needsMasking: 'no', masks: [] })).status).toBe(200);
   }
@@ -224,15 +235,57 @@ describe('applications function: typing in and submitting', () => {
     expect((await view()).status).toBe('draft');
   });
 
-  it('offers the one-tap fix for the own name in a text', async () => {
-    await call('saveText', { applicationId, category: 'work_history', text: '2010年起王建新在阿克苏地区水利水电勘测设计院工作' });
+  it('offers the one-tap fix for the own name in a text, and applies it where it is', async () => {
+    await call('saveText', { applicationId, category: 'sub_specialty', text: '王建新：水工结构' });
+    expect((await view()).problems.filter((p) => p.category === 'sub_specialty').map((p) => [p.path, p.fix?.to])).toEqual([['sub_specialty', '本人：水工结构']]);
+    await call('saveEntries', { applicationId, category: 'work_history', entries: [period('2010-07', '2015-12', '阿克苏地区水利水电勘测设计院'), period('2016-01', null)] });
     const fixes = (await view()).problems.filter((p) => p.category === 'work_history');
-    expect(fixes.map((p) => p.fix?.to)).toEqual(['2010年起王建新在xxx工作', '2010年起本人在阿克苏地区水利水电勘测设计院工作']);
+    expect(fixes.map((p) => [p.path, p.fix?.to])).toEqual([['work_history.0.unit', 'xxx']]);
+    const fixed = (await call('fix', { applicationId, path: 'work_history.0.unit' })).reply as { data: View };
+    expect(fixed.data.entries.work_history?.map((e) => e.unit)).toEqual(['xxx', 'xxx']);
+    expect(fixed.data.problems.filter((p) => p.category === 'work_history')).toEqual([]);
+    // A second tap finds nothing left to fix and changes nothing.
+    expect((await call('fix', { applicationId, path: 'work_history.0.unit' })).status).toBe(200);
+  });
+
+  it('flags a gap in the work history and blocks submitting until it is closed', async () => {
+    await complete();
+    await call('saveEntries', { applicationId, category: 'work_history', entries: [period('2010-07', '2014-12'), period('2016-01', null)] });
+    const gap = (await view()).problems.filter((p) => p.severity === 'block');
+    expect(gap.map((p) => `${p.path}:${p.message}`)).toEqual(['work_history.1:2014年12月到2016年1月之间有12个月没有填写，请补上这段经历（如待业、学习），经历要连续。']);
+    expect((await call('submit', { applicationId, requestId: 'request-0001' })).reply).toMatchObject({ code: 'APPLICATION.INCOMPLETE' });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a month that is not one', [{ from: '2010-13', to: null, unit: 'xxx', post: '设计' }], '开始时间要选年月'],
+    ['a field the form does not have', [{ from: '2010-07', to: null, unit: 'xxx', post: '设计', salary: '3000' }], ''],
+    ['a unit name past its length', [{ from: '2010-07', to: null, unit: '单'.repeat(61), post: '设计' }], '工作单位最多 60 字'],
+  ])('refuses entries with %s and keeps what was saved', async (_name, entries, message) => {
+    await call('saveEntries', { applicationId, category: 'work_history', entries: [period('2010-07', null)] });
+    const refused = await call('saveEntries', { applicationId, category: 'work_history', entries });
+    expect(refused.reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    if (message) expect((refused.reply as unknown as { details: string[] }).details.join()).toContain(message);
+    expect((await view()).entries.work_history).toEqual([period('2010-07', null)]);
+    // Entries only where the category has them.
+    expect((await call('saveEntries', { applicationId, category: 'education', entries: [] })).reply).toMatchObject({ code: 'REQUEST.INVALID_PAYLOAD' });
+  });
+
+  it('keeps an ID number only when its check digit is right, and shows it back with its middle hidden', async () => {
+    const wrong = await call('saveIdNumber', { applicationId, idNumber: '110105194912310021' });
+    expect(wrong.reply).toMatchObject({ ok: false, message: '身份证号码的校验位不对，可能有一位输错了，请对照身份证核对。' });
+    expect((await view()).idNumberShown).toBeNull();
+    expect((await view()).problems.map((p) => p.path)).toContain('identity');
+    const saved = (await call('saveIdNumber', { applicationId, idNumber: '１１０１０５１９４９１２３１００２ｘ' })).reply as { data: View };
+    expect(saved.data.idNumberShown).toBe('1101**********002X');
+    expect(saved.data.problems.map((p) => p.path)).not.toContain('identity');
   });
 
   it('submits once however often the same request arrives, and counts it', async () => {
     await complete();
-    expect((await view()).problems).toEqual([]);
+    const left = (await view()).problems;
+    expect(left.filter((p) => p.severity === 'block')).toEqual([]);
+    // 按条件 entries left empty are said, not blocked: the series conditions are not encoded.
+    expect(left.map((p) => p.path)).toEqual(['practice_ability', 'achievements', 'papers']);
     const first = await call('submit', { applicationId, requestId: 'request-0001' });
     expect(first.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 1 } });
     const again = await call('submit', { applicationId, requestId: 'request-0001' });

@@ -1,22 +1,25 @@
 import { Text, View } from '@tarojs/components';
-import type { ApplicationView } from '../../core/contracts/api';
+import type { ApplicationView, ProblemView } from '../../core/contracts/api';
 import { formatBeijingMoment } from '../../core/time/format';
 import { ActionButton } from '../../components/action-button';
 import './application.scss';
 
 /**
- * Submitting: every problem that still blocks it, each with its one-tap fix where there is one,
- * then 提交 once none is left. Submitted, it says when, and how many submissions remain.
+ * Submitting: every problem that still blocks it, each with its one-tap fix or confirmation where
+ * there is one, then what to check (likenesses, entries the series conditions usually ask for),
+ * then 提交 once nothing blocks. Submitted, it says when, and how many submissions remain.
  */
 export function SubmitPanel({
   application,
   submitting,
   onFix,
+  onDeclare,
   onSubmit,
 }: {
   application: ApplicationView;
   submitting: boolean;
-  onFix: (category: string, text: string) => void;
+  onFix: (path: string) => void;
+  onDeclare: (rule: string) => void;
   onSubmit: () => void;
 }) {
   const left = application.maxSubmissions - application.submissions;
@@ -31,23 +34,33 @@ export function SubmitPanel({
       </View>
     );
   }
+  const blocking = application.problems.filter((p) => p.severity === 'block');
+  const warnings = application.problems.filter((p) => p.severity === 'warn');
+  const row = (p: ProblemView, i: number) => (
+    <View key={`${p.path}-${i}`} className={`submit__problem submit__problem--${p.severity}`}>
+      <Text className='submit__problem-name'>{p.name}</Text>
+      <Text className='submit__problem-text'>{p.message}</Text>
+      {p.fix ? (
+        <ActionButton tone='light' onTap={() => onFix(p.path)}>
+          一键改正
+        </ActionButton>
+      ) : null}
+      {p.declaration ? (
+        <ActionButton tone='light' onTap={() => onDeclare(p.declaration!)}>
+          我确认没有
+        </ActionButton>
+      ) : null}
+    </View>
+  );
   return (
     <View className='submit'>
       <Text className='application__heading'>提交前检查</Text>
-      {application.problems.length === 0 ? <Text className='upload__note'>材料都齐了，可以提交。提交后单位开始审核；按通知最多提交 {application.maxSubmissions} 次，还剩 {left} 次。</Text> : null}
-      {application.problems.map((p, i) => (
-        <View key={`${p.category}-${i}`} className='submit__problem'>
-          <Text className='submit__problem-name'>{p.name}</Text>
-          <Text className='submit__problem-text'>{p.message}</Text>
-          {p.fix ? (
-            <ActionButton tone='light' onTap={() => onFix(p.category, p.fix!.to)}>
-              一键改正
-            </ActionButton>
-          ) : null}
-        </View>
-      ))}
-      <ActionButton disabled={application.problems.length > 0 || submitting || left <= 0} onTap={onSubmit}>
-        {submitting ? '正在提交…' : application.problems.length > 0 ? `还有 ${application.problems.length} 处要处理` : '提交申报'}
+      {blocking.length === 0 ? <Text className='upload__note'>没有要处理的问题，可以提交。提交后单位开始审核；按通知最多提交 {application.maxSubmissions} 次，还剩 {left} 次。</Text> : null}
+      {blocking.map(row)}
+      {warnings.length > 0 ? <Text className='submit__subheading'>请再核对（不影响提交）</Text> : null}
+      {warnings.map(row)}
+      <ActionButton disabled={blocking.length > 0 || submitting || left <= 0} onTap={onSubmit}>
+        {submitting ? '正在提交…' : blocking.length > 0 ? `还有 ${blocking.length} 处要处理` : '提交申报'}
       </ActionButton>
     </View>
   );

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { ActionButton } from '../../components/action-button';
 import Taro from '@tarojs/taro';
 import type { AttachedFileView } from '../../core/contracts/api';
@@ -30,6 +31,8 @@ export function UploadCategory({
   files,
   pending,
   busy,
+  editable,
+  typed = null,
   onAdd,
   onNoMask,
   onClause,
@@ -39,11 +42,18 @@ export function UploadCategory({
   files: readonly AttachedFileView[];
   pending: readonly PendingPhoto[];
   busy: boolean;
-  onAdd: () => void;
+  /** A draft: files may be added and answers changed; submitted, it is shown as it was sent. */
+  editable: boolean;
+  /** What is typed in for this category (its entries), shown above its evidence. */
+  typed?: ReactNode;
+  onAdd: (kind: 'image' | 'pdf') => void;
   onNoMask: (sha256: string) => void;
   onClause: (source: Source) => void;
 }) {
   const need = item.need === 'required' ? '必传' : item.need === 'if_any' ? '如有' : '按条件要求';
+  // No format said: photos, as the platform takes (JPG).
+  const takesPhotos = item.formats.length === 0 || item.formats.includes('jpg');
+  const takesPdf = item.formats.includes('pdf');
   return (
     <View className='upload' id={`category-${item.code}`}>
       <View className='upload__head'>
@@ -57,18 +67,27 @@ export function UploadCategory({
         {item.mask.length > 0 ? `；遮挡：${item.mask.map((m) => MASK_LABELS[m]).join('、')}` : ''}
       </Text>
       <ClauseLink source={item.source} onClause={onClause} />
+      {typed ? (
+        <>
+          <Text className='upload__subheading'>逐项填写</Text>
+          {typed}
+          <Text className='upload__subheading'>佐证材料</Text>
+        </>
+      ) : null}
 
       {/* Lists in containers that are always there: rows are appended inside them, never
           inserted before Taro's button element (its H5 element does not take that). */}
       <View className='upload__files'>
       {files.map((file, i) => (
         <View key={file.sha256} className='upload__file'>
-          <FileThumb applicationId={applicationId} sha256={file.sha256} />
+          <FileThumb applicationId={applicationId} sha256={file.sha256} pdf={file.contentType === 'application/pdf'} />
           <View className='upload__file-body'>
             <Text className='upload__file-name'>
-              第 {i + 1} 张 · {Math.round(file.bytes / 1024)} KB
+              第 {i + 1} {file.contentType === 'application/pdf' ? '份 PDF' : '张'} · {Math.round(file.bytes / 1024)} KB
             </Text>
-            {file.contentType === 'application/pdf' ? null : (
+            {file.contentType === 'application/pdf' ? null : !editable ? (
+              <Text className='upload__note'>{file.needsMasking === 'yes' ? `已遮挡 ${file.masks.length} 处` : file.needsMasking === 'no' ? '不需要遮挡' : ''}</Text>
+            ) : (
               <View className='upload__mask'>
                 <Text className='upload__mask-question'>需要遮挡吗？</Text>
                 <View className='upload__mask-choices'>
@@ -115,9 +134,16 @@ export function UploadCategory({
         </View>
       ))}
       </View>
-      <ActionButton className='upload__add' tone='light' disabled={busy} onTap={onAdd}>
-        {busy ? '正在上传…' : files.length > 0 ? '继续添加照片' : '拍照或从相册选择'}
-      </ActionButton>
+      {editable && takesPhotos ? (
+        <ActionButton className='upload__add' tone='light' disabled={busy} onTap={() => onAdd('image')}>
+          {busy ? '正在上传…' : files.length > 0 ? '继续添加照片' : '拍照或从相册选择'}
+        </ActionButton>
+      ) : null}
+      {editable && takesPdf ? (
+        <ActionButton className='upload__add' tone='light' disabled={busy} onTap={() => onAdd('pdf')}>
+          {busy ? '正在上传…' : '选择 PDF 文件（微信聊天中的文件）'}
+        </ActionButton>
+      ) : null}
     </View>
   );
 }

@@ -6,17 +6,22 @@ import { MaterialsList } from '../../components/materials-list';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { withSystemFont } from '../../components/system-font';
+import { isListRecord, type Entry } from '../../core/application/entry-forms';
 import type { ApplicationView } from '../../core/contracts/api';
+import { beijingDate } from '../../core/time/beijing';
 import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
+import { EntryList } from '../../features/application/entry-list';
+import { IdNumberField } from '../../features/application/id-number-field';
 import { SubmitPanel } from '../../features/application/submit-panel';
+import { Timeline } from '../../features/application/timeline';
 import { TextField } from '../../features/application/text-field';
 import { UploadCategory, type PendingPhoto } from '../../features/application/upload-category';
 import { WindowLine } from '../../features/application/window-line';
 import { call } from '../../services/api/client';
 import { useCall } from '../../services/api/use-call';
 import { attachPhoto } from '../../services/photos/attach-photo';
-import { pickPhotos } from '../../services/photos/photos';
+import { pickPdfs, pickPhotos } from '../../services/photos/photos';
 import { serverNow } from '../../services/server-time';
 import '../../features/application/application.scss';
 
@@ -38,7 +43,9 @@ function ApplicationPage() {
   const [busyCategory, setBusyCategory] = useState<string | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [clause, setClause] = useState<Source | null>(null);
+  /** The category (or `identity`) being saved: one save at a time. */
   const [savingText, setSavingText] = useState<string | null>(null);
+  const [idError, setIdError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const requestId = useRef<string | null>(null);
 
@@ -73,11 +80,11 @@ function ApplicationPage() {
   const a = view!;
   const personId = me.status === 'ready' ? me.data.personId : null;
 
-  async function add(category: string) {
+  async function add(category: string, kind: 'image' | 'pdf') {
     if (busyCategory || !personId) return;
     setBusyCategory(category);
     setProblem(null);
-    const picked = await pickPhotos(MAX_PICK);
+    const picked = kind === 'pdf' ? await pickPdfs(MAX_PICK) : await pickPhotos(MAX_PICK);
     if (!picked.ok) {
       setBusyCategory(null);
       if (!picked.cancelled) setProblem({ code: 'FILE.NOT_FOUND', message: picked.message });
@@ -86,7 +93,7 @@ function ApplicationPage() {
     // One at a time: each shows its own progress; a failure is said beside that photo only.
     for (const [index, photo] of picked.photos.entries()) {
       const key = `${category}-${Date.now()}-${index}`;
-      const label = `新照片 ${index + 1}/${picked.photos.length}`;
+      const label = `${kind === 'pdf' ? '新文件' : '新照片'} ${index + 1}/${picked.photos.length}`;
       const update = (patch: Partial<PendingPhoto>) => setPending((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
       setPending((list) => [...list, { key, category, label, fraction: null, error: null }]);
       const result = await attachPhoto({ applicationId: id, category, personId }, photo, (stage) =>
@@ -102,13 +109,30 @@ function ApplicationPage() {
     setBusyCategory(null);
   }
 
-  async function saveText(category: string, text: string) {
-    if (savingText) return;
-    setSavingText(category);
-    const result = await call('applications', 'saveText', { applicationId: id, category, text });
+  /** One change saved at a time; the reply is the application as it now is. */
+  async function save(what: string, send: () => ReturnType<typeof call<'applications', 'saveText'>>): Promise<boolean> {
+    if (savingText) return false;
+    setSavingText(what);
+    setProblem(null);
+    const result = await send();
     setSavingText(null);
     if (result.ok) apply(result.value);
     else setProblem(result.error);
+    return result.ok;
+  }
+  const saveText = (category: string, text: string) => save(category, () => call('applications', 'saveText', { applicationId: id, category, text }));
+  const saveEntries = (category: string, entries: readonly Entry[]) => save(category, () => call('applications', 'saveEntries', { applicationId: id, category, entries: [...entries] }));
+  const fix = (path: string) => save(path, () => call('applications', 'fix', { applicationId: id, path }));
+  const declare = (rule: string) => save(rule, () => call('applications', 'declare', { applicationId: id, rule, agreed: true }));
+  async function saveIdNumber(idNumber: string): Promise<boolean> {
+    if (savingText) return false;
+    setSavingText('identity');
+    setIdError(null);
+    const result = await call('applications', 'saveIdNumber', { applicationId: id, idNumber });
+    setSavingText(null);
+    if (result.ok) apply(result.value);
+    else setIdError(result.error.message);
+    return result.ok;
   }
 
   async function submit() {
@@ -136,8 +160,26 @@ function ApplicationPage() {
 
   const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
   const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
+  const nowMonth = beijingDate(serverNow()).slice(0, 7);
+  const editable = a.status === 'draft';
+  const entriesOf = (item: (typeof uploads)[number], embedded: boolean) =>
+    isListRecord(item.record) ? (
+      <EntryList
+        item={item}
+        record={item.record}
+        entries={a.entries[item.code] ?? []}
+        problems={a.problems}
+        nowMonth={nowMonth}
+        saving={savingText !== null}
+        editable={editable}
+        embedded={embedded}
+        onSave={(entries) => saveEntries(item.code, entries)}
+        onClause={setClause}
+      />
+    ) : null;
   const required = uploads.filter((m) => m.need === 'required');
   const requiredDone = required.filter((m) => a.files.some((f) => f.category === m.code)).length;
+  const blocking = a.problems.filter((p) => p.severity === 'block').length;
   const paper = a.materials.filter((m) => m.stage === 'paper');
   return (
     <View className='application'>
@@ -151,9 +193,10 @@ function ApplicationPage() {
         <WindowLine window={a.window} now={serverNow()} />
         <Text className='application__line'>
           必传材料已上传 {requiredDone} / {required.length} 项
-          {a.status === 'draft' ? (a.problems.length > 0 ? `，提交前还有 ${a.problems.length} 处要处理（见页面下方）` : '，可以提交') : ''}
+          {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}
         </Text>
       </View>
+      <Timeline application={a} />
       {a.missing.length > 0 ? (
         <View className='application__card'>
           <Text className='application__heading'>申报前还要确认</Text>
@@ -170,25 +213,37 @@ function ApplicationPage() {
         </View>
       ) : null}
 
+      <Text className='application__section'>基本信息</Text>
+      <IdNumberField shown={a.idNumberShown} saving={savingText === 'identity'} editable={editable} error={idError} onSave={saveIdNumber} />
+      {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
+      {fields.map((item) =>
+        isListRecord(item.record) ? (
+          <View key={item.code}>{entriesOf(item, false)}</View>
+        ) : (
+          <TextField key={item.code} item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+        ),
+      )}
       <Text className='application__section'>网上上传（{uploads.length} 项）</Text>
       {uploads.map((item) => (
-        <UploadCategory
-          key={item.code}
-          applicationId={id}
-          item={item}
-          files={a.files.filter((f) => f.category === item.code)}
-          pending={pending.filter((p) => p.category === item.code)}
-          busy={busyCategory !== null || !personId || a.status !== 'draft'}
-          onAdd={() => void add(item.code)}
-          onNoMask={(sha) => void noMask(sha)}
-          onClause={setClause}
-        />
+        <View key={item.code} className='application__item'>
+          <UploadCategory
+            applicationId={id}
+            item={item}
+            files={a.files.filter((f) => f.category === item.code)}
+            pending={pending.filter((p) => p.category === item.code)}
+            busy={busyCategory !== null || !personId}
+            editable={editable}
+            typed={entriesOf(item, true)}
+            onAdd={(kind) => void add(item.code, kind)}
+            onNoMask={(sha) => void noMask(sha)}
+            onClause={setClause}
+          />
+          {item.record === 'essay' ? (
+            <TextField item={item} title={`${item.name}（正文）`} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+          ) : null}
+        </View>
       ))}
-      {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
-      {fields.map((item) => (
-        <TextField key={item.code} item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
-      ))}
-      <SubmitPanel application={a} submitting={submitting} onFix={(category, text) => void saveText(category, text)} onSubmit={() => void submit()} />
+      <SubmitPanel application={a} submitting={submitting} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} />
       {paper.length > 0 ? (
         <View className='application__card'>
           <Text className='application__heading'>纸质材料（通过形式审核后报送，{paper.length} 项）</Text>

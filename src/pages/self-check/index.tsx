@@ -15,7 +15,7 @@ import { loadDraft, saveDraft } from '../../features/self-check/storage';
 import { AnswersView } from '../../features/self-check/ui/answers-view';
 import { ChoiceList, UNSURE } from '../../features/self-check/ui/choice-list';
 import { HoursField } from '../../features/self-check/ui/hours-field';
-import { MonthField } from '../../features/self-check/ui/month-field';
+import { MonthField } from '../../components/month-field';
 import { NumberField } from '../../features/self-check/ui/number-field';
 import { RowsField } from '../../features/self-check/ui/rows-field';
 import { SpecialtyPicker } from '../../features/self-check/ui/specialty-picker';

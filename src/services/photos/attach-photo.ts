@@ -4,7 +4,7 @@ import { sha256Hex } from '../../core/hash/sha256';
 import { err, type Result } from '../../core/result';
 import { call, toAppError } from '../api/client';
 import { platform } from '../platform/platform';
-import { preparePhoto } from './photos';
+import { preparePdf, preparePhoto } from './photos';
 import type { PickedPhoto } from './photos.types';
 
 export type AttachStage = { readonly kind: 'preparing' } | { readonly kind: 'uploading'; readonly fraction: number } | { readonly kind: 'saving' };
@@ -22,21 +22,28 @@ export async function attachPhoto(
   onStage: (stage: AttachStage) => void,
 ): Promise<Result<ApplicationView, AppError>> {
   onStage({ kind: 'preparing' });
-  const prepared = await preparePhoto(picked.path, picked.bytes);
+  const prepared = picked.kind === 'pdf' ? await preparePdf(picked.path, picked.bytes) : await preparePhoto(picked.path, picked.bytes);
   if (!prepared.ok) return err(appError('FILE.CONTENT_MISMATCH', [prepared.message], prepared.message));
   const sha256 = sha256Hex(prepared.photo.bytes);
-  let uploaded = await upload(prepared.photo.path, sha256, target.personId, onStage);
+  const file = { path: prepared.photo.path, contentType: prepared.photo.contentType };
+  let uploaded = await upload(file, sha256, target.personId, onStage);
   for (let attempt = 1; attempt < UPLOAD_ATTEMPTS && !uploaded.ok && errorKind(uploaded.error.code) === 'network'; attempt += 1) {
-    uploaded = await upload(prepared.photo.path, sha256, target.personId, onStage);
+    uploaded = await upload(file, sha256, target.personId, onStage);
   }
   if (!uploaded.ok) return uploaded;
   onStage({ kind: 'saving' });
   return call('applications', 'attach', { applicationId: target.applicationId, category: target.category, ref: uploaded.value, sha256 });
 }
 
-async function upload(path: string, sha256: string, personId: string, onStage: (stage: AttachStage) => void): Promise<Result<string, AppError>> {
+async function upload(
+  file: { readonly path: string; readonly contentType: 'image/jpeg' | 'application/pdf' },
+  sha256: string,
+  personId: string,
+  onStage: (stage: AttachStage) => void,
+): Promise<Result<string, AppError>> {
   onStage({ kind: 'uploading', fraction: 0 });
-  const reply = await platform.transport.upload(`${sha256}.jpg`, { path, contentType: 'image/jpeg' }, { personId, onProgress: (fraction) => onStage({ kind: 'uploading', fraction }) });
+  const extension = file.contentType === 'application/pdf' ? 'pdf' : 'jpg';
+  const reply = await platform.transport.upload(`${sha256}.${extension}`, file, { personId, onProgress: (fraction) => onStage({ kind: 'uploading', fraction }) });
   if (reply.ok) return { ok: true, value: reply.data.ref };
   return err(toAppError(reply.code, reply.message, reply.details));
 }

@@ -1,5 +1,5 @@
 import { PHOTO_STEPS, PHOTO_TARGET_BYTES, scaledSize } from '../../core/photos/compression';
-import type { Picked, Prepared } from './photos.types';
+import { checkPdf, type Picked, type Prepared } from './photos.types';
 
 /**
  * H5: the browser's file picker, then the browser's own canvas: Taro's H5 build stubs
@@ -15,17 +15,26 @@ const browser = globalThis as unknown as Window & typeof globalThis;
  * every picked file comes back, and a bad one is refused with a message when it is prepared.
  */
 export function pickPhotos(max: number): Promise<Picked> {
+  return pickFiles(max, 'image');
+}
+
+/** PDF scans, where the round takes them (bazhou 五(一)8: 知识产权 as PDF). */
+export function pickPdfs(max: number): Promise<Picked> {
+  return pickFiles(max, 'pdf');
+}
+
+function pickFiles(max: number, kind: 'image' | 'pdf'): Promise<Picked> {
   return new Promise((resolve) => {
     const input = browser.document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/*';
+    input.accept = kind === 'image' ? 'image/*' : 'application/pdf,.pdf';
     input.multiple = max > 1;
     input.style.display = 'none';
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []).slice(0, max);
       input.remove();
       if (files.length === 0) return resolve({ ok: false, cancelled: true, message: '' });
-      resolve({ ok: true, photos: files.map((file) => ({ path: browser.URL.createObjectURL(file), bytes: file.size })) });
+      resolve({ ok: true, photos: files.map((file) => ({ path: browser.URL.createObjectURL(file), bytes: file.size, kind })) });
     });
     // Closing the picker without a choice: nothing happens, and nothing should.
     input.addEventListener('cancel', () => {
@@ -65,4 +74,17 @@ export async function preparePhoto(path: string, originalBytes: number): Promise
   if (!out) return { ok: false, message: '图片处理失败，请重试。' };
   const bytes = new Uint8Array(await out.arrayBuffer());
   return { ok: true, photo: { path: browser.URL.createObjectURL(out), bytes, contentType: 'image/jpeg', width: size.width, height: size.height, originalBytes } };
+}
+
+/** A picked PDF as it is, once its bytes say it is one. */
+export async function preparePdf(path: string, originalBytes: number): Promise<Prepared> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await (await browser.fetch(path)).arrayBuffer());
+  } catch {
+    return { ok: false, message: '这个文件打不开，请重新选择。' };
+  }
+  const problem = checkPdf(bytes);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, photo: { path, bytes, contentType: 'application/pdf', width: null, height: null, originalBytes } };
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { PHOTO_STEPS, PHOTO_TARGET_BYTES, scaledSize } from '../../core/photos/compression';
-import type { Picked, Prepared } from './photos.types';
+import { checkPdf, type Picked, type Prepared } from './photos.types';
 
 /**
  * WeChat: `chooseMedia` for the camera or the album, then `compressImage` with an explicit size
@@ -11,7 +11,7 @@ import type { Picked, Prepared } from './photos.types';
 export async function pickPhotos(max: number): Promise<Picked> {
   try {
     const chosen = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['original'] });
-    return { ok: true, photos: chosen.tempFiles.map((f) => ({ path: f.tempFilePath, bytes: f.size })) };
+    return { ok: true, photos: chosen.tempFiles.map((f) => ({ path: f.tempFilePath, bytes: f.size, kind: 'image' as const })) };
   } catch (caught) {
     const message = String((caught as { errMsg?: string })?.errMsg ?? caught);
     // errno 104 / 112: the privacy guide (see README) has not been agreed to or declared.
@@ -53,4 +53,31 @@ export async function preparePhoto(path: string, originalBytes: number): Promise
   }
   const content = Taro.getFileSystemManager().readFileSync(best.path) as ArrayBuffer;
   return { ok: true, photo: { path: best.path, bytes: new Uint8Array(content), contentType: 'image/jpeg', width: best.size.width, height: best.size.height, originalBytes } };
+}
+
+/**
+ * PDF scans, where the round takes them: WeChat picks files from chats (`chooseMessageFile`);
+ * the phone's own folders are not open to mini-programs.
+ */
+export async function pickPdfs(max: number): Promise<Picked> {
+  try {
+    const chosen = await Taro.chooseMessageFile({ count: max, type: 'file', extension: ['pdf'] });
+    return { ok: true, photos: chosen.tempFiles.map((f) => ({ path: f.path, bytes: f.size, kind: 'pdf' as const })) };
+  } catch (caught) {
+    const message = String((caught as { errMsg?: string })?.errMsg ?? caught);
+    return { ok: false, cancelled: /cancel/i.test(message), message: '没有选到文件，请重试。' };
+  }
+}
+
+/** A picked PDF as it is, once its bytes say it is one. */
+export async function preparePdf(path: string, originalBytes: number): Promise<Prepared> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(Taro.getFileSystemManager().readFileSync(path) as ArrayBuffer);
+  } catch {
+    return { ok: false, message: '这个文件打不开，请重新选择。' };
+  }
+  const problem = checkPdf(bytes);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, photo: { path, bytes, contentType: 'application/pdf', width: null, height: null, originalBytes } };
 }

@@ -7,3 +7,8 @@ export const AGREE_PRIVACY_ID = 'agree-privacy';
 export function usePrivacyPrompt(): { readonly open: boolean; readonly agree: () => void; readonly refuse: () => void } {
   return { open: false, agree: () => undefined, refuse: () => undefined };
 }
+
+/** H5 (the local demo) collects nothing under WeChat's privacy rules: agreed. */
+export function requirePrivacy(): Promise<boolean> {
+  return Promise.resolve(true);
+}

@@ -27,3 +27,15 @@ export function usePrivacyPrompt(): { readonly open: boolean; readonly agree: ()
   };
   return { open, agree: () => settle('agree'), refuse: () => settle('disagree') };
 }
+
+/**
+ * Before the app itself collects something the privacy guide declares (the ID number, typed in,
+ * which no WeChat API guards): WeChat shows the prompt if the person has not agreed yet and
+ * answers once they have; false when they refuse (or the base library is too old to ask).
+ */
+export function requirePrivacy(): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (typeof Taro.requirePrivacyAuthorize !== 'function') return resolve(true);
+    Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
