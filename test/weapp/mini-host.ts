@@ -417,6 +417,12 @@ export class MiniHost {
       chooseMedia: asyncApi('chooseMedia', () => {
         throw { errMsg: 'chooseMedia:fail cancel' };
       }),
+      // The same for a file from a chat.
+      chooseMessageFile: asyncApi('chooseMessageFile', () => {
+        throw { errMsg: 'chooseMessageFile:fail cancel' };
+      }),
+      // The person has agreed to the privacy guide already (the prompt itself is driven through privacyListener).
+      requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => ({ errMsg: 'requirePrivacyAuthorize:ok' })),
       showLoading: navigation('showLoading'),
       hideLoading: navigation('hideLoading'),
       setNavigationBarTitle: navigation('setNavigationBarTitle'),

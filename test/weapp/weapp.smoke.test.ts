@@ -10,7 +10,7 @@ import { functions } from '../../src/server/functions';
 import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
-import { yuliGraduate } from '../core/eligibility/people.fixture';
+import { bazhouEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
 import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
 import { findNode, MiniHost, textsOf, type PageInstance } from './mini-host';
 
@@ -25,6 +25,8 @@ const applicant = demo.people.find((person) => person._id === 'person-applicant'
 const rounds = roundSeeds(allRounds) as unknown as { id: string; title: string }[];
 /** The cloud's clock in the smoke test: 10:00 in Beijing on 12 October 2024, while 尉犁's round is open. */
 const SMOKE_NOW = new Date('2024-10-12T02:00:00Z');
+/** The cloud's clock; a test may move it (to open an application in another round's window) and puts it back. */
+let cloudNow = SMOKE_NOW;
 
 interface CloudCall {
   readonly name: string;
@@ -43,7 +45,7 @@ async function seededCloud(): Promise<FakeWxCloud> {
 /** `wx.cloud` as the package sees it: each call runs the named function's `main` as that person. */
 function wxCloud(cloud: FakeWxCloud, openid: string, cloudCalls: CloudCall[], inits: unknown[]) {
   const mains = new Map(
-    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer', clock: { now: () => SMOKE_NOW } })] as const),
+    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer', clock: { now: () => cloudNow } })] as const),
   );
   return {
     init: (options: unknown) => void inits.push(options),
@@ -84,7 +86,7 @@ describe('the WeChat build (dist/weapp)', () => {
   let cloud: FakeWxCloud;
   /** A call to a cloud function as this person, outside the package (to set up what a page shows). */
   const callAs = async (openid: string, name: string, data: unknown) => {
-    const main = cloudMain(functions[name as keyof typeof functions], cloud, { miniprogramState: 'developer', clock: { now: () => SMOKE_NOW } });
+    const main = cloudMain(functions[name as keyof typeof functions], cloud, { miniprogramState: 'developer', clock: { now: () => cloudNow } });
     cloud.setContext({ OPENID: openid, APPID: 'wx-smoke-test' });
     return main(data);
   };
@@ -231,6 +233,42 @@ describe('the WeChat build (dist/weapp)', () => {
       expect(findNode(page.data, (n) => n.role === 'button' && textsOf(n).join('') === '拍照或从相册选择')?.ariaDisabled).toBe(false);
       expect(host.errors).toEqual([]);
       host.closePage(page);
+    });
+
+    it('opens an application with typed entries, the summary’s length, PDF from a chat and the ID number after the privacy check', async () => {
+      const cloudCall = (name: string, data: unknown) => callAs(applicant!.openid, name, data);
+      // Created inside the bazhou round's apply window (24 Aug – 8 Sep 2024), opened later.
+      cloudNow = new Date('2024-08-26T02:00:00Z');
+      try {
+        expect((await cloudCall('eligibility', { action: 'saveAnswers', payload: { roundId: 'bazhou-ecoenv-2024', profile: bazhouEngineer() } })).ok).toBe(true);
+        const created = await cloudCall('applications', { action: 'create', payload: { roundId: 'bazhou-ecoenv-2024', offerKey: 'evaluation:intermediate' } });
+        expect(created).toMatchObject({ ok: true });
+        const id = (created as { data: { id: string } }).data.id;
+        cloudNow = SMOKE_NOW;
+        const page = host.openPage('pages/application/index', { id });
+        await host.settle();
+        const texts = textsOf(page.data).join('');
+        for (const expected of ['身份证号', '工作经历', '添加一段经历', '任现职以来个人工作总结（正文）', '通知要求2000—3000字', '选择 PDF 文件（微信聊天中的文件）']) expect(texts).toContain(expected);
+
+        const tapButton = (label: string) => host.tap(page, (n) => n.role === 'button' && textsOf(n).join('') === label);
+        expect(tapButton('选择 PDF 文件（微信聊天中的文件）')).toBe(true);
+        await host.settle();
+        expect(host.calls.find((c) => c.api === 'chooseMessageFile')?.args[0]).toMatchObject({ type: 'file', extension: ['pdf'] });
+
+        // The ID number is asked for only after WeChat's privacy check answers.
+        expect(tapButton('填写')).toBe(true);
+        await host.settle();
+        expect(host.calls.some((c) => c.api === 'requirePrivacyAuthorize')).toBe(true);
+        expect(findNode(page.data, (n) => n.ariaLabel === '身份证号')).toBeTruthy();
+
+        expect(tapButton('添加一段经历')).toBe(true);
+        await host.settle();
+        expect(textsOf(page.data).join('')).toContain('从事工作或职务');
+        expect(host.errors).toEqual([]);
+        host.closePage(page);
+      } finally {
+        cloudNow = SMOKE_NOW;
+      }
     });
 
     it('opens a round page with its dates and the way to the self-check', async () => {
