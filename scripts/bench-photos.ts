@@ -1,6 +1,7 @@
 /**
  * Photo figures for `npm run bench`: the phone-side compression of a 4000 × 3000 certificate photo
  * in headless Chromium (the same steps `photos.h5.ts` takes, with the browser's own JPEG encoder),
+ * with the legibility of its small print read by OCR before and after (`bench-legibility.ts`),
  * and the server's burn-in of 3 masks into a blind copy (sharp).
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { PHOTO_STEPS, PHOTO_TARGET_BYTES } from '../src/core/photos/compression';
 import { burnMasks } from '../src/server/images/image-bytes';
 import { certificatePhoto } from '../test/e2e/fixtures';
+import { benchLegibility } from './bench-legibility';
 
 type Print = (name: string, value: number, unit: string) => void;
 
@@ -51,7 +53,11 @@ export async function benchPhotos(print: Print): Promise<void> {
           out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', step.quality));
           if (out && out.size <= target) break;
         }
-        return { bytes: out?.size ?? 0, ms: self.performance.now() - start };
+        const ms = self.performance.now() - start;
+        const output = new Uint8Array(await (out ?? new Blob()).arrayBuffer());
+        let binary = '';
+        for (const byte of output) binary += String.fromCharCode(byte);
+        return { bytes: output.length, ms, base64: btoa(binary) };
       },
       { base64: input.toString('base64'), steps: PHOTO_STEPS, target: PHOTO_TARGET_BYTES },
     );
@@ -59,6 +65,7 @@ export async function benchPhotos(print: Print): Promise<void> {
     print('client_compression_output', result.bytes, 'bytes');
     print('client_compression_ratio', Math.round((result.bytes / input.length) * 1000) / 1000, 'output/input');
     print('client_compression_time', result.ms, 'ms');
+    await benchLegibility(print, input, Buffer.from(result.base64, 'base64'));
   } finally {
     await browser.close();
   }

@@ -4,6 +4,14 @@ import sharp from 'sharp';
 
 export const fixtureDir = path.resolve(__dirname, '../../.tmp/e2e-fixtures');
 
+/** The certificate's 24 lines of 22 px small print (x 400, baselines y 1500 … 2420 of 4000 × 3000): what legibility is measured on. */
+export function smallPrintLines(serial = 1): string[] {
+  return Array.from({ length: 24 }, (_, i) => `第${i + 1}行 经审核，该同志具备工程师专业技术资格，特发此证。编号 XJ2018-${String(serial * 1000 + i)}`);
+}
+
+/** Where the small print is, as fractions of the page (with a margin): x, y, width, height. */
+export const SMALL_PRINT_REGION = { x: 0.095, y: 0.487, w: 0.475, h: 0.333 } as const;
+
 /**
  * A 4000 × 3000 certificate-like JPEG, as a 12-megapixel phone camera takes it: off-white paper,
  * a title, the holder's name and unit, an ID number, a red seal, lines of 22 px small print and
@@ -13,7 +21,7 @@ export const fixtureDir = path.resolve(__dirname, '../../.tmp/e2e-fixtures');
  */
 export async function certificatePhoto(name = 'certificate.jpg', serial = 1): Promise<string> {
   mkdirSync(fixtureDir, { recursive: true });
-  const small = Array.from({ length: 24 }, (_, i) => `<text x="400" y="${1500 + i * 40}" font-size="22" font-family="WenQuanYi Micro Hei">第${i + 1}行 经审核，该同志具备工程师专业技术资格，特发此证。编号 XJ2018-${String(serial * 1000 + i)}</text>`).join('');
+  const small = smallPrintLines(serial).map((line, i) => `<text x="400" y="${1500 + i * 40}" font-size="22" font-family="WenQuanYi Micro Hei">${line}</text>`).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000">
     <rect width="4000" height="3000" fill="#f6f1e4"/>
     <text x="1400" y="500" font-size="160" font-family="WenQuanYi Micro Hei">专业技术资格证书</text>
