@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
-import { aksuEmployee } from '../core/eligibility/people.fixture';
+import { aksuEmployee, bazhouEngineer } from '../core/eligibility/people.fixture';
 import { openHarness, type Harness } from './harness';
 
 /** The applications function: started from the saved answers, judged again on the server clock. */
@@ -270,6 +270,18 @@ describe('applications function: typing in and submitting', () => {
     expect((await call('saveEntries', { applicationId, category: 'education', entries: [] })).reply).toMatchObject({ code: 'REQUEST.INVALID_PAYLOAD' });
   });
 
+  it('asks to confirm "no work or meeting photos" once practice evidence is uploaded, and records the answer', async () => {
+    const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const ref = await files.put('uploads/person-senior/practice.jpg', content, 'image/jpeg');
+    await call('attach', { applicationId, category: 'practice_ability', ref, sha256: createHash('sha256').update(content).digest('hex') });
+    const asked = (await view()).problems.filter((p) => p.path === 'declaration.no_photos_in_practice');
+    expect(asked.map((p) => [p.severity, p.message])).toEqual([['block', '请确认：实践能力不得上传工作、会议照片。']]);
+    await call('declare', { applicationId, rule: 'no_photos_in_practice', agreed: true });
+    expect((await view()).problems.map((p) => p.path)).not.toContain('declaration.no_photos_in_practice');
+    await call('declare', { applicationId, rule: 'no_photos_in_practice', agreed: false });
+    expect((await view()).problems.map((p) => p.path)).toContain('declaration.no_photos_in_practice');
+  });
+
   it('keeps an ID number only when its check digit is right, and shows it back with its middle hidden', async () => {
     const wrong = await call('saveIdNumber', { applicationId, idNumber: '110105194912310021' });
     expect(wrong.reply).toMatchObject({ ok: false, message: '身份证号码的校验位不对，可能有一位输错了，请对照身份证核对。' });
@@ -300,5 +312,48 @@ describe('applications function: typing in and submitting', () => {
     harness.setNow(new Date('2024-08-30T10:00:01Z')); // 18:00:01 in Beijing on the last day
     expect((await call('submit', { applicationId, requestId: 'request-0001' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.WINDOW_CLOSED' });
     expect((await view()).status).toBe('draft');
+  });
+});
+
+describe('applications function: a round with PDF scans, a length-limited summary and declarations', () => {
+  let harness: Harness;
+  let deps: Deps;
+  let files: Harness['files'];
+  const senior: Caller = { openid: 'demo-openid-senior' };
+  const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, senior, deps);
+  let applicationId = '';
+  type View = { files: { category: string; contentType: string; needsMasking: string | null }[]; problems: { path: string; severity: string; message: string; declaration: string | null }[]; declarations: string[] };
+  const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
+  const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const sha = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+  beforeEach(async () => {
+    // 10:00 in Beijing on 26 August 2024, inside bazhou's apply window (24 August – 8 September).
+    harness = await openHarness('application-bazhou', new Date('2024-08-26T02:00:00Z'));
+    ({ deps, files } = harness);
+    await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'bazhou-ecoenv-2024', profile: bazhouEngineer() } }, senior, deps);
+    applicationId = ((await call('create', { roundId: 'bazhou-ecoenv-2024', offerKey: 'evaluation:intermediate' })).reply as { data: { id: string } }).data.id;
+  });
+
+  afterEach(() => harness.close());
+
+  it('takes a PDF where the round asks for one (知识产权, bazhou 五(一)8), and not for a certificate photo', async () => {
+    const ref = await files.put('uploads/person-senior/ip.pdf', pdf, 'application/pdf');
+    expect((await call('attach', { applicationId, category: 'intellectual_property', ref, sha256: sha(pdf) })).status).toBe(200);
+    expect((await view()).files).toEqual([expect.objectContaining({ category: 'intellectual_property', contentType: 'application/pdf', needsMasking: 'no' })]);
+    expect((await call('attach', { applicationId, category: 'education', ref, sha256: sha(pdf) })).reply).toMatchObject({ ok: false, code: 'FILE.BAD_TYPE' });
+  });
+
+  it('counts the typed summary against 2000—3000 characters', async () => {
+    await call('saveText', { applicationId, category: 'work_summary', text: '本人任现职以来'.repeat(100) });
+    const problem = (await view()).problems.find((p) => p.path === 'work_summary' && p.message.startsWith('现在'));
+    expect(problem?.message).toBe('现在 700 字，通知要求2000—3000字，还差 1300 字。');
+    await call('saveText', { applicationId, category: 'work_summary', text: '本人任现职以来'.repeat(300) });
+    expect((await view()).problems.filter((p) => p.path === 'work_summary' && p.message.startsWith('现在'))).toEqual([]);
+  });
+
+  it('refuses to confirm a rule this round does not have', async () => {
+    expect((await call('declare', { applicationId, rule: 'no_photos_in_practice', agreed: true })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await view()).declarations).toEqual([]);
   });
 });

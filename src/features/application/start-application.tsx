@@ -10,7 +10,18 @@ import './application.scss';
  * 开始申报 for one offered level: creates (or opens again) the application on the server from the
  * saved answers and opens it. One tap at a time; a refusal is shown with the engine's reasons.
  */
-export function StartApplication({ roundId, offerKey, ready }: { roundId: string; offerKey: string; ready: boolean }) {
+export function StartApplication({
+  roundId,
+  offerKey,
+  ready,
+  levelName = null,
+}: {
+  roundId: string;
+  offerKey: string;
+  ready: boolean;
+  /** Named on the button when the row shows a range of levels (开始申报中级). */
+  levelName?: string | null;
+}) {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'starting' } | { kind: 'failed'; error: AppError }>({ kind: 'idle' });
   const start = async () => {
     if (!ready || state.kind === 'starting') return;
@@ -23,7 +34,7 @@ export function StartApplication({ roundId, offerKey, ready }: { roundId: string
   return (
     <View className='start'>
       <ActionButton disabled={!ready || state.kind === 'starting'} onTap={() => void start()}>
-        {state.kind === 'starting' ? '正在建立申报…' : ready ? '开始申报' : '答案保存后才能申报'}
+        {state.kind === 'starting' ? '正在建立申报…' : ready ? `开始申报${levelName ?? ''}` : '答案保存后才能申报'}
       </ActionButton>
       {state.kind === 'failed' ? (
         <View className='start__error' role='alert'>

@@ -10,6 +10,7 @@ import type { Source } from '../../core/round/round.schema';
 import { formatBeijingMoment } from '../../core/time/format';
 import { profileForRound } from '../../features/self-check/profile-for-round';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { StartApplication } from '../../features/application/start-application';
 import { AnswerFirst, OutList } from '../../features/self-check/ui/answer-first';
 import { ClauseSheet } from '../../components/clause/clause-sheet';
@@ -91,7 +92,11 @@ function SelfCheckResult() {
         summary={summary}
         onClause={setClause}
         // An application starts from the answers saved on the server, so only once they are.
-        action={(offer) => (offer.window.state === 'closed' ? null : <StartApplication roundId={round.id} offerKey={offer.key} ready={saved.state === 'saved'} />)}
+        action={(offer, inRange) =>
+          offer.window.state === 'closed' ? null : (
+            <StartApplication roundId={round.id} offerKey={offer.key} ready={saved.state === 'saved'} levelName={inRange ? LEVEL_LABELS[offer.level] : null} />
+          )
+        }
       />
       <ConfirmList items={summary.toConfirm} onClause={setClause} />
       <OutList summary={summary} onClause={setClause} />

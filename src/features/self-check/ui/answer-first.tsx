@@ -22,7 +22,7 @@ export function AnswerFirst({
   summary: ResultSummary;
   onClause: (source: Source) => void;
   /** What can be done with a level offered now or once confirmed (开始申报). */
-  action?: (offer: OfferAssessment) => ReactNode;
+  action?: (offer: OfferAssessment, inRange: boolean) => ReactNode;
 }) {
   if (summary.barred) {
     return (
@@ -42,7 +42,7 @@ export function AnswerFirst({
           <Text className='answer__heading'>现在可以申报</Text>
           {now.map((line) => (
             <LevelRow key={`now-${line.label}`} line={line} offer={line.now!}>
-              {action?.(line.now!)}
+              {action?.(line.now!, false)}
             </LevelRow>
           ))}
         </View>
@@ -52,7 +52,8 @@ export function AnswerFirst({
           <Text className='answer__heading'>确认后可能可以申报</Text>
           {maybe.map((line) => (
             <LevelRow key={`maybe-${line.label}`} line={line} offer={line.ifConfirmed!} from={line.ifConfirmedFrom}>
-              {line.ifConfirmedFrom ? null : action?.(line.ifConfirmed!)}
+              {/* A range (初级至中级): the highest is offered; a lower one is the applicant's to ask for after confirming. */}
+              {action?.(line.ifConfirmed!, line.ifConfirmedFrom !== null)}
             </LevelRow>
           ))}
           <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
