@@ -43,6 +43,21 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 test.describe('application: photos from the phone and masking for blind review', () => {
   test.setTimeout(120_000);
 
+  test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
+    await seniorSelfCheck(page);
+    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    const education = page.locator('#category-education');
+    await expect(education.locator('.upload__add')).toBeVisible();
+    const before = await education.locator('.upload__file').count();
+    const chooser = page.waitForEvent('filechooser');
+    await education.locator('.upload__add').click();
+    await (await chooser).setFiles({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>这不是照片</html>') });
+    await expect(education.locator('.upload__pending--failed')).toContainText('打不开');
+    await expect(education.locator('.upload__file')).toHaveCount(before);
+    await snap(page, 'application-refused-file');
+  });
+
+  // Last: it submits 王建新's application, which the runtime keeps for the tests after it.
   test('the senior engineer uploads two certificate photos, masks one, answers 否 for the other, and sees what experts will see', async ({ page }) => {
     const photo = await certificatePhoto();
     await seniorSelfCheck(page);
@@ -141,19 +156,5 @@ test.describe('application: photos from the phone and masking for blind review',
     await expect(page.getByText('已提交 1 次，按通知最多 3 次。')).toBeVisible();
     await expect(page.locator('.application__status')).toHaveText('已提交，等待单位审核');
     await snap(page, 'application-submitted');
-  });
-
-  test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
-    await seniorSelfCheck(page);
-    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
-    const education = page.locator('#category-education');
-    await expect(education.locator('.upload__add')).toBeVisible();
-    const before = await education.locator('.upload__file').count();
-    const chooser = page.waitForEvent('filechooser');
-    await education.locator('.upload__add').click();
-    await (await chooser).setFiles({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>这不是照片</html>') });
-    await expect(education.locator('.upload__pending--failed')).toContainText('打不开');
-    await expect(education.locator('.upload__file')).toHaveCount(before);
-    await snap(page, 'application-refused-file');
   });
 });
