@@ -1,0 +1,120 @@
+import { holderOf, transition, TRANSITIONS, ReviewStatus, type TransitionContext } from '../../../src/core/review/review.machine';
+import { returnDeadline } from '../../../src/core/review/return-deadline';
+
+const NOW = new Date('2024-08-26T02:00:00Z');
+const ctx = (patch: Partial<TransitionContext> = {}): TransitionContext => ({
+  actor: 'applicant',
+  now: NOW,
+  applyWindowOpen: true,
+  submissions: 0,
+  maxSubmissions: 3,
+  complete: true,
+  publicityDone: true,
+  unitLevel: 'county',
+  reasonCount: 0,
+  returnDeadline: null,
+  defenseRequired: false,
+  ...patch,
+});
+
+describe('the review machine', () => {
+  it('walks a county unit through unit → county → prefecture to 通过形式审核, with a notice at each step', () => {
+    const steps: [ReviewStatus, Parameters<typeof transition>[1], TransitionContext['actor'], ReviewStatus, string | null][] = [
+      ['draft', 'submit', 'applicant', 'submitted', 'submitted'],
+      ['submitted', 'approve', 'unit_admin', 'unit_approved', 'approved'],
+      ['unit_approved', 'approve', 'county_hr', 'county_approved', 'approved'],
+      ['county_approved', 'approve', 'prefecture_hr', 'formal_review_passed', 'formal_review_passed'],
+    ];
+    for (const [from, command, actor, to, notice] of steps) {
+      const t = transition(from, command, ctx({ actor }));
+      expect(t).toMatchObject({ ok: true, next: to });
+      if (t.ok) expect(t.effects.find((e) => e.kind === 'notify')).toEqual(notice ? { kind: 'notify', notice } : undefined);
+    }
+  });
+
+  it('skips the county for a prefecture-level unit, and refuses the county reviewer there', () => {
+    expect(transition('unit_approved', 'approve', ctx({ actor: 'prefecture_hr', unitLevel: 'prefecture' }))).toMatchObject({ ok: true, next: 'formal_review_passed' });
+    expect(transition('unit_approved', 'approve', ctx({ actor: 'county_hr', unitLevel: 'prefecture' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'county_unit' } });
+    expect(transition('unit_approved', 'approve', ctx({ actor: 'prefecture_hr', unitLevel: 'county' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'prefecture_unit' } });
+  });
+
+  it('counts a submission, and refuses one outside the window, past the limit or incomplete', () => {
+    const t = transition('draft', 'submit', ctx());
+    expect(t.ok && t.effects.map((e) => e.kind)).toEqual(['record', 'count_submission', 'notify']);
+    expect(transition('draft', 'submit', ctx({ applyWindowOpen: false }))).toMatchObject({ ok: false, error: { guard: 'apply_window_open' } });
+    expect(transition('draft', 'submit', ctx({ submissions: 3 }))).toMatchObject({ ok: false, error: { guard: 'submissions_left' } });
+    expect(transition('draft', 'submit', ctx({ complete: false }))).toMatchObject({ ok: false, error: { guard: 'complete' } });
+  });
+
+  it('returns with reasons and starts the deadline; after the last submission a return is a rejection', () => {
+    const returned = transition('submitted', 'return', ctx({ actor: 'unit_admin', reasonCount: 1, submissions: 1 }));
+    expect(returned).toMatchObject({ ok: true, next: 'returned' });
+    expect(returned.ok && returned.effects.map((e) => e.kind)).toEqual(['record', 'start_return_deadline', 'notify']);
+    expect(transition('submitted', 'return', ctx({ actor: 'unit_admin', reasonCount: 0, submissions: 1 }))).toMatchObject({ ok: false, error: { guard: 'reasons_given' } });
+    const rejected = transition('submitted', 'return', ctx({ actor: 'unit_admin', reasonCount: 2, submissions: 3 }));
+    expect(rejected).toMatchObject({ ok: true, next: 'rejected', effects: [{ kind: 'record' }, { kind: 'notify', notice: 'rejected' }] });
+  });
+
+  it('takes a resubmission only before the return deadline, and clears it', () => {
+    const deadline = new Date(NOW.getTime() + 3_600_000);
+    const resubmitted = transition('returned', 'submit', ctx({ submissions: 1, returnDeadline: deadline, applyWindowOpen: false }));
+    expect(resubmitted).toMatchObject({ ok: true, next: 'submitted' });
+    expect(resubmitted.ok && resubmitted.effects.map((e) => e.kind)).toEqual(['record', 'count_submission', 'clear_return_deadline', 'notify']);
+    expect(transition('returned', 'submit', ctx({ submissions: 1, returnDeadline: new Date(NOW.getTime() - 1) }))).toMatchObject({ ok: false, error: { guard: 'before_return_deadline' } });
+  });
+
+  it('lets only the system mark an overdue return abandoned, and only once it is overdue', () => {
+    const overdue = ctx({ actor: 'system', returnDeadline: new Date(NOW.getTime() - 1) });
+    expect(transition('returned', 'abandon_overdue', overdue)).toMatchObject({ ok: true, next: 'abandoned', effects: [{ kind: 'record' }, { kind: 'clear_return_deadline' }, { kind: 'notify', notice: 'abandoned' }] });
+    expect(transition('returned', 'abandon_overdue', { ...overdue, returnDeadline: new Date(NOW.getTime() + 1) })).toMatchObject({ ok: false, error: { guard: 'return_deadline_passed' } });
+    expect(transition('returned', 'abandon_overdue', { ...overdue, actor: 'prefecture_hr' })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    // Already abandoned (a second timer run): nothing to do.
+    expect(transition('abandoned', 'abandon_overdue', overdue)).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
+  });
+
+  it('refuses the applicant approving and the unit admin approving twice', () => {
+    expect(transition('submitted', 'approve', ctx({ actor: 'applicant' }))).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(transition('unit_approved', 'approve', ctx({ actor: 'unit_admin' }))).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(transition('submitted', 'approve', ctx({ actor: 'unit_admin', publicityDone: false }))).toMatchObject({ ok: false, error: { guard: 'publicity_done' } });
+  });
+
+  it('goes to the defense only where one is required', () => {
+    expect(transition('fee_paid', 'evaluate_pass', ctx({ actor: 'committee_secretary', defenseRequired: true }))).toMatchObject({ ok: false, error: { guard: 'no_defense_required' } });
+    expect(transition('fee_paid', 'record_defense', ctx({ actor: 'committee_secretary', defenseRequired: true }))).toMatchObject({ ok: true, next: 'defended' });
+    expect(transition('fee_paid', 'evaluate_pass', ctx({ actor: 'committee_secretary' }))).toMatchObject({ ok: true, next: 'passed' });
+  });
+
+  it('reaches every status from draft, and leaves no terminal status', () => {
+    const reached = new Set<string>(['draft']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const row of TRANSITIONS) if (row.from.some((f) => reached.has(f)) && !reached.has(row.to)) grew = reached.add(row.to) !== null;
+    }
+    expect([...reached].sort()).toEqual([...ReviewStatus.options].sort());
+    const terminal = ['certified', 'failed', 'abandoned', 'rejected', 'withdrawn'];
+    for (const status of terminal) expect(TRANSITIONS.filter((r) => r.from.includes(status as ReviewStatus))).toEqual([]);
+  });
+
+  it('says whose move it is', () => {
+    expect(holderOf('unit_approved', 'county')).toBe('county_hr');
+    expect(holderOf('unit_approved', 'prefecture')).toBe('prefecture_hr');
+    expect(holderOf('returned', 'county')).toBe('applicant');
+    expect(holderOf('abandoned', 'county')).toBeNull();
+  });
+});
+
+describe('return deadline', () => {
+  const at = new Date('2024-08-26T02:00:00Z'); // 10:00 Beijing
+  it('is 48 hours from the return where the round says hours (bazhou 四(三))', () => {
+    expect(returnDeadline({ kind: 'within', amount: 48, unit: 'hours', onMissed: 'deemed_abandoned', source: { file: 'x', clause: '四(三)' } }, at, null)?.toISOString()).toBe('2024-08-28T02:00:00.000Z');
+  });
+  it('runs to the end of the second Beijing day where it says days (aksu 四(一)1)', () => {
+    expect(returnDeadline({ kind: 'within', amount: 2, unit: 'days', onMissed: 'not_accepted', source: { file: 'x', clause: '四(一)1' } }, at, null)?.toISOString()).toBe('2024-08-28T15:59:59.000Z');
+    // Returned at 23:30 Beijing: still two whole days after that day.
+    expect(returnDeadline({ kind: 'within', amount: 2, unit: 'days', onMissed: 'not_accepted', source: { file: 'x', clause: '四(一)1' } }, new Date('2024-08-26T15:30:00Z'), null)?.toISOString()).toBe('2024-08-28T15:59:59.000Z');
+  });
+  it('is the apply window’s end where the round says nothing', () => {
+    const end = new Date('2024-09-28T15:59:59Z');
+    expect(returnDeadline({ kind: 'not_stated' }, at, end)).toBe(end);
+  });
+});
