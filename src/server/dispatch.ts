@@ -4,9 +4,9 @@ import { failureReply, type Reply } from '../core/contracts/contract';
 import { describeIssues } from '../core/contracts/zod-locale';
 import { appError, type AppError, type ErrorCode } from '../core/errors';
 import type { Person } from '../core/people/person';
-import type { ActionContext, ActionDef, Deps, FunctionDef } from './function';
+import type { ActionContext, ActionDef, Deps, FunctionDef, WorkContext } from './function';
+import { deliverOutbox, outboxInsert } from './outbox';
 import { findPersonByOpenid } from './people';
-import type { SubscriptionMessage } from './ports/messenger.port';
 import { StoreBusy, type Write } from './ports/store.port';
 
 /** The answer to one call: the reply body and, for HTTP, its status. */
@@ -36,6 +36,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'APPLICATION.NOT_FOUND': 404,
   'APPLICATION.FILE_NOT_YOURS': 403,
   'APPLICATION.OTHER_CHANNEL': 409,
+  'REVIEW.WRONG_STATUS': 409,
+  'REVIEW.OUT_OF_SCOPE': 403,
   'STORE.CONFLICT': 409,
   'STORE.DUPLICATE_ID': 409,
   'REQUEST.BAD_HOST': 403,
@@ -97,28 +99,13 @@ export async function dispatch(
     if (!person.ok) return failure(person.error);
     if (!def.roles.includes(person.value.role)) return failure(appError('AUTH.FORBIDDEN'));
 
-    const writes: Write[] = [];
-    const messages: SubscriptionMessage[] = [];
-    const ctx: ActionContext = {
-      caller: person.value,
-      store: deps.store,
-      files: deps.files,
-      now: deps.clock.now(),
-      writes: {
-        insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),
-        update: (collection, id, rev, set) => writes.push({ kind: 'update', collection, id, rev, set }),
-        remove: (collection, id, rev) => writes.push({ kind: 'delete', collection, id, rev }),
-      },
-      notify: (message) => messages.push(message),
-    };
+    const work = workContext(deps);
+    const ctx: ActionContext = { ...work.ctx, caller: person.value };
     const result = await def.handle(payload.data as never, ctx);
     if (!result.ok) return failure(result.error);
 
-    if (writes.length > 0) {
-      const committed = await deps.store.commit(writes);
-      if (!committed.ok) return failure(appError(committed.error.code));
-    }
-    await sendAll(messages, deps);
+    const committed = await work.commit();
+    if (!committed.ok) return failure(committed.error);
     return { status: 200, reply: { ok: true, data: result.value } };
   } catch (cause) {
     // Nothing was committed either way; a busy store is worth retrying, a crash is a bug.
@@ -136,10 +123,66 @@ async function identify(caller: Caller, deps: Deps): Promise<Identified> {
   return person ? { ok: true, value: person } : { ok: false, error: appError('AUTH.UNKNOWN_PERSON') };
 }
 
-/** A message that fails is logged, not fatal: the state change it reports has already happened. */
-async function sendAll(messages: readonly SubscriptionMessage[], deps: Deps): Promise<void> {
-  for (const message of messages) {
-    const sent = await deps.messenger.send(message);
-    if (!sent.ok) deps.log.warn(`message ${message.templateId} to ${message.toOpenid} not sent: ${sent.error.code}`, sent.error.cause);
+/**
+ * A handler's context with its staged writes and messages, and the commit that writes both in one
+ * atomic step and then delivers the messages (a delivery that fails now is retried by the outbox
+ * timer: the state change and its messages are already safe).
+ */
+function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok: true } | { ok: false; error: AppError }> } {
+  const now = deps.clock.now();
+  const writes: Write[] = [];
+  const outbox: string[] = [];
+  const ctx: WorkContext = {
+    store: deps.store,
+    files: deps.files,
+    now,
+    writes: {
+      insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),
+      update: (collection, id, rev, set) => writes.push({ kind: 'update', collection, id, rev, set }),
+      remove: (collection, id, rev) => writes.push({ kind: 'delete', collection, id, rev }),
+    },
+    notify: (draft) => {
+      writes.push(outboxInsert(draft, now));
+      outbox.push(draft.dedupeKey);
+    },
+  };
+  return {
+    ctx,
+    async commit() {
+      if (writes.length > 0) {
+        const committed = await deps.store.commit(writes);
+        if (!committed.ok) return { ok: false, error: appError(committed.error.code) };
+      }
+      if (outbox.length > 0) {
+        try {
+          await deliverOutbox(deps, outbox);
+        } catch (cause) {
+          deps.log.warn(`outbox delivery after commit failed; the timer retries`, cause);
+        }
+      }
+      return { ok: true };
+    },
+  };
+}
+
+/**
+ * Runs one timer of a function as the system: no person, no OPENID (the cloud's timer trigger, or
+ * the local runtime's schedule). Its writes and messages commit atomically like an action's.
+ * Answers how many things it changed, or the failure.
+ */
+export async function runTimer(functions: Readonly<Partial<Record<string, FunctionDef>>>, functionName: string, timerName: string, deps: Deps): Promise<Outcome> {
+  const fn = Object.prototype.hasOwnProperty.call(functions, functionName) ? functions[functionName] : undefined;
+  const timer = fn && Object.prototype.hasOwnProperty.call(fn.timers, timerName) ? fn.timers[timerName] : undefined;
+  if (!timer) return failure(appError('REQUEST.UNKNOWN_ACTION'));
+  try {
+    const work = workContext(deps);
+    const changed = await timer.run(work.ctx);
+    const committed = await work.commit();
+    if (!committed.ok) return failure(committed.error);
+    return { status: 200, reply: { ok: true, data: { changed } } };
+  } catch (cause) {
+    if (cause instanceof StoreBusy) return failure(appError('SYSTEM.BUSY'));
+    deps.log.error(`${functionName} timer ${timerName} crashed`, cause);
+    return failure(appError('INTERNAL.ERROR'));
   }
 }

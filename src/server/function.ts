@@ -5,7 +5,8 @@ import type { Person, Role } from '../core/people/person';
 import type { Result } from '../core/result';
 import type { Clock } from './ports/clock.port';
 import type { FileStore } from './ports/files.port';
-import type { Messenger, SubscriptionMessage } from './ports/messenger.port';
+import type { Messenger } from './ports/messenger.port';
+import type { OutboxDraft } from './outbox';
 import type { JsonObject, Store, Write } from './ports/store.port';
 
 export interface Logger {
@@ -32,15 +33,23 @@ export interface StagedWrites {
   remove(collection: string, id: string, rev: number): void;
 }
 
-export interface ActionContext {
-  readonly caller: Person;
+/** What a handler works with, a person's action or a timer alike. */
+export interface WorkContext {
   /** Read access; writes go through `writes`. */
   readonly store: Pick<Store, 'get' | 'find' | 'count'>;
   readonly files: FileStore;
   readonly now: Date;
   readonly writes: StagedWrites;
-  /** Messages sent after the writes are committed. */
-  notify(message: SubscriptionMessage): void;
+  /**
+   * A message to a person: written to the outbox in the same atomic commit as the writes (its
+   * dedupe key is its id, so it exists once), delivered after the commit and again by the outbox
+   * timer until it ends as sent, failed or skipped.
+   */
+  notify(message: OutboxDraft): void;
+}
+
+export interface ActionContext extends WorkContext {
+  readonly caller: Person;
 }
 
 export interface ActionDef<F extends FunctionName, A extends ActionName<F>> {
@@ -54,14 +63,28 @@ export interface ActionDef<F extends FunctionName, A extends ActionName<F>> {
 
 export type ActionDefs<F extends FunctionName> = { readonly [A in ActionName<F>]: ActionDef<F, A> };
 
+/**
+ * A timer's work: run by the system (no person, no OPENID), from a trigger in the function's
+ * `config.json` in the cloud and on the same schedule by the local runtime. It must be idempotent:
+ * two runs do what one does. Answers how many things it changed.
+ */
+export interface TimerDef {
+  /** How often it runs, as the cloud's cron with seconds first (every 5 minutes: 0, then a star-slash-5, then five stars). */
+  readonly cron: string;
+  /** The same, in milliseconds, for the local runtime. */
+  readonly everyMs: number;
+  readonly run: (ctx: WorkContext) => Promise<number>;
+}
+
 export interface FunctionDef<F extends FunctionName = FunctionName> {
   readonly name: F;
   readonly actions: ActionDefs<F>;
+  readonly timers: Readonly<Record<string, TimerDef>>;
 }
 
-/** Declares a cloud function: its name and one definition per action of its contract. */
-export function defineFunction<F extends FunctionName>(name: F, actions: ActionDefs<F>): FunctionDef<F> {
-  return { name, actions };
+/** Declares a cloud function: its name, one definition per action of its contract, and its timers. */
+export function defineFunction<F extends FunctionName>(name: F, actions: ActionDefs<F>, timers: Readonly<Record<string, TimerDef>> = {}): FunctionDef<F> {
+  return { name, actions, timers };
 }
 
 export type { PayloadOf, Write };

@@ -5,6 +5,7 @@ import { appError } from '../../src/core/errors';
 import { err, ok } from '../../src/core/result';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
+import { deliverOutbox, type OutboxDraft } from '../../src/server/outbox';
 import { dispatch } from '../../src/server/dispatch';
 import { defineFunction, type Deps } from '../../src/server/function';
 import { accountFunction } from '../../src/server/functions/account.function';
@@ -91,7 +92,7 @@ describe('dispatch', () => {
   });
 
   describe('writes', () => {
-    const message: SubscriptionMessage = { toOpenid: 'openid-applicant', templateId: 't1', page: 'pages/index/index', data: { thing1: '测试' } };
+    const message: OutboxDraft = { dedupeKey: 'app-1#1', personId: 'p1', applicationId: 'app-1', kind: 'returned', title: '申报被退回', body: '请修改后重新提交。', page: 'pages/index/index' };
 
     function writing(after: 'succeed' | 'fail' | 'throw', rev = 1) {
       return {
@@ -111,12 +112,27 @@ describe('dispatch', () => {
       };
     }
 
-    it('commits staged writes and then sends messages when the handler succeeds', async () => {
+    it('commits staged writes with their outbox entry in one step, then delivers it (an in-app notice: no subscription credit yet)', async () => {
       const outcome = await dispatch(writing('succeed'), 'account', { action: 'me' }, asApplicant, deps);
       expect(outcome.status).toBe(200);
       expect(await store.get('units', 'u2')).not.toBeNull();
       expect(await store.get('people', 'p1')).toMatchObject({ name: '李娜娜', _rev: 2 });
-      expect(sent).toEqual([message]);
+      expect(await store.get('outbox', 'app-1#1')).toMatchObject({ status: 'skipped', outcome: 'no_credit', attempts: 1 });
+      expect(await store.get('inbox', 'app-1#1')).toMatchObject({ personId: 'p1', title: '申报被退回' });
+      // Delivering again finds nothing pending: one notice, never two.
+      expect(await deliverOutbox(deps)).toBe(0);
+      expect(await store.count('inbox')).toBe(1);
+    });
+
+    it('keeps a message whose delivery failed after the commit, and the outbox timer delivers it once', async () => {
+      const failing = { ...deps, store: { ...store, commit: async (writes: Parameters<typeof store.commit>[0]) => (writes.some((w) => w.collection === 'inbox') ? Promise.reject(new Error('process died')) : store.commit(writes)) } };
+      expect((await dispatch(writing('succeed'), 'account', { action: 'me' }, asApplicant, failing)).status).toBe(200);
+      expect(await store.get('outbox', 'app-1#1')).toMatchObject({ status: 'pending' });
+      expect(await store.count('inbox')).toBe(0);
+      const [first, second] = await Promise.all([deliverOutbox(deps), deliverOutbox(deps)]);
+      expect(first + second).toBe(1);
+      expect(await store.count('inbox')).toBe(1);
+      expect(await store.get('outbox', 'app-1#1')).toMatchObject({ status: 'skipped' });
     });
 
     it.each(['fail', 'throw'] as const)('leaves no partial write and sends nothing when the handler %ss', async (how) => {
@@ -124,7 +140,7 @@ describe('dispatch', () => {
       expect(outcome.status).toBe(how === 'throw' ? 500 : 404);
       expect(await store.get('units', 'u2')).toBeNull();
       expect(await store.get('people', 'p1')).toMatchObject({ name: '李娜', _rev: 1 });
-      expect(sent).toEqual([]);
+      expect(await store.count('outbox')).toBe(0);
       if (how === 'throw') expect(logged).toEqual([expect.stringContaining('account.me crashed')]);
     });
 
@@ -132,7 +148,7 @@ describe('dispatch', () => {
       const outcome = await dispatch(writing('succeed', 7), 'account', { action: 'me' }, asApplicant, deps);
       expect(outcome).toMatchObject({ status: 409, reply: { ok: false, code: 'STORE.CONFLICT' } });
       expect(await store.get('units', 'u2')).toBeNull();
-      expect(sent).toEqual([]);
+      expect(await store.count('outbox')).toBe(0);
     });
   });
 });

@@ -1,13 +1,44 @@
 import { z } from 'zod';
 import { Profile } from '../eligibility/profile';
-import { Channel, Code, Level, Way } from '../round/round.schema';
+import { ReturnReason } from '../review/return-reasons';
+import { ReviewCommand, ReviewStatus } from '../review/review.machine';
+import { Channel, Code, Level, UnitLevel, Way } from '../round/round.schema';
 
 /**
  * An application (申报): one person, one round, one offered level × way × channel, started from the
  * self-check's saved answers (kept as they were, so what was assessed is what was applied with).
  */
-export const ApplicationStatus = z.enum(['draft', 'submitted']);
-export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+export const ApplicationStatus = ReviewStatus;
+export type ApplicationStatus = ReviewStatus;
+
+/**
+ * What happened, in order: the timeline, and the audit trail "谁审查谁负责" needs. Appended, never
+ * changed. `requestId` makes a retried request the same act.
+ */
+export const ApplicationEvent = z.strictObject({
+  // Events stored before the review chain said `submitted` for a submission.
+  kind: z.preprocess((v) => (v === 'submitted' ? 'submit' : v), z.union([z.literal('created'), ReviewCommand])),
+  at: z.string(),
+  requestId: z.string().nullable(),
+  /** Who acted (a person's id, or `system` for a timer) and in which role. */
+  by: z.string().default(''),
+  role: z.string().default(''),
+  from: ReviewStatus.nullable().default(null),
+  to: ReviewStatus.nullable().default(null),
+  reasons: z.array(ReturnReason).default([]),
+  opinion: z.string().default(''),
+});
+export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
+
+/** The applicant's unit as it was when submitted: whose scope the application is in. */
+export const UnitSnapshot = z.strictObject({
+  unitId: z.string().min(1),
+  name: z.string().min(1),
+  level: UnitLevel,
+  prefecture: z.string().min(1),
+  county: z.string().nullable(),
+});
+export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 
 export const MaskRectSchema = z.strictObject({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
 
@@ -60,10 +91,15 @@ export const ApplicationRecord = z.strictObject({
   idNumber: z.string().regex(/^\d{17}[\dX]$/).nullable().default(null),
   /** Times submitted (the round allows a few: 提交次数不得超过3次). */
   submissions: z.number().int().min(0).default(0),
-  /** What happened to it, in order: the timeline, and the request ids that make a retry safe. */
-  events: z
-    .array(z.strictObject({ kind: z.enum(['created', 'submitted']), at: z.string(), requestId: z.string().nullable() }))
-    .default([]),
+  events: z.array(ApplicationEvent).default([]),
+  /** The applicant's name, for reviewers' queues (set when submitted). */
+  applicantName: z.string().default(''),
+  /** Set when submitted; reviewers' scopes are judged by it. */
+  unit: UnitSnapshot.nullable().default(null),
+  /** While returned: when the resubmission is due (ISO instant). */
+  returnDeadline: z.string().nullable().default(null),
+  /** The unit's internal publicity (单位内部公示), Beijing dates, as the unit admin recorded it. */
+  publicity: z.strictObject({ from: z.string(), to: z.string(), workingDays: z.number().int() }).nullable().default(null),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 
@@ -71,3 +107,6 @@ export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 export function applicationId(personId: string, roundId: string, offerKey: string): string {
   return `${personId}:${roundId}:${offerKey}`;
 }
+
+/** The applicant may change materials while preparing and after a return, not while it is reviewed. */
+export const isEditable = (status: ApplicationRecord['status']) => status === 'draft' || status === 'returned';

@@ -5,6 +5,8 @@ import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
 import type { ApplicationStatus } from '../application/application.schema';
 import type { MaskRect } from '../application/mask-rules';
 import type { Entry } from '../application/entry-forms';
+import type { TimelineLine } from '../review/timeline-text';
+import { ReturnReason } from '../review/return-reasons';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
 
@@ -67,7 +69,17 @@ export interface ApplicationView {
   readonly problems: readonly ProblemView[];
   readonly submissions: number;
   readonly maxSubmissions: number;
-  readonly events: readonly { readonly kind: 'created' | 'submitted'; readonly at: string }[];
+  /** The status in words, and whose move it is. */
+  readonly statusText: string;
+  readonly holderText: string;
+  /** While returned: by when to resubmit (ISO instant, Beijing time on screen), and why it was returned. */
+  readonly returnDeadline: string | null;
+  readonly returnReasons: readonly string[];
+  /** The unit it was submitted through, and when it was last submitted. */
+  readonly unitName: string | null;
+  readonly lastSubmittedAt: string | null;
+  /** Every event, oldest first. */
+  readonly events: readonly TimelineLine[];
 }
 
 export interface ProblemView {
@@ -102,8 +114,56 @@ export interface ApplicationSummary {
   readonly roundTitle: string;
   readonly label: string;
   readonly status: ApplicationStatus;
+  /** The status and whose move it is, in words. */
+  readonly statusText: string;
+  readonly holderText: string;
+  readonly returnDeadline: string | null;
   readonly createdAt: string;
   readonly window: OfferAssessment['window'];
+}
+
+/** One application in a reviewer's queue. */
+export interface QueueItem {
+  readonly id: string;
+  readonly applicantName: string;
+  readonly unitName: string;
+  readonly label: string;
+  readonly roundTitle: string;
+  readonly statusText: string;
+  /** When it was last submitted (ISO instant). */
+  readonly submittedAt: string | null;
+  readonly returnDeadline: string | null;
+}
+
+export type QueueTab = 'pending' | 'returned' | 'done';
+
+export interface QueueView {
+  readonly counts: Readonly<Record<QueueTab, number>>;
+  readonly items: readonly QueueItem[];
+}
+
+/** An application as a reviewer in scope sees it, with what they may do now. */
+export interface ReviewView {
+  readonly application: ApplicationView;
+  readonly applicantName: string;
+  readonly mayApprove: boolean;
+  readonly mayReturn: boolean;
+  /** Why approving is not possible yet, if it is not (publicity not recorded or not over). */
+  readonly approveBlockedBy: string | null;
+  /** The unit's internal publicity: what is recorded, and what the round asks. */
+  readonly publicity: { readonly from: string; readonly to: string; readonly workingDays: number } | null;
+  readonly publicityRequiredDays: number;
+  /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
+  readonly standardOpinion: string;
+}
+
+/** An in-app notice. */
+export interface InboxItem {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly page: string;
+  readonly at: string;
 }
 
 /** An official notice as text, with the file name the round's sources cite. */
@@ -119,6 +179,7 @@ const OfferKey = z.string().trim().min(1, '请选择申报的级别').max(120, '
 const ApplicationId = z.string().trim().min(1, '请选择一份申报').max(300, '申报编号过长');
 const CategoryCode = z.string().trim().min(1, '请选择材料类别').max(80, '材料类别编号过长');
 const FileRef = z.string().trim().min(1, '文件还没有上传').max(500, '文件编号过长');
+const RequestId = z.string().trim().min(8, '请求编号不正确').max(64, '请求编号不正确');
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件校验值不正确，请重新上传');
 
 /** Every function, every action, its payload schema and its result type. */
@@ -193,10 +254,29 @@ export const api = {
      * Submits: refused while anything blocks it, outside the apply window (Beijing time, server
      * clock) or past the round's submission limit. The same `requestId` again is the same submission.
      */
-    submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: z.string().trim().min(8, '请求编号不正确').max(64, '请求编号不正确') })),
+    submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** The caller's in-app notices, newest first. */
+    inbox: action<readonly InboxItem[]>()(Empty),
     /** A short-lived URL to one copy of one file, if the caller may read that copy. */
     fileUrl: action<{ readonly url: string; readonly expiresAt: string }>()(
       z.strictObject({ applicationId: ApplicationId, sha256: Sha256, copy: z.enum(['original', 'blind']) }),
+    ),
+  },
+  review: {
+    /** The reviewer's queue in their scope: 待审核 (their move), 已退回, 已办理 (past their step), with counts. */
+    queue: action<QueueView>()(
+      z.strictObject({ tab: z.enum(['pending', 'returned', 'done'], { message: '请选择待审核、已退回或已办理' }), search: z.string().trim().max(20, '搜索最多 20 个字').default('') }),
+    ),
+    get: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId })),
+    /** Approves at the caller's step, with the opinion (the unit's standard text by default). */
+    approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: z.string().trim().max(200, '意见最多 200 字').default('') })),
+    /** Returns to the applicant with reasons per material category; the deadline runs from now. */
+    return: action<ReviewView>()(
+      z.strictObject({ applicationId: ApplicationId, requestId: RequestId, reasons: z.array(ReturnReason).min(1, '请至少选择一项退回原因').max(30, '退回原因最多 30 项') }),
+    ),
+    /** The unit admin records the unit's internal publicity (Beijing dates, YYYY-MM-DD). */
+    recordPublicity: action<ReviewView>()(
+      z.strictObject({ applicationId: ApplicationId, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示开始日期'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示结束日期') }),
     ),
   },
 } as const;

@@ -23,11 +23,13 @@ export function SubmitPanel({
   onSubmit: () => void;
 }) {
   const left = application.maxSubmissions - application.submissions;
-  if (application.status === 'submitted') {
-    const at = [...application.events].reverse().find((e) => e.kind === 'submitted')?.at;
+  const returned = application.status === 'returned';
+  if (application.status !== 'draft' && !returned) {
+    const at = application.lastSubmittedAt;
     return (
       <View className='submit'>
-        <Text className='submit__done'>已提交{at ? `（${formatBeijingMoment(new Date(at))}，北京时间）` : ''}，等待单位审核。</Text>
+        <Text className='submit__done'>已提交{at ? `（${formatBeijingMoment(new Date(at))}，北京时间）` : ''}。</Text>
+        <Text className='upload__note'>现在：{application.statusText}</Text>
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
@@ -60,7 +62,7 @@ export function SubmitPanel({
       {warnings.length > 0 ? <Text className='submit__subheading'>请再核对（不影响提交）</Text> : null}
       {warnings.map(row)}
       <ActionButton disabled={blocking.length > 0 || submitting || left <= 0} onTap={onSubmit}>
-        {submitting ? '正在提交…' : blocking.length > 0 ? `还有 ${blocking.length} 处要处理` : '提交申报'}
+        {submitting ? '正在提交…' : blocking.length > 0 ? `还有 ${blocking.length} 处要处理` : returned ? '修改好了，重新提交' : '提交申报'}
       </ActionButton>
     </View>
   );

@@ -9,6 +9,8 @@ import { withSystemFont } from '../../components/system-font';
 import { isListRecord, type Entry } from '../../core/application/entry-forms';
 import type { ApplicationView } from '../../core/contracts/api';
 import { beijingDate } from '../../core/time/beijing';
+import { formatBeijingDateTime } from '../../core/time/format';
+import { timeLeftText } from '../../core/time/time-left';
 import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
 import { EntryList } from '../../features/application/entry-list';
@@ -25,7 +27,6 @@ import { pickPdfs, pickPhotos } from '../../services/photos/photos';
 import { serverNow } from '../../services/server-time';
 import '../../features/application/application.scss';
 
-const statusText = { draft: '准备材料中（还没有提交）', submitted: '已提交，等待单位审核' } as const;
 const MAX_PICK = 9;
 
 /**
@@ -161,7 +162,7 @@ function ApplicationPage() {
   const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
   const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
   const nowMonth = beijingDate(serverNow()).slice(0, 7);
-  const editable = a.status === 'draft';
+  const editable = a.status === 'draft' || a.status === 'returned';
   const entriesOf = (item: (typeof uploads)[number], embedded: boolean) =>
     isListRecord(item.record) ? (
       <EntryList
@@ -189,13 +190,28 @@ function ApplicationPage() {
           {a.titleNames.length > 0 ? `（${a.titleNames.join('、')}）` : ''}
         </Text>
         <Text className='application__meta'>{a.roundTitle}</Text>
-        <Text className='application__status'>{statusText[a.status]}</Text>
+        <Text className='application__status'>{a.statusText}</Text>
         <WindowLine window={a.window} now={serverNow()} />
         <Text className='application__line'>
           必传材料已上传 {requiredDone} / {required.length} 项
           {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}
         </Text>
       </View>
+      {a.status === 'returned' ? (
+        <View className='application__card application__card--problem' role='alert'>
+          <Text className='application__heading'>申报被退回，请按意见修改</Text>
+          {a.returnReasons.map((r) => (
+            <Text key={r} className='application__line'>
+              · {r}
+            </Text>
+          ))}
+          {a.returnDeadline ? (
+            <Text className='application__line'>
+              请在 {formatBeijingDateTime(new Date(a.returnDeadline))}（北京时间，{timeLeftText(new Date(a.returnDeadline), serverNow())}）前修改后重新提交，逾期视为放弃申报。
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
       <Timeline application={a} />
       {a.missing.length > 0 ? (
         <View className='application__card'>

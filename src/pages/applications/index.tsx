@@ -3,7 +3,6 @@ import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
-import { HOLDER_TEXT } from '../../features/application/timeline';
 import { WindowLine } from '../../features/application/window-line';
 import { useCall } from '../../services/api/use-call';
 import { serverNow } from '../../services/server-time';
@@ -30,7 +29,8 @@ function MyApplications() {
         <Navigator key={a.id} className='application-list__item' hoverClass='round-card--pressed' url={`/pages/application/index?id=${encodeURIComponent(a.id)}`}>
           <Text className='application-list__label'>{a.label}</Text>
           <Text className='application-list__meta'>{a.roundTitle}</Text>
-          <Text className='application-list__meta'>{HOLDER_TEXT[a.status]}</Text>
+          <Text className='application-list__meta'>{a.statusText}</Text>
+          <Text className='application-list__meta'>{a.holderText}</Text>
           <WindowLine window={a.window} now={now} />
         </Navigator>
       ))}

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { AttachedFile, ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { AttachedFile, ApplicationRecord, applicationId, isEditable, UnitSnapshot } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
 import { checkMasks } from '../../core/application/mask-rules';
-import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
 import { ENTRY_FORMS, entrySchema, isListRecord, type Entry } from '../../core/application/entry-forms';
-import { applyFix, type LintContext } from '../../core/application/text-lint';
+import type { LintContext } from '../../core/application/text-lint';
 import { checkIdNumber } from '../../core/identity/id-number';
 import { beijingDate } from '../../core/time/beijing';
-import type { ApplicationSummary, ApplicationView } from '../../core/contracts/api';
+import type { ApplicationSummary } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
-import type { OfferAssessment } from '../../core/eligibility/assessment';
 import { Profile } from '../../core/eligibility/profile';
 import { appError, type AppError } from '../../core/errors';
 import { Person, Role, Unit } from '../../core/people/person';
@@ -21,6 +19,9 @@ import { defineFunction, type StagedWrites } from '../function';
 import { burnMasks, inspectUpload, sha256Of } from '../images/image-bytes';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
+import { moveApplication } from '../review/move';
+import { inReviewScope } from '../../core/review/scope';
+import { lintContextOf, problemsOf, viewFrom, viewOf, withFix } from '../applications/application.view';
 
 const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
 
@@ -75,7 +76,11 @@ export const applicationsFunction = defineFunction('applications', {
         declarations: [],
         idNumber: null,
         submissions: 0,
-        events: [{ kind: 'created', at: now.toISOString(), requestId: null }],
+        events: [{ kind: 'created', at: now.toISOString(), requestId: null, by: caller._id, role: caller.role, from: null, to: 'draft', reasons: [], opinion: '' }],
+        applicantName: caller.name,
+        unit: null,
+        returnDeadline: null,
+        publicity: null,
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
@@ -102,7 +107,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, category, ref, sha256 }, { caller, store, files, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       // The same photo attached again is the one already there: nothing is duplicated.
       if (own.record.files.some((f) => f.sha256 === sha256 && f.category === category)) return ok(viewOf(id, own.record, own.round, now, own.context));
       const view = viewOf(id, own.record, own.round, now, own.context);
@@ -142,7 +147,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, sha256 }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const next = own.record.files.filter((f) => f.sha256 !== sha256);
       // Detaching twice leaves it detached.
       if (next.length !== own.record.files.length) saveFiles(writes, id, own.rev, next);
@@ -154,7 +159,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const file = own.record.files.find((f) => f.sha256 === sha256);
       if (!file) return err(appError('FILE.NOT_FOUND'));
       if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
@@ -177,7 +182,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, category, text }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
       const typed = item && item.stage === 'online' && (item.record === 'essay' || (item.form === 'field' && item.record === null));
       if (!typed) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
@@ -191,7 +196,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, category, entries }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
       if (!item || item.stage !== 'online' || !isListRecord(item.record)) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项没有要逐条填写的内容，请返回申报页重新选择']));
       const schema = entrySchema(ENTRY_FORMS[item.record]);
@@ -211,7 +216,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, idNumber }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const checked = checkIdNumber(idNumber, beijingDate(now));
       if (!checked.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [checked.message], checked.message));
       writes.update(collections.applications.name, id, own.rev, { idNumber: checked.value });
@@ -223,7 +228,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, rule, agreed }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       if (!own.round.materials.rules.some((r) => r.code === rule && r.kind === 'no_work_or_meeting_photos')) {
         return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这条需要确认的要求，请刷新申报页']));
       }
@@ -237,7 +242,7 @@ export const applicationsFunction = defineFunction('applications', {
     async handle({ applicationId: id, path }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       // The fix is found again here, on what is saved now: a stale tap cannot write an old text.
       const problem = problemsOf(own.record, own.round, now, own.context).find((p) => p.path === path && p.lint);
       if (!problem) return ok(viewOf(id, own.record, own.round, now, own.context));
@@ -248,27 +253,36 @@ export const applicationsFunction = defineFunction('applications', {
   },
   submit: {
     roles: ['applicant'],
-    async handle({ applicationId: id, requestId }, { caller, store, now, writes }) {
+    async handle({ applicationId: id, requestId }, ctx) {
+      const { caller, store, now } = ctx;
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       // The same request again (a double tap, a retry after a dropped reply) is the submission already made.
       if (own.record.events.some((e) => e.requestId === requestId)) return ok(viewOf(id, own.record, own.round, now, own.context));
-      if (own.record.status !== 'draft') return err(appError('APPLICATION.NOT_DRAFT'));
       const view = viewOf(id, own.record, own.round, now, own.context);
       if (view.verdict === 'ineligible' || view.verdict === 'not_yet') return err(appError('APPLICATION.INELIGIBLE'));
-      if (view.window.state === 'not_started') return err(appError('APPLICATION.WINDOW_CLOSED', ['网上申报还没有开始，请到开始时间后再提交。'], '现在不在网上申报时间内，没有提交。'));
-      if (view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], '网上申报已经截止，没有提交。'));
-      if (own.record.submissions >= view.maxSubmissions) return err(appError('APPLICATION.SUBMISSION_LIMIT'));
-      const blocking = view.problems.filter((p) => p.severity === 'block');
-      if (blocking.length > 0) return err(appError('APPLICATION.INCOMPLETE', blocking.map((p) => `${p.name}：${p.message}`)));
-      const submitted: ApplicationRecord = {
-        ...own.record,
-        status: 'submitted',
-        submissions: own.record.submissions + 1,
-        events: [...own.record.events, { kind: 'submitted', at: now.toISOString(), requestId }],
-      };
-      writes.update(collections.applications.name, id, own.rev, { status: submitted.status, submissions: submitted.submissions, events: submitted.events as unknown as JsonObject[] });
-      return ok(viewOf(id, submitted, own.round, now, own.context));
+      if (own.record.status === 'draft' && view.window.state === 'not_started') {
+        return err(appError('APPLICATION.WINDOW_CLOSED', ['网上申报还没有开始，请到开始时间后再提交。'], '现在不在网上申报时间内，没有提交。'));
+      }
+      if (own.record.status === 'draft' && view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], '网上申报已经截止，没有提交。'));
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
+      const moved = moveApplication(
+        {
+          id,
+          rev: own.rev,
+          record: { ...own.record, applicantName: caller.name },
+          round: own.round,
+          view,
+          command: 'submit',
+          actor: { id: caller._id, role: 'applicant', name: caller.name },
+          requestId,
+          unit: await unitOf(store, caller),
+          defenseRequired: false,
+        },
+        ctx,
+      );
+      if (!moved.ok) return err(moved.error);
+      return ok(viewOf(id, moved.value, own.round, now, own.context));
     },
   },
   fileUrl: {
@@ -277,8 +291,7 @@ export const applicationsFunction = defineFunction('applications', {
       const doc = await store.get(collections.applications.name, id);
       if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
       const record = parseFields(ApplicationRecord, doc);
-      // Reviewers' scopes come with the review chain; until then only the applicant relates to it.
-      const relation = record.personId === caller._id ? 'owner' : 'out_of_scope';
+      const relation = record.personId === caller._id ? 'owner' : inReviewScope(caller, record.unit) ? 'in_scope' : 'out_of_scope';
       if (relation === 'out_of_scope' && caller.role === 'applicant') return err(appError('APPLICATION.NOT_FOUND'));
       if (!mayRead(caller.role, relation, copy)) return err(appError('AUTH.FORBIDDEN'));
       const file = record.files.find((f) => f.sha256 === sha256);
@@ -288,6 +301,17 @@ export const applicationsFunction = defineFunction('applications', {
       const url = await files.url(ref, ttlSeconds);
       if (!url) return err(appError('FILE.NOT_FOUND'));
       return ok({ url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString() });
+    },
+  },
+  inbox: {
+    roles: Role.options,
+    async handle(_payload, { caller, store }) {
+      const docs = await store.find(collections.inbox.name, {
+        where: [{ field: 'personId', op: 'eq', value: caller._id }],
+        orderBy: [{ field: 'at', direction: 'desc' }],
+        limit: 50,
+      });
+      return ok(docs.map((d) => ({ id: d._id, title: String(d.title), body: String(d.body), page: String(d.page), at: String(d.at) })));
     },
   },
   mine: {
@@ -311,7 +335,7 @@ export const applicationsFunction = defineFunction('applications', {
           rounds.set(record.roundId, loaded);
         }
         const view = viewOf(doc._id, record, loaded.round, now, loaded.context);
-        summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, createdAt: view.createdAt, window: view.window });
+        summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, statusText: view.statusText, holderText: view.holderText, returnDeadline: view.returnDeadline, createdAt: view.createdAt, window: view.window });
       }
       return ok(summaries);
     },
@@ -332,98 +356,6 @@ async function otherChannelThisYear(store: Pick<Store, 'find'>, record: Applicat
     if (sameSubject && other.channel !== record.channel) return `${other.roundId}（${other.offerKey}）`;
   }
   return null;
-}
-
-function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date, context: LintContext): ApplicationView {
-  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
-  if (!offer) throw new Error(`application ${id} names offer ${record.offerKey}, which round ${round.id} no longer has`);
-  return viewFrom(id, record, round, offer, context, now);
-}
-
-function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext, now: Date): ApplicationView {
-  const problems = completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
-  return {
-    id,
-    roundId: record.roundId,
-    roundTitle: round.title,
-    offerKey: record.offerKey,
-    label: offer.label,
-    titleNames: offer.titleNames,
-    status: record.status,
-    createdAt: record.createdAt,
-    verdict: offer.verdict,
-    missing: offer.missing,
-    window: offer.window,
-    materials: offer.materials,
-    files: record.files.map((f) => ({
-      sha256: f.sha256,
-      category: f.category,
-      contentType: f.contentType,
-      bytes: f.bytes,
-      width: f.width,
-      height: f.height,
-      needsMasking: f.needsMasking,
-      masks: f.masks,
-      hasBlindCopy: f.blindRef !== null,
-    })),
-    texts: record.texts,
-    entries: record.entries,
-    declarations: record.declarations,
-    idNumberShown: record.idNumber ? `${record.idNumber.slice(0, 4)}${'*'.repeat(10)}${record.idNumber.slice(14)}` : null,
-    problems: problems.map((p) => ({
-      category: p.category,
-      name: p.name,
-      path: p.path,
-      severity: p.severity,
-      message: p.message,
-      fix: p.lint ? { to: textAt(withFix(record, p), p.path) } : null,
-      declaration: p.declaration ?? null,
-    })),
-    submissions: record.submissions,
-    maxSubmissions: round.submission.maxSubmissions.count,
-    events: record.events.map((e) => ({ kind: e.kind, at: e.at })),
-  };
-}
-
-function contentOf(record: ApplicationRecord): ApplicationContent {
-  return {
-    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null })),
-    texts: record.texts,
-    entries: record.entries,
-    declarations: record.declarations,
-    idNumber: record.idNumber,
-  };
-}
-
-const completenessRound = (round: Round) => ({ rules: round.materials.rules, blindReview: round.materials.masking.blindReview });
-
-function problemsOf(record: ApplicationRecord, round: Round, now: Date, context: LintContext): Problem[] {
-  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
-  if (!offer) return [];
-  return completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
-}
-
-/** The record with a text finding's fix applied where it is: a category's text, or one field of one entry. */
-function withFix(record: ApplicationRecord, problem: Problem): ApplicationRecord {
-  const lint = problem.lint!;
-  const [category, index, key] = problem.path.split('.');
-  if (index === undefined || key === undefined) return { ...record, texts: { ...record.texts, [category!]: applyFix(record.texts[category!] ?? '', lint) } };
-  const rows = (record.entries[category!] ?? []).map((row, i) => (i === Number(index) ? { ...row, [key]: applyFix(row[key] ?? '', lint) } : row));
-  return { ...record, entries: { ...record.entries, [category!]: rows } };
-}
-
-/** The text at a problem's path (a category's text, or an entry's field). */
-function textAt(record: ApplicationRecord, path: string): string {
-  const [category, index, key] = path.split('.');
-  if (index === undefined || key === undefined) return record.texts[category!] ?? '';
-  return record.entries[category!]?.[Number(index)]?.[key] ?? '';
-}
-
-/** What the text lint checks against: the applicant's name and unit, and what the round says to write instead. */
-async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
-  const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
-  const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];
-  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? '本单位' };
 }
 
 type Owned =
@@ -451,3 +383,12 @@ function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonl
 const ownFolder = (personId: string) => `uploads/${personId}/`;
 
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** The caller's unit as it is now, recorded with a submission (null without one). */
+export async function unitOf(store: Pick<Store, 'get'>, person: Person): Promise<UnitSnapshot | null> {
+  if (!person.unitId) return null;
+  const doc = await store.get(collections.units.name, person.unitId);
+  if (!doc) return null;
+  const unit = parseDoc(Unit, doc);
+  return { unitId: unit._id, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county };
+}

@@ -2,6 +2,7 @@ import type { FunctionDef } from '../function';
 import { accountFunction } from './account.function';
 import { applicationsFunction } from './applications.function';
 import { eligibilityFunction } from './eligibility.function';
+import { reviewFunction } from './review.function';
 import { roundsFunction } from './rounds.function';
 
 /** Every cloud function by name; the local runtime hosts all of them, the cloud deploys each alone. */
@@ -10,6 +11,7 @@ export const functions = {
   rounds: roundsFunction,
   eligibility: eligibilityFunction,
   applications: applicationsFunction,
+  review: reviewFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;

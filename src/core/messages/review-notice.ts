@@ -1,0 +1,57 @@
+import type { ReturnReason } from '../review/return-reasons';
+import { RETURN_REASON_TEXT } from '../review/return-reasons';
+import type { NoticeKind, ReviewStatus } from '../review/review.machine';
+import { STATUS_TEXT } from '../review/review.machine';
+import { formatBeijingDateTime } from '../time/format';
+
+/** What the applicant is told when their application moves: a title, one paragraph, the page it opens. */
+export interface ReviewNotice {
+  readonly title: string;
+  readonly body: string;
+  readonly page: string;
+}
+
+export interface ReviewNoticeInput {
+  readonly kind: NoticeKind;
+  readonly applicationId: string;
+  /** 副高级 · 评审 · 定向评价. */
+  readonly label: string;
+  readonly status: ReviewStatus;
+  /** Who acted, in words: 单位管理员 赵磊. */
+  readonly actor: string;
+  readonly reasons: readonly ReturnReason[];
+  /** The return deadline, where there is one. */
+  readonly deadline: Date | null;
+  /** Material category names by code, for the reasons. */
+  readonly categoryNames: Readonly<Record<string, string>>;
+}
+
+/**
+ * The notice for one move of the review chain, in plain Chinese: what happened, what to do and by
+ * when (Beijing time). Built here once, for the in-app notice and (with the subscription-message
+ * templates) for WeChat.
+ */
+export function buildReviewNotice(input: ReviewNoticeInput): ReviewNotice {
+  const page = `pages/application/index?id=${encodeURIComponent(input.applicationId)}`;
+  const status = STATUS_TEXT[input.status];
+  switch (input.kind) {
+    case 'submitted':
+      return { title: '申报已提交', body: `您的申报（${input.label}）已提交，等待单位审核。`, page };
+    case 'approved':
+      return { title: '审核通过', body: `${input.actor}审核通过了您的申报（${input.label}）。现在：${status}。`, page };
+    case 'formal_review_passed':
+      return { title: '通过形式审核', body: `您的申报（${input.label}）已通过形式审核。请留意评审委员会接收材料和缴费的通知。`, page };
+    case 'returned': {
+      const reasons = input.reasons.map((r) => `${input.categoryNames[r.category] ?? '整体'}：${RETURN_REASON_TEXT[r.kind]}${r.text ? `（${r.text}）` : ''}`).join('；');
+      const by = input.deadline ? `请在${formatBeijingDateTime(input.deadline)}（北京时间）前修改后重新提交，逾期视为放弃申报。` : '请修改后重新提交。';
+      return { title: '申报被退回', body: `${input.actor}退回了您的申报（${input.label}）。原因：${reasons}。${by}`, page };
+    }
+    case 'abandoned':
+      return { title: '视为放弃申报', body: `您的申报（${input.label}）退回后没有在期限内重新提交，按通知视为放弃申报。`, page };
+    case 'rejected':
+      return { title: '不予受理', body: `您的申报（${input.label}）已提交到通知规定的次数上限，仍不符合要求，按通知不予受理。`, page };
+    case 'progress':
+    case 'result':
+      return { title: '申报进度', body: `您的申报（${input.label}）：${status}。`, page };
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { countWorkdays, HolidayCalendar } from '../time/workdays';
+import { err, ok, type Result } from '../result';
+
+/**
+ * The unit's internal publicity (单位内部公示, at least 5 working days: aksu 四(一)22, bazhou 五(一)13)
+ * counted on Xinjiang's calendar: the national holidays and make-up days plus the autonomous
+ * region's minority festivals (肉孜节, 古尔邦节), which the region announces each year. A year the
+ * national calendar lacks is refused; a year whose regional notice is not on file is counted on the
+ * national calendar and said so.
+ */
+export const RegionalCalendar = z.strictObject({
+  scope: z.string().min(1),
+  years: z.record(
+    z.string().regex(/^\d{4}$/),
+    z.strictObject({ holidays: z.array(z.string()), makeUpWorkdays: z.array(z.string()), source: z.string().min(1) }),
+  ),
+});
+export type RegionalCalendar = z.infer<typeof RegionalCalendar>;
+
+export interface PublicityCount {
+  readonly workingDays: number;
+  /** Years of the period whose regional festivals are not on file (counted on the national calendar). */
+  readonly regionalMissing: readonly number[];
+}
+
+export function countPublicityDays(national: HolidayCalendar, regional: RegionalCalendar, from: string, to: string): Result<PublicityCount, string> {
+  if (to < from) return err('公示结束日期早于开始日期，请重新选择。');
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y += 1) years.push(y);
+  const known = years.filter((y) => regional.years[String(y)]);
+  const extraHolidays = known.flatMap((y) => regional.years[String(y)]!.holidays);
+  const extraMakeUp = known.flatMap((y) => regional.years[String(y)]!.makeUpWorkdays);
+  const holidays = [...new Set([...national.holidays, ...extraHolidays])];
+  const makeUpWorkdays = [...new Set([...national.makeUpWorkdays.filter((d) => !extraHolidays.includes(d)), ...extraMakeUp])];
+  const counted = countWorkdays({ ...national, holidays, makeUpWorkdays }, from, to);
+  if (!counted.ok) {
+    return err(counted.error.kind === 'year_not_covered' ? `日历还没有收录${counted.error.year}年的节假日安排，暂时无法计算工作日，请联系管理员。` : '公示日期不正确，请重新选择。');
+  }
+  return ok({ workingDays: counted.value, regionalMissing: years.filter((y) => !regional.years[String(y)]) });
+}

@@ -1,0 +1,128 @@
+import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
+import type { ApplicationRecord } from '../../core/application/application.schema';
+import { applyFix, type LintContext } from '../../core/application/text-lint';
+import type { ApplicationView } from '../../core/contracts/api';
+import { assess } from '../../core/eligibility/assess';
+import type { OfferAssessment } from '../../core/eligibility/assessment';
+import { Unit, type Person } from '../../core/people/person';
+import { holderOf, STATUS_TEXT } from '../../core/review/review.machine';
+import { ACTOR_TEXT, reasonText, timelineLine } from '../../core/review/timeline-text';
+import type { Round } from '../../core/round/round.schema';
+import { beijingDate } from '../../core/time/beijing';
+import { collections } from '../collections';
+import { parseDoc } from '../docs';
+import type { Store } from '../ports/store.port';
+
+/**
+ * An application as the app sees it, built the same way for its applicant and its reviewers: the
+ * engine's answer on the server's clock, the materials, the files (no storage references), what
+ * is typed in, every problem before submitting, and the timeline.
+ */
+export function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date, context: LintContext): ApplicationView {
+  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
+  if (!offer) throw new Error(`application ${id} names offer ${record.offerKey}, which round ${round.id} no longer has`);
+  return viewFrom(id, record, round, offer, context, now);
+}
+
+export function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext, now: Date): ApplicationView {
+  const categoryNames = Object.fromEntries(offer.materials.map((m) => [m.code, m.name]));
+  const problems = completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
+  return {
+    id,
+    roundId: record.roundId,
+    roundTitle: round.title,
+    offerKey: record.offerKey,
+    label: offer.label,
+    titleNames: offer.titleNames,
+    status: record.status,
+    createdAt: record.createdAt,
+    verdict: offer.verdict,
+    missing: offer.missing,
+    window: offer.window,
+    materials: offer.materials,
+    files: record.files.map((f) => ({
+      sha256: f.sha256,
+      category: f.category,
+      contentType: f.contentType,
+      bytes: f.bytes,
+      width: f.width,
+      height: f.height,
+      needsMasking: f.needsMasking,
+      masks: f.masks,
+      hasBlindCopy: f.blindRef !== null,
+    })),
+    texts: record.texts,
+    entries: record.entries,
+    declarations: record.declarations,
+    idNumberShown: record.idNumber ? `${record.idNumber.slice(0, 4)}${'*'.repeat(10)}${record.idNumber.slice(14)}` : null,
+    problems: problems.map((p) => ({
+      category: p.category,
+      name: p.name,
+      path: p.path,
+      severity: p.severity,
+      message: p.message,
+      fix: p.lint ? { to: textAt(withFix(record, p), p.path) } : null,
+      declaration: p.declaration ?? null,
+    })),
+    submissions: record.submissions,
+    maxSubmissions: round.submission.maxSubmissions.count,
+    statusText: STATUS_TEXT[record.status],
+    holderText: holderText(record),
+    returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
+    returnReasons: record.status === 'returned' ? ([...record.events].reverse().find((e) => e.kind === 'return')?.reasons ?? []).map((r) => reasonText(r, categoryNames)) : [],
+    unitName: record.unit?.name ?? null,
+    lastSubmittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
+    events: record.events.map((e) => timelineLine(e, categoryNames)),
+  };
+}
+
+export function contentOf(record: ApplicationRecord): ApplicationContent {
+  return {
+    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null })),
+    texts: record.texts,
+    entries: record.entries,
+    declarations: record.declarations,
+    idNumber: record.idNumber,
+  };
+}
+
+const completenessRound = (round: Round) => ({ rules: round.materials.rules, blindReview: round.materials.masking.blindReview });
+
+export function problemsOf(record: ApplicationRecord, round: Round, now: Date, context: LintContext): Problem[] {
+  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
+  if (!offer) return [];
+  return completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
+}
+
+/** The record with a text finding's fix applied where it is: a category's text, or one field of one entry. */
+export function withFix(record: ApplicationRecord, problem: Problem): ApplicationRecord {
+  const lint = problem.lint!;
+  const [category, index, key] = problem.path.split('.');
+  if (index === undefined || key === undefined) return { ...record, texts: { ...record.texts, [category!]: applyFix(record.texts[category!] ?? '', lint) } };
+  const rows = (record.entries[category!] ?? []).map((row, i) => (i === Number(index) ? { ...row, [key]: applyFix(row[key] ?? '', lint) } : row));
+  return { ...record, entries: { ...record.entries, [category!]: rows } };
+}
+
+/** The text at a problem's path (a category's text, or an entry's field). */
+export function textAt(record: ApplicationRecord, path: string): string {
+  const [category, index, key] = path.split('.');
+  if (index === undefined || key === undefined) return record.texts[category!] ?? '';
+  return record.entries[category!]?.[Number(index)]?.[key] ?? '';
+}
+
+/** What the text lint checks against: the applicant's name and unit, and what the round says to write instead. */
+export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
+  const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
+  const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];
+  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? '本单位' };
+}
+
+
+/** Whose move it is, in the applicant's words. */
+function holderText(record: ApplicationRecord): string {
+  const holder = holderOf(record.status, record.unit?.level === 'autonomous_region' ? 'prefecture' : (record.unit?.level ?? null));
+  if (holder === null) return '办理已结束';
+  if (holder === 'applicant') return record.status === 'returned' ? '在您手上：按退回意见修改后重新提交' : '在您手上：准备材料，齐了就提交';
+  if (holder === 'unit_admin') return `在${record.unit?.name ?? '所在单位'}：等待单位审核`;
+  return `在${ACTOR_TEXT(holder).replace(/审核员$/, '')}：等待审核`;
+}

@@ -1,0 +1,258 @@
+import { ApplicationRecord } from '../../core/application/application.schema';
+import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
+import { appError, type AppError } from '../../core/errors';
+import { Person } from '../../core/people/person';
+import { countPublicityDays } from '../../core/review/publicity';
+import { holderOf, STATUS_TEXT, transition, type ReviewStatus } from '../../core/review/review.machine';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { inReviewScope } from '../../core/review/scope';
+import { err, ok, type Result } from '../../core/result';
+import type { Round } from '../../core/round/round.schema';
+import { lintContextOf, viewOf } from '../applications/application.view';
+import { nationalCalendar, regionalCalendar } from '../calendar';
+import { collections } from '../collections';
+import { parseDoc, parseFields } from '../docs';
+import { defineFunction, type WorkContext } from '../function';
+import type { Condition, Doc, Store } from '../ports/store.port';
+import { moveApplication, publicityDone } from '../review/move';
+import { roundFromDoc } from '../round.docs';
+
+const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
+const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
+
+/**
+ * `review`: unit admins, county and prefecture HR reviewers do their part of the review chain on
+ * their phones, each only inside their scope (the unit the application was submitted through):
+ * the queue, the application with its original materials, approve, return with reasons, the unit's
+ * publicity. The order and who may do what are the core machine's; this applies it.
+ */
+export const reviewFunction = defineFunction(
+  'review',
+  {
+    queue: {
+      roles: REVIEWERS,
+      async handle({ tab, search }, { caller, store }) {
+        const docs = await store.find(collections.applications.name, { where: scopeWhere(caller), orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 1000 });
+        const rounds = new Map<string, Round | null>();
+        const counts: Record<QueueTab, number> = { pending: 0, returned: 0, done: 0 };
+        const items: QueueItem[] = [];
+        for (const doc of docs) {
+          const record = parseFields(ApplicationRecord, doc);
+          if (record.status === 'draft' || !inReviewScope(caller, record.unit)) continue;
+          const which = tabOf(record, caller.role);
+          if (which === null) continue;
+          counts[which] += 1;
+          if (which !== tab || (search !== '' && !record.applicantName.includes(search))) continue;
+          if (!rounds.has(record.roundId)) {
+            const roundDoc = await store.get(collections.rounds.name, record.roundId);
+            rounds.set(record.roundId, roundDoc ? roundFromDoc(roundDoc) : null);
+          }
+          const round = rounds.get(record.roundId);
+          if (!round) continue;
+          items.push({
+            id: doc._id,
+            applicantName: record.applicantName,
+            unitName: record.unit?.name ?? '',
+            label: labelOf(record),
+            roundTitle: round.title,
+            statusText: statusTextOf(record.status),
+            submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
+            returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
+          });
+        }
+        return ok({ counts, items: items.slice(0, 100) });
+      },
+    },
+    get: {
+      roles: REVIEWERS,
+      async handle({ applicationId: id }, { caller, store, now }) {
+        const loaded = await loadInScope(store, caller, id);
+        if (!loaded.ok) return err(loaded.error);
+        return ok(await reviewView(store, caller, id, loaded.record, loaded.round, now));
+      },
+    },
+    approve: {
+      roles: REVIEWERS,
+      async handle({ applicationId: id, requestId, opinion }, ctx) {
+        return act(ctx, id, requestId, (loaded, view) =>
+          moveApplication(
+            {
+              id,
+              rev: loaded.rev,
+              record: loaded.record,
+              round: loaded.round,
+              view,
+              command: 'approve',
+              actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name },
+              requestId,
+              opinion: opinion || standardOpinion(loaded.round, ctx.caller.role),
+              defenseRequired: false,
+            },
+            ctx,
+          ),
+        );
+      },
+    },
+    return: {
+      roles: REVIEWERS,
+      async handle({ applicationId: id, requestId, reasons }, ctx) {
+        return act(ctx, id, requestId, (loaded, view) =>
+          moveApplication(
+            { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'return', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, reasons, defenseRequired: false },
+            ctx,
+          ),
+        );
+      },
+    },
+    recordPublicity: {
+      roles: ['unit_admin'],
+      async handle({ applicationId: id, from, to }, ctx) {
+        const { caller, store, now, writes } = ctx;
+        const loaded = await loadInScope(store, caller, id);
+        if (!loaded.ok) return err(loaded.error);
+        if (loaded.record.status !== 'submitted') return err(appError('REVIEW.WRONG_STATUS', ['只有等待单位审核的申报才登记公示。']));
+        const counted = countPublicityDays(nationalCalendar, regionalCalendar, from, to);
+        if (!counted.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [counted.error], counted.error));
+        const required = loaded.round.unitPublicity.workingDays;
+        if (counted.value.workingDays < required) {
+          const message = `${from} 至 ${to} 只有 ${counted.value.workingDays} 个工作日，通知要求公示不少于 ${required} 个工作日。`;
+          return err(appError('REQUEST.INVALID_PAYLOAD', [message], message));
+        }
+        const publicity = { from, to, workingDays: counted.value.workingDays };
+        writes.update(collections.applications.name, id, loaded.rev, { publicity });
+        return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now, counted.value.regionalMissing));
+      },
+    },
+  },
+  {
+    /**
+     * Returns not resubmitted by their deadline become abandoned (逾期未补充提交的视为放弃申报),
+     * each once: a second run finds them no longer returned.
+     */
+    expireReturns: {
+      cron: '0 */5 * * * * *',
+      everyMs: 60_000,
+      async run(ctx) {
+        const due = await ctx.store.find(collections.applications.name, {
+          where: [
+            { field: 'status', op: 'eq', value: 'returned' },
+            { field: 'returnDeadline', op: 'lt', value: ctx.now.toISOString() },
+          ],
+          limit: 200,
+        });
+        let changed = 0;
+        for (const doc of due) {
+          const record = parseFields(ApplicationRecord, doc);
+          const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
+          if (!roundDoc) continue;
+          const round = roundFromDoc(roundDoc);
+          const applicant = await personOf(ctx.store, record.personId);
+          if (!applicant) continue;
+          const view = viewOf(doc._id, record, round, ctx.now, await lintContextOf(ctx.store, applicant, round));
+          const moved = moveApplication(
+            { id: doc._id, rev: doc._rev, record, round, view, command: 'abandon_overdue', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: false },
+            ctx,
+          );
+          if (moved.ok) changed += 1;
+        }
+        return changed;
+      },
+    },
+  },
+);
+
+type Loaded = { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round } | { readonly ok: false; readonly error: AppError };
+
+/** The application if it is in the caller's scope; out of scope it is answered as missing. */
+async function loadInScope(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> {
+  const doc = await store.get(collections.applications.name, id);
+  if (!doc) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+  const record = parseFields(ApplicationRecord, doc);
+  if (record.status === 'draft' || !inReviewScope(caller, record.unit)) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+  const roundDoc = await store.get(collections.rounds.name, record.roundId);
+  if (!roundDoc) return { ok: false, error: appError('ROUND.NOT_FOUND') };
+  return { ok: true, rev: doc._rev, record, round: roundFromDoc(roundDoc) };
+}
+
+/** One reviewer act: idempotent by request id, judged by the machine, answered with the view after it. */
+async function act(
+  ctx: WorkContext & { readonly caller: Person },
+  id: string,
+  requestId: string,
+  move: (loaded: Extract<Loaded, { ok: true }>, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>,
+): Promise<Result<ReviewView, AppError>> {
+  const loaded = await loadInScope(ctx.store, ctx.caller, id);
+  if (!loaded.ok) return err(loaded.error);
+  // The same request again (a double tap, a retry): the act already done, answered as it stands.
+  if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
+  const applicant = await personOf(ctx.store, loaded.record.personId);
+  if (!applicant) return err(appError('APPLICATION.NOT_FOUND'));
+  const view = viewOf(id, loaded.record, loaded.round, ctx.now, await lintContextOf(ctx.store, applicant, loaded.round));
+  const moved = move(loaded, view);
+  if (!moved.ok) return err(moved.error);
+  return ok(await reviewView(ctx.store, ctx.caller, id, moved.value, loaded.round, ctx.now));
+}
+
+async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date, regionalMissing: readonly number[] = []): Promise<ReviewView> {
+  const applicant = await personOf(store, record.personId);
+  const context = applicant ? await lintContextOf(store, applicant, round) : { ownName: record.applicantName, unitName: record.unit?.name ?? null, unitReplacement: '本单位' };
+  const application = viewOf(id, record, round, now, context);
+  const base = {
+    actor: caller.role,
+    now,
+    applyWindowOpen: true,
+    submissions: record.submissions,
+    maxSubmissions: round.submission.maxSubmissions.count,
+    complete: true,
+    publicityDone: publicityDone(record, round, now),
+    unitLevel: record.unit ? (record.unit.level === 'autonomous_region' ? ('prefecture' as const) : record.unit.level) : null,
+    returnDeadline: null,
+    defenseRequired: false,
+  };
+  const approve = transition(record.status, 'approve', { ...base, reasonCount: 0 });
+  const giveBack = transition(record.status, 'return', { ...base, reasonCount: 1 });
+  const missingNote = regionalMissing.length > 0 ? `（${regionalMissing.join('、')}年自治区肉孜节、古尔邦节假期未收录，按全国日历计算）` : '';
+  return {
+    application,
+    applicantName: record.applicantName,
+    mayApprove: approve.ok,
+    mayReturn: giveBack.ok,
+    approveBlockedBy: !approve.ok && approve.error.kind === 'guard' ? approve.error.message : null,
+    publicity: record.publicity ? { ...record.publicity, to: record.publicity.to + missingNote } : null,
+    publicityRequiredDays: round.unitPublicity.workingDays,
+    standardOpinion: standardOpinion(round, caller.role),
+  };
+}
+
+function standardOpinion(round: Round, role: Person['role']): string {
+  if (role === 'unit_admin') return round.standardTexts.find((t) => t.purpose === 'unit_opinion')?.text ?? '本单位已对提供的申报材料逐一审核，真实准确，同意推荐。';
+  return '经审核，同意上报。';
+}
+
+/** Where a tab's applications are for this reviewer: their move (待审核), returned, or past their step. */
+function tabOf(record: ApplicationRecord, role: Person['role']): QueueTab | null {
+  if (record.status === 'returned') return 'returned';
+  if (ENDED.includes(record.status)) return 'done';
+  const level = record.unit ? (record.unit.level === 'autonomous_region' ? 'prefecture' : record.unit.level) : null;
+  if (holderOf(record.status, level) === role) return 'pending';
+  // Past this reviewer's step once someone after them holds it; before it, not theirs yet.
+  const order: readonly ReviewStatus[] = ['submitted', 'unit_approved', 'county_approved', 'formal_review_passed'];
+  const mine = role === 'unit_admin' ? 0 : role === 'county_hr' ? 1 : 2;
+  const at = order.indexOf(record.status);
+  return at === -1 || at > mine ? 'done' : null;
+}
+
+/** The queries that find a reviewer's scope (refined by `inReviewScope`). */
+function scopeWhere(caller: Person): Condition[] {
+  if (caller.role === 'unit_admin') return [{ field: 'unit.unitId', op: 'eq', value: caller.unitId ?? '' }];
+  if (caller.role === 'county_hr') return [{ field: 'unit.county', op: 'eq', value: caller.county ?? '' }];
+  return [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }];
+}
+
+async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {
+  const doc = await store.get(collections.people.name, id);
+  return doc ? parseDoc(Person, doc as Doc<object>) : null;
+}
+
+const labelOf = (record: ApplicationRecord) => LEVEL_LABELS[record.level];
+const statusTextOf = (status: ReviewStatus) => STATUS_TEXT[status];
