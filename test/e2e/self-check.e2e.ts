@@ -43,8 +43,21 @@ async function measure(page: Page, name: string): Promise<number> {
 /** The same result at 320 px with the phone's font 30 % larger: no sideways scrolling. */
 async function narrowAndLarge(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 320, height: 568 });
-  // Taro's rem script sets the root size again 500 ms after a resize; let it finish first.
-  await page.waitForTimeout(600);
+  // Taro's rem script sets the root size again 500 ms after a resize (later on a busy machine):
+  // wait until the root size holds still across 700 ms before changing it.
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await rootSize();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [700], timeout: 15_000 },
+    )
+    .toBe(true);
   const leadSize = () => page.locator('.answer__heading').first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
   const before = await leadSize();
   await page.evaluate(() => {
