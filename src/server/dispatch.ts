@@ -176,7 +176,7 @@ export async function runTimer(functions: Readonly<Partial<Record<string, Functi
   if (!timer) return failure(appError('REQUEST.UNKNOWN_ACTION'));
   try {
     const work = workContext(deps);
-    const changed = await timer.run(work.ctx);
+    const changed = await timer.run(work.ctx, deps);
     const committed = await work.commit();
     if (!committed.ok) return failure(committed.error);
     return { status: 200, reply: { ok: true, data: { changed } } };

@@ -73,7 +73,8 @@ export interface TimerDef {
   readonly cron: string;
   /** The same, in milliseconds, for the local runtime. */
   readonly everyMs: number;
-  readonly run: (ctx: WorkContext) => Promise<number>;
+  /** `deps` for work that commits on its own (the outbox delivers entry by entry). */
+  readonly run: (ctx: WorkContext, deps: Deps) => Promise<number>;
 }
 
 export interface FunctionDef<F extends FunctionName = FunctionName> {

@@ -3,7 +3,7 @@ import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
 import { cloudStore } from '../adapters/cloud/cloud.store';
 import type { WxCloud } from '../adapters/cloud/wx.types';
 import type { Reply } from '../../core/contracts/contract';
-import { dispatch } from '../dispatch';
+import { dispatch, runTimer } from '../dispatch';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { systemClock, type Clock } from '../ports/clock.port';
 
@@ -36,7 +36,18 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
   const registry = { [fn.name]: fn };
   return async (event) => {
     const { OPENID } = cloud.getWXContext();
+    // A timer trigger (config.json `triggers`) calls with no user: it runs as the system. A call from
+    // the mini-program always carries the caller's OPENID, so it can never pose as a timer.
+    const trigger = timerTrigger(event);
+    if (trigger && !OPENID) return (await runTimer(registry, fn.name, trigger, deps)).reply;
     const outcome = await dispatch(registry, fn.name, event, { openid: OPENID || null }, deps);
     return outcome.reply;
   };
+}
+
+/** The trigger name of a timer event (`{ Type: 'Timer', TriggerName, Time }`), or null. */
+function timerTrigger(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  return Type === 'Timer' && typeof TriggerName === 'string' ? TriggerName : null;
 }

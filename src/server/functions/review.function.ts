@@ -15,6 +15,7 @@ import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type WorkContext } from '../function';
 import type { Condition, Doc, Store } from '../ports/store.port';
 import { moveApplication, publicityDone } from '../review/move';
+import { deliverOutbox } from '../outbox';
 import { roundFromDoc } from '../round.docs';
 
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
@@ -125,6 +126,13 @@ export const reviewFunction = defineFunction(
     },
   },
   {
+    /** Messages whose delivery after their commit did not finish (the outbox keeps them until it does). */
+    deliverOutbox: {
+      cron: '0 * * * * * *',
+      everyMs: 30_000,
+      // Delivery commits entry by entry itself; nothing is staged here.
+      run: (_ctx, deps) => deliverOutbox(deps),
+    },
     /**
      * Returns not resubmitted by their deadline become abandoned (逾期未补充提交的视为放弃申报),
      * each once: a second run finds them no longer returned.

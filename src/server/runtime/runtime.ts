@@ -5,6 +5,7 @@ import path from 'node:path';
 import { allCollections } from '../collections';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { functions as allFunctions } from '../functions';
+import { runTimer } from '../dispatch';
 import { diskFiles } from '../adapters/local/disk.files';
 import { recordingMessenger } from '../adapters/local/recording.messenger';
 import { openSqliteStore } from '../adapters/local/sqlite.store';
@@ -81,6 +82,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     staticDir: options.staticDir,
   };
   server.on('request', createRouter(ctx, loopbackHosts(port), log));
+  const timers = startTimers(ctx);
 
   return {
     url,
@@ -88,9 +90,30 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     deps: ctx.deps,
     clock,
     close: async () => {
+      timers.forEach(clearInterval);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
     },
   };
+}
+
+/**
+ * The functions' timers on the schedule the cloud's triggers give them, run as the system (no
+ * person): the same code the cloud runs. They are idempotent, so an overlap does no harm.
+ */
+function startTimers(ctx: RuntimeContext): NodeJS.Timeout[] {
+  const handles: NodeJS.Timeout[] = [];
+  for (const fn of Object.values(ctx.functions)) {
+    for (const [name, timer] of Object.entries(fn.timers)) {
+      const handle = setInterval(() => {
+        void runTimer(ctx.functions, fn.name, name, ctx.deps).then((outcome) => {
+          if (!outcome.reply.ok) ctx.deps.log.warn(`timer ${fn.name}.${name} failed: ${outcome.reply.code}`);
+        });
+      }, timer.everyMs);
+      handle.unref();
+      handles.push(handle);
+    }
+  }
+  return handles;
 }

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
+import type { Deps } from '../../src/server/function';
+import { functions } from '../../src/server/functions';
+import { yuliGraduate } from '../core/eligibility/people.fixture';
+import { openHarness, type Harness } from './harness';
+
+/**
+ * The review chain over the real local adapters: 李娜 (尉犁县农业技术推广中心, a county unit)
+ * submits; 赵磊 (her unit) records the publicity and recommends; 马红梅 (尉犁县人社局) and 阿依古丽
+ * (巴州人社局) approve to 通过形式审核. Returns, resubmission, the return timer, scopes.
+ */
+describe('review function', () => {
+  let harness: Harness;
+  let deps: Deps;
+  const applicant: Caller = { openid: 'demo-openid-applicant' };
+  const unitAdmin: Caller = { openid: 'demo-openid-unit-admin' };
+  const countyHr: Caller = { openid: 'demo-openid-county-hr' };
+  const prefectureHr: Caller = { openid: 'demo-openid-prefecture-hr' };
+  const otherUnitAdmin: Caller = { openid: 'demo-openid-other-admin' };
+  let id = '';
+  const call = (caller: Caller, fn: string, action: string, payload: unknown) => dispatch(functions, fn, { action, payload }, caller, deps);
+  const data = <T>(outcome: { reply: unknown }) => (outcome.reply as { data: T }).data;
+  type View = { status: string; statusText: string; holderText: string; returnDeadline: string | null; returnReasons: string[]; events: { what: string; who: string; reasons: string[] }[] };
+  const appView = async () => data<View>(await call(applicant, 'applications', 'get', { applicationId: id }));
+  const inbox = async () => data<{ title: string; body: string }[]>(await call(applicant, 'applications', 'inbox', {}));
+
+  // 10:00 Beijing, Saturday 12 October 2024 (a make-up workday): yuli's apply window is open.
+  const submitDay = new Date('2024-10-12T02:00:00Z');
+
+  beforeEach(async () => {
+    harness = await openHarness('review', submitDay);
+    ({ deps } = harness);
+    await deps.store.insert('people', { _id: 'person-other-admin', openid: 'demo-openid-other-admin', name: '王芳', role: 'unit_admin', unitId: 'unit-bazhou-eco', prefecture: '巴音郭楞蒙古自治州', county: null });
+    await call(applicant, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
+    id = data<{ id: string }>(await call(applicant, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' })).id;
+    await complete();
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0001' })).status).toBe(200);
+  });
+
+  afterEach(() => harness.close());
+
+  /** Every required upload with one photo answered 否, every required text 无, the ID number. */
+  async function complete(): Promise<void> {
+    const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const ref = await harness.files.put('uploads/person-applicant/p.jpg', content, 'image/jpeg');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await call(applicant, 'applications', 'saveIdNumber', { applicationId: id, idNumber: '11010519491231002X' });
+    const view = data<{ materials: { code: string; stage: string; form: string; need: string; record: string | null }[] }>(await call(applicant, 'applications', 'get', { applicationId: id }));
+    for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+      if (m.form === 'upload') await call(applicant, 'applications', 'attach', { applicationId: id, category: m.code, ref, sha256 });
+      else await call(applicant, 'applications', 'saveText', { applicationId: id, category: m.code, text: '无' });
+    }
+    await call(applicant, 'applications', 'mask', { applicationId: id, sha256, needsMasking: 'no', masks: [] });
+  }
+
+  const publicity = (from: string, to: string) => call(unitAdmin, 'review', 'recordPublicity', { applicationId: id, from, to });
+
+  it('walks a county unit through unit → county → prefecture to 通过形式审核, telling the applicant at each step', async () => {
+    const queue = data<{ counts: Record<string, number>; items: { id: string; applicantName: string }[] }>(await call(unitAdmin, 'review', 'queue', { tab: 'pending' }));
+    expect(queue.counts).toEqual({ pending: 1, returned: 0, done: 0 });
+    expect(queue.items).toEqual([expect.objectContaining({ id, applicantName: '李娜' })]);
+
+    // Not before the unit's publicity: at least 5 working days on Xinjiang's calendar, and over.
+    expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
+    // 8–11 October 2024: Tuesday to Friday, 4 working days.
+    expect((await publicity('2024-10-08', '2024-10-11')).reply).toMatchObject({ ok: false, message: '2024-10-08 至 2024-10-11 只有 4 个工作日，通知要求公示不少于 5 个工作日。' });
+    // 8–14 October: the Saturday 12th was a make-up workday (调休上班), so 6.
+    expect((await publicity('2024-10-08', '2024-10-14')).status).toBe(200);
+    expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
+
+    harness.setNow(new Date('2024-10-15T02:00:00Z'));
+    const approved = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
+    expect(approved.reply).toMatchObject({ ok: true, data: { application: { status: 'unit_approved' } } });
+    expect(data<{ counts: Record<string, number> }>(await call(unitAdmin, 'review', 'queue', { tab: 'done' })).counts).toEqual({ pending: 0, returned: 0, done: 1 });
+    expect(data<{ counts: Record<string, number> }>(await call(countyHr, 'review', 'queue', { tab: 'pending' })).counts.pending).toBe(1);
+    // The prefecture does not see it as theirs until the county has approved.
+    expect(data<{ counts: Record<string, number> }>(await call(prefectureHr, 'review', 'queue', { tab: 'pending' })).counts.pending).toBe(0);
+    expect((await call(prefectureHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0002' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
+
+    expect((await call(countyHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0003' })).status).toBe(200);
+    expect((await call(prefectureHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0004' })).status).toBe(200);
+
+    const view = await appView();
+    expect(view).toMatchObject({ status: 'formal_review_passed', statusText: '通过形式审核，等待评审委员会接收材料' });
+    expect(view.events.map((e) => `${e.what}/${e.who}`)).toEqual([
+      '开始准备申报材料/申报人',
+      '提交申报/申报人',
+      '审核通过/单位管理员',
+      '审核通过/县（市）人社局审核员',
+      '审核通过（通过形式审核）/地（州）人社局审核员',
+    ]);
+    // One notice per step (several share a moment here: the test's clock stands still between them).
+    expect((await inbox()).map((n) => n.title).sort()).toEqual(['申报已提交', '审核通过', '审核通过', '通过形式审核'].sort());
+  });
+
+  it('returns with reasons and a 48-hour deadline; the applicant fixes and resubmits in time', async () => {
+    const returned = await call(unitAdmin, 'review', 'return', {
+      applicationId: id,
+      requestId: 'return-0001',
+      reasons: [{ category: 'education', kind: 'unclear_photo', text: '毕业证看不清' }],
+    });
+    expect(returned.status).toBe(200);
+    const view = await appView();
+    expect(view).toMatchObject({ status: 'returned', returnDeadline: '2024-10-14T02:00:00.000Z', holderText: '在您手上：按退回意见修改后重新提交' });
+    expect(view.returnReasons).toEqual(['学历学位情况及毕业证书：照片不清晰（毕业证看不清）']);
+    const notice = (await inbox()).find((n) => n.title === '申报被退回');
+    expect(notice!.body).toContain('请在2024年10月14日 10:00（北京时间）前修改后重新提交，逾期视为放弃申报。');
+    expect(data<{ counts: Record<string, number> }>(await call(unitAdmin, 'review', 'queue', { tab: 'returned' })).counts.returned).toBe(1);
+
+    // The applicant may change materials again, and resubmits: the second of three submissions.
+    expect((await call(applicant, 'applications', 'saveText', { applicationId: id, category: 'xinjiang_aid', text: '否' })).status).toBe(200);
+    harness.setNow(new Date('2024-10-14T01:59:00Z'));
+    const again = await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' });
+    expect(again.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 2, returnDeadline: null } });
+  });
+
+  it('refuses a resubmission after the deadline, and the timer marks it abandoned once however often it runs', async () => {
+    await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons: [{ category: 'general', kind: 'other', text: '请补充' }] });
+    harness.setNow(new Date('2024-10-14T02:00:01Z'));
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' })).reply).toMatchObject({ code: 'APPLICATION.RETURN_OVERDUE' });
+    expect((await runTimer(functions, 'review', 'expireReturns', deps)).reply).toEqual({ ok: true, data: { changed: 1 } });
+    expect((await runTimer(functions, 'review', 'expireReturns', deps)).reply).toEqual({ ok: true, data: { changed: 0 } });
+    const view = await appView();
+    expect(view.status).toBe('abandoned');
+    expect(view.events.filter((e) => e.what.startsWith('逾期'))).toEqual([expect.objectContaining({ who: '系统' })]);
+    expect((await inbox()).filter((n) => n.title === '视为放弃申报')).toHaveLength(1);
+  });
+
+  it('returns after the third submission as 不予受理 (rejected), not returned', async () => {
+    for (const n of [1, 2]) {
+      await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: `return-000${n}`, reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
+      expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: `submit-100${n}` })).status).toBe(200);
+    }
+    await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0003', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
+    expect((await appView()).status).toBe('rejected');
+  });
+
+  it('keeps every reviewer inside their scope, and identity from the platform only', async () => {
+    expect((await call(otherUnitAdmin, 'review', 'get', { applicationId: id })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
+    expect(data<{ counts: Record<string, number> }>(await call(otherUnitAdmin, 'review', 'queue', { tab: 'pending' })).counts.pending).toBe(0);
+    expect((await call(otherUnitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
+    expect((await call(applicant, 'review', 'queue', { tab: 'pending' })).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect((await call({ openid: null }, 'review', 'queue', { tab: 'pending' })).reply).toMatchObject({ code: 'AUTH.NOT_SIGNED_IN' });
+    // The unit admin may read the originals of an application in scope; the other unit's admin may not.
+    const sha = data<{ files: { sha256: string }[] }>(await call(applicant, 'applications', 'get', { applicationId: id })).files[0]!.sha256;
+    expect((await call(unitAdmin, 'applications', 'fileUrl', { applicationId: id, sha256: sha, copy: 'original' })).status).toBe(200);
+    expect((await call(otherUnitAdmin, 'applications', 'fileUrl', { applicationId: id, sha256: sha, copy: 'original' })).status).toBe(403);
+  });
+
+  it('answers the same request twice as one act, and two reviewers at once with one success', async () => {
+    await publicity('2024-10-08', '2024-10-14');
+    harness.setNow(new Date('2024-10-15T02:00:00Z'));
+    const first = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
+    const again = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect((await appView()).events.filter((e) => e.what === '审核通过')).toHaveLength(1);
+
+    const [a, b] = await Promise.all([
+      call(countyHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0002' }),
+      call(countyHr, 'review', 'return', { applicationId: id, requestId: 'return-0002', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a.reply, b.reply].find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/^(STORE\.CONFLICT|REVIEW\.WRONG_STATUS)$/) });
+  });
+});
