@@ -11,6 +11,8 @@ const selfCheckPages = process.env.BENCH_WITHOUT_SELF_CHECK === '1' ? [] : ['pag
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', 'pages/mask/index', ...devPages],
+  // Reviewer pages: applicants never download them (WeChat loads a subpackage when it is opened).
+  subPackages: [{ root: 'review', pages: ['pages/queue/index', 'pages/application/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',

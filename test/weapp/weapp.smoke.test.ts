@@ -122,7 +122,34 @@ describe('the WeChat build (dist/weapp)', () => {
     expect(cloudCalls.map((c) => `${c.name}.${(c.data as { action: string }).action}`)).toEqual(
       expect.arrayContaining(['account.me', 'rounds.list']),
     );
-    expect(cloudCalls.every((c) => c.reply.ok)).toBe(true);
+    // Every call of the applicant's pages answered; the reviewer pages (opened here as the applicant) are refused.
+    const isReview = (c: CloudCall) => c.name === 'review';
+    expect(cloudCalls.filter((c) => !isReview(c)).every((c) => c.reply.ok)).toBe(true);
+    expect(cloudCalls.filter(isReview).map((c) => c.reply)).toEqual(cloudCalls.filter(isReview).map(() => expect.objectContaining({ ok: false, code: 'AUTH.FORBIDDEN' })));
+  });
+
+  it('opens the reviewer pages for a unit admin: the queue with its tabs and what to do when it is empty', async () => {
+    const admin = demo.people.find((person) => person._id === 'person-unit-admin')!;
+    const calls: CloudCall[] = [];
+    const reviewer = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, admin.openid, calls, []) as never } });
+    try {
+      reviewer.launch();
+      await reviewer.settle();
+      const home = reviewer.openPage(reviewer.appJson.pages[0]!);
+      await reviewer.settle();
+      expect(textsOf(home.data).join('')).toContain('申报审核');
+      const queue = reviewer.openPage('review/pages/queue/index');
+      await reviewer.settle();
+      const texts = textsOf(queue.data).join('');
+      for (const expected of ['待审核（0）', '已退回（0）', '已办理（0）', '这里没有申报']) expect(texts).toContain(expected);
+      expect(calls.filter((c) => c.name === 'review').every((c) => c.reply.ok)).toBe(true);
+      const detail = reviewer.openPage('review/pages/application/index', { id: 'person-applicant:yuli-initial-junior-2024:initial_junior:junior_assistant' });
+      await reviewer.settle();
+      expect(textsOf(detail.data).join('')).toContain('没有找到这份申报');
+      expect(reviewer.errors).toEqual([]);
+    } finally {
+      reviewer.dispose();
+    }
   });
 
   it('initialises wx.cloud once, with the environment the build was given', () => {

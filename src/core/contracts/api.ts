@@ -151,7 +151,7 @@ export interface ReviewView {
   /** Why approving is not possible yet, if it is not (publicity not recorded or not over). */
   readonly approveBlockedBy: string | null;
   /** The unit's internal publicity: what is recorded, and what the round asks. */
-  readonly publicity: { readonly from: string; readonly to: string; readonly workingDays: number } | null;
+  readonly publicity: { readonly from: string; readonly to: string; readonly workingDays: number; readonly note: string | null } | null;
   readonly publicityRequiredDays: number;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
   readonly standardOpinion: string;

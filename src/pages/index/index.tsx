@@ -107,6 +107,16 @@ function Home() {
         </Navigator>
       ) : null}
 
+      {me.data.role === 'unit_admin' || me.data.role === 'county_hr' || me.data.role === 'prefecture_hr' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/review/pages/queue/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>申报审核</Text>
+            <Text className='entry__hint'>{me.data.role === 'unit_admin' ? '本单位人员的申报：公示、推荐或退回修改' : '辖区内的申报：审核通过或退回修改'}</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
+
       <Text className='section-title'>评审批次</Text>
       {rounds.status === 'loading' || (rounds.status === 'ready' && !learnedAt) ? <LoadingView label='正在读取评审批次…' /> : null}
       {rounds.status === 'error' ? <ErrorView error={rounds.error} onRetry={rounds.reload} /> : null}

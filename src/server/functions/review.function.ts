@@ -121,7 +121,7 @@ export const reviewFunction = defineFunction(
         }
         const publicity = { from, to, workingDays: counted.value.workingDays };
         writes.update(collections.applications.name, id, loaded.rev, { publicity });
-        return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now, counted.value.regionalMissing));
+        return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now));
       },
     },
   },
@@ -201,7 +201,7 @@ async function act(
   return ok(await reviewView(ctx.store, ctx.caller, id, moved.value, loaded.round, ctx.now));
 }
 
-async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date, regionalMissing: readonly number[] = []): Promise<ReviewView> {
+async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ReviewView> {
   const applicant = await personOf(store, record.personId);
   const context = applicant ? await lintContextOf(store, applicant, round) : { ownName: record.applicantName, unitName: record.unit?.name ?? null, unitReplacement: '本单位' };
   const application = viewOf(id, record, round, now, context);
@@ -219,14 +219,16 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
   };
   const approve = transition(record.status, 'approve', { ...base, reasonCount: 0 });
   const giveBack = transition(record.status, 'return', { ...base, reasonCount: 1 });
-  const missingNote = regionalMissing.length > 0 ? `（${regionalMissing.join('、')}年自治区肉孜节、古尔邦节假期未收录，按全国日历计算）` : '';
+  const counted = record.publicity ? countPublicityDays(nationalCalendar, regionalCalendar, record.publicity.from, record.publicity.to) : null;
+  const missing = counted?.ok ? counted.value.regionalMissing : [];
+  const note = missing.length > 0 ? `${missing.join('、')}年自治区的肉孜节、古尔邦节假期尚未收录，按全国节假日计算，请核对。` : null;
   return {
     application,
     applicantName: record.applicantName,
     mayApprove: approve.ok,
     mayReturn: giveBack.ok,
     approveBlockedBy: !approve.ok && approve.error.kind === 'guard' ? approve.error.message : null,
-    publicity: record.publicity ? { ...record.publicity, to: record.publicity.to + missingNote } : null,
+    publicity: record.publicity ? { ...record.publicity, note } : null,
     publicityRequiredDays: round.unitPublicity.workingDays,
     standardOpinion: standardOpinion(round, caller.role),
   };

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ENTRY_FORMS, entryTitle, isListRecord } from '../../core/application/entry-forms';
+import type { ApplicationView } from '../../core/contracts/api';
+import { call } from '../../services/api/client';
+import { FileThumb } from '../application/file-thumb';
+import './review.scss';
+
+/** Opens a file full screen, zoomable (the phone's own image viewer), from a short-lived URL. */
+async function view(applicationId: string, sha256: string, pdf: boolean): Promise<void> {
+  const url = await call('applications', 'fileUrl', { applicationId, sha256, copy: 'original' });
+  if (!url.ok) {
+    void Taro.showToast({ title: url.error.message, icon: 'none' });
+    return;
+  }
+  if (pdf) {
+    void Taro.downloadFile({ url: url.value.url }).then((d) => Taro.openDocument({ filePath: d.tempFilePath, fileType: 'pdf' }));
+    return;
+  }
+  void Taro.previewImage({ urls: [url.value.url], current: url.value.url });
+}
+
+/**
+ * What the applicant sent, category by category, as the reviewer checks it: the original photos
+ * (tap to open full screen and zoom), what is typed in, each entry in one line.
+ */
+export function ReviewMaterials({ application }: { application: ApplicationView }) {
+  const online = application.materials.filter((m) => m.stage === 'online');
+  return (
+    <View className='review__card'>
+      <Text className='review__heading'>申报材料（点图片可放大查看）</Text>
+      {online.map((item) => {
+        const files = application.files.filter((f) => f.category === item.code);
+        const text = application.texts[item.code];
+        const entries = application.entries[item.code] ?? [];
+        if (files.length === 0 && !text && entries.length === 0) {
+          return item.need === 'required' ? (
+            <View key={item.code} className='review__material'>
+              <Text className='review__material-name'>{item.name}</Text>
+              <Text className='review__missing'>没有提交</Text>
+            </View>
+          ) : null;
+        }
+        return (
+          <View key={item.code} className='review__material' id={`material-${item.code}`}>
+            <Text className='review__material-name'>{item.name}</Text>
+            {text ? <Text className='review__text'>{text}</Text> : null}
+            {isListRecord(item.record) ? entries.map((e, i) => <Text key={i} className='review__text'>{i + 1}. {entryTitle(ENTRY_FORMS[item.record as Exclude<typeof item.record, null | 'essay'>], e)}</Text>) : null}
+            {files.length > 0 ? (
+              <View className='review__files'>
+                {files.map((f, i) => (
+                  <View key={f.sha256} className='review__file' role='button' aria-label={`查看${item.name}第${i + 1}张`} onClick={() => void view(application.id, f.sha256, f.contentType === 'application/pdf')}>
+                    <FileThumb applicationId={application.id} sha256={f.sha256} pdf={f.contentType === 'application/pdf'} />
+                  </View>
+                ))}
+              </View>
+            ) : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}

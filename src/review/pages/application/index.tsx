@@ -1,0 +1,125 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import { ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import type { ReviewView } from '../../../core/contracts/api';
+import type { AppError } from '../../../core/errors';
+import type { ReturnReason } from '../../../core/review/return-reasons';
+import { beijingDate } from '../../../core/time/beijing';
+import { Timeline } from '../../../features/application/timeline';
+import { PublicityForm } from '../../../features/review/publicity-form';
+import { ReasonForm } from '../../../features/review/reason-form';
+import { ReviewMaterials } from '../../../features/review/review-materials';
+import { call } from '../../../services/api/client';
+import { useCall } from '../../../services/api/use-call';
+import { serverNow } from '../../../services/server-time';
+import '../../../features/review/review.scss';
+
+const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * One application as its reviewer sees it: who and what, the materials (originals, zoomable), the
+ * timeline, then what the reviewer may do now: the unit's publicity, approve with the opinion (the
+ * round's standard text by default), or return with reasons. One act at a time; a double tap or a
+ * retry is the same act.
+ */
+function ReviewApplication() {
+  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const loaded = useCall('review', 'get', { applicationId: id });
+  const [view, setView] = useState<ReviewView | null>(null);
+  const [busy, setBusy] = useState<'approve' | 'return' | 'publicity' | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [opinion, setOpinion] = useState<string | null>(null);
+  const requestId = useRef<string | null>(null);
+  const first = loaded.status === 'ready' ? loaded.data : null;
+  useEffect(() => {
+    if (first) setView(first);
+  }, [first]);
+
+  if (loaded.status === 'loading' || (loaded.status === 'ready' && !view)) return <LoadingView label='正在读取申报…' />;
+  if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
+  const v = view!;
+  const a = v.application;
+
+  async function act(kind: 'approve' | 'return', send: (requestId: string) => ReturnType<typeof call<'review', 'approve'>>) {
+    if (busy) return;
+    setBusy(kind);
+    setProblem(null);
+    // One id per act: a retry after a dropped reply is the same act, never a second.
+    requestId.current ??= newRequestId();
+    const result = await send(requestId.current);
+    setBusy(null);
+    if (result.ok) {
+      requestId.current = null;
+      setView(result.value);
+    } else {
+      if (result.error.code !== 'NETWORK.UNREACHABLE' && result.error.code !== 'NETWORK.TIMEOUT') requestId.current = null;
+      setProblem(result.error);
+    }
+  }
+
+  async function recordPublicity(from: string, to: string) {
+    if (busy) return;
+    setBusy('publicity');
+    setProblem(null);
+    const result = await call('review', 'recordPublicity', { applicationId: id, from, to });
+    setBusy(null);
+    if (result.ok) setView(result.value);
+    else setProblem(result.error);
+  }
+
+  const approve = () => act('approve', (rid) => call('review', 'approve', { applicationId: id, requestId: rid, opinion: opinion ?? v.standardOpinion }));
+  const giveBack = (reasons: readonly ReturnReason[]) => act('return', (rid) => call('review', 'return', { applicationId: id, requestId: rid, reasons: [...reasons] }));
+  const showPublicity = a.status === 'submitted' && (v.mayApprove || v.approveBlockedBy !== null) && v.publicityRequiredDays > 0 && v.standardOpinion.startsWith('本单位');
+
+  return (
+    <View className='review'>
+      <View className='review__card'>
+        <Text className='review__name'>{v.applicantName}</Text>
+        <Text className='review__meta'>
+          {a.unitName} · {a.label}
+        </Text>
+        <Text className='review__meta'>{a.roundTitle}</Text>
+        <Text className='review__status'>{a.statusText}</Text>
+        <Text className='review__meta'>
+          已提交 {a.submissions} 次（最多 {a.maxSubmissions} 次）
+        </Text>
+      </View>
+      {problem ? (
+        <View className='review__card review__card--problem' role='alert'>
+          <Text className='review__line'>{problem.message}</Text>
+          {problem.details?.map((d) => (
+            <Text key={d} className='review__line'>
+              · {d}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <ReviewMaterials application={a} />
+      <Timeline application={a} />
+      {showPublicity ? (
+        <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
+      ) : null}
+      {v.mayApprove || v.approveBlockedBy ? (
+        <View className='reason-form'>
+          <Text className='review__heading'>审核意见</Text>
+          <Textarea className='review__opinion' value={opinion ?? v.standardOpinion} maxlength={200} autoHeight aria-label='审核意见' onInput={(e) => setOpinion(e.detail.value)} />
+          {v.approveBlockedBy ? <Text className='review__note'>{v.approveBlockedBy}</Text> : null}
+          <ActionButton disabled={!v.mayApprove || busy !== null} onTap={() => void approve()}>
+            {busy === 'approve' ? '正在提交…' : '审核通过'}
+          </ActionButton>
+        </View>
+      ) : null}
+      {v.mayReturn ? <ReasonForm categories={a.materials.filter((m) => m.stage === 'online').map((m) => ({ code: m.code, name: m.name }))} busy={busy === 'return'} onReturn={(r) => void giveBack(r)} /> : null}
+      {!v.mayApprove && !v.approveBlockedBy && !v.mayReturn ? (
+        <View className='review__card'>
+          <Text className='review__note'>这份申报现在不需要您办理。</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default withSystemFont(ReviewApplication);
