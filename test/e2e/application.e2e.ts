@@ -1,31 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { certificatePhoto } from './fixtures';
-import { seniorSelfCheck } from './flows';
 import { callAsPage, pickMonth, smallTapTargets, snap } from './support';
-
-type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null }[]; files: { category: string; sha256: string }[] };
-
-/** Uploads a small blank JPEG to every required category still without a file (answered 否), and 无 where text is asked. */
-async function completeRequired(page: Page, applicationId: string): Promise<void> {
-  const view = await callAsPage<Materials>(page, 'applications', 'get', { applicationId });
-  const content = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#fff' } }).jpeg().toBuffer();
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const ref = await page.evaluate(
-    async ({ bytes, name }) => {
-      const stored = JSON.parse(localStorage.getItem('dev-session-token') ?? '{}') as { data?: string };
-      const response = await fetch(`/upload?path=${name}`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', Authorization: `Bearer ${stored.data ?? ''}` }, body: new Uint8Array(bytes) });
-      return ((await response.json()) as { data: { ref: string } }).data.ref;
-    },
-    { bytes: [...content], name: `${sha256}.jpg` },
-  );
-  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
-    if (m.form === 'upload' && !view.files.some((f) => f.category === m.code)) await callAsPage(page, 'applications', 'attach', { applicationId, category: m.code, ref, sha256 });
-    else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: '无' });
-  }
-  await callAsPage(page, 'applications', 'mask', { applicationId, sha256, needsMasking: 'no', masks: [] });
-}
+import { completeRequired, seniorSelfCheck } from './flows';
 
 /** A finger drag on the screen (real touch events, as a phone sends them). */
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {

@@ -68,12 +68,23 @@ export async function pickMonth(page: Page, month: string, field?: Locator): Pro
     await settled(page);
     await page.locator('.month-field').click();
   }
+  const [year, mm] = month.split('-') as [string, string];
+  await turnWheels(page, [`${year}年`, `${mm}月`]);
+}
+
+/** Picks a date (YYYY-MM-DD) in the platform's date picker opened by tapping `field`. */
+export async function pickDate(page: Page, date: string, field: Locator): Promise<void> {
+  await field.click();
+  const [year, mm, dd] = date.split('-') as [string, string, string];
+  await turnWheels(page, [`${year}年`, `${mm}月`, `${dd}日`]);
+}
+
+/** Drags each wheel of the open picker until its wanted item sits under the indicator, then 确定. */
+async function turnWheels(page: Page, wanted: readonly string[]): Promise<void> {
   // The picker's sheet is appended to <body>; only the open one is visible.
   const overlay = page.locator('.weui-picker:visible');
   await expect(overlay).toBeVisible();
-  const [year, mm] = month.split('-') as [string, string];
-  const wanted = [`${year}年`, `${mm}月`];
-  for (let column = 0; column < 2; column += 1) {
+  for (let column = 0; column < wanted.length; column += 1) {
     const group = overlay.locator('.weui-picker__group').nth(column);
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const texts = await group.locator('.weui-picker__item').allTextContents();
@@ -141,4 +152,16 @@ export async function callAsPage<T>(page: Page, name: string, action: string, pa
   );
   expect(reply.ok, JSON.stringify(reply)).toBe(true);
   return reply.data as T;
+}
+
+/** Signs out (the app's session and clock offset are on the phone) and in again as another person. */
+export async function switchTo(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+  await signInAs(page, name);
+}
+
+/** Runs the runtime's timers now (dev mode), as their schedule would after the clock moved. */
+export async function runTimers(page: Page): Promise<void> {
+  const response = await page.request.post('/dev/timers', { data: {} });
+  expect(response.ok()).toBe(true);
 }

@@ -24,7 +24,7 @@ export function Timeline({ application }: { application: ApplicationView }) {
               · {r}
             </Text>
           ))}
-          {event.opinion ? <Text className='timeline__reason'>意见：{event.opinion}</Text> : null}
+          {event.opinion ? <Text className='timeline__opinion'>意见：{event.opinion}</Text> : null}
         </View>
       ))}
     </View>

@@ -36,7 +36,7 @@ export function PublicityForm({
     </Picker>
   );
   return (
-    <View className='reason-form'>
+    <View className='reason-form publicity-form'>
       <Text className='review__heading'>单位内部公示</Text>
       <Text className='review__note'>通知要求公示不少于 {requiredDays} 个工作日（按新疆的节假日计算），公示结束后才能推荐。</Text>
       {recorded ? (

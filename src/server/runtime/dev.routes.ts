@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleLabels, Person } from '../../core/people/person';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
+import { runTimer } from '../dispatch';
 import { renderDevConsole } from './dev-console';
 import { signSession } from './dev-session';
 import { parseJson, readBodyWithin, sendError, sendErrorAndClose, sendHtml, sendJson } from './http';
@@ -28,7 +29,7 @@ function clockView(ctx: RuntimeContext) {
 
 /**
  * Dev mode only (`npm run dev` / `npm run serve`): the dev console, the demo people, the dev
- * login, the sent-message record and the runtime's clock. Outside dev mode these paths do not exist.
+ * login, the sent-message record, the runtime's clock and running the timers now. Outside dev mode these paths do not exist.
  */
 export const devRoutes: RouteFamily = async (request, response, ctx) => {
   const route = request.path;
@@ -52,6 +53,14 @@ export const devRoutes: RouteFamily = async (request, response, ctx) => {
     if (!parsed) return true;
     ctx.devClock.set(parsed.now === null ? null : new Date(parsed.now));
     sendJson(response, 200, { ok: true, data: clockView(ctx) });
+  } else if (route === '/dev/timers' && method === 'POST') {
+    // Runs every function's timers now (they also run on their schedule): after moving the clock
+    // past a deadline, the demo need not wait for the next tick.
+    const results: Record<string, unknown> = {};
+    for (const fn of Object.values(ctx.functions)) {
+      for (const name of Object.keys(fn.timers)) results[`${fn.name}.${name}`] = (await runTimer(ctx.functions, fn.name, name, ctx.deps)).reply;
+    }
+    sendJson(response, 200, { ok: true, data: results });
   } else if (route === '/dev/login' && method === 'POST') {
     const parsed = await readSmallJson(request.raw, response, DevLogin, '请选择一个演示身份');
     if (!parsed) return true;
@@ -62,7 +71,7 @@ export const devRoutes: RouteFamily = async (request, response, ctx) => {
     }
     const person = parseDoc(Person, doc);
     sendJson(response, 200, { ok: true, data: { token: signSession(person.openid, ctx.secret, ctx.wallClock.now()) } });
-  } else if (['/dev/people', '/dev/messages', '/dev/clock', '/dev/login'].includes(route)) {
+  } else if (['/dev/people', '/dev/messages', '/dev/clock', '/dev/login', '/dev/timers'].includes(route)) {
     sendErrorAndClose(request.raw, response, 'REQUEST.METHOD_NOT_ALLOWED');
   } else {
     sendError(response, 'NOT_FOUND');

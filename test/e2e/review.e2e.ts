@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { yuliGraduate } from '../core/eligibility/people.fixture';
+import { completeRequired } from './flows';
+import { callAsPage, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
+
+/**
+ * The review chain on phones: 李娜 (尉犁县农业技术推广中心, a county unit) submits; her unit admin
+ * 赵磊 returns it with a reason; she fixes it and resubmits; 赵磊 records the unit's publicity and
+ * recommends; 马红梅 (尉犁县人社局) and 阿依古丽 (巴州人社局) approve to 通过形式审核. Then a
+ * return left past its 48 hours (古丽娜's, of the same unit) becomes 视为放弃申报.
+ */
+async function submittedBy(page: Page, name: '李娜' | '古丽娜'): Promise<string> {
+  await signInAs(page, name);
+  await callAsPage(page, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
+  const { id } = await callAsPage<{ id: string }>(page, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' });
+  await callAsPage(page, 'applications', 'saveIdNumber', { applicationId: id, idNumber: '11010519491231002X' });
+  await completeRequired(page, id);
+  await callAsPage(page, 'applications', 'submit', { applicationId: id, requestId: `submit-${Date.now()}` });
+  return id;
+}
+
+/** The reviewer opens 申报审核 from the home page and the one application waiting in a tab. */
+async function openFromQueue(page: Page, tab: '待审核' | '已退回' = '待审核'): Promise<void> {
+  await page.getByText('申报审核', { exact: true }).click();
+  await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+  const item = page.locator('.queue__item', { hasText: '李娜' });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page.locator('.review__name')).toHaveText('李娜');
+}
+
+test.describe('review chain: unit admins and HR reviewers on their phones', () => {
+  test.setTimeout(180_000);
+
+  test('returned with a reason, fixed and resubmitted, recommended after the publicity, approved to 通过形式审核', async ({ page }) => {
+    // 10:00 Beijing, Saturday 12 October 2024 (a make-up workday); 尉犁's apply window is open.
+    await setRuntimeClock(page, '2024-10-12T10:00:00+08:00');
+    await submittedBy(page, '李娜');
+
+    // 赵磊 finds it waiting, reads it, and returns it: the graduation photo cannot be read.
+    await switchTo(page, '赵磊');
+    await openFromQueue(page);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'review-unit-admin');
+    const form = page.locator('.reason-form', { hasText: '退回修改' });
+    await form.getByRole('radio', { name: '照片不清晰' }).click();
+    await form.getByLabel('退回说明').locator('input').fill('毕业证照片看不清，请重新拍照');
+    await form.getByText('加入退回原因', { exact: true }).click();
+    await expect(form.locator('.reason-form__reason')).toContainText('照片不清晰（毕业证照片看不清，请重新拍照）');
+    await form.getByText('退回（1 项原因）', { exact: true }).dblclick();
+    await expect(page.locator('.review__status')).toHaveText('已退回，请按意见修改后重新提交');
+
+    // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits.
+    await switchTo(page, '李娜');
+    await page.getByText('我的申报', { exact: true }).click();
+    await page.locator('.application-list__item').first().click();
+    const returned = page.locator('.application__card--problem', { hasText: '申报被退回' });
+    await expect(returned).toContainText('照片不清晰（毕业证照片看不清，请重新拍照）');
+    await expect(returned).toContainText('请在 2024年10月14日 10:00（北京时间，还剩 4');
+    await expect(returned).toContainText(' 小时）前修改后重新提交，逾期视为放弃申报。');
+    await snap(page, 'review-returned-applicant');
+    await page.getByText('修改好了，重新提交', { exact: true }).click();
+    await expect(page.locator('.application__status')).toHaveText('已提交，等待单位审核');
+
+    // 赵磊 records the unit's publicity: 8–14 October has 6 working days (the 12th was a make-up day).
+    await switchTo(page, '赵磊');
+    await openFromQueue(page);
+    const publicity = page.locator('.publicity-form');
+    await pickDate(page, '2024-10-08', publicity.getByRole('button', { name: /^开始日期/ }));
+    await pickDate(page, '2024-10-14', publicity.getByRole('button', { name: /^结束日期/ }));
+    await publicity.getByText('登记公示日期', { exact: true }).click();
+    await expect(publicity).toContainText('共 6 个工作日');
+    // The publicity is not over yet: recommending waits.
+    await expect(page.getByText('公示结束后才能推荐', { exact: false }).first()).toBeVisible();
+
+    // Tuesday 15 October: he recommends with the unit's standard opinion.
+    await setRuntimeClock(page, '2024-10-15T10:00:00+08:00');
+    await page.reload();
+    await expect(page.getByLabel('审核意见').locator('textarea')).toHaveValue(/本单位已对提供的申报材料逐一审核/);
+    await page.getByRole('button', { name: '审核通过' }).dblclick();
+    await expect(page.locator('.review__status')).toHaveText('单位已推荐，等待人社部门审核');
+    await snap(page, 'review-unit-approved');
+
+    // 尉犁县人社局, then 巴州人社局 (通过形式审核).
+    await switchTo(page, '马红梅');
+    await openFromQueue(page);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await expect(page.locator('.review__status')).toHaveText('县（市）人社局已审核，等待地（州）人社局审核');
+    await switchTo(page, '阿依古丽');
+    await openFromQueue(page);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await expect(page.locator('.review__status')).toHaveText('通过形式审核，等待评审委员会接收材料');
+
+    // 李娜 sees it, with every step on her timeline.
+    await switchTo(page, '李娜');
+    await page.getByText('我的申报', { exact: true }).click();
+    await page.locator('.application-list__item').first().click();
+    await expect(page.locator('.application__status')).toHaveText('通过形式审核，等待评审委员会接收材料');
+    await expect(page.locator('.timeline__what')).toHaveText(['审核通过（通过形式审核）', '审核通过', '审核通过', '修改后重新提交', '退回修改', '提交申报', '开始准备申报材料']);
+    await snap(page, 'review-formal-review-passed');
+  });
+
+  test('a return left past its 48 hours becomes 视为放弃申报, told to the applicant', async ({ page }) => {
+    await setRuntimeClock(page, '2024-10-16T10:00:00+08:00');
+    const id = await submittedBy(page, '古丽娜');
+    await switchTo(page, '赵磊');
+    await callAsPage(page, 'review', 'return', { applicationId: id, requestId: `return-${Date.now()}`, reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
+    await setRuntimeClock(page, '2024-10-18T11:00:00+08:00');
+    await runTimers(page);
+    await switchTo(page, '古丽娜');
+    await page.getByText('我的申报', { exact: true }).click();
+    await expect(page.locator('.application-list__item').first()).toContainText('逾期未重新提交，视为放弃申报');
+    await snap(page, 'review-abandoned');
+  });
+});
