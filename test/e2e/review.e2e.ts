@@ -53,6 +53,8 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits.
     await switchTo(page, '李娜');
     await page.getByText('我的申报', { exact: true }).click();
+    // Told in the app (no subscription message yet): what happened, why, by when.
+    await expect(page.locator('.inbox__item', { hasText: '申报被退回' })).toContainText('原因：整体：照片不清晰（毕业证照片看不清，请重新拍照）');
     await page.locator('.application-list__item').first().click();
     const returned = page.locator('.application__card--problem', { hasText: '申报被退回' });
     await expect(returned).toContainText('照片不清晰（毕业证照片看不清，请重新拍照）');

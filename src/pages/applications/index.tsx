@@ -6,15 +6,23 @@ import { withSystemFont } from '../../components/system-font';
 import { WindowLine } from '../../features/application/window-line';
 import { useCall } from '../../services/api/use-call';
 import { serverNow } from '../../services/server-time';
+import { formatBeijingShort } from '../../core/time/format';
 import '../../features/application/application.scss';
 
-/** 我的申报: every application of one's own, newest first, each with its deadline. */
+/**
+ * 我的申报: every application of one's own, newest first, each with where it stands, whose move it
+ * is and its deadline; then the notices about them (审核通过, 退回 with reasons and the deadline).
+ */
 function MyApplications() {
   const mine = useCall('applications', 'mine', {});
+  const inbox = useCall('applications', 'inbox', {});
   // Coming back from an application shows the list as it is now (the first show has just loaded it).
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current) mine.reload();
+    if (shown.current) {
+      mine.reload();
+      inbox.reload();
+    }
     shown.current = true;
   });
   if (mine.status === 'loading') return <LoadingView label='正在读取您的申报…' />;
@@ -34,6 +42,20 @@ function MyApplications() {
           <WindowLine window={a.window} now={now} />
         </Navigator>
       ))}
+      {inbox.status === 'ready' && inbox.data.length > 0 ? (
+        <View className='inbox'>
+          <Text className='application__section'>消息</Text>
+          {inbox.data.slice(0, 10).map((n) => (
+            <Navigator key={n.id} className='inbox__item' hoverClass='round-card--pressed' url={`/${n.page}`}>
+              <View className='inbox__head'>
+                <Text className='inbox__title'>{n.title}</Text>
+                <Text className='inbox__when'>{formatBeijingShort(new Date(n.at))}</Text>
+              </View>
+              <Text className='inbox__body'>{n.body}</Text>
+            </Navigator>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -292,7 +292,8 @@ export const applicationsFunction = defineFunction('applications', {
       if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
       const record = parseFields(ApplicationRecord, doc);
       const relation = record.personId === caller._id ? 'owner' : inReviewScope(caller, record.unit) ? 'in_scope' : 'out_of_scope';
-      if (relation === 'out_of_scope' && caller.role === 'applicant') return err(appError('APPLICATION.NOT_FOUND'));
+      // Outside one's scope an application is answered as missing: its existence is not theirs to learn.
+      if (relation === 'out_of_scope') return err(appError('APPLICATION.NOT_FOUND'));
       if (!mayRead(caller.role, relation, copy)) return err(appError('AUTH.FORBIDDEN'));
       const file = record.files.find((f) => f.sha256 === sha256);
       const ref = copy === 'original' ? file?.ref : file?.blindRef;

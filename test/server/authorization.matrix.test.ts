@@ -1,0 +1,123 @@
+import { api } from '../../src/core/contracts/api';
+import { Role } from '../../src/core/people/person';
+import { dispatch, type Caller } from '../../src/server/dispatch';
+import type { Deps } from '../../src/server/function';
+import { functions } from '../../src/server/functions';
+import { openHarness, type Harness } from './harness';
+
+/**
+ * Every action × every role, as written here by hand from the review chain (not read back from the
+ * code): a role not listed is refused before the handler runs, a caller without an OPENID is not
+ * signed in, and the identity is the platform's OPENID, never anything in the payload.
+ */
+const ANYONE = Role.options;
+const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
+const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
+  'account.me': ANYONE,
+  'rounds.list': ANYONE,
+  'rounds.get': ANYONE,
+  'rounds.notice': ANYONE,
+  'eligibility.saveAnswers': ['applicant'],
+  'eligibility.profile': ['applicant'],
+  'applications.create': ['applicant'],
+  'applications.get': ['applicant'],
+  'applications.mine': ['applicant'],
+  'applications.attach': ['applicant'],
+  'applications.detach': ['applicant'],
+  'applications.mask': ['applicant'],
+  'applications.saveText': ['applicant'],
+  'applications.saveEntries': ['applicant'],
+  'applications.saveIdNumber': ['applicant'],
+  'applications.declare': ['applicant'],
+  'applications.fix': ['applicant'],
+  'applications.submit': ['applicant'],
+  'applications.inbox': ANYONE,
+  'applications.fileUrl': ANYONE,
+  'review.queue': REVIEWERS,
+  'review.get': REVIEWERS,
+  'review.approve': REVIEWERS,
+  'review.return': REVIEWERS,
+  'review.recordPublicity': ['unit_admin'],
+};
+
+const APP = 'person-applicant:yuli-initial-junior-2024:initial_junior:junior_assistant';
+const SHA = 'a'.repeat(64);
+/** A payload each action's contract accepts, so the refusal tested is the role's, not the input's. */
+const PAYLOADS: Readonly<Record<string, unknown>> = {
+  'account.me': {},
+  'rounds.list': {},
+  'rounds.get': { roundId: 'yuli-initial-junior-2024' },
+  'rounds.notice': { roundId: 'yuli-initial-junior-2024' },
+  'eligibility.saveAnswers': { roundId: 'yuli-initial-junior-2024', profile: {} },
+  'eligibility.profile': {},
+  'applications.create': { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' },
+  'applications.get': { applicationId: APP },
+  'applications.mine': {},
+  'applications.attach': { applicationId: APP, category: 'education', ref: 'uploads/x/a.jpg', sha256: SHA },
+  'applications.detach': { applicationId: APP, sha256: SHA },
+  'applications.mask': { applicationId: APP, sha256: SHA, needsMasking: 'no', masks: [] },
+  'applications.saveText': { applicationId: APP, category: 'xinjiang_aid', text: '否' },
+  'applications.saveEntries': { applicationId: APP, category: 'work_history', entries: [] },
+  'applications.saveIdNumber': { applicationId: APP, idNumber: '11010519491231002X' },
+  'applications.declare': { applicationId: APP, rule: 'no_photos', agreed: true },
+  'applications.fix': { applicationId: APP, path: 'xinjiang_aid' },
+  'applications.submit': { applicationId: APP, requestId: 'request-0001' },
+  'applications.inbox': {},
+  'applications.fileUrl': { applicationId: APP, sha256: SHA, copy: 'blind' },
+  'review.queue': { tab: 'pending' },
+  'review.get': { applicationId: APP },
+  'review.approve': { applicationId: APP, requestId: 'request-0001' },
+  'review.return': { applicationId: APP, requestId: 'request-0001', reasons: [{ category: 'general', kind: 'incomplete' }] },
+  'review.recordPublicity': { applicationId: APP, from: '2024-10-08', to: '2024-10-14' },
+};
+
+const OPENIDS: Readonly<Record<Role, string>> = {
+  applicant: 'demo-openid-applicant',
+  unit_admin: 'demo-openid-unit-admin',
+  county_hr: 'demo-openid-county-hr',
+  prefecture_hr: 'demo-openid-prefecture-hr',
+  committee_secretary: 'demo-openid-secretary',
+  expert: 'demo-openid-expert',
+};
+
+describe('authorization matrix: every action × every role', () => {
+  let harness: Harness;
+  let deps: Deps;
+  beforeAll(async () => {
+    harness = await openHarness('authz', new Date('2024-10-12T02:00:00Z'));
+    ({ deps } = harness);
+  });
+  afterAll(() => harness.close());
+
+  const actions = Object.entries(api).flatMap(([fn, contract]) => Object.keys(contract).map((action) => `${fn}.${action}`));
+
+  it('has an expectation and a payload for every action the contract has, and the code allows exactly those roles', () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual([...actions].sort());
+    expect(Object.keys(PAYLOADS).sort()).toEqual([...actions].sort());
+    for (const key of actions) {
+      const [fn, action] = key.split('.') as [keyof typeof functions, string];
+      const def = (functions[fn].actions as Record<string, { roles: readonly string[] }>)[action]!;
+      expect({ key, roles: [...def.roles].sort() }).toEqual({ key, roles: [...ALLOWED[key]!].sort() });
+    }
+  });
+
+  it.each(actions)('%s: refused for every other role and for no caller; never "forbidden" for an allowed one', async (key) => {
+    const [fn, action] = key.split('.') as [string, string];
+    const payload = PAYLOADS[key];
+    for (const role of Role.options) {
+      const caller: Caller = { openid: OPENIDS[role] };
+      const outcome = await dispatch(functions, fn, { action, payload }, caller, deps);
+      const code = outcome.reply.ok ? null : outcome.reply.code;
+      if (ALLOWED[key]!.includes(role)) expect({ key, role, forbidden: code === 'AUTH.FORBIDDEN' }).toEqual({ key, role, forbidden: false });
+      else expect({ key, role, code }).toEqual({ key, role, code: 'AUTH.FORBIDDEN' });
+    }
+    expect((await dispatch(functions, fn, { action, payload }, { openid: null }, deps)).reply).toMatchObject({ code: 'AUTH.NOT_SIGNED_IN' });
+  });
+
+  it('takes the identity from the platform only: an openid or person id in the payload is refused or ignored', async () => {
+    const posing = await dispatch(functions, 'account', { action: 'me', payload: { openid: OPENIDS.prefecture_hr } }, { openid: OPENIDS.applicant }, deps);
+    expect(posing.reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    const envelope = await dispatch(functions, 'account', { action: 'me', payload: {}, userInfo: { openId: OPENIDS.prefecture_hr } }, { openid: OPENIDS.applicant }, deps);
+    expect(envelope.reply).toMatchObject({ ok: true, data: { name: '李娜', role: 'applicant' } });
+  });
+});
