@@ -57,6 +57,9 @@ export function httpStatusOf(code: ErrorCode): number {
   return statusOf[code] ?? 400;
 }
 
+/** How often a handler runs when its commit keeps meeting concurrent changes. */
+const CONFLICT_ATTEMPTS = 3;
+
 function failure(error: AppError): Outcome {
   return { status: httpStatusOf(error.code), reply: failureReply(error) };
 }
@@ -99,14 +102,18 @@ export async function dispatch(
     if (!person.ok) return failure(person.error);
     if (!def.roles.includes(person.value.role)) return failure(appError('AUTH.FORBIDDEN'));
 
-    const work = workContext(deps);
-    const ctx: ActionContext = { ...work.ctx, caller: person.value };
-    const result = await def.handle(payload.data as never, ctx);
-    if (!result.ok) return failure(result.error);
-
-    const committed = await work.commit();
-    if (!committed.ok) return failure(committed.error);
-    return { status: 200, reply: { ok: true, data: result.value } };
+    // Optimistic concurrency: a commit that finds a document changed since it was read runs the
+    // handler again on what is there now. The same request then finds itself done (a double tap is
+    // one act, never "changed by someone else"); another person's act is judged on the new state.
+    for (let attempt = 1; ; attempt += 1) {
+      const work = workContext(deps);
+      const ctx: ActionContext = { ...work.ctx, caller: person.value };
+      const result = await def.handle(payload.data as never, ctx);
+      if (!result.ok) return failure(result.error);
+      const committed = await work.commit();
+      if (committed.ok) return { status: 200, reply: { ok: true, data: result.value } };
+      if (committed.error.code !== 'STORE.CONFLICT' || attempt >= CONFLICT_ATTEMPTS) return failure(committed.error);
+    }
   } catch (cause) {
     // Nothing was committed either way; a busy store is worth retrying, a crash is a bug.
     if (cause instanceof StoreBusy) return failure(appError('SYSTEM.BUSY'));

@@ -5,6 +5,7 @@ import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
 import { openHarness, type Harness } from './harness';
+import { withLatency } from './latency.store';
 
 /**
  * The review chain over the real local adapters: 李娜 (尉犁县农业技术推广中心, a county unit)
@@ -162,7 +163,38 @@ describe('review function', () => {
       call(countyHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0002' }),
       call(countyHr, 'review', 'return', { applicationId: id, requestId: 'return-0002', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] }),
     ]);
+    // The one that lost is told plainly that the application moved on, not "changed by someone else".
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect([a.reply, b.reply].find((r) => !r.ok)).toMatchObject({ code: expect.stringMatching(/^(STORE\.CONFLICT|REVIEW\.WRONG_STATUS)$/) });
+    expect([a.reply, b.reply].find((r) => !r.ok)).toMatchObject({ code: 'REVIEW.WRONG_STATUS' });
+  });
+
+  describe('over a store that answers a few milliseconds late, as the cloud database does', () => {
+    let slow: Deps;
+    const slowCall = (caller: Caller, fn: string, action: string, payload: unknown) => dispatch(functions, fn, { action, payload }, caller, slow);
+    beforeEach(async () => {
+      slow = { ...deps, store: withLatency(deps.store, 4) };
+      await publicity('2024-10-08', '2024-10-14');
+      harness.setNow(new Date('2024-10-15T02:00:00Z'));
+    });
+
+    it('answers a double tap (the same request twice at once) as one act, never as "changed by someone else"', async () => {
+      const [a, b] = await Promise.all([
+        slowCall(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0009' }),
+        slowCall(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0009' }),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect((await appView()).events.filter((e) => e.what === '审核通过')).toHaveLength(1);
+      expect((await inbox()).filter((n) => n.title === '审核通过')).toHaveLength(1);
+    });
+
+    it('lets exactly one of two reviewers acting at once succeed, and tells the other plainly', async () => {
+      const [a, b] = await Promise.all([
+        slowCall(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0010' }),
+        slowCall(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0010', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect([a.reply, b.reply].find((r) => !r.ok)).toMatchObject({ code: 'REVIEW.WRONG_STATUS', message: '这份申报已经不在这一步了，可能别人刚刚办理过。请刷新后再看。' });
+      expect((await appView()).events).toHaveLength(3);
+    });
   });
 });

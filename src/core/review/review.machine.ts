@@ -195,14 +195,16 @@ function holds(guard: Guard, ctx: TransitionContext): boolean {
 
 /**
  * The next status and what must happen with it, or why not. Rows for this command from this status
- * are tried in order; an actor no row names is refused; otherwise the first failed guard of the
+ * are tried in order; an actor no row of the command names is refused; one whose rows start
+ * elsewhere is told the application is not at their step; otherwise the first failed guard of the
  * first fitting row is said.
  */
 export function transition(state: ReviewStatus, command: ReviewCommand, ctx: TransitionContext): Transition {
-  const rows = TRANSITIONS.filter((r) => r.command === command && r.from.includes(state));
-  if (rows.length === 0) return { ok: false, error: { kind: 'wrong_status', message: `这份申报现在“${STATUS_TEXT[state]}”，不能这样办理。` } };
-  const mine = rows.filter((r) => r.actors.includes(ctx.actor));
-  if (mine.length === 0) return { ok: false, error: { kind: 'not_allowed', message: '这一步不由您办理。' } };
+  // An actor no row of this command names may never do it; one who may, but not from here, finds
+  // the application has moved on (or not yet come to them).
+  if (!TRANSITIONS.some((r) => r.command === command && r.actors.includes(ctx.actor))) return { ok: false, error: { kind: 'not_allowed', message: '这一步不由您办理。' } };
+  const mine = TRANSITIONS.filter((r) => r.command === command && r.from.includes(state) && r.actors.includes(ctx.actor));
+  if (mine.length === 0) return { ok: false, error: { kind: 'wrong_status', message: `这份申报现在“${STATUS_TEXT[state]}”，不在您办理的这一步。` } };
   // A row whose placing guards (unit level, limits) fail is another path, not a refusal.
   const taken = mine.find((r) => r.guards.every((g) => holds(g, ctx)));
   if (!taken) {

@@ -68,13 +68,14 @@ describe('the review machine', () => {
     expect(transition('returned', 'abandon_overdue', overdue)).toMatchObject({ ok: true, next: 'abandoned', effects: [{ kind: 'record' }, { kind: 'clear_return_deadline' }, { kind: 'notify', notice: 'abandoned' }] });
     expect(transition('returned', 'abandon_overdue', { ...overdue, returnDeadline: new Date(NOW.getTime() + 1) })).toMatchObject({ ok: false, error: { guard: 'return_deadline_passed' } });
     expect(transition('returned', 'abandon_overdue', { ...overdue, actor: 'prefecture_hr' })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(transition('submitted', 'abandon_overdue', overdue)).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
     // Already abandoned (a second timer run): nothing to do.
     expect(transition('abandoned', 'abandon_overdue', overdue)).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
   });
 
-  it('refuses the applicant approving and the unit admin approving twice', () => {
+  it('refuses the applicant approving, and tells a unit admin approving twice that it has moved on', () => {
     expect(transition('submitted', 'approve', ctx({ actor: 'applicant' }))).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
-    expect(transition('unit_approved', 'approve', ctx({ actor: 'unit_admin' }))).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(transition('unit_approved', 'approve', ctx({ actor: 'unit_admin' }))).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
     expect(transition('submitted', 'approve', ctx({ actor: 'unit_admin', publicityDone: false }))).toMatchObject({ ok: false, error: { guard: 'publicity_done' } });
   });
 
