@@ -10,7 +10,7 @@ export const collections = {
   /** The local runtime's record of the subscription messages it would have sent (dev console). */
   sentMessages: { name: 'sentMessages', indexes: ['toOpenid', 'sentAt'] },
   /** Applications, one per person × round × offered level (`_id` = `<person>:<round>:<offer>:<level>`). */
-  applications: { name: 'applications', indexes: ['personId', 'roundId', 'year', 'status', 'unit.unitId', 'unit.prefecture', 'unit.county', 'returnDeadline'] },
+  applications: { name: 'applications', indexes: ['personId', 'roundId', 'year', 'status', 'unit.unitId', 'unit.prefecture', 'unit.county', 'unit.level', 'applicantName', 'createdAt', 'returnDeadline'] },
   /** Messages caused by state changes, written with them, delivered after (`outbox.ts`; `_id` = dedupe key). */
   outbox: { name: 'outbox', indexes: ['status', 'createdAt', 'personId'] },
   /** In-app notices, one per delivered outbox entry (`_id` = the entry's dedupe key). */

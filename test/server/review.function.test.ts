@@ -62,6 +62,9 @@ describe('review function', () => {
     const queue = data<{ counts: Record<string, number>; items: { id: string; applicantName: string }[] }>(await call(unitAdmin, 'review', 'queue', { tab: 'pending' }));
     expect(queue.counts).toEqual({ pending: 1, returned: 0, done: 0 });
     expect(queue.items).toEqual([expect.objectContaining({ id, applicantName: '李娜' })]);
+    // Search by the start of the name.
+    expect(data<{ items: unknown[] }>(await call(unitAdmin, 'review', 'queue', { tab: 'pending', search: '李' })).items).toHaveLength(1);
+    expect(data<{ items: unknown[] }>(await call(unitAdmin, 'review', 'queue', { tab: 'pending', search: '王' })).items).toHaveLength(0);
 
     // Not before the unit's publicity: at least 5 working days on Xinjiang's calendar, and over.
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });

@@ -3,7 +3,7 @@ import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
 import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
-import { holderOf, STATUS_TEXT, transition, type ReviewStatus } from '../../core/review/review.machine';
+import { STATUS_TEXT, transition, type ReviewStatus } from '../../core/review/review.machine';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
@@ -33,17 +33,21 @@ export const reviewFunction = defineFunction(
     queue: {
       roles: REVIEWERS,
       async handle({ tab, search }, { caller, store }) {
-        const docs = await store.find(collections.applications.name, { where: scopeWhere(caller), orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 1000 });
-        const rounds = new Map<string, Round | null>();
+        // Counts and the page come from the store's indexes, not from reading every application.
         const counts: Record<QueueTab, number> = { pending: 0, returned: 0, done: 0 };
+        for (const t of QueueTabs) for (const where of tabQueries(caller, t)) counts[t] += await store.count(collections.applications.name, where);
+        const named = search === '' ? [] : ([{ field: 'applicantName', op: 'gte', value: search }, { field: 'applicantName', op: 'lt', value: `${search}\uffff` }] as const);
+        const docs = (
+          await Promise.all(tabQueries(caller, tab).map((where) => store.find(collections.applications.name, { where: [...where, ...named], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: PAGE })))
+        )
+          .flat()
+          .sort((a, b) => (String(a.createdAt) < String(b.createdAt) ? 1 : -1))
+          .slice(0, PAGE);
+        const rounds = new Map<string, Round | null>();
         const items: QueueItem[] = [];
         for (const doc of docs) {
           const record = parseFields(ApplicationRecord, doc);
-          if (record.status === 'draft' || !inReviewScope(caller, record.unit)) continue;
-          const which = tabOf(record, caller.role);
-          if (which === null) continue;
-          counts[which] += 1;
-          if (which !== tab || (search !== '' && !record.applicantName.includes(search))) continue;
+          if (!inReviewScope(caller, record.unit)) continue;
           if (!rounds.has(record.roundId)) {
             const roundDoc = await store.get(collections.rounds.name, record.roundId);
             rounds.set(record.roundId, roundDoc ? roundFromDoc(roundDoc) : null);
@@ -61,7 +65,7 @@ export const reviewFunction = defineFunction(
             returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
           });
         }
-        return ok({ counts, items: items.slice(0, 100) });
+        return ok({ counts, items });
       },
     },
     get: {
@@ -239,24 +243,34 @@ function standardOpinion(round: Round, role: Person['role']): string {
   return '经审核，同意上报。';
 }
 
-/** Where a tab's applications are for this reviewer: their move (待审核), returned, or past their step. */
-function tabOf(record: ApplicationRecord, role: Person['role']): QueueTab | null {
-  if (record.status === 'returned') return 'returned';
-  if (ENDED.includes(record.status)) return 'done';
-  const level = record.unit ? (record.unit.level === 'autonomous_region' ? 'prefecture' : record.unit.level) : null;
-  if (holderOf(record.status, level) === role) return 'pending';
-  // Past this reviewer's step once someone after them holds it; before it, not theirs yet.
-  const order: readonly ReviewStatus[] = ['submitted', 'unit_approved', 'county_approved', 'formal_review_passed'];
-  const mine = role === 'unit_admin' ? 0 : role === 'county_hr' ? 1 : 2;
-  const at = order.indexOf(record.status);
-  return at === -1 || at > mine ? 'done' : null;
-}
+const PAGE = 50;
+const QueueTabs: readonly QueueTab[] = ['pending', 'returned', 'done'];
+const AFTER_FORMAL_REVIEW: readonly ReviewStatus[] = ['formal_review_passed', 'materials_received', 'fee_paid', 'defended', 'passed', 'failed', 'publicised', 'certified'];
 
-/** The queries that find a reviewer's scope (refined by `inReviewScope`). */
-function scopeWhere(caller: Person): Condition[] {
-  if (caller.role === 'unit_admin') return [{ field: 'unit.unitId', op: 'eq', value: caller.unitId ?? '' }];
-  if (caller.role === 'county_hr') return [{ field: 'unit.county', op: 'eq', value: caller.county ?? '' }];
-  return [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }];
+/**
+ * The store queries that find one tab of a reviewer's queue (their scope by the unit snapshot;
+ * several queries are one tab's parts, never overlapping): 待审核 is their move (holderOf),
+ * 已退回 the returned ones, 已办理 those past their step (or ended, for the unit).
+ */
+function tabQueries(caller: Person, tab: QueueTab): Condition[][] {
+  const status = (values: readonly ReviewStatus[]): Condition => ({ field: 'status', op: 'in', values });
+  const countyLevels: Condition = { field: 'unit.level', op: 'in', values: ['county', 'township'] };
+  if (caller.role === 'unit_admin') {
+    const scope: Condition = { field: 'unit.unitId', op: 'eq', value: caller.unitId ?? '' };
+    if (tab === 'pending') return [[scope, status(['submitted'])]];
+    if (tab === 'returned') return [[scope, status(['returned'])]];
+    return [[scope, status(['unit_approved', 'county_approved', ...AFTER_FORMAL_REVIEW, ...ENDED])]];
+  }
+  if (caller.role === 'county_hr') {
+    const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, { field: 'unit.county', op: 'eq', value: caller.county ?? '' }, countyLevels];
+    if (tab === 'pending') return [[...scope, status(['unit_approved'])]];
+    if (tab === 'returned') return [[...scope, status(['returned'])]];
+    return [[...scope, status(['county_approved', ...AFTER_FORMAL_REVIEW])]];
+  }
+  const scope: Condition = { field: 'unit.prefecture', op: 'eq', value: caller.prefecture };
+  if (tab === 'pending') return [[scope, status(['county_approved'])], [scope, status(['unit_approved']), { field: 'unit.level', op: 'in', values: ['prefecture', 'autonomous_region'] }]];
+  if (tab === 'returned') return [[scope, status(['returned'])]];
+  return [[scope, status(AFTER_FORMAL_REVIEW)]];
 }
 
 async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {
