@@ -4,7 +4,8 @@
  *   from fresh builds;
  * - the local runtime's p50 / p95 round trip of a read action over 1,000 calls;
  * - a certificate photo's compression on the phone (in headless Chromium) and the server's burn-in
- *   of masks into its blind copy.
+ *   of masks into its blind copy;
+ * - a unit admin's queue over 10,000 applications and the outbox's delivery over a slow, flaky store.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { roundSeeds } from '../src/server/runtime/round-seeds';
 import { functionFolders } from './build-cloud';
 import { benchAssess } from './bench-assess';
 import { benchPhotos } from './bench-photos';
+import { benchReview } from './bench-review';
 
 const root = path.resolve(__dirname, '..');
 const quietLog = { error: () => undefined, warn: () => undefined };
@@ -101,11 +103,13 @@ async function main(): Promise<void> {
   const mainPackage = weappMainPackageBytes(weappDir);
   print('weapp_main_package', mainPackage, 'bytes');
   print('weapp_self_check_share', Math.round(((mainPackage - withoutSelfCheck) / 1024) * 10) / 10, 'KB');
+  print('weapp_review_subpackage', sizeOf(path.join(weappDir, 'review'), (rel) => rel.endsWith('.map')), 'bytes');
   for (const name of functionFolders()) {
     print(`cloud_bundle_${name}`, statSync(path.join(root, 'cloudfunctions', name, 'index.js')).size, 'bytes');
   }
   await benchAssess(print, weappDir);
   await benchPhotos(print);
+  await benchReview(print);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print('runtime_rounds_list_p95', p95, 'ms');

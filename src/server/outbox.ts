@@ -3,7 +3,7 @@ import type { NoticeKind } from '../core/review/review.machine';
 import { collections } from './collections';
 import { parseFields } from './docs';
 import type { Deps } from './function';
-import type { JsonObject, Write } from './ports/store.port';
+import type { Doc, JsonObject, Write } from './ports/store.port';
 
 /**
  * The outbox: every message a state change causes is written in the same atomic commit as the
@@ -65,10 +65,23 @@ export async function deliverOutbox(deps: Pick<Deps, 'store' | 'clock' | 'log'>,
     ? (await Promise.all(ids.map((id) => deps.store.get(collections.outbox.name, id)))).filter((d) => d !== null)
     : await deps.store.find(collections.outbox.name, { where: [{ field: 'status', op: 'eq', value: 'pending' }], orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: 100 });
   let delivered = 0;
-  for (const doc of docs) {
-    const entry = parseFields(OutboxEntry, doc);
-    if (entry.status !== 'pending') continue;
-    const now = deps.clock.now().toISOString();
+  // A few at a time: each delivery is its own commit, and the cloud answers each after a while.
+  for (let i = 0; i < docs.length; i += DELIVERY_CONCURRENCY) {
+    const batch = docs.slice(i, i + DELIVERY_CONCURRENCY);
+    const done = await Promise.all(batch.map((doc) => deliverOne(deps, doc)));
+    delivered += done.filter(Boolean).length;
+  }
+  return delivered;
+}
+
+const DELIVERY_CONCURRENCY = 10;
+
+/** One entry: its in-app notice and its end state in one commit. A failure leaves it pending for the next run. */
+async function deliverOne(deps: Pick<Deps, 'store' | 'clock' | 'log'>, doc: Doc<JsonObject>): Promise<boolean> {
+  const entry = parseFields(OutboxEntry, doc);
+  if (entry.status !== 'pending') return false;
+  const now = deps.clock.now().toISOString();
+  try {
     const committed = await deps.store.commit([
       {
         kind: 'insert',
@@ -77,8 +90,12 @@ export async function deliverOutbox(deps: Pick<Deps, 'store' | 'clock' | 'log'>,
       },
       { kind: 'update', collection: collections.outbox.name, id: doc._id, rev: doc._rev, set: { status: 'skipped', outcome: 'no_credit', attempts: entry.attempts + 1 } },
     ]);
-    if (committed.ok) delivered += 1;
-    else if (committed.error.code !== 'STORE.CONFLICT' && committed.error.code !== 'STORE.DUPLICATE_ID') deps.log.warn(`outbox ${doc._id} not delivered: ${committed.error.code}`);
+    if (committed.ok) return true;
+    // Another run delivered it first: its notice exists once, and the entry ended there.
+    if (committed.error.code !== 'STORE.CONFLICT' && committed.error.code !== 'STORE.DUPLICATE_ID') deps.log.warn(`outbox ${doc._id} not delivered: ${committed.error.code}`);
+    return false;
+  } catch (cause) {
+    deps.log.warn(`outbox ${doc._id} not delivered this time; the timer retries`, cause);
+    return false;
   }
-  return delivered;
 }

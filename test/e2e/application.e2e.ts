@@ -129,7 +129,8 @@ test.describe('application: photos from the phone and masking for blind review',
     await page.reload();
     await expect(check.getByText('提交申报', { exact: true })).toBeVisible({ timeout: 15_000 });
     await check.getByText('提交申报', { exact: true }).dblclick();
-    await expect(page.getByText(/已提交（.*北京时间），等待单位审核。/)).toBeVisible();
+    await expect(page.getByText(/^已提交（.*北京时间）。$/)).toBeVisible();
+    await expect(page.getByText('现在：已提交，等待单位审核')).toBeVisible();
     await expect(page.getByText('已提交 1 次，按通知最多 3 次。')).toBeVisible();
     await expect(page.locator('.application__status')).toHaveText('已提交，等待单位审核');
     await snap(page, 'application-submitted');

@@ -70,6 +70,18 @@ export function openSqliteStore(options: {
     throw caught;
   }
 
+  // SQLite picks an index by its statistics; without them a query filtering on two indexed fields
+  // (an application's unit and its status) may scan the wrong one. They are refreshed at opening
+  // and after every thousand written documents (`PRAGMA optimize` analyses only what changed).
+  let writtenSinceStatistics = 0;
+  const keepStatistics = (written: number) => {
+    writtenSinceStatistics += written;
+    if (writtenSinceStatistics < 1000) return;
+    writtenSinceStatistics = 0;
+    db.pragma('optimize=0x10002');
+  };
+  db.pragma('optimize=0x10002');
+
   // Query shapes repeat, so statements are prepared once; the cap only guards against a caller
   // building unboundedly many shapes (e.g. `in` lists of every length).
   const statements = new Map<string, Database.Statement>();
@@ -214,6 +226,7 @@ export function openSqliteStore(options: {
         }
         return ok(undefined);
       });
+      if (result.ok) keepStatistics(writes.length);
       return result.ok ? ok(undefined) : result;
     },
 

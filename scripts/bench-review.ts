@@ -1,0 +1,145 @@
+/**
+ * Review-chain figures for `npm run bench`:
+ * - a unit admin's queue over 10,000 applications of their unit in the local store: p95 of the
+ *   first page (待审核) and of a status filter (已办理), through the dispatcher as the app calls it;
+ * - outbox delivery of 500 messages over a store answering 50 ms late with 5 % transient failures:
+ *   seconds until all are delivered, and how many ended delivered, failed, or twice.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import demo from '../config/seed/demo.json';
+import { allRounds } from '../config/rounds';
+import type { ApplicationRecord } from '../src/core/application/application.schema';
+import type { ReviewStatus } from '../src/core/review/review.machine';
+import { openSqliteStore } from '../src/server/adapters/local/sqlite.store';
+import { allCollections, collections } from '../src/server/collections';
+import { dispatch } from '../src/server/dispatch';
+import type { Deps } from '../src/server/function';
+import { functions } from '../src/server/functions';
+import { deliverOutbox, outboxInsert } from '../src/server/outbox';
+import type { JsonObject, Store, Write } from '../src/server/ports/store.port';
+import { roundSeeds } from '../src/server/runtime/round-seeds';
+import { seed } from '../src/server/runtime/seed';
+import { yuliGraduate } from '../test/core/eligibility/people.fixture';
+
+type Print = (name: string, value: number, unit: string) => void;
+
+const quiet = { error: () => undefined, warn: () => undefined };
+
+function p95(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
+}
+
+/** An application of 李娜's unit in some status, as the functions store it. */
+function application(i: number, status: ReviewStatus): JsonObject & { _id: string } {
+  const at = new Date(Date.UTC(2024, 9, 9) + i * 60_000).toISOString();
+  const record: ApplicationRecord = {
+    personId: `bench-person-${i}`,
+    roundId: 'yuli-initial-junior-2024',
+    year: 2024,
+    offerKey: 'initial_junior:junior_assistant',
+    offerId: 'initial_junior',
+    level: 'junior_assistant',
+    way: 'initial',
+    channel: 'general',
+    series: 'agriculture',
+    specialty: 'agriculture.agronomy',
+    profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }),
+    status,
+    createdAt: at,
+    files: [],
+    texts: {},
+    entries: {},
+    declarations: [],
+    idNumber: null,
+    submissions: 1,
+    events: [{ kind: 'submit', at, requestId: `r-${i}`, by: `bench-person-${i}`, role: 'applicant', from: 'draft', to: 'submitted', reasons: [], opinion: '' }],
+    applicantName: `申报人${String(i).padStart(5, '0')}`,
+    unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县' },
+    returnDeadline: null,
+    publicity: null,
+  };
+  return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
+}
+
+async function benchQueue(print: Print): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-queue-'));
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+  try {
+    await seed(store, { demo, rounds: roundSeeds(allRounds) });
+    const statuses: ReviewStatus[] = ['submitted', 'submitted', 'returned', 'unit_approved', 'county_approved', 'formal_review_passed', 'abandoned', 'unit_approved', 'submitted', 'certified'];
+    for (let start = 0; start < 10_000; start += 500) {
+      const writes: Write[] = [];
+      for (let i = start; i < start + 500; i += 1) writes.push({ kind: 'insert', collection: collections.applications.name, doc: application(i, statuses[i % statuses.length]!) });
+      const committed = await store.commit(writes);
+      if (!committed.ok) throw new Error(`seeding the queue failed: ${committed.error.code}`);
+    }
+    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
+    const admin = { openid: 'demo-openid-unit-admin' };
+    const time = async (tab: 'pending' | 'done') => {
+      const times: number[] = [];
+      for (let i = 0; i < 60; i += 1) {
+        const start = performance.now();
+        const outcome = await dispatch(functions, 'review', { action: 'queue', payload: { tab } }, admin, deps);
+        if (!outcome.reply.ok) throw new Error(`review.queue failed: ${outcome.reply.code}`);
+        if (i >= 10) times.push(performance.now() - start); // the first ten warm up
+      }
+      return p95(times);
+    };
+    print('review_queue_10000_first_page_p95', await time('pending'), 'ms');
+    print('review_queue_10000_status_filter_p95', await time('done'), 'ms');
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The store as the cloud database is to a function: every read and commit 50 ms late, 5 % of commits failing in transit. */
+function slowAndFlaky(store: Store, random: () => number): Store {
+  const later = <T>(work: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void work().then(resolve, reject), 50));
+  return {
+    ...store,
+    get: (c, id) => later(() => store.get(c, id)),
+    find: (c, q) => later(() => store.find(c, q)),
+    count: (c, w) => later(() => store.count(c, w)),
+    commit: (writes) => later(() => (random() < 0.05 ? Promise.reject(new Error('network: the request timed out')) : store.commit(writes))),
+  } as Store;
+}
+
+async function benchOutbox(print: Print): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-'));
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+  try {
+    const now = new Date('2024-10-15T02:00:00Z');
+    const writes = Array.from({ length: 500 }, (_, i) =>
+      outboxInsert({ dedupeKey: `bench#${i}`, personId: 'person-applicant', applicationId: 'bench', kind: 'approved', title: '审核通过', body: `第${i}条`, page: 'pages/index/index' }, now),
+    );
+    const committed = await store.commit(writes);
+    if (!committed.ok) throw new Error('seeding the outbox failed');
+    let seedValue = 20241015;
+    const random = () => ((seedValue = (seedValue * 1103515245 + 12345) >>> 0) % 10_000) / 10_000;
+    const deps = { store: slowAndFlaky(store, random), clock: { now: () => now }, log: quiet };
+    const start = performance.now();
+    // As the timer would: run after run until nothing is pending (each run takes up to 100).
+    for (let run = 0; run < 100 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'pending' }])) > 0; run += 1) await deliverOutbox(deps);
+    const seconds = (performance.now() - start) / 1000;
+    const delivered = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'skipped' }]);
+    const failed = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'failed' }]);
+    const notices = await store.count(collections.inbox.name);
+    print('outbox_500_latency_50ms_5pct_failures', seconds, 's');
+    print('outbox_500_delivered', delivered, 'messages (in-app notices: no subscription credit yet)');
+    print('outbox_500_failed', failed, 'messages');
+    print('outbox_500_duplicates', notices - delivered, 'messages');
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchReview(print: Print): Promise<void> {
+  await benchQueue(print);
+  await benchOutbox(print);
+}
