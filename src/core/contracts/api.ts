@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action } from './contract';
 import type { Role } from '../people/person';
-import type { EmploymentKind, Round, UnitLevel } from '../round/round.schema';
+import type { EmploymentKind, Round, Source, UnitLevel } from '../round/round.schema';
 import type { ApplicationStatus } from '../application/application.schema';
 import type { MaskRect } from '../application/mask-rules';
 import type { Entry } from '../application/entry-forms';
@@ -153,6 +153,8 @@ export interface ReviewView {
   /** The unit's internal publicity: what is recorded, and what the round asks. */
   readonly publicity: { readonly from: string; readonly to: string; readonly workingDays: number; readonly note: string | null } | null;
   readonly publicityRequiredDays: number;
+  /** What the round asks the unit to check (aksu 四(一)22), with its clause; null where it says nothing. */
+  readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
   readonly standardOpinion: string;
 }

@@ -563,6 +563,8 @@ export const RoundShape = z.strictObject({
   fees: z.strictObject({ items: z.array(FeeItem), payment: z.array(FeePayment) }),
   submission: Submission,
   unitPublicity: UnitPublicity,
+  /** What the unit must check before recommending (aksu 四(一)22: 重点审核…), as the reviewer's checklist. */
+  reviewPoints: z.strictObject({ items: z.array(z.string().min(1)).min(1), source: Source }).optional(),
   fraudPenalties: z.array(FraudPenalty),
   passRates: z.array(PassRate),
 

@@ -234,6 +234,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     approveBlockedBy: !approve.ok && approve.error.kind === 'guard' ? approve.error.message : null,
     publicity: record.publicity ? { ...record.publicity, note } : null,
     publicityRequiredDays: round.unitPublicity.workingDays,
+    reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
     standardOpinion: standardOpinion(round, caller.role),
   };
 }

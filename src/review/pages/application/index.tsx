@@ -12,6 +12,9 @@ import { Timeline } from '../../../features/application/timeline';
 import { PublicityForm } from '../../../features/review/publicity-form';
 import { ReasonForm } from '../../../features/review/reason-form';
 import { ReviewMaterials } from '../../../features/review/review-materials';
+import { ReviewPoints } from '../../../features/review/review-points';
+import { ClauseSheet } from '../../../components/clause/clause-sheet';
+import type { Source } from '../../../core/round/round.schema';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
@@ -32,6 +35,7 @@ function ReviewApplication() {
   const [busy, setBusy] = useState<'approve' | 'return' | 'publicity' | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [opinion, setOpinion] = useState<string | null>(null);
+  const [clause, setClause] = useState<Source | null>(null);
   const requestId = useRef<string | null>(null);
   const first = loaded.status === 'ready' ? loaded.data : null;
   useEffect(() => {
@@ -97,6 +101,7 @@ function ReviewApplication() {
           ))}
         </View>
       ) : null}
+      {v.reviewPoints && a.status === 'submitted' ? <ReviewPoints items={v.reviewPoints.items} source={v.reviewPoints.source} onClause={setClause} /> : null}
       <ReviewMaterials application={a} />
       <Timeline application={a} />
       {showPublicity ? (
@@ -118,6 +123,7 @@ function ReviewApplication() {
           <Text className='review__note'>这份申报现在不需要您办理。</Text>
         </View>
       ) : null}
+      {clause ? <ClauseSheet source={clause} noticeTitle={a.roundTitle} onClose={() => setClause(null)} /> : null}
     </View>
   );
 }
