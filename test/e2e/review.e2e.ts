@@ -100,6 +100,10 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await expect(page.locator('.application__status')).toHaveText('通过形式审核，等待评审委员会接收材料');
     await expect(page.locator('.timeline__what')).toHaveText(['审核通过（通过形式审核）', '审核通过', '审核通过', '修改后重新提交', '退回修改', '提交申报', '开始准备申报材料']);
     await snap(page, 'review-formal-review-passed');
+
+    // The dev console's outbox: each message written with its step, delivered as an in-app notice.
+    await page.goto('/dev');
+    await expect(page.locator('#outbox tr', { hasText: '通过形式审核' }).first()).toContainText('未发订阅消息，改为站内通知（no_credit）');
   });
 
   test('a return left past its 48 hours becomes 视为放弃申报, told to the applicant', async ({ page }) => {

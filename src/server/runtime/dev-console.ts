@@ -33,7 +33,28 @@ function beijingInputValue(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
-export function renderDevConsole(people: readonly ConsolePerson[], sent: readonly ConsoleMessage[], clock: ConsoleClock): string {
+/** An outbox entry as the console lists it. */
+export interface ConsoleOutboxEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly personId: string;
+  readonly title: string;
+  readonly body: string;
+  readonly status: string;
+  readonly outcome: string | null;
+}
+
+const OUTBOX_STATUS: Readonly<Record<string, string>> = { pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发订阅消息，改为站内通知' };
+
+export function renderDevConsole(people: readonly ConsolePerson[], sent: readonly ConsoleMessage[], clock: ConsoleClock, outbox: readonly ConsoleOutboxEntry[] = []): string {
+  const outboxRows = outbox.length
+    ? outbox
+        .map(
+          (m) => `<tr><td>${escape(m.createdAt)}</td><td>${escape(m.personId)}</td><td><strong>${escape(m.title)}</strong><br>${escape(m.body)}</td>
+          <td>${escape(OUTBOX_STATUS[m.status] ?? m.status)}${m.outcome ? `（${escape(m.outcome)}）` : ''}</td></tr>`,
+        )
+        .join('')
+    : '<tr><td colspan="4">发件箱是空的。申报提交、审核通过或退回时，要通知申报人的消息会先写在这里。</td></tr>';
   const rows = people
     .map(
       (p) => `<li><a class="person" href="/#/pages/login/index?personId=${encodeURIComponent(p.personId)}">
@@ -72,6 +93,8 @@ form{display:flex;flex-wrap:wrap;gap:8px;align-items:center}input,button{font:in
 <form id="clock-form"><label>调到（北京时间）<input id="clock-input" type="datetime-local" value="${escape(beijingInputValue(clock.now))}" required></label>
 <button type="submit">调整时间</button> <button type="button" id="clock-real">回到真实时间</button></form>
 <p id="clock-error" role="alert"></p>
+<h2>消息发件箱（最近 50 条）</h2>
+<table id="outbox"><thead><tr><td>写入时间</td><td>接收人</td><td>消息</td><td>结果</td></tr></thead><tbody>${outboxRows}</tbody></table>
 <h2>已发送的订阅消息（本地记录，最近 50 条）</h2>
 <table><thead><tr><td>发送时间</td><td>接收人</td><td>模板</td><td>页面</td><td>内容</td></tr></thead><tbody>${messages}</tbody></table>
 </main><script>

@@ -23,6 +23,11 @@ async function demoPeople(ctx: RuntimeContext) {
     .map((p) => ({ personId: p._id, name: p.name, role: p.role, roleLabel: roleLabels[p.role], note: p.note ?? null }));
 }
 
+async function outboxEntries(ctx: RuntimeContext) {
+  const docs = await ctx.deps.store.find(collections.outbox.name, { orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 50 });
+  return docs.map((d) => ({ id: d._id, createdAt: String(d.createdAt), personId: String(d.personId), title: String(d.title), body: String(d.body), status: String(d.status), outcome: d.outcome === null ? null : String(d.outcome) }));
+}
+
 function clockView(ctx: RuntimeContext) {
   return { now: ctx.devClock.now().toISOString(), moved: ctx.devClock.offsetMs() !== 0 };
 }
@@ -41,7 +46,7 @@ export const devRoutes: RouteFamily = async (request, response, ctx) => {
   const method = request.raw.method ?? 'GET';
 
   if (route === '/dev' || route === '/dev/') {
-    sendHtml(response, renderDevConsole(await demoPeople(ctx), await ctx.deps.messenger.list(50), clockView(ctx)));
+    sendHtml(response, renderDevConsole(await demoPeople(ctx), await ctx.deps.messenger.list(50), clockView(ctx), await outboxEntries(ctx)));
   } else if (route === '/dev/people' && method === 'GET') {
     sendJson(response, 200, { ok: true, data: await demoPeople(ctx) });
   } else if (route === '/dev/messages' && method === 'GET') {
