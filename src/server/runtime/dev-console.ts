@@ -1,8 +1,9 @@
 import { formatBeijingMoment } from '../../core/time/format';
 
 /**
- * The local runtime's dev console: sign in as any seeded person, read the subscription messages
- * the runtime recorded as sent, and see or move the runtime's clock.
+ * The local runtime's dev console: sign in as any seeded person, read the outbox (every message a
+ * step wrote, and how it ended) and the subscription messages the runtime recorded as sent, and
+ * see or move the runtime's clock.
  */
 
 interface ConsolePerson {
