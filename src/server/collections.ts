@@ -3,7 +3,7 @@ import type { CollectionSpec } from './ports/store.port';
 /** Every collection the functions use, with the fields their queries filter or sort on. */
 export const collections = {
   people: { name: 'people', indexes: ['openid', 'role', 'unitId', 'county'] },
-  units: { name: 'units', indexes: ['prefecture', 'county'] },
+  units: { name: 'units', indexes: ['prefecture', 'county', 'status', 'inviteCode', 'registeredBy'] },
   rounds: { name: 'rounds', indexes: ['year'] },
   /** The official notice behind each round, as text (`_id` = the round's id). */
   notices: { name: 'notices', indexes: [] },

@@ -159,6 +159,28 @@ export interface ReviewView {
   readonly standardOpinion: string;
 }
 
+/** The caller's unit as they see it: a member's, its admin's (with the invite code), or a registration waiting. */
+export interface MyUnitView {
+  readonly unitId: string;
+  readonly name: string;
+  readonly level: UnitLevel;
+  readonly status: 'pending' | 'approved' | 'rejected';
+  /** Only for the unit's admin, once approved. */
+  readonly inviteCode: string | null;
+  readonly rejectReason: string | null;
+  readonly relation: 'member' | 'admin' | 'registrant';
+}
+
+/** A unit waiting for the HR bureau's approval. */
+export interface PendingUnitView {
+  readonly unitId: string;
+  readonly name: string;
+  readonly level: UnitLevel;
+  readonly kind: EmploymentKind;
+  readonly county: string | null;
+  readonly registrantName: string;
+}
+
 /** An in-app notice. */
 export interface InboxItem {
   readonly id: string;
@@ -263,6 +285,27 @@ export const api = {
     fileUrl: action<{ readonly url: string; readonly expiresAt: string }>()(
       z.strictObject({ applicationId: ApplicationId, sha256: Sha256, copy: z.enum(['original', 'blind']) }),
     ),
+  },
+  units: {
+    /** Registers the caller's unit (they become its admin once the HR bureau of its level approves). */
+    register: action<MyUnitView>()(
+      z.strictObject({
+        name: z.string().trim().min(4, '请填写单位全称（至少 4 个字）').max(60, '单位名称最多 60 个字'),
+        level: z.enum(['prefecture', 'county'], { message: '请选择单位是地（州）直属还是县（市）单位' }),
+        kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'social_organization'], { message: '请选择单位性质' }),
+        county: z.string().trim().max(20, '县（市）名称过长').nullable(),
+      }),
+    ),
+    /** The caller's unit, or their registration waiting, or null. */
+    mine: action<MyUnitView | null>()(Empty),
+    /** Units waiting for the caller's approval (county HR: their county's; prefecture HR: the prefecture's own units). */
+    pending: action<readonly PendingUnitView[]>()(Empty),
+    /** Approves (with an invite code) or rejects (with a reason) a unit's registration. */
+    decide: action<readonly PendingUnitView[]>()(
+      z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: z.string().trim().max(100, '理由最多 100 字').default('') }),
+    ),
+    /** Joins the unit whose invite code this is (the code its admin shares, or its QR code). */
+    join: action<MyUnitView>()(z.strictObject({ inviteCode: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 6 位') })),
   },
   review: {
     /** The reviewer's queue in their scope: 待审核 (their move), 已退回, 已办理 (past their step), with counts. */

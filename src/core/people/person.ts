@@ -49,5 +49,25 @@ export const Unit = z.strictObject({
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),
   kind: EmploymentKind,
+  /**
+   * A unit registered by its admin waits for the HR bureau of its level (county units: the county's,
+   * prefecture units: the prefecture's); once approved it has an invite code its staff join with.
+   */
+  status: z.enum(['pending', 'approved', 'rejected']).default('approved'),
+  inviteCode: z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/).nullable().default(null),
+  registeredBy: z.string().nullable().default(null),
+  registeredAt: z.string().nullable().default(null),
+  rejectReason: z.string().nullable().default(null),
 });
 export type Unit = z.infer<typeof Unit>;
+
+/** Invite codes avoid letters and digits read alike (I/1, O/0). */
+export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** An invite code as typed: spaces dropped, lower case raised, full-width letters read as ASCII. */
+export function normaliseInviteCode(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .toUpperCase();
+}

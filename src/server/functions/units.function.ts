@@ -1,0 +1,154 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
+import { appError } from '../../core/errors';
+import { INVITE_ALPHABET, normaliseInviteCode, Person, Unit } from '../../core/people/person';
+import { err, ok } from '../../core/result';
+import { collections } from '../collections';
+import { parseDoc } from '../docs';
+import { defineFunction } from '../function';
+import type { JsonObject, Store } from '../ports/store.port';
+
+/**
+ * `units`: employers (用人单位) as the review chain needs them. A unit's admin registers it; the HR
+ * bureau of its level approves it (county units: the county's, prefecture units: the
+ * prefecture's); approved, it has an invite code its staff join with. Who reviews what follows
+ * from the unit an application is submitted through.
+ */
+export const unitsFunction = defineFunction('units', {
+  register: {
+    roles: ['applicant'],
+    async handle({ name, level, kind, county }, ctx) {
+      const { caller, store, writes, now } = ctx;
+      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经有所在单位，不能再登记新的单位。'], '您已经有所在单位，不能再登记新的单位。'));
+      if (level === 'county' && !county) return err(appError('REQUEST.INVALID_PAYLOAD', ['县（市）单位请选择所在县（市）'], '县（市）单位请选择所在县（市）。'));
+      const waiting = await registrationOf(store, caller);
+      if (waiting && waiting.status === 'pending') return err(appError('REQUEST.INVALID_PAYLOAD', [`“${waiting.name}”的登记正在等待审核，请不要重复登记。`], `“${waiting.name}”的登记正在等待审核，请不要重复登记。`));
+      const unit: Unit = {
+        _id: `unit-${randomUUID()}`,
+        name,
+        level,
+        prefecture: caller.prefecture,
+        county: level === 'county' ? county : null,
+        kind,
+        status: 'pending',
+        inviteCode: null,
+        registeredBy: caller._id,
+        registeredAt: now.toISOString(),
+        rejectReason: null,
+      };
+      writes.insert(collections.units.name, unit as unknown as JsonObject & { _id: string });
+      return ok(view(unit, 'registrant'));
+    },
+  },
+  mine: {
+    roles: ['applicant', 'unit_admin'],
+    async handle(_payload, { caller, store }) {
+      if (caller.unitId) {
+        const doc = await store.get(collections.units.name, caller.unitId);
+        if (!doc) return ok(null);
+        const unit = parseDoc(Unit, doc);
+        return ok(view(unit, caller.role === 'unit_admin' ? 'admin' : 'member'));
+      }
+      const waiting = await registrationOf(store, caller);
+      return ok(waiting ? view(waiting, 'registrant') : null);
+    },
+  },
+  pending: {
+    roles: ['county_hr', 'prefecture_hr'],
+    async handle(_payload, { caller, store }) {
+      return ok(await pendingFor(store, caller));
+    },
+  },
+  decide: {
+    roles: ['county_hr', 'prefecture_hr'],
+    async handle({ unitId, approve, reason }, ctx) {
+      const { caller, store, writes } = ctx;
+      const doc = await store.get(collections.units.name, unitId);
+      const unit = doc ? parseDoc(Unit, doc) : null;
+      if (!doc || !unit || !approves(caller, unit)) return err(appError('NOT_FOUND', ['没有找到这个待审核的单位，可能已经审核过了。']));
+      if (unit.status !== 'pending') return err(appError('REVIEW.WRONG_STATUS', ['这个单位已经审核过了。']));
+      const registrantDoc = unit.registeredBy ? await store.get(collections.people.name, unit.registeredBy) : null;
+      if (!registrantDoc) return err(appError('NOT_FOUND', ['登记这个单位的人员不存在了。']));
+      if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', ['不通过时请写明理由，方便对方修改后重新登记。'], '不通过时请写明理由。'));
+      if (approve) {
+        const inviteCode = await freshInviteCode(store);
+        writes.update(collections.units.name, unit._id, doc._rev, { status: 'approved', inviteCode });
+        // The registrant becomes the unit's admin, in the same commit.
+        writes.update(collections.people.name, registrantDoc._id, registrantDoc._rev, { role: 'unit_admin', unitId: unit._id });
+      } else {
+        writes.update(collections.units.name, unit._id, doc._rev, { status: 'rejected', rejectReason: reason });
+      }
+      ctx.notify({
+        dedupeKey: `unit:${unit._id}#decided`,
+        personId: registrantDoc._id,
+        applicationId: '',
+        kind: 'progress',
+        title: approve ? '单位登记已通过' : '单位登记未通过',
+        body: approve ? `“${unit.name}”已通过审核，您是它的单位管理员。把邀请码发给本单位的申报人，他们用它加入单位。` : `“${unit.name}”没有通过审核：${reason}。请修改后重新登记。`,
+        page: 'pages/unit/index',
+      });
+      return ok((await pendingFor(store, caller)).filter((u) => u.unitId !== unit._id));
+    },
+  },
+  join: {
+    roles: ['applicant'],
+    async handle({ inviteCode }, { caller, store, writes }) {
+      const code = normaliseInviteCode(inviteCode);
+      if (!/^[A-Z0-9]{6}$/.test(code)) return err(appError('REQUEST.INVALID_PAYLOAD', ['邀请码是 6 位字母和数字，请向单位管理员核对。'], '邀请码是 6 位字母和数字，请向单位管理员核对。'));
+      const [doc] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
+      const unit = doc ? parseDoc(Unit, doc) : null;
+      if (!unit || unit.status !== 'approved') return err(appError('NOT_FOUND', ['没有这个邀请码对应的单位，请向单位管理员核对。'], '邀请码不对：没有找到这个单位。请向单位管理员核对后再试。'));
+      if (caller.unitId === unit._id) return ok(view(unit, 'member'));
+      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经在另一个单位。调动单位请联系原单位管理员。'], '您已经在另一个单位，不能直接加入新单位。'));
+      const me = await store.get(collections.people.name, caller._id);
+      if (!me) return err(appError('AUTH.UNKNOWN_PERSON'));
+      writes.update(collections.people.name, caller._id, me._rev, { unitId: unit._id, prefecture: unit.prefecture, county: unit.county });
+      return ok(view(unit, 'member'));
+    },
+  },
+});
+
+function view(unit: Unit, relation: MyUnitView['relation']): MyUnitView {
+  return {
+    unitId: unit._id,
+    name: unit.name,
+    level: unit.level,
+    status: unit.status,
+    inviteCode: relation === 'admin' ? unit.inviteCode : null,
+    rejectReason: unit.rejectReason,
+    relation,
+  };
+}
+
+/** The registration of this person's that waits, else their latest one, if any. */
+async function registrationOf(store: Pick<Store, 'find'>, person: Person): Promise<Unit | null> {
+  const docs = await store.find(collections.units.name, { where: [{ field: 'registeredBy', op: 'eq', value: person._id }], orderBy: [{ field: 'registeredAt', direction: 'desc' }], limit: 20 });
+  const units = docs.map((d) => parseDoc(Unit, d));
+  return units.find((u) => u.status === 'pending') ?? units[0] ?? null;
+}
+
+/** County HR approves its county's units; prefecture HR the prefecture's own (地直) units. */
+function approves(reviewer: Person, unit: Unit): boolean {
+  if (unit.prefecture !== reviewer.prefecture) return false;
+  if (reviewer.role === 'county_hr') return unit.level !== 'prefecture' && unit.county === reviewer.county;
+  return reviewer.role === 'prefecture_hr' && unit.level === 'prefecture';
+}
+
+async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): Promise<PendingUnitView[]> {
+  const docs = await store.find(collections.units.name, { where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'prefecture', op: 'eq', value: caller.prefecture }], limit: 200 });
+  const views: PendingUnitView[] = [];
+  for (const unit of docs.map((d) => parseDoc(Unit, d)).filter((u) => approves(caller, u))) {
+    const registrant = unit.registeredBy ? await store.get(collections.people.name, unit.registeredBy) : null;
+    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant ? parseDoc(Person, registrant).name : '' });
+  }
+  return views;
+}
+
+/** A code no approved unit has (six characters: about a billion codes, so a retry is rare). */
+async function freshInviteCode(store: Pick<Store, 'find'>): Promise<string> {
+  for (;;) {
+    const code = Array.from({ length: 6 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const [taken] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
+    if (!taken) return code;
+  }
+}
