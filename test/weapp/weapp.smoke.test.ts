@@ -123,9 +123,15 @@ describe('the WeChat build (dist/weapp)', () => {
       expect.arrayContaining(['account.me', 'rounds.list']),
     );
     // Every call of the applicant's pages answered; the reviewer pages (opened here as the applicant) are refused.
-    const isReview = (c: CloudCall) => c.name === 'review';
+    const isReview = (c: CloudCall) => c.name === 'review' || (c.name === 'units' && (c.data as { action: string }).action === 'pending');
     expect(cloudCalls.filter((c) => !isReview(c)).every((c) => c.reply.ok)).toBe(true);
     expect(cloudCalls.filter(isReview).map((c) => c.reply)).toEqual(cloudCalls.filter(isReview).map(() => expect.objectContaining({ ok: false, code: 'AUTH.FORBIDDEN' })));
+  });
+
+  it('opens 我的单位 for an applicant of a unit', () => {
+    const texts = textsOf(opened.get('pages/unit/index')?.data).join('');
+    expect(texts).toContain('尉犁县农业技术推广中心');
+    expect(texts).toContain('您已加入本单位');
   });
 
   it('opens the reviewer pages for a unit admin: the queue with its tabs and what to do when it is empty', async () => {

@@ -107,6 +107,24 @@ function Home() {
         </Navigator>
       ) : null}
 
+      {me.data.role === 'applicant' || me.data.role === 'unit_admin' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/pages/unit/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>我的单位</Text>
+            <Text className='entry__hint'>{me.data.unitName ? (me.data.role === 'unit_admin' ? '本单位的邀请码：发给本单位的申报人' : me.data.unitName) : '还没有单位：用邀请码加入，或登记新单位'}</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
+      {me.data.role === 'county_hr' || me.data.role === 'prefecture_hr' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/review/pages/units/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>单位登记审核</Text>
+            <Text className='entry__hint'>{me.data.role === 'county_hr' ? '本县（市）单位的登记' : '地（州）直属单位的登记'}</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
       {me.data.role === 'unit_admin' || me.data.role === 'county_hr' || me.data.role === 'prefecture_hr' ? (
         <Navigator className='entry' hoverClass='entry--pressed' url='/review/pages/queue/index'>
           <View className='entry__text'>

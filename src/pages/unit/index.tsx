@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { ErrorView, LoadingView } from '../../components/status-view';
+import { withSystemFont } from '../../components/system-font';
+import type { MyUnitView, PayloadOf } from '../../core/contracts/api';
+import { JoinForm, RegisterForm } from '../../features/unit/unit-forms';
+import { call } from '../../services/api/client';
+import { useCall } from '../../services/api/use-call';
+import '../../features/unit/unit.scss';
+
+/**
+ * 我的单位: the unit one applies through. Without one: join with the invite code, or (a unit's
+ * head) register it for the HR bureau's approval. A unit admin shares the invite code from here.
+ */
+function MyUnit() {
+  const me = useCall('account', 'me', {});
+  const loaded = useCall('units', 'mine', {});
+  const [unit, setUnit] = useState<MyUnitView | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ form: 'join' | 'register'; message: string } | null>(null);
+  const first = loaded.status === 'ready' ? loaded.data : undefined;
+  useEffect(() => {
+    if (first !== undefined) setUnit(first);
+  }, [first]);
+
+  if (me.status === 'loading' || loaded.status === 'loading' || unit === undefined) {
+    if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
+    if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
+    return <LoadingView label='正在读取单位信息…' />;
+  }
+  if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
+
+  async function join(code: string) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('units', 'join', { inviteCode: code });
+    setBusy(false);
+    if (result.ok) setUnit(result.value);
+    else setError({ form: 'join', message: result.error.message });
+  }
+
+  async function register(payload: PayloadOf<'units', 'register'>) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('units', 'register', payload);
+    setBusy(false);
+    if (result.ok) setUnit(result.value);
+    else setError({ form: 'register', message: result.error.message });
+  }
+
+  const waiting = unit?.relation === 'registrant' && unit.status === 'pending';
+  const rejected = unit?.relation === 'registrant' && unit.status === 'rejected';
+  return (
+    <View className='unit'>
+      {unit && unit.relation !== 'registrant' ? (
+        <View className='unit__card'>
+          <Text className='unit__name'>{unit.name}</Text>
+          <Text className='unit__status'>{unit.relation === 'admin' ? '您是本单位的单位管理员' : '您已加入本单位，申报由本单位先审核'}</Text>
+        </View>
+      ) : null}
+      {unit?.relation === 'admin' && unit.inviteCode ? (
+        <View className='unit__card'>
+          <Text className='unit__heading'>本单位邀请码</Text>
+          <Text className='unit__code' aria-label={`邀请码 ${unit.inviteCode.split('').join(' ')}`}>
+            {unit.inviteCode}
+          </Text>
+          <Text className='unit__note'>把邀请码发给本单位的申报人：他们在“我的单位”里输入它加入本单位，之后他们的申报会出现在您的“申报审核”里。</Text>
+          <ActionButton tone='light' onTap={() => void Taro.setClipboardData({ data: unit.inviteCode! })}>
+            复制邀请码
+          </ActionButton>
+        </View>
+      ) : null}
+      {waiting ? (
+        <View className='unit__card'>
+          <Text className='unit__name'>{unit.name}</Text>
+          <Text className='unit__status'>登记已提交，等待{unit.level === 'county' ? '县（市）' : '地（州）'}人社局审核</Text>
+          <Text className='unit__note'>审核结果会通知您；通过后您会成为本单位的单位管理员，并得到邀请码。</Text>
+        </View>
+      ) : null}
+      {rejected ? (
+        <View className='unit__card'>
+          <Text className='unit__name'>{unit.name}</Text>
+          <Text className='unit__status unit__status--rejected'>登记没有通过：{unit.rejectReason}</Text>
+          <Text className='unit__note'>请按理由修改后在下面重新登记。</Text>
+        </View>
+      ) : null}
+      {!unit || rejected ? (
+        <>
+          {!rejected ? <JoinForm busy={busy} error={error?.form === 'join' ? error.message : null} onJoin={(code) => void join(code)} /> : null}
+          <RegisterForm prefecture={me.data.prefecture} busy={busy} error={error?.form === 'register' ? error.message : null} onRegister={(u) => void register(u)} />
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+export default withSystemFont(MyUnit);

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { signInAs, smallTapTargets, snap, switchTo } from './support';
+
+/**
+ * A unit joins the product: 张伟 registers his unit, 尉犁县人社局 (马红梅) approves it, he shares its
+ * invite code, and 热依拉 joins with it (typed as a phone types it).
+ */
+test('a unit is registered, approved by the county HR bureau, and joined by invite code', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, '张伟');
+  await page.getByText('我的单位', { exact: true }).click();
+  await expect(page.getByText('用邀请码加入单位')).toBeVisible();
+  expect(await smallTapTargets(page)).toEqual([]);
+  await page.getByLabel('单位全称').locator('input').fill('尉犁县水利工作站');
+  await page.getByRole('radio', { name: '县（市）单位' }).click();
+  // 尉犁县 in the county picker: the picker's list of 巴州's counties, the third item.
+  await page.getByRole('button', { name: '选择所在县（市）' }).click();
+  const picker = page.locator('.weui-picker:visible');
+  await expect(picker).toBeVisible();
+  const group = picker.locator('.weui-picker__group').first();
+  const box = (await group.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20 - 2 * 34, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  await picker.getByText('确定', { exact: true }).click();
+  await expect(page.getByRole('button', { name: /^所在县（市）：尉犁县/ })).toBeVisible();
+  await page.getByRole('radio', { name: '事业单位' }).click();
+  await snap(page, 'unit-register');
+  await page.getByText('提交登记', { exact: true }).click();
+  await expect(page.getByText('登记已提交，等待县（市）人社局审核')).toBeVisible();
+
+  await switchTo(page, '马红梅');
+  await page.getByText('单位登记审核', { exact: true }).click();
+  const request = page.locator('.unit-request', { hasText: '尉犁县水利工作站' });
+  await expect(request).toContainText('登记人 张伟');
+  await snap(page, 'unit-requests');
+  await request.getByText('通过', { exact: true }).click();
+  await expect(page.getByText('没有待审核的单位')).toBeVisible();
+
+  await switchTo(page, '张伟');
+  await expect(page.getByText('单位管理员 · 尉犁县水利工作站')).toBeVisible();
+  await page.getByText('我的单位', { exact: true }).click();
+  const code = (await page.locator('.unit__code').textContent())!.trim();
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  await snap(page, 'unit-invite-code');
+
+  await switchTo(page, '热依拉');
+  await page.getByText('我的单位', { exact: true }).click();
+  await page.getByLabel('邀请码').locator('input').fill('ZZZZZZ');
+  await page.getByText('加入单位', { exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('邀请码不对');
+  await page.getByLabel('邀请码').locator('input').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+  await page.getByText('加入单位', { exact: true }).click();
+  await expect(page.getByText('您已加入本单位，申报由本单位先审核')).toBeVisible();
+  await expect(page.locator('.unit__name')).toHaveText('尉犁县水利工作站');
+});
