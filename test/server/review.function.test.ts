@@ -71,7 +71,12 @@ describe('review function', () => {
     // 8–11 October 2024: Tuesday to Friday, 4 working days.
     expect((await publicity('2024-10-08', '2024-10-11')).reply).toMatchObject({ ok: false, message: '2024-10-08 至 2024-10-11 只有 4 个工作日，通知要求公示不少于 5 个工作日。' });
     // 8–14 October: the Saturday 12th was a make-up workday (调休上班), so 6.
-    expect((await publicity('2024-10-08', '2024-10-14')).status).toBe(200);
+    const recorded = data<{ publicityTexts: { attachment: string; text: string }[] }>(await publicity('2024-10-08', '2024-10-14'));
+    // 附件2 filled with her data, as the notice words it; no blank left.
+    expect(recorded.publicityTexts.find((t) => t.attachment === '附件2')?.text).toBe(
+      '李娜同志申报材料于2024年10月8日至2024年10月14日在本单位公示7天，公示无异议，未收到投诉、举报，申报材料真实、完整、有效，同意推荐李娜同志申报农业系列农艺专业初级（助理级）专业技术任职资格。\n\n尉犁县农业技术推广中心（公章）',
+    );
+    for (const t of recorded.publicityTexts) expect(t.text).not.toMatch(/\{[a-z]+\}/);
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
 
     harness.setNow(new Date('2024-10-15T02:00:00Z'));

@@ -153,6 +153,8 @@ export interface ReviewView {
   /** The unit's internal publicity: what is recorded, and what the round asks. */
   readonly publicity: { readonly from: string; readonly to: string; readonly workingDays: number; readonly note: string | null } | null;
   readonly publicityRequiredDays: number;
+  /** The round's publicity texts (附件1 推荐单位公示, 附件2 推荐单位公示结果) filled with this application's data, for the unit to print and post. */
+  readonly publicityTexts: readonly { readonly attachment: string; readonly name: string; readonly text: string }[];
   /** What the round asks the unit to check (aksu 四(一)22), with its clause; null where it says nothing. */
   readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */

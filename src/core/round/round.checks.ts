@@ -1,3 +1,4 @@
+import { TEMPLATE_FIELDS, unknownPlaceholders } from '../review/template-fill';
 import type { Level, RoundShape, Scope, Series, Specialty } from './round.schema';
 
 /** One data error, at the path of the offending value. */
@@ -244,6 +245,10 @@ function checkMaterials(round: RoundShape, report: Report): void {
         `exemption "${e.id}" waives no material: add it to the waivedBy of the certificates it replaces or relaxes`,
       );
     }
+  });
+  round.templates.forEach((t, i) => {
+    const unknown = t.body ? unknownPlaceholders(t.body) : [];
+    if (unknown.length > 0) report(['templates', i, 'body'], `unknown placeholders ${unknown.map((f) => `{${f}}`).join(', ')}: the product fills only {${TEMPLATE_FIELDS.join('}, {')}}`);
   });
   round.materials.categories.forEach((c, i) => {
     const t = c.textLength;

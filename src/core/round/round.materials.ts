@@ -161,6 +161,13 @@ export const Template = z.strictObject({
   includedInNotice: z.boolean(),
   /** Table columns where the template is a table (花名册). */
   columns: z.array(z.string().min(1)).optional(),
+  /**
+   * The template's words as the notice gives them, its blanks (××) written as placeholders the
+   * product fills: {name} the applicant, {from} {to} the publicity's first and last day, {days} its
+   * length in days, {title} 系列、专业 and level applied for, {unit} the unit's name. Parts the unit
+   * writes itself (思想政治条件 …) stay as the notice's prompts.
+   */
+  body: z.string().min(1).optional(),
   source: Source,
 });
 export type Template = z.infer<typeof Template>;

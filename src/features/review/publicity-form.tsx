@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import './review.scss';
@@ -13,6 +14,7 @@ export function PublicityForm({
   recorded,
   requiredDays,
   today,
+  texts,
   busy,
   onRecord,
 }: {
@@ -20,6 +22,8 @@ export function PublicityForm({
   requiredDays: number;
   /** The server's date (YYYY-MM-DD, Beijing). */
   today: string;
+  /** 推荐单位公示 / 公示结果 filled with the applicant's data, once the dates are recorded. */
+  texts: readonly { readonly attachment: string; readonly name: string; readonly text: string }[];
   busy: boolean;
   onRecord: (from: string, to: string) => void;
 }) {
@@ -50,6 +54,19 @@ export function PublicityForm({
       <ActionButton tone='light' disabled={!from || !to || busy} onTap={() => onRecord(from, to)}>
         {busy ? '正在登记…' : recorded ? '修改公示日期' : '登记公示日期'}
       </ActionButton>
+      {texts.map((t) => (
+        <View key={t.attachment} className='publicity-form__text'>
+          <Text className='review__heading'>
+            {t.name}（{t.attachment}，已填好申报人信息）
+          </Text>
+          <Text className='review__text' userSelect>
+            {t.text}
+          </Text>
+          <ActionButton tone='plain' onTap={() => void Taro.setClipboardData({ data: t.text })}>
+            复制全文
+          </ActionButton>
+        </View>
+      ))}
     </View>
   );
 }

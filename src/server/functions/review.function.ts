@@ -5,6 +5,7 @@ import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
 import { STATUS_TEXT, transition, type ReviewStatus } from '../../core/review/review.machine';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { chineseDate, daysIncluding, fillTemplate } from '../../core/review/template-fill';
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
@@ -235,6 +236,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     publicity: record.publicity ? { ...record.publicity, note } : null,
     publicityRequiredDays: round.unitPublicity.workingDays,
     reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
+    publicityTexts: caller.role === 'unit_admin' && record.publicity ? publicityTexts(round, record, record.publicity) : [],
     standardOpinion: standardOpinion(round, caller.role),
   };
 }
@@ -281,3 +283,20 @@ async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person |
 
 const labelOf = (record: ApplicationRecord) => LEVEL_LABELS[record.level];
 const statusTextOf = (status: ReviewStatus) => STATUS_TEXT[status];
+
+/** 附件1 / 附件2 of the round, where it gives their words, filled with the applicant's data. */
+function publicityTexts(round: Round, record: ApplicationRecord, publicity: { from: string; to: string }): ReviewView['publicityTexts'] {
+  const series = round.series.find((s) => s.code === record.series)?.name ?? '';
+  const specialty = round.specialties.find((s) => s.code === record.specialty)?.name ?? '';
+  const values = {
+    name: record.applicantName,
+    from: chineseDate(publicity.from),
+    to: chineseDate(publicity.to),
+    days: String(daysIncluding(publicity.from, publicity.to)),
+    title: `${series}${specialty}${LEVEL_LABELS[record.level]}`,
+    unit: record.unit?.name ?? '本单位',
+  };
+  return round.templates
+    .filter((t) => t.body && (t.code === 'unit_publicity' || t.code === 'unit_publicity_result'))
+    .map((t) => ({ attachment: t.attachment, name: t.name.replace('（模板）', ''), text: fillTemplate(t.body!, values) }));
+}

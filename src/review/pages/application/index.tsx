@@ -105,7 +105,7 @@ function ReviewApplication() {
       <ReviewMaterials application={a} />
       <Timeline application={a} />
       {showPublicity ? (
-        <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
+        <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
       ) : null}
       {v.mayApprove || v.approveBlockedBy ? (
         <View className='reason-form'>
