@@ -98,7 +98,12 @@ export async function dispatch(
   }
 
   try {
-    const person = await identify(caller, deps);
+    let person = await identify(caller, deps);
+    // Someone WeChat identifies but who is not registered yet may only register (their OPENID is
+    // still the platform's; the handler sees an unsaved person with no id).
+    if (!person.ok && person.error.code === 'AUTH.UNKNOWN_PERSON' && def.newcomers === true && caller.openid) {
+      person = { ok: true, value: { _id: '', openid: caller.openid, name: '新用户', role: 'applicant', unitId: null, prefecture: '', county: null } };
+    }
     if (!person.ok) return failure(person.error);
     if (!def.roles.includes(person.value.role)) return failure(appError('AUTH.FORBIDDEN'));
 

@@ -55,6 +55,8 @@ export interface ActionContext extends WorkContext {
 export interface ActionDef<F extends FunctionName, A extends ActionName<F>> {
   /** Who may call it; the caller's person record is looked up by the platform OPENID. */
   readonly roles: readonly Role[];
+  /** Also callable by an OPENID with no person yet (registering): `caller._id` is '' then. */
+  readonly newcomers?: boolean;
   readonly handle: (
     payload: Api[F][A] extends { payload: infer P extends z.ZodType } ? z.output<P> : never,
     ctx: ActionContext,

@@ -14,6 +14,7 @@ const ANYONE = Role.options;
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
 const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   'account.me': ANYONE,
+  'account.register': ['applicant'],
   'rounds.list': ANYONE,
   'rounds.get': ANYONE,
   'rounds.notice': ANYONE,
@@ -50,6 +51,7 @@ const SHA = 'a'.repeat(64);
 /** A payload each action's contract accepts, so the refusal tested is the role's, not the input's. */
 const PAYLOADS: Readonly<Record<string, unknown>> = {
   'account.me': {},
+  'account.register': { name: '热合曼', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县' },
   'rounds.list': {},
   'rounds.get': { roundId: 'yuli-initial-junior-2024' },
   'rounds.notice': { roundId: 'yuli-initial-junior-2024' },

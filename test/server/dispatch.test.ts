@@ -87,8 +87,20 @@ describe('dispatch', () => {
   it('refuses a caller who is not signed in, unknown, or in the wrong role', async () => {
     expect((await dispatch(registry, 'account', { action: 'me' }, { openid: null }, deps))).toMatchObject({ status: 401, reply: { code: 'AUTH.NOT_SIGNED_IN' } });
     expect((await dispatch(registry, 'account', { action: 'me' }, { openid: 'stranger' }, deps))).toMatchObject({ status: 403, reply: { code: 'AUTH.UNKNOWN_PERSON' } });
-    const expertsOnly = { account: defineFunction('account', { me: { roles: ['expert'], handle: accountFunction.actions.me.handle } }) };
+    const expertsOnly = { account: defineFunction('account', { register: accountFunction.actions.register, me: { roles: ['expert'], handle: accountFunction.actions.me.handle } }) };
     expect(await dispatch(expertsOnly, 'account', { action: 'me' }, asApplicant, deps)).toMatchObject({ status: 403, reply: { code: 'AUTH.FORBIDDEN' } });
+  });
+
+  it('lets an OPENID with no person register once, as an applicant, and nothing else', async () => {
+    const stranger = { openid: 'stranger' };
+    const payload = { name: '热合曼', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县' };
+    expect((await dispatch(registry, 'account', { action: 'register', payload: { ...payload, county: '阿克苏市' } }, stranger, deps)).reply).toMatchObject({ ok: false, message: '所在县（市）不在这个地（州），请重新选择。' });
+    const registered = await dispatch(registry, 'account', { action: 'register', payload }, stranger, deps);
+    expect(registered.reply).toMatchObject({ ok: true, data: { name: '热合曼', role: 'applicant', unitName: null, prefecture: '巴音郭楞蒙古自治州' } });
+    expect((await dispatch(registry, 'account', { action: 'me' }, stranger, deps)).reply).toMatchObject({ ok: true, data: { name: '热合曼' } });
+    expect((await dispatch(registry, 'account', { action: 'register', payload }, stranger, deps)).reply).toMatchObject({ ok: false, message: '您已经登记过了，不用再登记。' });
+    // A role the payload names is not accepted: the contract has no such field.
+    expect((await dispatch(registry, 'account', { action: 'register', payload: { ...payload, role: 'prefecture_hr' } }, { openid: 'another' }, deps)).reply).toMatchObject({ code: 'REQUEST.INVALID_PAYLOAD' });
   });
 
   describe('writes', () => {
@@ -97,6 +109,7 @@ describe('dispatch', () => {
     function writing(after: 'succeed' | 'fail' | 'throw', rev = 1) {
       return {
         account: defineFunction('account', {
+          register: accountFunction.actions.register,
           me: {
             roles: ['applicant'],
             async handle(_payload, ctx) {

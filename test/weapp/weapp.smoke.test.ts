@@ -128,6 +128,22 @@ describe('the WeChat build (dist/weapp)', () => {
     expect(cloudCalls.filter(isReview).map((c) => c.reply)).toEqual(cloudCalls.filter(isReview).map(() => expect.objectContaining({ ok: false, code: 'AUTH.FORBIDDEN' })));
   });
 
+  it('greets someone WeChat identifies but the product does not know with the registration form', async () => {
+    const newcomer = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, 'openid-newcomer-smoke', [], []) as never } });
+    try {
+      newcomer.launch();
+      await newcomer.settle();
+      const home = newcomer.openPage(newcomer.appJson.pages[0]!);
+      await newcomer.settle();
+      const texts = textsOf(home.data).join('');
+      expect(texts).toContain('欢迎使用职称评审通');
+      expect(texts).toContain('请填写姓名');
+      expect(newcomer.errors).toEqual([]);
+    } finally {
+      newcomer.dispose();
+    }
+  });
+
   it('opens 我的单位 for an applicant of a unit', () => {
     const texts = textsOf(opened.get('pages/unit/index')?.data).join('');
     expect(texts).toContain('尉犁县农业技术推广中心');

@@ -7,6 +7,7 @@ import { inPrefecture, ownRegionFirst } from '../../core/round/round.summary';
 import { formatBeijingMoment } from '../../core/time/format';
 import { loadDraft } from '../../features/self-check/storage';
 import { useCall } from '../../services/api/use-call';
+import { RegisterPerson } from '../../features/unit/register-person';
 import { platform } from '../../services/platform/platform';
 import { learnServerTime, serverNow } from '../../services/server-time';
 import './index.scss';
@@ -73,6 +74,7 @@ function Home() {
   }, [notSignedIn]);
 
   if (me.status === 'loading') return <LoadingView label='正在读取您的账号信息…' />;
+  if (me.status === 'error' && me.error.code === 'AUTH.UNKNOWN_PERSON') return <RegisterPerson onRegistered={me.reload} />;
   if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
 
   const now = serverNow();

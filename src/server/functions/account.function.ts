@@ -1,12 +1,30 @@
 import { appError } from '../../core/errors';
-import { Role, roleLabels, Unit } from '../../core/people/person';
+import counties from '../../../config/regions/xinjiang-counties.json';
+import type { MeView } from '../../core/contracts/api';
+import { sha256Hex } from '../../core/hash/sha256';
+import { Person, Role, roleLabels, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
 import { defineFunction } from '../function';
+import type { JsonObject } from '../ports/store.port';
 
-/** `account`: who the caller is, as the platform identifies them. */
+/** `account`: who the caller is, as the platform identifies them; a newcomer registers here. */
 export const accountFunction = defineFunction('account', {
+  register: {
+    roles: ['applicant'],
+    newcomers: true,
+    async handle({ name, prefecture, county }, { caller, writes, now }) {
+      if (caller._id !== '') return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经登记过了。'], '您已经登记过了，不用再登记。'));
+      const places = (counties.prefectures as Record<string, string[]>)[prefecture];
+      if (!places) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在地（州）'], '请从列表中选择所在地（州）。'));
+      if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在县（市）'], '所在县（市）不在这个地（州），请重新选择。'));
+      // The person's id follows from the OPENID: registering twice at once is one person.
+      const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
+      writes.insert(collections.people.name, person as unknown as JsonObject & { _id: string });
+      return ok(meView(person, null, now));
+    },
+  },
   me: {
     roles: Role.options,
     async handle(_payload, { caller, store, now }) {
@@ -16,18 +34,22 @@ export const accountFunction = defineFunction('account', {
         if (!doc) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
         unit = parseDoc(Unit, doc);
       }
-      return ok({
-        personId: caller._id,
-        name: caller.name,
-        role: caller.role,
-        roleLabel: roleLabels[caller.role],
-        unitName: unit?.name ?? null,
-        unitKind: unit?.kind ?? null,
-        unitLevel: unit?.level ?? null,
-        prefecture: caller.prefecture,
-        county: caller.county,
-        serverTime: now.toISOString(),
-      });
+      return ok(meView(caller, unit, now));
     },
   },
 });
+
+function meView(person: Person, unit: Unit | null, now: Date): MeView {
+  return {
+    personId: person._id,
+    name: person.name,
+    role: person.role,
+    roleLabel: roleLabels[person.role],
+    unitName: unit?.name ?? null,
+    unitKind: unit?.kind ?? null,
+    unitLevel: unit?.level ?? null,
+    prefecture: person.prefecture,
+    county: person.county,
+    serverTime: now.toISOString(),
+  };
+}
