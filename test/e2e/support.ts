@@ -79,6 +79,12 @@ export async function pickDate(page: Page, date: string, field: Locator): Promis
   await turnWheels(page, [`${year}年`, `${mm}月`, `${dd}日`]);
 }
 
+/** Picks one item of a selector picker (a list) opened by tapping `field`. */
+export async function pickOption(page: Page, item: string, field: Locator): Promise<void> {
+  await field.click();
+  await turnWheels(page, [item]);
+}
+
 /** Drags each wheel of the open picker until its wanted item sits under the indicator, then 确定. */
 async function turnWheels(page: Page, wanted: readonly string[]): Promise<void> {
   // The picker's sheet is appended to <body>; only the open one is visible.

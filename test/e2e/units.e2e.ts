@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAs, smallTapTargets, snap, switchTo } from './support';
+import { pickOption, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * A unit joins the product: 张伟 registers his unit, 尉犁县人社局 (马红梅) approves it, he shares its
@@ -13,18 +13,7 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   expect(await smallTapTargets(page)).toEqual([]);
   await page.getByLabel('单位全称').locator('input').fill('尉犁县水利工作站');
   await page.getByRole('radio', { name: '县（市）单位' }).click();
-  // 尉犁县 in the county picker: the picker's list of 巴州's counties, the third item.
-  await page.getByRole('button', { name: '选择所在县（市）' }).click();
-  const picker = page.locator('.weui-picker:visible');
-  await expect(picker).toBeVisible();
-  const group = picker.locator('.weui-picker__group').first();
-  const box = (await group.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20 - 2 * 34, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(400);
-  await picker.getByText('确定', { exact: true }).click();
+  await pickOption(page, '尉犁县', page.getByRole('button', { name: '选择所在县（市）', exact: true }));
   await expect(page.getByRole('button', { name: /^所在县（市）：尉犁县/ })).toBeVisible();
   await page.getByRole('radio', { name: '事业单位' }).click();
   await snap(page, 'unit-register');
