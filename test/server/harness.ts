@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import demo from '../../config/seed/demo.json';
 import { allRounds } from '../../config/rounds';
+import sharp from 'sharp';
 import { ok } from '../../src/core/result';
+import { dispatch, type Caller } from '../../src/server/dispatch';
+import { functions } from '../../src/server/functions';
 import { diskFiles } from '../../src/server/adapters/local/disk.files';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
@@ -43,4 +47,24 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Makes an application submittable through the functions, as its applicant would: the ID number,
+ * one blank photo attached to every required upload and answered 否, 无 in every required text.
+ * (The e2e and the applications tests walk each of these on screen or one by one.)
+ */
+export async function completeForSubmit(harness: Harness, applicant: Caller, personId: string, applicationId: string): Promise<void> {
+  const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, applicant, harness.deps);
+  const content = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+  const ref = await harness.files.put(`uploads/${personId}/blank.jpg`, content, 'image/jpeg');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  await call('saveIdNumber', { applicationId, idNumber: '11010519491231002X' });
+  const view = ((await call('get', { applicationId })).reply as { data: { materials: { code: string; stage: string; form: string; need: string; record: string | null }[] } }).data;
+  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+    if (m.form === 'upload') await call('attach', { applicationId, category: m.code, ref, sha256 });
+    else if (m.record === null) await call('saveText', { applicationId, category: m.code, text: '无' });
+    else if (m.record === 'work_periods') await call('saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
+  }
+  await call('mask', { applicationId, sha256, needsMasking: 'no', masks: [] });
 }

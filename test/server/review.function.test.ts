@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { openHarness, type Harness } from './harness';
+import { completeForSubmit, openHarness, type Harness } from './harness';
 import { withLatency } from './latency.store';
 
 /**
@@ -36,25 +34,11 @@ describe('review function', () => {
     await deps.store.insert('people', { _id: 'person-other-admin', openid: 'demo-openid-other-admin', name: '王芳', role: 'unit_admin', unitId: 'unit-bazhou-eco', prefecture: '巴音郭楞蒙古自治州', county: null });
     await call(applicant, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
     id = data<{ id: string }>(await call(applicant, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' })).id;
-    await complete();
+    await completeForSubmit(harness, applicant, 'person-applicant', id);
     expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0001' })).status).toBe(200);
   });
 
   afterEach(() => harness.close());
-
-  /** Every required upload with one photo answered 否, every required text 无, the ID number. */
-  async function complete(): Promise<void> {
-    const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
-    const ref = await harness.files.put('uploads/person-applicant/p.jpg', content, 'image/jpeg');
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    await call(applicant, 'applications', 'saveIdNumber', { applicationId: id, idNumber: '11010519491231002X' });
-    const view = data<{ materials: { code: string; stage: string; form: string; need: string; record: string | null }[] }>(await call(applicant, 'applications', 'get', { applicationId: id }));
-    for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
-      if (m.form === 'upload') await call(applicant, 'applications', 'attach', { applicationId: id, category: m.code, ref, sha256 });
-      else await call(applicant, 'applications', 'saveText', { applicationId: id, category: m.code, text: '无' });
-    }
-    await call(applicant, 'applications', 'mask', { applicationId: id, sha256, needsMasking: 'no', masks: [] });
-  }
 
   const publicity = (from: string, to: string) => call(unitAdmin, 'review', 'recordPublicity', { applicationId: id, from, to });
 

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import sharp from 'sharp';
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { openHarness, type Harness } from './harness';
+import { completeForSubmit, openHarness, type Harness } from './harness';
 
 /**
  * Model-based test of the review chain: random sequences of submissions, approvals and returns by
@@ -117,16 +115,7 @@ async function setUp(): Promise<Real> {
   const real: Real = { harness, id: '', start, seq: 0 };
   await call(real, APPLICANT, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
   real.id = ((await call(real, APPLICANT, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' })).reply as { data: { id: string } }).data.id;
-  const content = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#fff' } }).jpeg().toBuffer();
-  const ref = await harness.files.put('uploads/person-applicant/p.jpg', content, 'image/jpeg');
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  await call(real, APPLICANT, 'applications', 'saveIdNumber', { applicationId: real.id, idNumber: '11010519491231002X' });
-  const view = ((await call(real, APPLICANT, 'applications', 'get', { applicationId: real.id })).reply as { data: { materials: { code: string; stage: string; form: string; need: string }[] } }).data;
-  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
-    if (m.form === 'upload') await call(real, APPLICANT, 'applications', 'attach', { applicationId: real.id, category: m.code, ref, sha256 });
-    else await call(real, APPLICANT, 'applications', 'saveText', { applicationId: real.id, category: m.code, text: '无' });
-  }
-  await call(real, APPLICANT, 'applications', 'mask', { applicationId: real.id, sha256, needsMasking: 'no', masks: [] });
+  await completeForSubmit(harness, APPLICANT, 'person-applicant', real.id);
   expect((await call(real, APPLICANT, 'applications', 'submit', { applicationId: real.id, requestId: 'model-start' })).reply.ok).toBe(true);
   expect((await call(real, REVIEWER.unit_admin, 'review', 'recordPublicity', { applicationId: real.id, from: '2024-10-08', to: '2024-10-14' })).reply.ok).toBe(true);
   return real;
