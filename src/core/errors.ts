@@ -22,7 +22,7 @@ export const errorMessages = {
   'APPLICATION.NO_ANSWERS': '还没有这个批次的自测答案。请先用这个批次做一次资格自测，再开始申报。',
   'APPLICATION.INELIGIBLE': '按您的自测答案，这一项现在不能申报。原因见下方；如答案有误，请修改回答后再试。',
   'APPLICATION.WINDOW_CLOSED': '这一项的网上申报已经截止，不能再新建申报。',
-  'APPLICATION.NOT_DRAFT': '这份申报已经提交，不能再改材料。',
+  'APPLICATION.NOT_DRAFT': '这份申报已经提交，正在审核或已经办结，现在不能改材料；被退回后才能修改。',
   'APPLICATION.INCOMPLETE': '还有没完成的材料，没有提交。请按下面列出的逐项补齐后再提交。',
   'APPLICATION.SUBMISSION_LIMIT': '提交次数已经用完，按通知规定不能再提交。',
   'APPLICATION.FILE_NOT_YOURS': '这个文件不是您上传的，不能加入您的申报。请重新上传。',
