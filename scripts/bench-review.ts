@@ -58,7 +58,7 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
     submissions: 1,
     events: [{ kind: 'submit', at, requestId: `r-${i}`, by: `bench-person-${i}`, role: 'applicant', from: 'draft', to: 'submitted', reasons: [], opinion: '' }],
     applicantName: `申报人${String(i).padStart(5, '0')}`,
-    unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县' },
+    unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县', route: 'hr' },
     returnDeadline: null,
     publicity: null,
   };

@@ -11,7 +11,7 @@ import { openHarness, type Harness } from './harness';
  * signed in, and the identity is the platform's OPENID, never anything in the payload.
  */
 const ANYONE = Role.options;
-const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
+const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
 const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   'account.me': ANYONE,
   'account.register': ['applicant'],
@@ -88,6 +88,8 @@ const OPENIDS: Readonly<Record<Role, string>> = {
   unit_admin: 'demo-openid-unit-admin',
   county_hr: 'demo-openid-county-hr',
   prefecture_hr: 'demo-openid-prefecture-hr',
+  county_agency: 'demo-openid-county-agency',
+  prefecture_agency: 'demo-openid-prefecture-agency',
   committee_secretary: 'demo-openid-secretary',
   expert: 'demo-openid-expert',
 };

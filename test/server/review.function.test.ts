@@ -1,7 +1,7 @@
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
-import { yuliGraduate } from '../core/eligibility/people.fixture';
+import { privateEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
 import { completeForSubmit, openHarness, type Harness } from './harness';
 import { withLatency } from './latency.store';
 
@@ -188,5 +188,59 @@ describe('review function', () => {
       expect([a.reply, b.reply].find((r) => !r.ok)).toMatchObject({ code: 'REVIEW.WRONG_STATUS', message: '这份申报已经不在这一步了，可能别人刚刚办理过。请刷新后再看。' });
       expect((await appView()).events).toHaveLength(3);
     });
+  });
+});
+
+/**
+ * The private-enterprise channel (aksu 二(二)): 经各级公共就业服务机构审核、推荐. 艾合买提 of a
+ * private enterprise in 温宿县 submits; his unit recommends; the county's and the prefecture's
+ * public employment-service agencies take the steps the HR bureaus take on the other route, and the
+ * county HR bureau neither sees nor may act on it.
+ */
+describe('review function: the employment-service agencies’ route', () => {
+  let harness: Harness;
+  let deps: Deps;
+  const applicant: Caller = { openid: 'demo-openid-private-applicant' };
+  const unitAdmin: Caller = { openid: 'demo-openid-private-admin' };
+  const countyAgency: Caller = { openid: 'demo-openid-county-agency' };
+  const prefectureAgency: Caller = { openid: 'demo-openid-prefecture-agency' };
+  const countyHr: Caller = { openid: 'demo-openid-wensu-hr' };
+  const call = (caller: Caller, fn: string, action: string, payload: unknown) => dispatch(functions, fn, { action, payload }, caller, deps);
+  const data = <T>(outcome: { reply: unknown }) => (outcome.reply as { data: T }).data;
+  const pending = async (caller: Caller) => data<{ counts: Record<string, number> }>(await call(caller, 'review', 'queue', { tab: 'pending' })).counts.pending;
+
+  afterEach(() => harness.close());
+
+  it('goes unit → county agency → prefecture agency to 通过形式审核', async () => {
+    // 10:00 Beijing, Monday 12 August 2024: aksu's apply window is open.
+    harness = await openHarness('agency-route', new Date('2024-08-12T02:00:00Z'));
+    ({ deps } = harness);
+    await deps.store.insert('people', { _id: 'person-wensu-hr', openid: 'demo-openid-wensu-hr', name: '吐尔逊', role: 'county_hr', unitId: null, prefecture: '阿克苏地区', county: '温宿县' });
+    await call(applicant, 'eligibility', 'saveAnswers', { roundId: 'aksu-water-2024', profile: privateEngineer({ facts: { employer_licence_registered_in_prefecture: true, retired: false } }) });
+    const created = await call(applicant, 'applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'private_enterprise_evaluation:deputy_senior' });
+    const id = data<{ id: string }>(created).id;
+    await completeForSubmit(harness, applicant, 'person-private-applicant', id);
+    const submitted = await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0001' });
+    expect(submitted.reply).toMatchObject({ ok: true, data: { status: 'submitted' } });
+
+    // 12–16 August: five working days of publicity, recommended on Monday the 19th.
+    expect((await call(unitAdmin, 'review', 'recordPublicity', { applicationId: id, from: '2024-08-12', to: '2024-08-16' })).status).toBe(200);
+    harness.setNow(new Date('2024-08-19T02:00:00Z'));
+    expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).status).toBe(200);
+
+    const mine = data<{ statusText: string; holderText: string }>(await call(applicant, 'applications', 'get', { applicationId: id }));
+    expect(mine).toMatchObject({ statusText: '单位已推荐，等待公共就业服务机构审核', holderText: '在县（市）公共就业服务机构：等待审核' });
+    expect(await pending(countyHr)).toBe(0);
+    expect((await call(countyHr, 'review', 'approve', { applicationId: id, requestId: 'approve-0002' })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
+    expect(await pending(countyAgency)).toBe(1);
+    expect(await pending(prefectureAgency)).toBe(0);
+
+    const recommended = await call(countyAgency, 'review', 'approve', { applicationId: id, requestId: 'approve-0003' });
+    expect(recommended.reply).toMatchObject({ ok: true, data: { application: { status: 'county_approved' } } });
+    expect(await pending(prefectureAgency)).toBe(1);
+    expect((await call(prefectureAgency, 'review', 'approve', { applicationId: id, requestId: 'approve-0004' })).reply).toMatchObject({ ok: true, data: { application: { status: 'formal_review_passed' } } });
+
+    const view = data<{ events: { what: string; who: string; opinion: string }[] }>(await call(applicant, 'applications', 'get', { applicationId: id }));
+    expect(view.events.slice(-2).map((e) => `${e.who}/${e.opinion}`)).toEqual(['县（市）公共就业服务机构审核员/经审核，同意推荐。', '地（州）公共就业服务机构审核员/经审核，同意推荐。']);
   });
 });

@@ -86,7 +86,7 @@ describe('local runtime', () => {
   it('offers a seeded person of every role for dev login', async () => {
     const reply = (await (await fetch(`${runtime.url}/dev/people`)).json()) as { data: { role: string }[] };
     expect(new Set(reply.data.map((p) => p.role))).toEqual(
-      new Set(['applicant', 'unit_admin', 'county_hr', 'prefecture_hr', 'committee_secretary', 'expert']),
+      new Set(['applicant', 'unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency', 'committee_secretary', 'expert']),
     );
     const html = await (await fetch(`${runtime.url}/dev`)).text();
     expect(html).toContain('本地开发控制台');

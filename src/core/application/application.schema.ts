@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Profile } from '../eligibility/profile';
 import { ReturnReason } from '../review/return-reasons';
 import { ReviewCommand, ReviewStatus } from '../review/review.machine';
+import { ReviewRoute } from '../review/route';
 import { Channel, Code, Level, UnitLevel, Way } from '../round/round.schema';
 
 /**
@@ -37,6 +38,8 @@ export const UnitSnapshot = z.strictObject({
   level: UnitLevel,
   prefecture: z.string().min(1),
   county: z.string().nullable(),
+  /** Who reviews above the unit, fixed at submission from the round's chain for the channel. */
+  route: ReviewRoute.default('hr'),
 });
 export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 

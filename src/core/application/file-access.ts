@@ -15,6 +15,8 @@ const READS: Readonly<Record<Role, Readonly<Record<Exclude<Relation, 'out_of_sco
   unit_admin: { owner: [], in_scope: ['original', 'blind'] },
   county_hr: { owner: [], in_scope: ['original', 'blind'] },
   prefecture_hr: { owner: [], in_scope: ['original', 'blind'] },
+  county_agency: { owner: [], in_scope: ['original', 'blind'] },
+  prefecture_agency: { owner: [], in_scope: ['original', 'blind'] },
   committee_secretary: { owner: [], in_scope: ['blind'] },
   expert: { owner: [], in_scope: ['blind'] },
 };

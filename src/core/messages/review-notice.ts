@@ -1,7 +1,8 @@
 import type { ReturnReason } from '../review/return-reasons';
 import { RETURN_REASON_TEXT } from '../review/return-reasons';
 import type { NoticeKind, ReviewStatus } from '../review/review.machine';
-import { STATUS_TEXT } from '../review/review.machine';
+import { statusText } from '../review/review.machine';
+import type { ReviewRoute } from '../review/route';
 import { formatBeijingDateTime } from '../time/format';
 
 /** What the applicant is told when their application moves: a title, one paragraph, the page it opens. */
@@ -17,6 +18,7 @@ export interface ReviewNoticeInput {
   /** 副高级 · 评审 · 定向评价. */
   readonly label: string;
   readonly status: ReviewStatus;
+  readonly route: ReviewRoute;
   /** Who acted, in words: 单位管理员 赵磊. */
   readonly actor: string;
   readonly reasons: readonly ReturnReason[];
@@ -33,7 +35,7 @@ export interface ReviewNoticeInput {
  */
 export function buildReviewNotice(input: ReviewNoticeInput): ReviewNotice {
   const page = `pages/application/index?id=${encodeURIComponent(input.applicationId)}`;
-  const status = STATUS_TEXT[input.status];
+  const status = statusText(input.status, input.route);
   switch (input.kind) {
     case 'submitted':
       return { title: '申报已提交', body: `您的申报（${input.label}）已提交，等待单位审核。`, page };

@@ -3,13 +3,17 @@ import { EmploymentKind, UnitLevel } from '../round/round.vocabulary';
 
 /**
  * Roles along the review chain. A senior-title applicant is an `applicant` whose target level is
- * senior; the role does not change with the level applied for.
+ * senior; the role does not change with the level applied for. The public employment-service
+ * agencies (公共就业服务机构) take the HR bureaus' steps for the private-enterprise channel
+ * (aksu 二(二)); see `review/route.ts`.
  */
 export const Role = z.enum([
   'applicant',
   'unit_admin',
   'county_hr',
   'prefecture_hr',
+  'county_agency',
+  'prefecture_agency',
   'committee_secretary',
   'expert',
 ]);
@@ -20,6 +24,8 @@ export const roleLabels: Record<Role, string> = {
   unit_admin: '单位管理员',
   county_hr: '县（市）人社局审核员',
   prefecture_hr: '地（州）人社局审核员',
+  county_agency: '县（市）公共就业服务机构审核员',
+  prefecture_agency: '地（州）公共就业服务机构审核员',
   committee_secretary: '评审委员会秘书',
   expert: '评审专家',
 };
@@ -32,7 +38,7 @@ export const Person = z.strictObject({
   role: Role,
   /** 用人单位 for applicants and unit admins. */
   unitId: z.string().min(1).nullable(),
-  /** Region scope: the county a county reviewer serves, the prefecture a prefecture reviewer serves. */
+  /** Region scope: the county a county reviewer (HR or agency) serves, the prefecture a prefecture reviewer serves. */
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),
   /** What the demo console says about this person, e.g. 申报高级工程师. */

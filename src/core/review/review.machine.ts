@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../people/person';
+import type { ReviewRoute } from './route';
 
 /**
  * The review chain as one table: the only place that knows the order an application goes
@@ -61,6 +62,8 @@ export type Guard =
   | 'publicity_done'
   | 'county_unit'
   | 'prefecture_unit'
+  | 'hr_route'
+  | 'employment_service_route'
   | 'reasons_given'
   | 'return_deadline_passed'
   | 'defense_required'
@@ -85,24 +88,42 @@ export interface TransitionRow {
 
 const REVIEWING: readonly ReviewStatus[] = ['submitted', 'unit_approved', 'county_approved'];
 
+/**
+ * The steps above the unit, written once with the HR bureaus as actors; `onBothRoutes` makes each
+ * a row for the HR route and a row for the employment-service route, where the county's and the
+ * prefecture's public employment-service agencies take the same step (aksu 二(二)).
+ */
+const ABOVE_UNIT: readonly TransitionRow[] = [
+  { command: 'approve', from: ['unit_approved'], to: 'county_approved', actors: ['county_hr'], guards: ['county_unit'], notify: 'approved' },
+  { command: 'approve', from: ['unit_approved'], to: 'formal_review_passed', actors: ['prefecture_hr'], guards: ['prefecture_unit'], notify: 'formal_review_passed' },
+  { command: 'approve', from: ['county_approved'], to: 'formal_review_passed', actors: ['prefecture_hr'], guards: [], notify: 'formal_review_passed' },
+  { command: 'return', from: ['unit_approved'], to: 'returned', actors: ['county_hr'], guards: ['county_unit', 'reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
+  { command: 'return', from: ['unit_approved'], to: 'returned', actors: ['prefecture_hr'], guards: ['prefecture_unit', 'reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
+  { command: 'return', from: ['county_approved'], to: 'returned', actors: ['prefecture_hr'], guards: ['reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
+  { command: 'return', from: ['unit_approved'], to: 'rejected', actors: ['county_hr'], guards: ['county_unit', 'reasons_given', 'no_submissions_left'], notify: 'rejected' },
+  { command: 'return', from: ['unit_approved'], to: 'rejected', actors: ['prefecture_hr'], guards: ['prefecture_unit', 'reasons_given', 'no_submissions_left'], notify: 'rejected' },
+  { command: 'return', from: ['county_approved'], to: 'rejected', actors: ['prefecture_hr'], guards: ['reasons_given', 'no_submissions_left'], notify: 'rejected' },
+];
+
+const AGENCY_OF: Readonly<Partial<Record<Actor, Actor>>> = { county_hr: 'county_agency', prefecture_hr: 'prefecture_agency' };
+
+function onBothRoutes(row: TransitionRow): TransitionRow[] {
+  return [
+    { ...row, guards: ['hr_route', ...row.guards] },
+    { ...row, actors: row.actors.map((a) => AGENCY_OF[a] ?? a), guards: ['employment_service_route', ...row.guards] },
+  ];
+}
+
 /** Rows are tried in order; the first whose status, actor and guards all fit is taken. */
 export const TRANSITIONS: readonly TransitionRow[] = [
   { command: 'submit', from: ['draft'], to: 'submitted', actors: ['applicant'], guards: ['apply_window_open', 'submissions_left', 'complete'], notify: 'submitted', countsSubmission: true },
   // 修改后逐级提交: a resubmission starts the chain again, within the return deadline.
   { command: 'submit', from: ['returned'], to: 'submitted', actors: ['applicant'], guards: ['before_return_deadline', 'submissions_left', 'complete'], notify: 'submitted', countsSubmission: true },
   { command: 'approve', from: ['submitted'], to: 'unit_approved', actors: ['unit_admin'], guards: ['publicity_done'], notify: 'approved' },
-  { command: 'approve', from: ['unit_approved'], to: 'county_approved', actors: ['county_hr'], guards: ['county_unit'], notify: 'approved' },
-  { command: 'approve', from: ['unit_approved'], to: 'formal_review_passed', actors: ['prefecture_hr'], guards: ['prefecture_unit'], notify: 'formal_review_passed' },
-  { command: 'approve', from: ['county_approved'], to: 'formal_review_passed', actors: ['prefecture_hr'], guards: [], notify: 'formal_review_passed' },
   // A return after the last allowed submission ends the application (不予受理).
   { command: 'return', from: ['submitted'], to: 'returned', actors: ['unit_admin'], guards: ['reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
-  { command: 'return', from: ['unit_approved'], to: 'returned', actors: ['county_hr'], guards: ['county_unit', 'reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
-  { command: 'return', from: ['unit_approved'], to: 'returned', actors: ['prefecture_hr'], guards: ['prefecture_unit', 'reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
-  { command: 'return', from: ['county_approved'], to: 'returned', actors: ['prefecture_hr'], guards: ['reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
   { command: 'return', from: ['submitted'], to: 'rejected', actors: ['unit_admin'], guards: ['reasons_given', 'no_submissions_left'], notify: 'rejected' },
-  { command: 'return', from: ['unit_approved'], to: 'rejected', actors: ['county_hr'], guards: ['county_unit', 'reasons_given', 'no_submissions_left'], notify: 'rejected' },
-  { command: 'return', from: ['unit_approved'], to: 'rejected', actors: ['prefecture_hr'], guards: ['prefecture_unit', 'reasons_given', 'no_submissions_left'], notify: 'rejected' },
-  { command: 'return', from: ['county_approved'], to: 'rejected', actors: ['prefecture_hr'], guards: ['reasons_given', 'no_submissions_left'], notify: 'rejected' },
+  ...ABOVE_UNIT.flatMap(onBothRoutes),
   { command: 'abandon_overdue', from: ['returned'], to: 'abandoned', actors: ['system'], guards: ['return_deadline_passed'], notify: 'abandoned' },
   { command: 'withdraw', from: ['draft', ...REVIEWING, 'returned'], to: 'withdrawn', actors: ['applicant'], guards: [], notify: null },
   { command: 'receive_materials', from: ['formal_review_passed'], to: 'materials_received', actors: ['committee_secretary'], guards: [], notify: 'progress' },
@@ -129,6 +150,8 @@ export interface TransitionContext {
   readonly publicityDone: boolean;
   /** The applicant's unit: a county (or township) unit goes through county HR. */
   readonly unitLevel: 'prefecture' | 'county' | 'township' | null;
+  /** Who reviews above the unit: the HR bureaus, or the employment-service agencies. */
+  readonly route: ReviewRoute;
   readonly reasonCount: number;
   /** When the current return must be answered by (null when not returned). */
   readonly returnDeadline: Date | null;
@@ -156,8 +179,10 @@ const GUARD_MESSAGES: Readonly<Record<Guard, string>> = {
   no_submissions_left: '还有提交次数，应退回修改。',
   complete: '材料还有要处理的问题，请先处理再提交。',
   publicity_done: '请先登记单位内部公示的起止日期（不少于通知要求的工作日），公示结束后才能推荐。',
-  county_unit: '这份申报的单位不是县级单位，不经过县（市）人社局。',
-  prefecture_unit: '这份申报的单位是县级单位，要先经县（市）人社局审核。',
+  county_unit: '这份申报的单位不是县级单位，不经过县级审核。',
+  prefecture_unit: '这份申报的单位是县级单位，要先经县级审核。',
+  hr_route: '这份申报走民营企业专项评审，由公共就业服务机构审核。',
+  employment_service_route: '这份申报不走民营企业专项评审，由人社局审核。',
   reasons_given: '退回时请至少写明一项退回原因。',
   return_deadline_passed: '退回后的修改期限还没有过。',
   defense_required: '这份申报不需要答辩。',
@@ -182,6 +207,10 @@ function holds(guard: Guard, ctx: TransitionContext): boolean {
       return ctx.unitLevel === 'county' || ctx.unitLevel === 'township';
     case 'prefecture_unit':
       return ctx.unitLevel === 'prefecture';
+    case 'hr_route':
+      return ctx.route === 'hr';
+    case 'employment_service_route':
+      return ctx.route === 'employment_service';
     case 'reasons_given':
       return ctx.reasonCount > 0;
     case 'return_deadline_passed':
@@ -221,7 +250,7 @@ export function transition(state: ReviewStatus, command: ReviewCommand, ctx: Tra
 }
 
 /** Guards that choose between rows (which path) rather than refuse. */
-const isPlacing = (g: Guard) => g === 'county_unit' || g === 'prefecture_unit' || g === 'no_submissions_left' || g === 'defense_required' || g === 'no_defense_required';
+const isPlacing = (g: Guard) => g === 'county_unit' || g === 'prefecture_unit' || g === 'hr_route' || g === 'employment_service_route' || g === 'no_submissions_left' || g === 'defense_required' || g === 'no_defense_required';
 
 /** The status in the applicant's words. */
 export const STATUS_TEXT: Readonly<Record<ReviewStatus, string>> = {
@@ -243,8 +272,20 @@ export const STATUS_TEXT: Readonly<Record<ReviewStatus, string>> = {
   withdrawn: '已撤回',
 };
 
+/** The steps above the unit in the words of the employment-service route (aksu 二(二)). */
+const EMPLOYMENT_SERVICE_TEXT: Readonly<Partial<Record<ReviewStatus, string>>> = {
+  unit_approved: '单位已推荐，等待公共就业服务机构审核',
+  county_approved: '县（市）公共就业服务机构已推荐，等待地（州）公共就业服务机构审核',
+};
+
+/** The status in the applicant's words, on the application's route. */
+export function statusText(status: ReviewStatus, route: ReviewRoute): string {
+  return (route === 'employment_service' ? EMPLOYMENT_SERVICE_TEXT[status] : undefined) ?? STATUS_TEXT[status];
+}
+
 /** Who holds the application now: whose move it is. */
-export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['unitLevel']): Actor | null {
+export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): Actor | null {
+  const agencies = route === 'employment_service';
   switch (status) {
     case 'draft':
     case 'returned':
@@ -252,9 +293,10 @@ export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['uni
     case 'submitted':
       return 'unit_admin';
     case 'unit_approved':
-      return unitLevel === 'prefecture' ? 'prefecture_hr' : 'county_hr';
+      if (unitLevel === 'prefecture') return agencies ? 'prefecture_agency' : 'prefecture_hr';
+      return agencies ? 'county_agency' : 'county_hr';
     case 'county_approved':
-      return 'prefecture_hr';
+      return agencies ? 'prefecture_agency' : 'prefecture_hr';
     case 'formal_review_passed':
     case 'materials_received':
     case 'fee_paid':

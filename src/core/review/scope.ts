@@ -1,10 +1,13 @@
 import type { UnitSnapshot } from '../application/application.schema';
 import type { Person } from '../people/person';
+import type { ReviewRoute } from './route';
 
 /**
  * Whether a reviewer's scope holds an application, by the unit it was submitted through: a unit
  * admin their own unit; a county reviewer the county units of their county; a prefecture reviewer
- * every unit of their prefecture. Nobody else reviews (the committee comes after formal review).
+ * every unit of their prefecture — the HR bureaus' reviewers on the HR route, the public
+ * employment-service agencies' on theirs (the private-enterprise channel). Nobody else reviews
+ * (the committee comes after formal review).
  */
 export function inReviewScope(reviewer: Pick<Person, 'role' | 'unitId' | 'prefecture' | 'county'>, unit: UnitSnapshot | null): boolean {
   if (!unit) return false;
@@ -12,10 +15,14 @@ export function inReviewScope(reviewer: Pick<Person, 'role' | 'unitId' | 'prefec
     case 'unit_admin':
       return reviewer.unitId !== null && reviewer.unitId === unit.unitId;
     case 'county_hr':
-      return reviewer.county !== null && unit.prefecture === reviewer.prefecture && unit.county === reviewer.county && (unit.level === 'county' || unit.level === 'township');
+    case 'county_agency':
+      return unit.route === ROUTE_OF[reviewer.role] && reviewer.county !== null && unit.prefecture === reviewer.prefecture && unit.county === reviewer.county && (unit.level === 'county' || unit.level === 'township');
     case 'prefecture_hr':
-      return unit.prefecture === reviewer.prefecture;
+    case 'prefecture_agency':
+      return unit.route === ROUTE_OF[reviewer.role] && unit.prefecture === reviewer.prefecture;
     default:
       return false;
   }
 }
+
+const ROUTE_OF = { county_hr: 'hr', prefecture_hr: 'hr', county_agency: 'employment_service', prefecture_agency: 'employment_service' } as const satisfies Record<string, ReviewRoute>;

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import type { RoundSummary } from '../../core/contracts/api';
+import type { Role } from '../../core/people/person';
 import { inPrefecture, ownRegionFirst } from '../../core/round/round.summary';
 import { formatBeijingMoment } from '../../core/time/format';
 import { loadDraft } from '../../features/self-check/storage';
@@ -14,6 +15,14 @@ import './index.scss';
 import { withSystemFont } from '../../components/system-font';
 
 type WindowState = { label: string; tone: 'open' | 'soon' | 'closed' | 'unknown' };
+
+const REVIEWER_ROLES: readonly Role[] = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'];
+
+function queueHint(role: Role): string {
+  if (role === 'unit_admin') return '本单位人员的申报：公示、推荐或退回修改';
+  if (role === 'county_agency' || role === 'prefecture_agency') return '民营企业专项评审的申报：审核推荐或退回修改';
+  return '辖区内的申报：审核通过或退回修改';
+}
 
 function applyState(round: RoundSummary, now: Date): WindowState {
   if (!round.applyFrom || !round.applyUntil) return { label: '时间待公布', tone: 'unknown' };
@@ -127,11 +136,11 @@ function Home() {
           <Text className='entry__arrow'>›</Text>
         </Navigator>
       ) : null}
-      {me.data.role === 'unit_admin' || me.data.role === 'county_hr' || me.data.role === 'prefecture_hr' ? (
+      {REVIEWER_ROLES.includes(me.data.role) ? (
         <Navigator className='entry' hoverClass='entry--pressed' url='/review/pages/queue/index'>
           <View className='entry__text'>
             <Text className='entry__title'>申报审核</Text>
-            <Text className='entry__hint'>{me.data.role === 'unit_admin' ? '本单位人员的申报：公示、推荐或退回修改' : '辖区内的申报：审核通过或退回修改'}</Text>
+            <Text className='entry__hint'>{queueHint(me.data.role)}</Text>
           </View>
           <Text className='entry__arrow'>›</Text>
         </Navigator>

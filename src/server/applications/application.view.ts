@@ -5,7 +5,7 @@ import type { ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
 import { Unit, type Person } from '../../core/people/person';
-import { holderOf, STATUS_TEXT } from '../../core/review/review.machine';
+import { holderOf, statusText } from '../../core/review/review.machine';
 import { ACTOR_TEXT, reasonText, timelineLine } from '../../core/review/timeline-text';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
@@ -66,7 +66,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     })),
     submissions: record.submissions,
     maxSubmissions: round.submission.maxSubmissions.count,
-    statusText: STATUS_TEXT[record.status],
+    statusText: statusText(record.status, record.unit?.route ?? 'hr'),
     holderText: holderText(record),
     returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
     returnReasons: record.status === 'returned' ? ([...record.events].reverse().find((e) => e.kind === 'return')?.reasons ?? []).map((r) => reasonText(r, categoryNames)) : [],
@@ -120,7 +120,7 @@ export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, r
 
 /** Whose move it is, in the applicant's words. */
 function holderText(record: ApplicationRecord): string {
-  const holder = holderOf(record.status, record.unit?.level === 'autonomous_region' ? 'prefecture' : (record.unit?.level ?? null));
+  const holder = holderOf(record.status, record.unit?.level === 'autonomous_region' ? 'prefecture' : (record.unit?.level ?? null), record.unit?.route ?? 'hr');
   if (holder === null) return '办理已结束';
   if (holder === 'applicant') return record.status === 'returned' ? '在您手上：按退回意见修改后重新提交' : '在您手上：准备材料，齐了就提交';
   if (holder === 'unit_admin') return `在${record.unit?.name ?? '所在单位'}：等待单位审核`;

@@ -21,6 +21,7 @@ import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 import { moveApplication } from '../review/move';
 import { inReviewScope } from '../../core/review/scope';
+import { routeOf, type ReviewRoute } from '../../core/review/route';
 import { lintContextOf, problemsOf, viewFrom, viewOf, withFix } from '../applications/application.view';
 
 const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
@@ -276,7 +277,7 @@ export const applicationsFunction = defineFunction('applications', {
           command: 'submit',
           actor: { id: caller._id, role: 'applicant', name: caller.name },
           requestId,
-          unit: await unitOf(store, caller),
+          unit: await unitOf(store, caller, routeOf(own.round, own.record.channel)),
           defenseRequired: false,
         },
         ctx,
@@ -386,10 +387,11 @@ const ownFolder = (personId: string) => `uploads/${personId}/`;
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** The caller's unit as it is now, recorded with a submission (null without one). */
-export async function unitOf(store: Pick<Store, 'get'>, person: Person): Promise<UnitSnapshot | null> {
+/** The applicant's unit now, with the route the round's chain gives the application's channel. */
+export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: ReviewRoute): Promise<UnitSnapshot | null> {
   if (!person.unitId) return null;
   const doc = await store.get(collections.units.name, person.unitId);
   if (!doc) return null;
   const unit = parseDoc(Unit, doc);
-  return { unitId: unit._id, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county };
+  return { unitId: unit._id, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county, route };
 }

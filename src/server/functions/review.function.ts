@@ -3,7 +3,7 @@ import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
 import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
-import { STATUS_TEXT, transition, type ReviewStatus } from '../../core/review/review.machine';
+import { statusText, transition, type ReviewStatus } from '../../core/review/review.machine';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { chineseDate, daysIncluding, fillTemplate } from '../../core/review/template-fill';
 import { inReviewScope } from '../../core/review/scope';
@@ -19,11 +19,12 @@ import { moveApplication, publicityDone } from '../review/move';
 import { deliverOutbox } from '../outbox';
 import { roundFromDoc } from '../round.docs';
 
-const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr'] as const;
+const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
 const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
 
 /**
- * `review`: unit admins, county and prefecture HR reviewers do their part of the review chain on
+ * `review`: unit admins, county and prefecture HR reviewers (and, for the private-enterprise
+ * channel, the public employment-service agencies' reviewers) do their part of the review chain on
  * their phones, each only inside their scope (the unit the application was submitted through):
  * the queue, the application with its original materials, approve, return with reasons, the unit's
  * publicity. The order and who may do what are the core machine's; this applies it.
@@ -61,7 +62,7 @@ export const reviewFunction = defineFunction(
             unitName: record.unit?.name ?? '',
             label: labelOf(record),
             roundTitle: round.title,
-            statusText: statusTextOf(record.status),
+            statusText: statusText(record.status, record.unit?.route ?? 'hr'),
             submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
             returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
           });
@@ -219,6 +220,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     complete: true,
     publicityDone: publicityDone(record, round, now),
     unitLevel: record.unit ? (record.unit.level === 'autonomous_region' ? ('prefecture' as const) : record.unit.level) : null,
+    route: record.unit?.route ?? ('hr' as const),
     returnDeadline: null,
     defenseRequired: false,
   };
@@ -243,6 +245,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
 
 function standardOpinion(round: Round, role: Person['role']): string {
   if (role === 'unit_admin') return round.standardTexts.find((t) => t.purpose === 'unit_opinion')?.text ?? '本单位已对提供的申报材料逐一审核，真实准确，同意推荐。';
+  if (role === 'county_agency' || role === 'prefecture_agency') return '经审核，同意推荐。';
   return '经审核，同意上报。';
 }
 
@@ -264,16 +267,17 @@ function tabQueries(caller: Person, tab: QueueTab): Condition[][] {
     if (tab === 'returned') return [[scope, status(['returned'])]];
     return [[scope, status(['unit_approved', 'county_approved', ...AFTER_FORMAL_REVIEW, ...ENDED])]];
   }
-  if (caller.role === 'county_hr') {
-    const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, { field: 'unit.county', op: 'eq', value: caller.county ?? '' }, countyLevels];
+  const route: Condition = { field: 'unit.route', op: 'eq', value: caller.role === 'county_agency' || caller.role === 'prefecture_agency' ? 'employment_service' : 'hr' };
+  if (caller.role === 'county_hr' || caller.role === 'county_agency') {
+    const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, { field: 'unit.county', op: 'eq', value: caller.county ?? '' }, countyLevels, route];
     if (tab === 'pending') return [[...scope, status(['unit_approved'])]];
     if (tab === 'returned') return [[...scope, status(['returned'])]];
     return [[...scope, status(['county_approved', ...AFTER_FORMAL_REVIEW])]];
   }
-  const scope: Condition = { field: 'unit.prefecture', op: 'eq', value: caller.prefecture };
-  if (tab === 'pending') return [[scope, status(['county_approved'])], [scope, status(['unit_approved']), { field: 'unit.level', op: 'in', values: ['prefecture', 'autonomous_region'] }]];
-  if (tab === 'returned') return [[scope, status(['returned'])]];
-  return [[scope, status(AFTER_FORMAL_REVIEW)]];
+  const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, route];
+  if (tab === 'pending') return [[...scope, status(['county_approved'])], [...scope, status(['unit_approved']), { field: 'unit.level', op: 'in', values: ['prefecture', 'autonomous_region'] }]];
+  if (tab === 'returned') return [[...scope, status(['returned'])]];
+  return [[...scope, status(AFTER_FORMAL_REVIEW)]];
 }
 
 async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {
@@ -282,7 +286,6 @@ async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person |
 }
 
 const labelOf = (record: ApplicationRecord) => LEVEL_LABELS[record.level];
-const statusTextOf = (status: ReviewStatus) => STATUS_TEXT[status];
 
 /** 附件1 / 附件2 of the round, where it gives their words, filled with the applicant's data. */
 function publicityTexts(round: Round, record: ApplicationRecord, publicity: { from: string; to: string }): ReviewView['publicityTexts'] {

@@ -11,6 +11,7 @@ const ctx = (patch: Partial<TransitionContext> = {}): TransitionContext => ({
   complete: true,
   publicityDone: true,
   unitLevel: 'county',
+  route: 'hr',
   reasonCount: 0,
   returnDeadline: null,
   defenseRequired: false,
@@ -36,6 +37,20 @@ describe('the review machine', () => {
     expect(transition('unit_approved', 'approve', ctx({ actor: 'prefecture_hr', unitLevel: 'prefecture' }))).toMatchObject({ ok: true, next: 'formal_review_passed' });
     expect(transition('unit_approved', 'approve', ctx({ actor: 'county_hr', unitLevel: 'prefecture' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'county_unit' } });
     expect(transition('unit_approved', 'approve', ctx({ actor: 'prefecture_hr', unitLevel: 'county' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'prefecture_unit' } });
+  });
+
+  it('gives the steps above the unit to the employment-service agencies on their route (aksu 二(二)), and to nobody else', () => {
+    const agencies = ctx({ route: 'employment_service' });
+    expect(transition('unit_approved', 'approve', { ...agencies, actor: 'county_agency' })).toMatchObject({ ok: true, next: 'county_approved' });
+    expect(transition('county_approved', 'approve', { ...agencies, actor: 'prefecture_agency' })).toMatchObject({ ok: true, next: 'formal_review_passed', effects: [{ kind: 'record' }, { kind: 'notify', notice: 'formal_review_passed' }] });
+    expect(transition('unit_approved', 'approve', { ...agencies, actor: 'prefecture_agency', unitLevel: 'prefecture' })).toMatchObject({ ok: true, next: 'formal_review_passed' });
+    expect(transition('unit_approved', 'return', { ...agencies, actor: 'county_agency', reasonCount: 1, submissions: 1 })).toMatchObject({ ok: true, next: 'returned' });
+    // The HR bureau is refused on the agencies' route, and the agency on the HR route, with the reason.
+    expect(transition('unit_approved', 'approve', { ...agencies, actor: 'county_hr' })).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'hr_route', message: '这份申报走民营企业专项评审，由公共就业服务机构审核。' } });
+    expect(transition('county_approved', 'approve', ctx({ actor: 'prefecture_agency' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'employment_service_route' } });
+    // The unit's own step and the committee's are the same on both routes.
+    expect(transition('submitted', 'approve', { ...agencies, actor: 'unit_admin' })).toMatchObject({ ok: true, next: 'unit_approved' });
+    expect(transition('submitted', 'approve', { ...agencies, actor: 'county_agency' })).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
   });
 
   it('counts a submission, and refuses one outside the window, past the limit or incomplete', () => {
@@ -97,10 +112,12 @@ describe('the review machine', () => {
   });
 
   it('says whose move it is', () => {
-    expect(holderOf('unit_approved', 'county')).toBe('county_hr');
-    expect(holderOf('unit_approved', 'prefecture')).toBe('prefecture_hr');
-    expect(holderOf('returned', 'county')).toBe('applicant');
-    expect(holderOf('abandoned', 'county')).toBeNull();
+    expect(holderOf('unit_approved', 'county', 'hr')).toBe('county_hr');
+    expect(holderOf('unit_approved', 'prefecture', 'hr')).toBe('prefecture_hr');
+    expect(holderOf('unit_approved', 'county', 'employment_service')).toBe('county_agency');
+    expect(holderOf('county_approved', 'county', 'employment_service')).toBe('prefecture_agency');
+    expect(holderOf('returned', 'county', 'hr')).toBe('applicant');
+    expect(holderOf('abandoned', 'county', 'hr')).toBeNull();
   });
 });
 
