@@ -7,7 +7,7 @@ import { formatBeijingMoment } from '../src/core/time/format';
 import { dataDir, projectRoot, startLocalRuntime, stopOnSignals } from './local-runtime';
 
 async function main(): Promise<void> {
-  const runtime = await startLocalRuntime();
+  const runtime = await startLocalRuntime({ appUrl: 'http://127.0.0.1:10086' });
   const port = new URL(runtime.url).port;
   const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
     cwd: projectRoot,

@@ -36,12 +36,14 @@ export function devStartAt(rounds: readonly Round[]): Date | null {
   return busiestApplyMoment(rounds);
 }
 
-export async function startLocalRuntime(options: { staticDir?: string } = {}): Promise<Runtime> {
+/** `appUrl`: where the H5 app is served, when not by the runtime itself (the dev server's port). */
+export async function startLocalRuntime(options: { staticDir?: string; appUrl?: string } = {}): Promise<Runtime> {
   const rounds = roundSeeds(allRounds);
   return startRuntime({
     port: runtimePort(),
     dataDir: dataDir(),
     staticDir: options.staticDir,
+    appUrl: options.appUrl,
     seed: { demo, rounds, notices: noticeSeeds(rounds, path.resolve(__dirname, '../config/notices')) },
     devMode: true,
     startAt: devStartAt(rounds as unknown as Round[]) ?? undefined,

@@ -49,6 +49,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'FILE.URL_EXPIRED': 403,
   'FILE.NOT_FOUND': 404,
   'SYSTEM.BUSY': 503,
+  'UNIT.CODE_IMAGE_FAILED': 502,
   'INTERNAL.ERROR': 500,
 };
 
@@ -147,6 +148,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
   const ctx: WorkContext = {
     store: deps.store,
     files: deps.files,
+    codes: deps.codes,
     now,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),

@@ -6,6 +6,7 @@ import type { Result } from '../core/result';
 import type { Clock } from './ports/clock.port';
 import type { FileStore } from './ports/files.port';
 import type { Messenger } from './ports/messenger.port';
+import type { MiniCodes } from './ports/minicode.port';
 import type { OutboxDraft } from './outbox';
 import type { JsonObject, Store, Write } from './ports/store.port';
 
@@ -19,6 +20,7 @@ export interface Deps {
   readonly store: Store;
   readonly files: FileStore;
   readonly messenger: Messenger;
+  readonly codes: MiniCodes;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -38,6 +40,8 @@ export interface WorkContext {
   /** Read access; writes go through `writes`. */
   readonly store: Pick<Store, 'get' | 'find' | 'count'>;
   readonly files: FileStore;
+  /** Mini-program codes (a unit's invite code to scan). */
+  readonly codes: MiniCodes;
   readonly now: Date;
   readonly writes: StagedWrites;
   /**

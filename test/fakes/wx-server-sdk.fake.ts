@@ -8,6 +8,7 @@ import type {
   WxDeleteFileResult,
   WxDocData,
   WxDocumentRef,
+  WxGetUnlimitedParams,
   WxQuery,
   WxSubscribeMessageParams,
   WxTempFileURL,
@@ -61,6 +62,10 @@ const MAX_GET_LIMIT = 1000;
 const MAX_TEMP_URL_FILES = 50;
 
 export type SentMessage = WxSubscribeMessageParams;
+
+/** A real 8 × 8 JPEG standing for the code WeChat draws. */
+const FAKE_CODE_JPEG =
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAAIAAgBAREA/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/9oACAEBAAA/AKp//9k=';
 type FailStyle = 'reject' | 'resolve';
 type Operation = 'add' | 'get' | 'update' | 'downloadFile' | 'runTransaction' | 'send';
 
@@ -80,7 +85,16 @@ export class FakeWxCloud implements WxCloud {
   private context: WxContext = {};
   private nextAutoId = 1;
 
+  /** Every code `wxacode.getUnlimited` made, in order. */
+  readonly miniCodes: WxGetUnlimitedParams[] = [];
+  /** Pages the released mini-program has (`checkPath: true` refuses any other with 41030). */
+  publishedPages: readonly string[] = ['pages/index/index', 'pages/unit/index'];
+  private readonly pendingCodeFailures: { errCode: number; errMsg: string }[] = [];
+
   readonly openapi = {
+    wxacode: {
+      getUnlimited: (params: WxGetUnlimitedParams) => this.getUnlimited(params),
+    },
     subscribeMessage: {
       send: (params: WxSubscribeMessageParams) => this.send(params),
     },
@@ -224,6 +238,22 @@ export class FakeWxCloud implements WxCloud {
   private assertInitialized(): void {
     // Platform: every cloud API throws "Cloud API isn't enabled, please call init first" before init.
     if (!this.initOptions) throw new FakeSdkError(-1, "Cloud API isn't enabled, please call init first");
+  }
+
+  /** The next `getUnlimited` call fails with this WeChat error (e.g. 45009 daily quota). */
+  failNextMiniCode(errCode: number, errMsg: string): void {
+    this.pendingCodeFailures.push({ errCode, errMsg });
+  }
+
+  private async getUnlimited(params: WxGetUnlimitedParams): Promise<{ errCode: number; errMsg: string; contentType: string; buffer: Buffer }> {
+    this.assertInitialized();
+    const failure = this.pendingCodeFailures.shift();
+    if (failure) throw new FakeSdkError(failure.errCode, `openapi.wxacode.getUnlimited:fail ${failure.errMsg}`);
+    // Platform: scene is at most 32 visible characters; a page must be released when checkPath is on.
+    if (params.scene.length > 32) throw new FakeSdkError(40169, 'openapi.wxacode.getUnlimited:fail invalid length for scene, or the data is not json string');
+    if (params.checkPath && !this.publishedPages.includes(params.page)) throw new FakeSdkError(41030, 'openapi.wxacode.getUnlimited:fail invalid page rid: fake');
+    this.miniCodes.push({ ...params });
+    return { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/jpeg', buffer: Buffer.from(FAKE_CODE_JPEG, 'base64') };
   }
 
   private async send(params: WxSubscribeMessageParams): Promise<{ errCode: number; errMsg: string }> {

@@ -27,6 +27,7 @@ describe('dispatch', () => {
     deps = {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
+      codes: { unlimited: jest.fn() },
       messenger,
       clock: { now: () => new Date('2024-08-30T10:00:00Z') },
       log: { error: (m) => logged.push(m), warn: (m) => logged.push(m) },

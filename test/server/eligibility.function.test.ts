@@ -27,6 +27,7 @@ describe('eligibility function', () => {
     deps = {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
+      codes: { unlimited: jest.fn() },
       messenger: { send: async () => ok(undefined) },
       clock: { now: () => now },
       log: { error: jest.fn(), warn: jest.fn() },

@@ -9,6 +9,7 @@ import { ok } from '../../src/core/result';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { diskFiles } from '../../src/server/adapters/local/disk.files';
+import { qrMiniCodes } from '../../src/server/adapters/local/qr.minicode';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
 import type { Deps } from '../../src/server/function';
@@ -38,7 +39,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, clock, log: { error: jest.fn(), warn: jest.fn() } },
+    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), clock, log: { error: jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },

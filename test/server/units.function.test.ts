@@ -1,6 +1,9 @@
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import { inviteCodeFromScene } from '../../src/core/people/invite-scene';
 import { openHarness, type Harness } from './harness';
 
 /** Units: registered by their admin, approved by the HR bureau of their level, joined by invite code. */
@@ -43,6 +46,31 @@ describe('units function', () => {
     const typed = ` ${mine.inviteCode.slice(0, 3).toLowerCase()} ${mine.inviteCode.slice(3)} `;
     expect(data(await call(reyila, 'join', { inviteCode: typed }))).toMatchObject({ name: '尉犁县水利工作站', relation: 'member', inviteCode: null });
     expect(data<{ unitName: string }>(await dispatch(functions, 'account', { action: 'me', payload: {} }, reyila, deps)).unitName).toBe('尉犁县水利工作站');
+  });
+
+  it('draws the invite code as a code that opens 我的单位 with it, once per code', async () => {
+    const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
+    const unlimited = jest.spyOn(deps.codes, 'unlimited');
+    const image = data<{ url: string; inviteCode: string }>(await call(zhaoLei, 'inviteImage', {}));
+    expect(image).toEqual({ url: expect.stringMatching(/^http/), inviteCode: 'YLNJ23' });
+    const unit = (await deps.store.get('units', 'unit-yuli-agri')) as unknown as { inviteImage: { inviteCode: string; ref: string } };
+    expect(unit.inviteImage.inviteCode).toBe('YLNJ23');
+    const { data: pixels, info } = await sharp(Buffer.from((await harness.files.get(unit.inviteImage.ref))!)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const read = jsQR(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), info.width, info.height);
+    expect(read?.data).toBe('http://127.0.0.1:10086/#/pages/unit/index?scene=c%3DYLNJ23');
+    expect(inviteCodeFromScene(new URL(read!.data.replace('#/', '')).searchParams.get('scene') ?? '')).toBe('YLNJ23');
+    // Asked again: the kept image, not another call to WeChat (getUnlimited has a daily quota).
+    expect(data<{ inviteCode: string }>(await call(zhaoLei, 'inviteImage', {})).inviteCode).toBe('YLNJ23');
+    expect(unlimited).toHaveBeenCalledTimes(1);
+    // An applicant has no invite image to ask for.
+    expect((await call(liNa, 'inviteImage', {})).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('says plainly when the code image cannot be made, and keeps nothing', async () => {
+    const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
+    deps = { ...deps, codes: { unlimited: async () => ({ ok: false, error: { code: 'MINICODE.FAILED', cause: 'errCode 45009: reach max api daily quota limit' } }) } };
+    expect((await call(zhaoLei, 'inviteImage', {})).reply).toMatchObject({ ok: false, code: 'UNIT.CODE_IMAGE_FAILED', message: '邀请二维码暂时没有生成出来。请稍后再试；也可以先复制邀请码发给同事。' });
+    expect(await deps.store.get('units', 'unit-yuli-agri')).toMatchObject({ inviteImage: null });
   });
 
   it('refuses a wrong code plainly, and someone already in a unit', async () => {

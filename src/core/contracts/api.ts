@@ -173,6 +173,12 @@ export interface MyUnitView {
   readonly relation: 'member' | 'admin' | 'registrant';
 }
 
+/** A short-lived address of the unit's invite code drawn as a mini-program code. */
+export interface InviteImageView {
+  readonly url: string;
+  readonly inviteCode: string;
+}
+
 /** A unit waiting for the HR bureau's approval. */
 export interface PendingUnitView {
   readonly unitId: string;
@@ -319,6 +325,8 @@ export const api = {
     ),
     /** Joins the unit whose invite code this is (the code its admin shares, or its QR code). */
     join: action<MyUnitView>()(z.strictObject({ inviteCode: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 6 位') })),
+    /** The unit admin's invite code as a mini-program code (小程序码) staff scan with WeChat to join. */
+    inviteImage: action<InviteImageView>()(Empty),
   },
   review: {
     /** The reviewer's queue in their scope: 待审核 (their move), 已退回, 已办理 (past their step), with counts. */

@@ -9,12 +9,14 @@ import './unit.scss';
 const KINDS = ['institution', 'state_enterprise', 'private_enterprise', 'social_organization'] as const;
 
 /** Joining one's unit with the invite code its admin shares. */
-export function JoinForm({ busy, error, onJoin }: { busy: boolean; error: string | null; onJoin: (code: string) => void }) {
-  const [code, setCode] = useState('');
+export function JoinForm({ busy, error, scanned, onJoin }: { busy: boolean; error: string | null; scanned: string | null; onJoin: (code: string) => void }) {
+  const [code, setCode] = useState(scanned ?? '');
   return (
     <View className='unit__card'>
       <Text className='unit__heading'>用邀请码加入单位</Text>
-      <Text className='unit__note'>向本单位的单位管理员要 6 位邀请码。加入后，您的申报由本单位先审核。</Text>
+      <Text className='unit__note'>
+        {scanned ? '已从您扫的单位二维码填好邀请码，点“加入单位”即可。' : '向本单位的单位管理员要 6 位邀请码，或用微信扫单位的邀请二维码。加入后，您的申报由本单位先审核。'}
+      </Text>
       <Input className='unit__input' value={code} maxlength={12} placeholder='6 位邀请码' aria-label='邀请码' onInput={(e) => setCode(e.detail.value)} />
       {error ? (
         <View role='alert'>

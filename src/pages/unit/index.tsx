@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
 import type { MyUnitView, PayloadOf } from '../../core/contracts/api';
+import { inviteCodeFromScene } from '../../core/people/invite-scene';
+import { InviteImage } from '../../features/unit/invite-image';
+import { RegisterPerson } from '../../features/unit/register-person';
 import { JoinForm, RegisterForm } from '../../features/unit/unit-forms';
 import { call } from '../../services/api/client';
 import { useCall } from '../../services/api/use-call';
@@ -12,9 +15,11 @@ import '../../features/unit/unit.scss';
 
 /**
  * 我的单位: the unit one applies through. Without one: join with the invite code, or (a unit's
- * head) register it for the HR bureau's approval. A unit admin shares the invite code from here.
+ * head) register it for the HR bureau's approval. A unit admin shares the invite code from here,
+ * as text or as a mini-program code that opens this page with the code (`scene`) filled in.
  */
 function MyUnit() {
+  const scanned = inviteCodeFromScene(useRouter().params.scene);
   const me = useCall('account', 'me', {});
   const loaded = useCall('units', 'mine', {});
   const [unit, setUnit] = useState<MyUnitView | null | undefined>(undefined);
@@ -25,6 +30,17 @@ function MyUnit() {
     if (first !== undefined) setUnit(first);
   }, [first]);
 
+  // Someone WeChat identifies but we do not know yet (a colleague who scanned the code): who they are first.
+  if (me.status === 'error' && me.error.code === 'AUTH.UNKNOWN_PERSON') {
+    return (
+      <RegisterPerson
+        onRegistered={() => {
+          me.reload();
+          loaded.reload();
+        }}
+      />
+    );
+  }
   if (me.status === 'loading' || loaded.status === 'loading' || unit === undefined) {
     if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
     if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;
@@ -68,10 +84,11 @@ function MyUnit() {
           <Text className='unit__code' aria-label={`邀请码 ${unit.inviteCode.split('').join(' ')}`}>
             {unit.inviteCode}
           </Text>
-          <Text className='unit__note'>把邀请码发给本单位的申报人：他们在“我的单位”里输入它加入本单位，之后他们的申报会出现在您的“申报审核”里。</Text>
+          <Text className='unit__note'>把邀请码或下面的二维码发给本单位的申报人：他们加入本单位后，申报会出现在您的“申报审核”里。</Text>
           <ActionButton tone='light' onTap={() => void Taro.setClipboardData({ data: unit.inviteCode! })}>
             复制邀请码
           </ActionButton>
+          <InviteImage />
         </View>
       ) : null}
       {waiting ? (
@@ -90,7 +107,7 @@ function MyUnit() {
       ) : null}
       {!unit || rejected ? (
         <>
-          {!rejected ? <JoinForm busy={busy} error={error?.form === 'join' ? error.message : null} onJoin={(code) => void join(code)} /> : null}
+          {!rejected ? <JoinForm busy={busy} error={error?.form === 'join' ? error.message : null} scanned={scanned} onJoin={(code) => void join(code)} /> : null}
           <RegisterForm prefecture={me.data.prefecture} busy={busy} error={error?.form === 'register' ? error.message : null} onRegister={(u) => void register(u)} />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { cloudFiles } from '../adapters/cloud/cloud.files';
 import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
+import { cloudMiniCodes } from '../adapters/cloud/cloud.minicode';
 import { cloudStore } from '../adapters/cloud/cloud.store';
 import type { WxCloud } from '../adapters/cloud/wx.types';
 import type { Reply } from '../../core/contracts/contract';
@@ -13,6 +14,9 @@ export interface CloudMainOptions {
   /** The server's clock; the cloud's own unless a test sets the moment. */
   readonly clock?: Clock;
 }
+
+/** The mini-program version a code opens, named as getUnlimited names it. */
+const ENV_VERSION = { formal: 'release', trial: 'trial', developer: 'develop' } as const;
 
 const cloudLog: Logger = {
   // Cloud function logs are what the console shows; keep the cause for diagnosis.
@@ -30,6 +34,7 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     store: cloudStore(cloud),
     files: cloudFiles(cloud),
     messenger: cloudMessenger(cloud, { miniprogramState: options.miniprogramState }),
+    codes: cloudMiniCodes(cloud, { envVersion: ENV_VERSION[options.miniprogramState] }),
     clock: options.clock ?? systemClock,
     log: cloudLog,
   };

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
+import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
 import { INVITE_ALPHABET, normaliseInviteCode, Person, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
@@ -35,6 +36,7 @@ export const unitsFunction = defineFunction('units', {
         registeredBy: caller._id,
         registeredAt: now.toISOString(),
         rejectReason: null,
+        inviteImage: null,
       };
       writes.insert(collections.units.name, unit as unknown as JsonObject & { _id: string });
       return ok(view(unit, 'registrant'));
@@ -90,6 +92,28 @@ export const unitsFunction = defineFunction('units', {
       return ok((await pendingFor(store, caller)).filter((u) => u.unitId !== unit._id));
     },
   },
+  inviteImage: {
+    roles: ['unit_admin'],
+    /**
+     * The invite code as a mini-program code that opens 我的单位 with the code filled in. Made once
+     * per code and kept in storage (WeChat's getUnlimited has a daily quota); a new code, a new image.
+     */
+    async handle(_payload, { caller, store, files, codes, writes }) {
+      const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
+      const unit = doc ? parseDoc(Unit, doc) : null;
+      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
+      const kept = unit.inviteImage?.inviteCode === unit.inviteCode ? await files.url(unit.inviteImage.ref, URL_SECONDS) : null;
+      if (kept) return ok({ url: kept, inviteCode: unit.inviteCode });
+      const made = await codes.unlimited({ scene: inviteScene(unit.inviteCode), page: INVITE_PAGE });
+      if (!made.ok) return err(appError('UNIT.CODE_IMAGE_FAILED', [made.error.cause]));
+      const extension = made.value.contentType === 'image/png' ? 'png' : 'jpg';
+      const ref = await files.put(`invite-codes/${unit._id}-${unit.inviteCode}.${extension}`, made.value.bytes, made.value.contentType);
+      writes.update(collections.units.name, unit._id, doc._rev, { inviteImage: { inviteCode: unit.inviteCode, ref } });
+      const url = await files.url(ref, URL_SECONDS);
+      if (!url) return err(appError('UNIT.CODE_IMAGE_FAILED', ['stored code image has no URL']));
+      return ok({ url, inviteCode: unit.inviteCode });
+    },
+  },
   join: {
     roles: ['applicant'],
     async handle({ inviteCode }, { caller, store, writes }) {
@@ -107,6 +131,9 @@ export const unitsFunction = defineFunction('units', {
     },
   },
 });
+
+/** How long the image's address lasts: long enough to look at, save and forward it. */
+const URL_SECONDS = 3600;
 
 function view(unit: Unit, relation: MyUnitView['relation']): MyUnitView {
   return {

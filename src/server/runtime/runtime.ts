@@ -8,6 +8,7 @@ import { functions as allFunctions } from '../functions';
 import { runTimer } from '../dispatch';
 import { diskFiles } from '../adapters/local/disk.files';
 import { recordingMessenger } from '../adapters/local/recording.messenger';
+import { qrMiniCodes } from '../adapters/local/qr.minicode';
 import { openSqliteStore } from '../adapters/local/sqlite.store';
 import { systemClock, type Clock } from '../ports/clock.port';
 import { devClock, type DevClock } from './dev-clock';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   /** Where the business clock stands at start (dev mode), e.g. inside the seeded rounds' apply windows. */
   readonly startAt?: Date;
   readonly log?: Logger;
+  /** The H5 app's address, for the local stand-in of mini-program codes (default: the runtime's own, as `serve` has it). */
+  readonly appUrl?: string;
   readonly functions?: Readonly<Record<string, FunctionDef>>;
 }
 
@@ -72,8 +75,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const files = diskFiles({ root: path.join(options.dataDir, 'files'), baseUrl: url, secret, clock });
   const messenger = recordingMessenger(store, clock);
+  const codes = qrMiniCodes({ appUrl: options.appUrl ?? url });
   const ctx: RuntimeContext = {
-    deps: { store, files, messenger, clock, log },
+    deps: { store, files, messenger, codes, clock, log },
     functions: options.functions ?? allFunctions,
     secret,
     wallClock,

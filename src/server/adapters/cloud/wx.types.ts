@@ -104,6 +104,15 @@ export interface WxSubscribeMessageParams {
   lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW';
 }
 
+/** `openapi.wxacode.getUnlimited` parameters, camel-cased as the SDK expects them. */
+export interface WxGetUnlimitedParams {
+  scene: string;
+  page: string;
+  checkPath: boolean;
+  envVersion: 'release' | 'trial' | 'develop';
+  width?: number;
+}
+
 /** The identity of the caller; empty outside a cloud-function invocation (and for timer triggers). */
 export interface WxContext {
   OPENID?: string;
@@ -124,6 +133,10 @@ export interface WxCloud {
   }): Promise<{ fileList: WxTempFileURL[] }>;
   deleteFile(params: { fileList: readonly string[] }): Promise<{ fileList: WxDeleteFileResult[] }>;
   readonly openapi: {
+    readonly wxacode: {
+      /** Rejects on a WeChat error like `send`; the image comes back as `buffer`. */
+      getUnlimited(params: WxGetUnlimitedParams): Promise<{ errCode?: number; errMsg?: string; contentType?: string; buffer?: Buffer }>;
+    };
     readonly subscribeMessage: {
       /** 4.0.2 rejects with an error carrying `errCode`/`errMsg`; a resolved non-zero `errCode` is also handled. */
       send(params: WxSubscribeMessageParams): Promise<{ errCode?: number; errMsg?: string }>;

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { functions } from '../../src/server/functions';
+
+/**
+ * Each cloud function's `config.json` says what the cloud must grant and run: its timer triggers
+ * (the same names and schedules the local runtime runs) and the openapi calls it makes (a call
+ * not granted there fails in production only).
+ */
+const config = (name: string) =>
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'cloudfunctions', name, 'config.json'), 'utf8')) as {
+    permissions: { openapi: string[] };
+    triggers?: { name: string; type: string; config: string }[];
+  };
+
+describe('cloud function config.json', () => {
+  it.each(Object.keys(functions))('%s: triggers are its timers, on their schedules', (name) => {
+    const timers = functions[name as keyof typeof functions].timers;
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...(config(name).triggers ?? [])].sort(byName)).toEqual(Object.entries(timers).map(([timer, def]) => ({ name: timer, type: 'timer', config: def.cron })).sort(byName));
+  });
+
+  it('grants units the mini-program codes of invite codes', () => {
+    expect(config('units').permissions.openapi).toContain('wxacode.getUnlimited');
+  });
+});
