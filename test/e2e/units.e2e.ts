@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { pickOption, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * A unit joins the product: 张伟 registers his unit, 尉犁县人社局 (马红梅) approves it, he shares its
- * invite code, and 热依拉 joins with it (typed as a phone types it).
+ * invite code and its QR code, and 热依拉, after a wrong code, scans it and joins.
  */
 test('a unit is registered, approved by the county HR bureau, and joined by invite code', async ({ page }) => {
   test.setTimeout(120_000);
@@ -33,14 +35,26 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   await page.getByText('我的单位', { exact: true }).click();
   const code = (await page.locator('.unit__code').textContent())!.trim();
   expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
-  await snap(page, 'unit-invite-code');
+  // The code as a mini-program code (locally a QR code of the H5 page): read it as a camera would.
+  const image = page.locator('.unit__qr-image img');
+  await expect(image).toHaveJSProperty('complete', true);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(200);
+  await snap(page, 'unit-invite-code', { wholePage: true });
+  const png = await (await page.request.get((await image.getAttribute('src'))!)).body();
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const scannedAddress = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? '';
+  expect(scannedAddress).toContain(`/#/pages/unit/index?scene=c%3D${code}`);
 
   await switchTo(page, '热依拉');
   await page.getByText('我的单位', { exact: true }).click();
   await page.getByLabel('邀请码').locator('input').fill('ZZZZZZ');
   await page.getByText('加入单位', { exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('邀请码不对');
-  await page.getByLabel('邀请码').locator('input').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+  // She scans the unit's code instead: 我的单位 opens with the code filled in.
+  await page.goto(scannedAddress);
+  await expect(page.getByText('已从您扫的单位二维码填好邀请码')).toBeVisible();
+  await expect(page.getByLabel('邀请码').locator('input')).toHaveValue(code);
+  await snap(page, 'unit-join-scanned');
   await page.getByText('加入单位', { exact: true }).click();
   await expect(page.getByText('您已加入本单位，申报由本单位先审核')).toBeVisible();
   await expect(page.locator('.unit__name')).toHaveText('尉犁县水利工作站');

@@ -418,6 +418,7 @@ export class MiniHost {
         throw { errMsg: 'chooseMedia:fail cancel' };
       }),
       // The same for a file from a chat.
+      previewImage: asyncApi('previewImage', () => ({ errMsg: 'previewImage:ok' })),
       chooseMessageFile: asyncApi('chooseMessageFile', () => {
         throw { errMsg: 'chooseMessageFile:fail cancel' };
       }),

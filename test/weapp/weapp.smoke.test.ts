@@ -144,6 +144,24 @@ describe('the WeChat build (dist/weapp)', () => {
     }
   });
 
+  it('opens 我的单位 from a scanned unit code with the invite code filled in', async () => {
+    const newcomer = demo.people.find((person) => person._id === 'person-newcomer')!;
+    const scanner = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, newcomer.openid, [], []) as never } });
+    try {
+      scanner.launch();
+      await scanner.settle();
+      // WeChat hands the page the code's scene URL-encoded.
+      const page = scanner.openPage('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23') });
+      await scanner.settle();
+      expect(textsOf(page.data).join('')).toContain('已从您扫的单位二维码填好邀请码');
+      // The input (its value is one of the node's short-named props) holds the code.
+      expect(Object.values(findNode(page.data, (n) => n.ariaLabel === '邀请码') ?? {})).toContain('YLNJ23');
+      expect(scanner.errors).toEqual([]);
+    } finally {
+      scanner.dispose();
+    }
+  });
+
   it('opens 我的单位 for an applicant of a unit', () => {
     const texts = textsOf(opened.get('pages/unit/index')?.data).join('');
     expect(texts).toContain('尉犁县农业技术推广中心');
@@ -168,6 +186,15 @@ describe('the WeChat build (dist/weapp)', () => {
       const detail = reviewer.openPage('review/pages/application/index', { id: 'person-applicant:yuli-initial-junior-2024:initial_junior:junior_assistant' });
       await reviewer.settle();
       expect(textsOf(detail.data).join('')).toContain('没有找到这份申报');
+
+      // 我的单位: the invite code, and as a mini-program code from getUnlimited for the build in use.
+      const unit = reviewer.openPage('pages/unit/index');
+      await reviewer.settle();
+      expect(textsOf(unit.data).join('')).toContain('YLNJ23');
+      expect(calls.find((c) => c.name === 'units' && (c.data as { action: string }).action === 'inviteImage')?.reply).toMatchObject({ ok: true, data: { inviteCode: 'YLNJ23' } });
+      expect(cloud.miniCodes.at(-1)).toMatchObject({ scene: 'c=YLNJ23', page: 'pages/unit/index', checkPath: false, envVersion: 'develop' });
+      expect(reviewer.tap(unit, (n) => n.ariaLabel === '本单位的邀请二维码，点击放大')).toBe(true);
+      expect(reviewer.calls.find((c) => c.api === 'previewImage')?.args[0]).toMatchObject({ urls: [expect.stringMatching(/^https:/)] });
       expect(reviewer.errors).toEqual([]);
     } finally {
       reviewer.dispose();
