@@ -4,7 +4,8 @@
  * counted in characters (code points), as WeChat counts them.
  */
 
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+// Pictographs, and what joins or modifies them (variation selector, zero-width joiner, keycap, skin tones).
+const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu;
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 const HAN = /\p{Script=Han}/u;
 

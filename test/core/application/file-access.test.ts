@@ -11,6 +11,10 @@ describe('mayRead: every role × relation × copy', () => {
     'county_hr in_scope blind',
     'prefecture_hr in_scope original',
     'prefecture_hr in_scope blind',
+    'county_agency in_scope original',
+    'county_agency in_scope blind',
+    'prefecture_agency in_scope original',
+    'prefecture_agency in_scope blind',
     'committee_secretary in_scope blind',
     'expert in_scope blind',
   ]);
