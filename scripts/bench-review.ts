@@ -2,8 +2,9 @@
  * Review-chain figures for `npm run bench`:
  * - a unit admin's queue over 10,000 applications of their unit in the local store: p95 of the
  *   first page (待审核) and of a status filter (已办理), through the dispatcher as the app calls it;
- * - outbox delivery of 500 messages over a store answering 50 ms late with 5 % transient failures:
- *   seconds until all are delivered, and how many ended delivered, failed, or twice.
+ * - outbox delivery of 500 defense subscription messages through the local messenger answering 50 ms
+ *   late, WeChat busy on 5 % of sends: seconds until all are delivered, and how many ended sent,
+ *   failed, or were received twice.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,8 +19,13 @@ import { allCollections, collections } from '../src/server/collections';
 import { dispatch } from '../src/server/dispatch';
 import type { Deps } from '../src/server/function';
 import { functions } from '../src/server/functions';
-import { deliverOutbox, outboxInsert } from '../src/server/outbox';
-import type { JsonObject, Store, Write } from '../src/server/ports/store.port';
+import { defenseReminder, defenseScheduled } from '../src/core/messages/subscription';
+import { err } from '../src/core/result';
+import { recordingMessenger } from '../src/server/adapters/local/recording.messenger';
+import { creditId, deliverOutbox, outboxInsert } from '../src/server/outbox';
+import type { Messenger } from '../src/server/ports/messenger.port';
+import { subscriptionSettings } from '../src/server/subscriptions/settings';
+import type { JsonObject, Write } from '../src/server/ports/store.port';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 import { seed } from '../src/server/runtime/seed';
 import { yuliGraduate } from '../test/core/eligibility/people.fixture';
@@ -77,7 +83,7 @@ async function benchQueue(print: Print): Promise<void> {
       const committed = await store.commit(writes);
       if (!committed.ok) throw new Error(`seeding the queue failed: ${committed.error.code}`);
     }
-    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
+    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
     const admin = { openid: 'demo-openid-unit-admin' };
     const time = async (tab: 'pending' | 'done') => {
       const times: number[] = [];
@@ -97,42 +103,48 @@ async function benchQueue(print: Print): Promise<void> {
   }
 }
 
-/** The store as the cloud database is to a function: every read and commit 50 ms late, 5 % of commits failing in transit. */
-function slowAndFlaky(store: Store, random: () => number): Store {
-  const later = <T>(work: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => void work().then(resolve, reject), 50));
-  return {
-    ...store,
-    get: (c, id) => later(() => store.get(c, id)),
-    find: (c, q) => later(() => store.find(c, q)),
-    count: (c, w) => later(() => store.count(c, w)),
-    commit: (writes) => later(() => (random() < 0.05 ? Promise.reject(new Error('network: the request timed out')) : store.commit(writes))),
-  } as Store;
-}
-
-async function benchOutbox(print: Print): Promise<void> {
+export async function benchOutbox(print: Print): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-'));
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
   try {
-    const now = new Date('2024-10-15T02:00:00Z');
-    const writes = Array.from({ length: 500 }, (_, i) =>
-      outboxInsert({ dedupeKey: `bench#${i}`, personId: 'person-applicant', applicationId: 'bench', kind: 'approved', title: '审核通过', body: `第${i}条`, page: 'pages/index/index' }, now),
-    );
+    let now = new Date('2024-10-24T02:00:00Z');
+    const clock = { now: () => now };
+    await store.insert(collections.people.name, { _id: 'person-senior', openid: 'demo-openid-senior', name: '王建新', role: 'applicant', unitId: null, prefecture: '阿克苏地区', county: null });
+    // 500 defense messages (scheduled and reminders), each with one credit the person gave.
+    const writes: Write[] = Array.from({ length: 500 }, (_, i) => {
+      const slot = { applicationId: `bench-${i}`, label: '高级工程师', applicantName: '王建新', startsAt: new Date(now.getTime() + 86_400_000 + i * 600_000), place: '阿克苏地区水利局三楼会议室' };
+      const subscription = i % 2 === 0 ? defenseScheduled(slot, '请携带身份证原件') : defenseReminder(slot, 'day_before', 30);
+      return outboxInsert({ dedupeKey: `bench#${i}`, personId: 'person-senior', applicationId: slot.applicationId, kind: 'progress', title: '答辩安排', body: `第${i}条`, page: subscription!.page, subscription }, now);
+    });
+    writes.push({ kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: creditId('person-senior', 'defense_scheduled'), personId: 'person-senior', template: 'defense_scheduled', count: 250, updatedAt: now.toISOString() } });
+    writes.push({ kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: creditId('person-senior', 'defense_reminder'), personId: 'person-senior', template: 'defense_reminder', count: 250, updatedAt: now.toISOString() } });
     const committed = await store.commit(writes);
     if (!committed.ok) throw new Error('seeding the outbox failed');
-    let seedValue = 20241015;
+    let seedValue = 20241024;
     const random = () => ((seedValue = (seedValue * 1103515245 + 12345) >>> 0) % 10_000) / 10_000;
-    const deps = { store: slowAndFlaky(store, random), clock: { now: () => now }, log: quiet };
+    const recording = recordingMessenger(store, clock);
+    // The local messenger 50 ms late, WeChat busy (-1) on 5 % of sends.
+    const messenger: Messenger = {
+      send: (message) => new Promise((resolve) => setTimeout(() => resolve(random() < 0.05 ? err({ code: 'MESSAGE.BUSY' as const, cause: 'errCode -1: system error' }) : recording.send(message)), 50)),
+    };
+    const deps = { store, clock, log: quiet, messenger, subscriptions: subscriptionSettings('development') };
     const start = performance.now();
-    // As the timer would: run after run until nothing is pending (each run takes up to 100).
-    for (let run = 0; run < 100 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'pending' }])) > 0; run += 1) await deliverOutbox(deps);
+    // As the timer would: run after run until nothing is pending; a busy send waits its backoff (the clock moves on).
+    for (let run = 0; run < 200 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }])) > 0; run += 1) {
+      await deliverOutbox(deps);
+      now = new Date(now.getTime() + 60 * 60_000);
+    }
     const seconds = (performance.now() - start) / 1000;
-    const delivered = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'skipped' }]);
+    const sent = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'sent' }]);
     const failed = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'failed' }]);
-    const notices = await store.count(collections.inbox.name);
-    print('outbox_500_latency_50ms_5pct_failures', seconds, 's');
-    print('outbox_500_delivered', delivered, 'messages (in-app notices: no subscription credit yet)');
+    const left = await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }]);
+    const received = await store.count(collections.sentMessages.name);
+    print('outbox_500_defense_messages_latency_50ms_5pct_busy', seconds, 's');
+    print('outbox_500_sent', sent, 'messages');
     print('outbox_500_failed', failed, 'messages');
-    print('outbox_500_duplicates', notices - delivered, 'messages');
+    print('outbox_500_not_delivered', left, 'messages');
+    print('outbox_500_duplicates', received - sent, 'messages (sends recorded minus entries sent)');
+    print('outbox_500_in_app_notices', await store.count(collections.inbox.name), 'notices (one per entry)');
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -41,6 +41,8 @@ export const errorMessages = {
   'MESSAGE.INVALID_VALUE': '消息内容不符合微信的格式要求，消息未发送。',
   'MESSAGE.BAD_OPENID': '接收人的微信身份无效，消息未发送。',
   'MESSAGE.BAD_TEMPLATE': '消息模板无效，消息未发送。请联系管理员。',
+  'MESSAGE.BAD_PAGE': '消息要打开的页面无效，消息未发送。请联系管理员。',
+  'MESSAGE.BUSY': '微信繁忙，消息稍后重发。',
   'MESSAGE.FAILED': '消息发送失败，请稍后重试。',
   'NETWORK.UNREACHABLE': '网络连接失败。请检查网络后重试。',
   'NETWORK.TIMEOUT': '服务器响应超时。请稍后重试。',

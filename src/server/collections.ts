@@ -15,6 +15,11 @@ export const collections = {
   outbox: { name: 'outbox', indexes: ['status', 'createdAt', 'personId'] },
   /** In-app notices, one per delivered outbox entry (`_id` = the entry's dedupe key). */
   inbox: { name: 'inbox', indexes: ['personId', 'at'] },
+  /**
+   * Subscription credits (`_id` = `<person>:<template>`): how many messages of a one-time template
+   * the person has allowed and not yet received. Each accepted prompt adds one; each send uses one.
+   */
+  subscriptionCredits: { name: 'subscriptionCredits', indexes: ['personId'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

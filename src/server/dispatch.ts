@@ -149,6 +149,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
     store: deps.store,
     files: deps.files,
     codes: deps.codes,
+    subscriptions: deps.subscriptions,
     now,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),

@@ -7,6 +7,7 @@ import type { Clock } from './ports/clock.port';
 import type { FileStore } from './ports/files.port';
 import type { Messenger } from './ports/messenger.port';
 import type { MiniCodes } from './ports/minicode.port';
+import type { SubscriptionSettings } from './subscriptions/settings';
 import type { OutboxDraft } from './outbox';
 import type { JsonObject, Store, Write } from './ports/store.port';
 
@@ -21,6 +22,7 @@ export interface Deps {
   readonly files: FileStore;
   readonly messenger: Messenger;
   readonly codes: MiniCodes;
+  readonly subscriptions: SubscriptionSettings;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -42,6 +44,7 @@ export interface WorkContext {
   readonly files: FileStore;
   /** Mini-program codes (a unit's invite code to scan). */
   readonly codes: MiniCodes;
+  readonly subscriptions: SubscriptionSettings;
   readonly now: Date;
   readonly writes: StagedWrites;
   /**

@@ -23,6 +23,8 @@ describe('cloudMessenger', () => {
     [47003, 'MESSAGE.INVALID_VALUE'],
     [40003, 'MESSAGE.BAD_OPENID'],
     [40037, 'MESSAGE.BAD_TEMPLATE'],
+    [41030, 'MESSAGE.BAD_PAGE'],
+    [-1, 'MESSAGE.BUSY'],
     [45009, 'MESSAGE.FAILED'],
     [-501002, 'MESSAGE.FAILED'],
   ])('maps errCode %d to %s when the SDK rejects', async (errCode, code) => {
@@ -44,6 +46,13 @@ describe('cloudMessenger', () => {
     fake.failNextSend(errCode, `errmsg for ${errCode}`, 'resolve');
     const result = await cloudMessenger(fake, { miniprogramState: 'formal' }).send(defenseNotice());
     expect(result).toEqual({ ok: false, error: { code, cause: expect.stringContaining(`errmsg for ${errCode}`) } });
+  });
+
+  it('answers a send WeChat does not answer in time as busy (tried again later)', async () => {
+    const fake = createFakeWxCloud();
+    jest.spyOn(fake.openapi.subscribeMessage, 'send').mockReturnValue(new Promise(() => undefined));
+    const result = await cloudMessenger(fake, { miniprogramState: 'formal', timeoutMs: 20 }).send(defenseNotice());
+    expect(result).toEqual({ ok: false, error: { code: 'MESSAGE.BUSY', cause: expect.stringContaining('no answer in time') } });
   });
 
   it('reads the code from the message text when the error has no errCode property', async () => {

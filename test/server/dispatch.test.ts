@@ -28,6 +28,7 @@ describe('dispatch', () => {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
+      subscriptions: { ids: {}, longTerm: false },
       messenger,
       clock: { now: () => new Date('2024-08-30T10:00:00Z') },
       log: { error: (m) => logged.push(m), warn: (m) => logged.push(m) },
@@ -126,12 +127,12 @@ describe('dispatch', () => {
       };
     }
 
-    it('commits staged writes with their outbox entry in one step, then delivers it (an in-app notice: no subscription credit yet)', async () => {
+    it('commits staged writes with their outbox entry in one step, then delivers it (an in-app notice: it has no WeChat message)', async () => {
       const outcome = await dispatch(writing('succeed'), 'account', { action: 'me' }, asApplicant, deps);
       expect(outcome.status).toBe(200);
       expect(await store.get('units', 'u2')).not.toBeNull();
       expect(await store.get('people', 'p1')).toMatchObject({ name: '李娜娜', _rev: 2 });
-      expect(await store.get('outbox', 'app-1#1')).toMatchObject({ status: 'skipped', outcome: 'no_credit', attempts: 1 });
+      expect(await store.get('outbox', 'app-1#1')).toMatchObject({ status: 'skipped', outcome: 'in_app', attempts: 1 });
       expect(await store.get('inbox', 'app-1#1')).toMatchObject({ personId: 'p1', title: '申报被退回' });
       // Delivering again finds nothing pending: one notice, never two.
       expect(await deliverOutbox(deps)).toBe(0);

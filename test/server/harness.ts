@@ -10,6 +10,7 @@ import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { diskFiles } from '../../src/server/adapters/local/disk.files';
 import { qrMiniCodes } from '../../src/server/adapters/local/qr.minicode';
+import { subscriptionSettings } from '../../src/server/subscriptions/settings';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
 import type { Deps } from '../../src/server/function';
@@ -39,7 +40,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), clock, log: { error: jest.fn(), warn: jest.fn() } },
+    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), clock, log: { error: jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },

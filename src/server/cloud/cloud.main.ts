@@ -1,6 +1,7 @@
 import { cloudFiles } from '../adapters/cloud/cloud.files';
 import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
 import { cloudMiniCodes } from '../adapters/cloud/cloud.minicode';
+import { subscriptionSettings } from '../subscriptions/settings';
 import { cloudStore } from '../adapters/cloud/cloud.store';
 import type { WxCloud } from '../adapters/cloud/wx.types';
 import type { Reply } from '../../core/contracts/contract';
@@ -35,6 +36,8 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     files: cloudFiles(cloud),
     messenger: cloudMessenger(cloud, { miniprogramState: options.miniprogramState }),
     codes: cloudMiniCodes(cloud, { envVersion: ENV_VERSION[options.miniprogramState] }),
+    // The developer build uses the development templates; trial and released builds the production ones.
+    subscriptions: subscriptionSettings(options.miniprogramState === 'developer' ? 'development' : 'production'),
     clock: options.clock ?? systemClock,
     log: cloudLog,
   };

@@ -16,6 +16,9 @@ export type MessengerError = {
     | 'MESSAGE.INVALID_VALUE'
     | 'MESSAGE.BAD_OPENID'
     | 'MESSAGE.BAD_TEMPLATE'
+    | 'MESSAGE.BAD_PAGE'
+    /** WeChat busy (-1) or no answer in time: worth trying again later. */
+    | 'MESSAGE.BUSY'
     | 'MESSAGE.FAILED';
   /** What the platform said, for the log. */
   readonly cause: string;

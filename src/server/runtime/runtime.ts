@@ -9,6 +9,7 @@ import { runTimer } from '../dispatch';
 import { diskFiles } from '../adapters/local/disk.files';
 import { recordingMessenger } from '../adapters/local/recording.messenger';
 import { qrMiniCodes } from '../adapters/local/qr.minicode';
+import { subscriptionSettings } from '../subscriptions/settings';
 import { openSqliteStore } from '../adapters/local/sqlite.store';
 import { systemClock, type Clock } from '../ports/clock.port';
 import { devClock, type DevClock } from './dev-clock';
@@ -77,7 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const messenger = recordingMessenger(store, clock);
   const codes = qrMiniCodes({ appUrl: options.appUrl ?? url });
   const ctx: RuntimeContext = {
-    deps: { store, files, messenger, codes, clock, log },
+    deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), clock, log },
     functions: options.functions ?? allFunctions,
     secret,
     wallClock,

@@ -10,7 +10,12 @@ const CODES: Readonly<Record<number, MessengerError['code']>> = {
   47003: 'MESSAGE.INVALID_VALUE', // a keyword value breaks its type's rule; errMsg names it
   40003: 'MESSAGE.BAD_OPENID',
   40037: 'MESSAGE.BAD_TEMPLATE',
+  41030: 'MESSAGE.BAD_PAGE', // the page is not in the released version
+  [-1]: 'MESSAGE.BUSY', // system busy: the one worth retrying
 };
+
+/** A send WeChat has not answered by then is treated as busy (the outbox tries again later). */
+const SEND_TIMEOUT_MS = 10_000;
 
 /**
  * The production Messenger: `cloud.openapi.subscribeMessage.send` (the function's config.json must
@@ -19,7 +24,7 @@ const CODES: Readonly<Record<number, MessengerError['code']>> = {
  */
 export function cloudMessenger(
   cloud: WxCloud,
-  options: { miniprogramState: 'formal' | 'trial' | 'developer' },
+  options: { miniprogramState: 'formal' | 'trial' | 'developer'; timeoutMs?: number },
 ): Messenger {
   return {
     async send(message: SubscriptionMessage): Promise<Result<void, MessengerError>> {
@@ -29,13 +34,20 @@ export function cloudMessenger(
       if (refused) return refused;
       const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }]));
       try {
-        const response = await cloud.openapi.subscribeMessage.send({
-          touser: message.toOpenid,
-          templateId: message.templateId,
-          page: message.page,
-          data,
-          miniprogramState: options.miniprogramState,
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error('subscribeMessage.send: no answer in time'), { errCode: -1 })), options.timeoutMs ?? SEND_TIMEOUT_MS);
         });
+        const response = await Promise.race([
+          cloud.openapi.subscribeMessage.send({
+            touser: message.toOpenid,
+            templateId: message.templateId,
+            page: message.page,
+            data,
+            miniprogramState: options.miniprogramState,
+          }),
+          timeout,
+        ]).finally(() => clearTimeout(timer));
         // 4.0.2 rejects on a WeChat error, but a resolved non-zero errCode must not pass as sent.
         const code = Number(response?.errCode ?? 0);
         return code === 0 ? ok(undefined) : err(toError(code, response?.errMsg ?? `errCode ${code}`));
@@ -46,8 +58,10 @@ export function cloudMessenger(
   };
 }
 
+/** The cause always carries WeChat's errcode, for the outbox's record and the log. */
 function toError(code: number | undefined, cause: string): MessengerError {
-  return { code: (code !== undefined && CODES[code]) || 'MESSAGE.FAILED', cause };
+  const withCode = code === undefined || cause.includes(String(code)) ? cause : `errCode ${code}: ${cause}`;
+  return { code: (code !== undefined && CODES[code]) || 'MESSAGE.FAILED', cause: withCode };
 }
 
 /** The SDK's errors carry `errCode`; its message also reads `errCode: 43101 | errMsg: …`. */
