@@ -20,6 +20,10 @@ describe('cloud function config.json', () => {
     expect([...(config(name).triggers ?? [])].sort(byName)).toEqual(Object.entries(timers).map(([timer, def]) => ({ name: timer, type: 'timer', config: def.cron })).sort(byName));
   });
 
+  it('grants review (whose moves and outbox timer send subscription messages) subscribeMessage.send', () => {
+    expect(config('review').permissions.openapi).toContain('subscribeMessage.send');
+  });
+
   it('grants units the mini-program codes of invite codes', () => {
     expect(config('units').permissions.openapi).toContain('wxacode.getUnlimited');
   });

@@ -173,6 +173,24 @@ export interface MyUnitView {
   readonly relation: 'member' | 'admin' | 'registrant';
 }
 
+/** One WeChat reminder the person can allow: its template, and how many messages it may still send. */
+export interface SubscriptionTemplateView {
+  readonly key: 'defense_scheduled' | 'defense_reminder' | 'defense_changed' | 'materials_returned' | 'review_result';
+  readonly title: string;
+  readonly templateId: string;
+  readonly credits: number;
+}
+
+export interface SubscriptionStatusView {
+  /** False where the templates are not set up: notices stay in 我的申报. */
+  readonly setUp: boolean;
+  /** Long-term subscriptions: one consent, no counting. */
+  readonly longTerm: boolean;
+  readonly templates: readonly SubscriptionTemplateView[];
+  /** What the last prompt's answers mean, in plain Chinese (after `record`). */
+  readonly messages: readonly string[];
+}
+
 /** A short-lived address of the unit's invite code drawn as a mini-program code. */
 export interface InviteImageView {
   readonly url: string;
@@ -246,6 +264,19 @@ export const api = {
     saveAnswers: action<{ readonly roundId: string; readonly savedAt: string }>()(z.strictObject({ roundId: RoundId, profile: Profile })),
     /** The answers saved by the last `assess`, or null. */
     profile: action<{ readonly roundId: string; readonly profile: Profile; readonly savedAt: string } | null>()(Empty),
+  },
+  subscriptions: {
+    /** The WeChat reminders the caller can have here: each template's id and how many messages are left. */
+    status: action<SubscriptionStatusView>()(Empty),
+    /** What WeChat's subscription prompt answered: one credit per accepted one-time template. */
+    record: action<SubscriptionStatusView>()(
+      z.strictObject({
+        requestId: RequestId,
+        results: z.record(z.string().trim().min(1).max(64), z.enum(['accept', 'reject', 'ban', 'filter'], { message: '订阅结果不正确' })),
+        /** The prompt's own failure, e.g. 20004 (notifications switched off in WeChat). */
+        errCode: z.number().int().nullable().default(null),
+      }),
+    ),
   },
   applications: {
     /**

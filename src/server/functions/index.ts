@@ -4,6 +4,7 @@ import { applicationsFunction } from './applications.function';
 import { eligibilityFunction } from './eligibility.function';
 import { reviewFunction } from './review.function';
 import { roundsFunction } from './rounds.function';
+import { subscriptionsFunction } from './subscriptions.function';
 import { unitsFunction } from './units.function';
 
 /** Every cloud function by name; the local runtime hosts all of them, the cloud deploys each alone. */
@@ -14,6 +15,7 @@ export const functions = {
   applications: applicationsFunction,
   review: reviewFunction,
   units: unitsFunction,
+  subscriptions: subscriptionsFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;

@@ -4,7 +4,8 @@ import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import type { ReturnReason } from '../../core/review/return-reasons';
 import { returnDeadline } from '../../core/review/return-deadline';
-import { transition, type Actor, type ReviewCommand, type TransitionContext } from '../../core/review/review.machine';
+import { statusText, transition, type Actor, type ReviewCommand, type TransitionContext } from '../../core/review/review.machine';
+import { reviewMessage } from '../../core/messages/subscription';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import type { WorkContext } from '../function';
@@ -94,8 +95,20 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
       deadline: next.returnDeadline ? new Date(next.returnDeadline) : null,
       categoryNames: Object.fromEntries(view.materials.map((m) => [m.code, m.name])),
     });
+    const subscription = reviewMessage({
+      applicationId: move.id,
+      kind: effect.notice,
+      label: view.label,
+      status: next.status,
+      statusText: statusText(next.status, next.unit?.route ?? 'hr'),
+      actor: move.actor.role === 'system' ? '系统' : ACTOR_TEXT(move.actor.role),
+      reasons: move.reasons ?? [],
+      categoryNames: Object.fromEntries(view.materials.map((m) => [m.code, m.name])),
+      deadline: next.returnDeadline ? new Date(next.returnDeadline) : null,
+      at: ctx.now,
+    });
     // One notice per event: the event's place in the timeline makes the key.
-    ctx.notify({ dedupeKey: `${move.id}#${next.events.length - 1}`, personId: record.personId, applicationId: move.id, kind: effect.notice, ...notice });
+    ctx.notify({ dedupeKey: `${move.id}#${next.events.length - 1}`, personId: record.personId, applicationId: move.id, kind: effect.notice, ...notice, subscription });
   }
   return ok(next);
 }
