@@ -37,6 +37,18 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await setRuntimeClock(page, '2024-10-12T10:00:00+08:00');
     await submittedBy(page, '李娜');
 
+    // She allows WeChat reminders of the review's steps (the H5 stand-in of WeChat's prompt).
+    await page.getByText('我的申报', { exact: true }).click();
+    await page.locator('.application-list__item').first().click();
+    const reminders = page.locator('.reminders');
+    await expect(reminders.locator('.reminders__row')).toHaveText([/材料退回通知\s*未开启/, /审核结果通知\s*未开启/]);
+    await reminders.getByText('接收微信提醒', { exact: true }).click();
+    await expect(page.getByText('“职称评审通”想给您发送')).toBeVisible();
+    await snap(page, 'reminders-prompt');
+    await page.getByText('允许', { exact: true }).click();
+    await expect(reminders.locator('.reminders__row')).toHaveText([/材料退回通知\s*还可提醒 1 次/, /审核结果通知\s*还可提醒 1 次/]);
+    await snap(page, 'reminders-on');
+
     // 赵磊 finds it waiting, reads it, and returns it: the graduation photo cannot be read.
     await switchTo(page, '赵磊');
     await openFromQueue(page);
@@ -101,9 +113,15 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await expect(page.locator('.timeline__what')).toHaveText(['审核通过（通过形式审核）', '审核通过', '审核通过', '修改后重新提交', '退回修改', '提交申报', '开始准备申报材料']);
     await snap(page, 'review-formal-review-passed');
 
-    // The dev console's outbox: each message written with its step, delivered as an in-app notice.
+    // The dev console's outbox: each message written with its step. The return and the unit's
+    // approval went to WeChat (one reminder each); later steps, with none left, in the app only.
     await page.goto('/dev');
+    const returnRow = page.locator('#outbox tr', { hasText: '申报被退回' }).first();
+    await expect(returnRow).toContainText('已发送微信订阅消息');
+    await expect(returnRow.locator('.notice-card')).toContainText('材料退回通知');
+    await expect(returnRow.locator('.notice-card')).toContainText('2024年10月14日 10:00');
     await expect(page.locator('#outbox tr', { hasText: '通过形式审核' }).first()).toContainText('未发订阅消息，改为站内通知（no_credit）');
+    await snap(page, 'dev-console-outbox', { wholePage: true });
   });
 
   test('a return left past its 48 hours becomes 视为放弃申报, told to the applicant', async ({ page }) => {

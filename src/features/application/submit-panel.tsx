@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ApplicationView, ProblemView } from '../../core/contracts/api';
 import { formatBeijingMoment } from '../../core/time/format';
 import { ActionButton } from '../../components/action-button';
+import { Reminders } from '../subscriptions/reminders';
 import './application.scss';
 
 /**
@@ -33,6 +34,7 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
+        <Reminders group='review' />
       </View>
     );
   }

@@ -43,15 +43,23 @@ export interface ConsoleOutboxEntry {
   readonly body: string;
   readonly status: string;
   readonly outcome: string | null;
+  /** The WeChat subscription message, as its service-notice card shows it: the template's title, its keywords' names and values. */
+  readonly card: { readonly title: string; readonly lines: readonly (readonly [string, string])[]; readonly page: string } | null;
 }
 
-const OUTBOX_STATUS: Readonly<Record<string, string>> = { pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发订阅消息，改为站内通知' };
+const OUTBOX_STATUS: Readonly<Record<string, string>> = { pending: '待发送', sending: '正在发送', sent: '已发送微信订阅消息（并有站内通知）', failed: '发送失败（已改为站内通知）', skipped: '未发订阅消息，改为站内通知' };
+
+/** A subscription message as WeChat's 服务通知 shows it. */
+function serviceCard(card: NonNullable<ConsoleOutboxEntry['card']>): string {
+  const lines = card.lines.map(([name, value]) => `<div class="kv"><span>${escape(name)}</span><span>${escape(value)}</span></div>`).join('');
+  return `<div class="notice-card"><div class="notice-title">${escape(card.title)}</div>${lines}<div class="notice-foot">进入小程序查看 <small>${escape(card.page)}</small></div></div>`;
+}
 
 export function renderDevConsole(people: readonly ConsolePerson[], sent: readonly ConsoleMessage[], clock: ConsoleClock, outbox: readonly ConsoleOutboxEntry[] = []): string {
   const outboxRows = outbox.length
     ? outbox
         .map(
-          (m) => `<tr><td>${escape(m.createdAt)}</td><td>${escape(m.personId)}</td><td><strong>${escape(m.title)}</strong><br>${escape(m.body)}</td>
+          (m) => `<tr><td>${escape(m.createdAt)}</td><td>${escape(m.personId)}</td><td><strong>${escape(m.title)}</strong><br>${escape(m.body)}${m.card ? serviceCard(m.card) : ''}</td>
           <td>${escape(OUTBOX_STATUS[m.status] ?? m.status)}${m.outcome ? `（${escape(m.outcome)}）` : ''}</td></tr>`,
         )
         .join('')
@@ -84,6 +92,9 @@ a.person{display:flex;flex-direction:column;min-height:44px;padding:12px 16px;co
 a.person:hover{background:#f5f5f5}.name{font-weight:600}.role{color:#6b6b6b;font-size:15px}
 table{width:100%;border-collapse:collapse;background:#fff;font-size:14px}td{border-top:1px solid #eee;padding:8px;vertical-align:top}
 pre{margin:0;white-space:pre-wrap}
+.notice-card{margin-top:8px;max-width:360px;background:#fff;border:1px solid #e5e5e5;border-radius:8px;padding:12px 16px}
+.notice-title{font-weight:600;margin-bottom:8px}.kv{display:flex;gap:12px}.kv span:first-child{color:#6b6b6b;min-width:5em}
+.notice-foot{border-top:1px solid #eee;margin-top:8px;padding-top:8px;color:#576b95}
 form{display:flex;flex-wrap:wrap;gap:8px;align-items:center}input,button{font:inherit;min-height:44px;padding:0 12px}
 </style></head><body><main>
 <h1>职称评审通 · 本地开发控制台</h1>

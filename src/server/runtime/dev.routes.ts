@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { roleLabels, Person } from '../../core/people/person';
 import { collections } from '../collections';
-import { parseDoc } from '../docs';
+import { parseDoc, parseFields } from '../docs';
+import { OutboxEntry } from '../outbox';
+import { templateRegistry } from '../subscriptions/settings';
 import { runTimer } from '../dispatch';
 import { renderDevConsole } from './dev-console';
 import { signSession } from './dev-session';
@@ -25,7 +27,15 @@ async function demoPeople(ctx: RuntimeContext) {
 
 async function outboxEntries(ctx: RuntimeContext) {
   const docs = await ctx.deps.store.find(collections.outbox.name, { orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 50 });
-  return docs.map((d) => ({ id: d._id, createdAt: String(d.createdAt), personId: String(d.personId), title: String(d.title), body: String(d.body), status: String(d.status), outcome: d.outcome === null ? null : String(d.outcome) }));
+  return docs.map((d) => {
+    const entry = parseFields(OutboxEntry, d);
+    const spec = entry.subscription ? templateRegistry.templates[entry.subscription.template] : null;
+    const card =
+      entry.subscription && spec
+        ? { title: spec.title, lines: spec.keywords.map((k) => [k.name, entry.subscription!.data[k.key] ?? ''] as const), page: entry.subscription.page }
+        : null;
+    return { id: d._id, createdAt: entry.createdAt, personId: entry.personId, title: entry.title, body: entry.body, status: entry.status, outcome: entry.outcome, card };
+  });
 }
 
 function clockView(ctx: RuntimeContext) {
