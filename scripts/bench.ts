@@ -5,7 +5,9 @@
  * - the local runtime's p50 / p95 round trip of a read action over 1,000 calls;
  * - a certificate photo's compression on the phone (in headless Chromium) and the server's burn-in
  *   of masks into its blind copy;
- * - a unit admin's queue over 10,000 applications and the outbox's delivery over a slow, flaky store.
+ * - a unit admin's queue over 10,000 applications and the outbox's delivery of 500 defense messages
+ *   through a slow messenger that is busy 5 % of the time;
+ * - scheduling 2,000 defense applicants over 10 panels.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { startRuntime } from '../src/server/runtime/runtime';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 import { functionFolders } from './build-cloud';
 import { benchAssess } from './bench-assess';
+import { benchDefense } from './bench-defense';
 import { benchPhotos } from './bench-photos';
 import { benchReview } from './bench-review';
 
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
   await benchAssess(print, weappDir);
   await benchPhotos(print);
   await benchReview(print);
+  benchDefense(print);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print('runtime_rounds_list_p95', p95, 'ms');
