@@ -20,6 +20,12 @@ export const collections = {
    * the person has allowed and not yet received. Each accepted prompt adds one; each send uses one.
    */
   subscriptionCredits: { name: 'subscriptionCredits', indexes: ['personId'] },
+  /** Defense sessions a committee secretary sets up (`_id` generated; `roundId` the round). */
+  defenseSessions: { name: 'defenseSessions', indexes: ['roundId'] },
+  /** Each round's defense schedule: how it was ordered (a draw's seed), whether and when published (`_id` = round id). */
+  defenseSchedules: { name: 'defenseSchedules', indexes: [] },
+  /** One defense slot per application (`_id` = application id). */
+  defenseSlots: { name: 'defenseSlots', indexes: ['roundId', 'personId', 'startsAt', 'published'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

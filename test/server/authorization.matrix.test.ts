@@ -41,6 +41,19 @@ const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   'units.join': ['applicant'],
   'units.inviteImage': ['unit_admin'],
   'subscriptions.status': ['applicant'],
+  'committee.queue': ['committee_secretary'],
+  'committee.receive': ['committee_secretary'],
+  'committee.recordFee': ['committee_secretary'],
+  'defense.plan': ['committee_secretary'],
+  'defense.addSession': ['committee_secretary'],
+  'defense.removeSession': ['committee_secretary'],
+  'defense.assign': ['committee_secretary'],
+  'defense.move': ['committee_secretary'],
+  'defense.swap': ['committee_secretary'],
+  'defense.publish': ['committee_secretary'],
+  'defense.mark': ['committee_secretary'],
+  'defense.mine': ['applicant'],
+  'defense.confirm': ['applicant'],
   'subscriptions.record': ['applicant'],
   'review.queue': REVIEWERS,
   'review.get': REVIEWERS,
@@ -51,6 +64,7 @@ const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
 
 const APP = 'person-applicant:yuli-initial-junior-2024:initial_junior:junior_assistant';
 const SHA = 'a'.repeat(64);
+const SESSION = { date: '2024-10-24', start: '09:30', end: '12:00', breaks: [], place: { kind: 'room', name: '三楼会议室' }, panels: [{ id: 'p1', name: '水利组', specialties: ['engineering.water'] }], slotMinutes: 10, bring: '身份证原件' };
 /** A payload each action's contract accepts, so the refusal tested is the role's, not the input's. */
 const PAYLOADS: Readonly<Record<string, unknown>> = {
   'account.me': {},
@@ -81,6 +95,19 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'units.join': { inviteCode: 'ZZZZZZ' },
   'units.inviteImage': {},
   'subscriptions.status': {},
+  'committee.queue': {},
+  'committee.receive': { applicationId: APP, requestId: 'request-0001' },
+  'committee.recordFee': { applicationId: APP, requestId: 'request-0001' },
+  'defense.plan': { roundId: 'aksu-water-2024' },
+  'defense.addSession': { roundId: 'aksu-water-2024', session: SESSION },
+  'defense.removeSession': { roundId: 'aksu-water-2024', sessionId: 'session-none' },
+  'defense.assign': { roundId: 'aksu-water-2024', order: 'submission' },
+  'defense.move': { roundId: 'aksu-water-2024', applicationId: APP, to: { sessionId: 's', panelId: 'p', startsAt: '2024-10-24T01:30:00.000Z' } },
+  'defense.swap': { roundId: 'aksu-water-2024', a: APP, b: APP },
+  'defense.publish': { roundId: 'aksu-water-2024' },
+  'defense.mark': { roundId: 'aksu-water-2024', applicationId: APP, attendance: 'present' },
+  'defense.mine': { applicationId: APP },
+  'defense.confirm': { applicationId: APP },
   'subscriptions.record': { requestId: 'request-0001', results: {} },
   'review.queue': { tab: 'pending' },
   'review.get': { applicationId: APP },

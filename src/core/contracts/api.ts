@@ -9,6 +9,7 @@ import type { TimelineLine } from '../review/timeline-text';
 import { ReturnReason } from '../review/return-reasons';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
+import { DefenseSessionInput } from '../defense/schedule';
 
 /** What the home page shows about the signed-in person. */
 export interface MeView {
@@ -53,6 +54,8 @@ export interface ApplicationView {
   readonly verdict: Verdict;
   readonly missing: readonly string[];
   readonly window: OfferAssessment['window'];
+  /** Whether this applicant defends (专业水平答辩), why, and the clause. */
+  readonly defense: OfferAssessment['defense'];
   /** The round's materials for this person: what to upload or fill in, formats, masks, clauses. */
   readonly materials: readonly ChecklistItem[];
   /** Files attached so far, in the order attached. */
@@ -191,6 +194,67 @@ export interface SubscriptionStatusView {
   readonly messages: readonly string[];
 }
 
+/** An application as the committee secretary lists it. */
+export interface CommitteeItem {
+  readonly id: string;
+  readonly applicantName: string;
+  readonly label: string;
+  readonly roundId: string;
+  readonly status: ApplicationStatus;
+  readonly statusText: string;
+  readonly mayReceive: boolean;
+  readonly mayRecordFee: boolean;
+}
+
+/** A defense slot as the secretary's schedule shows it. */
+export interface DefenseSlotView {
+  readonly applicationId: string;
+  readonly applicantName: string;
+  readonly specialty: string;
+  readonly sessionId: string;
+  readonly panelId: string;
+  readonly panelName: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly confirmed: boolean;
+  readonly attendance: 'present' | 'absent' | 'done' | null;
+}
+
+export interface DefensePlanView {
+  readonly roundId: string;
+  readonly roundTitle: string;
+  readonly slotMinutes: number;
+  /** Fee paid and defending: who needs a slot. */
+  readonly defenders: readonly { readonly applicationId: string; readonly applicantName: string; readonly specialty: string; readonly specialtyName: string }[];
+  /** Past formal review but exempt (with the notice's reason), or not yet at the fee. */
+  readonly others: readonly { readonly applicationId: string; readonly applicantName: string; readonly why: string }[];
+  readonly sessions: readonly (DefenseSessionInput & { readonly id: string; readonly capacity: number })[];
+  readonly schedule: {
+    readonly order: 'submission' | 'draw';
+    readonly seed: number | null;
+    readonly publishedAt: string | null;
+    readonly slots: readonly DefenseSlotView[];
+  } | null;
+}
+
+export interface MyDefenseView {
+  readonly applicationId: string;
+  readonly label: string;
+  /** Whether this applicant defends, and why (the engine's answer with its clause). */
+  readonly defense: OfferAssessment['defense'];
+  readonly slot: {
+    readonly startsAt: string;
+    readonly endsAt: string;
+    readonly place: { readonly kind: 'room'; readonly name: string } | { readonly kind: 'online'; readonly name: string; readonly link: string };
+    readonly panelName: string;
+    readonly bring: string;
+    readonly confirmedAt: string | null;
+    readonly attendance: 'present' | 'absent' | 'done' | null;
+  } | null;
+  /** Why there is no slot yet, in plain words. */
+  readonly waiting: string | null;
+}
+
 /** A short-lived address of the unit's invite code drawn as a mini-program code. */
 export interface InviteImageView {
   readonly url: string;
@@ -264,6 +328,36 @@ export const api = {
     saveAnswers: action<{ readonly roundId: string; readonly savedAt: string }>()(z.strictObject({ roundId: RoundId, profile: Profile })),
     /** The answers saved by the last `assess`, or null. */
     profile: action<{ readonly roundId: string; readonly profile: Profile; readonly savedAt: string } | null>()(Empty),
+  },
+  committee: {
+    /** The applications of the secretary's rounds past formal review, by status. */
+    queue: action<readonly CommitteeItem[]>()(Empty),
+    /** 已接收材料: the paper materials arrived. */
+    receive: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** The fee is paid (the amount and receipts come with the fee rules). */
+    recordFee: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+  },
+  defense: {
+    /** The secretary's defense plan of a round: who defends (and who is exempt, why), sessions, the schedule. */
+    plan: action<DefensePlanView>()(z.strictObject({ roundId: RoundId })),
+    /** Adds a session (a day, times, breaks, place, panels by specialty). */
+    addSession: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, session: DefenseSessionInput })),
+    removeSession: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, sessionId: z.string().min(1).max(64) })),
+    /** Assigns every applicant who defends a slot (before publishing): by submission time, or a seeded draw. */
+    assign: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, order: z.enum(['submission', 'draw'], { message: '请选择排序方式' }) })),
+    /** Moves one applicant to a free slot, or swaps two; after publishing, both are told. */
+    move: action<DefensePlanView>()(
+      z.strictObject({ roundId: RoundId, applicationId: ApplicationId, to: z.strictObject({ sessionId: z.string().min(1), panelId: z.string().min(1), startsAt: z.string().datetime() }) }),
+    ),
+    swap: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, a: ApplicationId, b: ApplicationId })),
+    /** Publishes the schedule: each applicant is told their slot (WeChat where they allowed it, and 我的申报). */
+    publish: action<DefensePlanView>()(z.strictObject({ roundId: RoundId })),
+    /** On the day: present, absent or done; done or absent tells the next of the panel to get ready. */
+    mark: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, applicationId: ApplicationId, attendance: z.enum(['present', 'absent', 'done'], { message: '请选择到场、缺席或已答辩' }) })),
+    /** The applicant's own defense: the slot once published, or why none. */
+    mine: action<MyDefenseView>()(z.strictObject({ applicationId: ApplicationId })),
+    /** The applicant confirms they will attend. */
+    confirm: action<MyDefenseView>()(z.strictObject({ applicationId: ApplicationId })),
   },
   subscriptions: {
     /** The WeChat reminders the caller can have here: each template's id and how many messages are left. */

@@ -10,29 +10,37 @@ import { err, ok, type Result } from '../result';
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 24 小时制，如 09:30');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 2024-10-24 这样的格式');
 
-export const DefenseSession = z
-  .strictObject({
-    id: z.string().min(1).max(64),
-    date: Day,
-    start: Clock,
-    end: Clock,
-    breaks: z.array(z.strictObject({ start: Clock, end: Clock })).max(6),
-    place: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('room'), name: z.string().trim().min(2, '请填写答辩地点').max(60, '地点最多 60 字') }),
-      z.strictObject({ kind: z.literal('online'), name: z.string().trim().min(2, '请填写会议名称').max(60), link: z.string().url('请填写会议链接（https://…）').max(300) }),
-    ]),
-    panels: z
-      .array(z.strictObject({ id: z.string().min(1).max(32), name: z.string().trim().min(1).max(30), specialties: z.array(z.string().min(1)).min(1, '每个答辩组至少负责一个专业') }))
-      .min(1, '至少设一个答辩组'),
-    slotMinutes: z.number().int().min(5).max(60),
-  })
-  .superRefine((s, ctx) => {
-    if (s.end <= s.start) ctx.addIssue({ code: 'custom', message: '结束时间要晚于开始时间' });
-    for (const b of s.breaks) {
-      if (b.end <= b.start || b.start < s.start || b.end > s.end) ctx.addIssue({ code: 'custom', message: `休息 ${b.start}—${b.end} 要在答辩时间之内，且结束晚于开始` });
-    }
-    if (new Set(s.panels.map((p) => p.id)).size !== s.panels.length) ctx.addIssue({ code: 'custom', message: '答辩组不能重名' });
-  });
+const SessionFields = z.strictObject({
+  date: Day,
+  start: Clock,
+  end: Clock,
+  breaks: z.array(z.strictObject({ start: Clock, end: Clock })).max(6),
+  place: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('room'), name: z.string().trim().min(2, '请填写答辩地点').max(60, '地点最多 60 字') }),
+    z.strictObject({ kind: z.literal('online'), name: z.string().trim().min(2, '请填写会议名称').max(60), link: z.string().url('请填写会议链接（https://…）').max(300) }),
+  ]),
+  panels: z
+    .array(z.strictObject({ id: z.string().min(1).max(32), name: z.string().trim().min(1).max(30), specialties: z.array(z.string().min(1)).min(1, '每个答辩组至少负责一个专业') }))
+    .min(1, '至少设一个答辩组'),
+  slotMinutes: z.number().int().min(5).max(60),
+  /** What to bring, as the applicant is told. */
+  bring: z.string().trim().max(60, '携带物品最多 60 字').default('身份证原件'),
+});
+
+function sessionRules(s: z.infer<typeof SessionFields>, ctx: z.RefinementCtx): void {
+  if (s.end <= s.start) ctx.addIssue({ code: 'custom', message: '结束时间要晚于开始时间' });
+  for (const b of s.breaks) {
+    if (b.end <= b.start || b.start < s.start || b.end > s.end) ctx.addIssue({ code: 'custom', message: `休息 ${b.start}—${b.end} 要在答辩时间之内，且结束晚于开始` });
+  }
+  if (new Set(s.panels.map((p) => p.id)).size !== s.panels.length) ctx.addIssue({ code: 'custom', message: '答辩组不能重名' });
+}
+
+/** A session as the secretary enters it. */
+export const DefenseSessionInput = SessionFields.superRefine(sessionRules);
+export type DefenseSessionInput = z.infer<typeof DefenseSessionInput>;
+
+/** A session as kept, with its id. */
+export const DefenseSession = SessionFields.extend({ id: z.string().min(1).max(64) }).superRefine(sessionRules);
 export type DefenseSession = z.infer<typeof DefenseSession>;
 
 export interface Candidate {

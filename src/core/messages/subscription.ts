@@ -45,7 +45,8 @@ export function defenseScheduled(slot: DefenseSlotFacts, bring: string): Subscri
   });
 }
 
-export function defenseReminder(slot: DefenseSlotFacts, when: 'day_before' | 'soon', minutesBefore: number): SubscriptionDraft | null {
+/** The day before, a while before, or 下一位 (the one before has just finished). */
+export function defenseReminder(slot: DefenseSlotFacts, when: 'day_before' | 'soon' | 'next', minutesBefore: number): SubscriptionDraft | null {
   return checked({
     template: 'defense_reminder',
     page: defensePage(slot.applicationId),
@@ -53,7 +54,8 @@ export function defenseReminder(slot: DefenseSlotFacts, when: 'day_before' | 'so
       thing1: fitThing(`${slot.label}答辩`, '职称答辩'),
       time2: formatBeijingDateTime(slot.startsAt),
       thing3: fitThing(slot.place, '见答辩页面'),
-      thing4: when === 'day_before' ? '明天答辩，请提前安排好时间' : fitThing(`${minutesBefore}分钟后开始，请到候场区`, '即将开始，请到候场区'),
+      thing4:
+        when === 'day_before' ? '明天答辩，请提前安排好时间' : when === 'next' ? '下一位是您，请到候场区准备' : fitThing(`${minutesBefore}分钟后开始，请到候场区`, '即将开始，请到候场区'),
     },
   });
 }

@@ -31,6 +31,8 @@ export const TemplateRegistry = z
      * transport, finance, education); off, every template is one-time: one accepted prompt, one message.
      */
     longTerm: z.boolean(),
+    /** Defense reminders: the day before (at the same time), and this many minutes before (0: none). */
+    defenseReminders: z.strictObject({ dayBefore: z.boolean(), minutesBefore: z.number().int().min(0).max(240) }),
     templates: z.strictObject(Object.fromEntries(TemplateKey.options.map((k) => [k, TemplateSpec])) as Record<TemplateKey, typeof TemplateSpec>),
   })
   .superRefine((registry, ctx) => {

@@ -41,6 +41,8 @@ export const Person = z.strictObject({
   /** Region scope: the county a county reviewer (HR or agency) serves, the prefecture a prefecture reviewer serves. */
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),
+  /** The rounds whose evaluation committee this secretary or expert serves (评审委员会). */
+  rounds: z.array(z.string().min(1)).max(50).optional(),
   /** What the demo console says about this person, e.g. 申报高级工程师. */
   note: z.string().max(60).optional(),
 });

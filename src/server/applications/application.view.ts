@@ -39,6 +39,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     verdict: offer.verdict,
     missing: offer.missing,
     window: offer.window,
+    defense: offer.defense,
     materials: offer.materials,
     files: record.files.map((f) => ({
       sha256: f.sha256,

@@ -386,7 +386,6 @@ const ownFolder = (personId: string) => `uploads/${personId}/`;
 
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
-/** The caller's unit as it is now, recorded with a submission (null without one). */
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */
 export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: ReviewRoute): Promise<UnitSnapshot | null> {
   if (!person.unitId) return null;

@@ -1,6 +1,8 @@
 import type { FunctionDef } from '../function';
 import { accountFunction } from './account.function';
 import { applicationsFunction } from './applications.function';
+import { committeeFunction } from './committee.function';
+import { defenseFunction } from './defense.function';
 import { eligibilityFunction } from './eligibility.function';
 import { reviewFunction } from './review.function';
 import { roundsFunction } from './rounds.function';
@@ -16,6 +18,8 @@ export const functions = {
   review: reviewFunction,
   units: unitsFunction,
   subscriptions: subscriptionsFunction,
+  committee: committeeFunction,
+  defense: defenseFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;

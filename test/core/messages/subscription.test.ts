@@ -42,6 +42,7 @@ describe('subscription messages', () => {
         expectSendable(defenseScheduled(s, note));
         expectSendable(defenseReminder(s, 'day_before', minutes));
         expectSendable(defenseReminder(s, 'soon', minutes));
+        expectSendable(defenseReminder(s, 'next', minutes));
         expectSendable(defenseChanged(s, 'moved', note));
         expectSendable(defenseChanged(s, 'cancelled', note));
       }),

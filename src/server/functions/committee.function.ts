@@ -1,0 +1,87 @@
+import { ApplicationRecord } from '../../core/application/application.schema';
+import type { CommitteeItem } from '../../core/contracts/api';
+import { appError } from '../../core/errors';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { Person } from '../../core/people/person';
+import { statusText, transition } from '../../core/review/review.machine';
+import { err, ok } from '../../core/result';
+import { lintContextOf, viewOf } from '../applications/application.view';
+import { collections } from '../collections';
+import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
+import { parseDoc, parseFields } from '../docs';
+import { defineFunction, type ActionContext } from '../function';
+import type { Doc } from '../ports/store.port';
+import { moveApplication } from '../review/move';
+
+/**
+ * `committee`: the evaluation committee's secretary takes over after formal review (已接收材料,
+ * the fee paid), for the rounds they serve. The fee's amount, deadline and receipts, blind
+ * evaluation and results come with the committee's own pages; these two steps are what the defense
+ * schedule needs (only applicants with the fee paid are scheduled).
+ */
+export const committeeFunction = defineFunction('committee', {
+  queue: {
+    roles: ['committee_secretary'],
+    async handle(_payload, ctx) {
+      return ok(await queueOf(ctx));
+    },
+  },
+  receive: {
+    roles: ['committee_secretary'],
+    async handle({ applicationId, requestId }, ctx) {
+      const moved = await step(ctx, applicationId, requestId, 'receive_materials');
+      if (!moved.ok) return err(moved.error);
+      return ok(await queueOf(ctx));
+    },
+  },
+  recordFee: {
+    roles: ['committee_secretary'],
+    async handle({ applicationId, requestId }, ctx) {
+      const moved = await step(ctx, applicationId, requestId, 'record_fee');
+      if (!moved.ok) return err(moved.error);
+      return ok(await queueOf(ctx));
+    },
+  },
+});
+
+async function step(ctx: ActionContext, id: string, requestId: string, command: 'receive_materials' | 'record_fee') {
+  const loaded = await loadForCommittee(ctx.store, ctx.caller, id);
+  if (!loaded.ok) return loaded;
+  // The same request again (a double tap): already done.
+  if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(loaded.record);
+  const applicant = await ctx.store.get(collections.people.name, loaded.record.personId);
+  if (!applicant) return err(appError('APPLICATION.NOT_FOUND'));
+  const person = parseDoc(Person, applicant as Doc<object>);
+  const view = viewOf(id, loaded.record, loaded.round, ctx.now, await lintContextOf(ctx.store, person, loaded.round));
+  return moveApplication(
+    { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command, actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, defenseRequired: view.defense.status === 'required' },
+    ctx,
+  );
+}
+
+async function queueOf(ctx: ActionContext): Promise<CommitteeItem[]> {
+  const rounds = ctx.caller.rounds ?? [];
+  if (rounds.length === 0) return [];
+  const docs = await ctx.store.find(collections.applications.name, {
+    where: [
+      { field: 'roundId', op: 'in', values: rounds },
+      { field: 'status', op: 'in', values: PAST_FORMAL_REVIEW },
+    ],
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+    limit: 500,
+  });
+  return docs.map((doc) => {
+    const record = parseFields(ApplicationRecord, doc);
+    const base = { actor: 'committee_secretary' as const, now: ctx.now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route: record.unit?.route ?? 'hr', reasonCount: 0, returnDeadline: null, defenseRequired: false };
+    return {
+      id: doc._id,
+      applicantName: record.applicantName,
+      label: LEVEL_LABELS[record.level],
+      roundId: record.roundId,
+      status: record.status,
+      statusText: statusText(record.status, record.unit?.route ?? 'hr'),
+      mayReceive: transition(record.status, 'receive_materials', base).ok,
+      mayRecordFee: transition(record.status, 'record_fee', base).ok,
+    };
+  });
+}

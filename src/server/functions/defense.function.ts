@@ -1,0 +1,502 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ApplicationRecord } from '../../core/application/application.schema';
+import type { DefensePlanView, DefenseSlotView, MyDefenseView } from '../../core/contracts/api';
+import { assignSlots, DefenseSession, moveSlot, panelSlots, swapSlots, type Candidate, type Slot } from '../../core/defense/schedule';
+import { assess } from '../../core/eligibility/assess';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { appError, type AppError } from '../../core/errors';
+import { defenseChanged, defenseReminder, defenseScheduled, type DefenseSlotFacts } from '../../core/messages/subscription';
+import { Person } from '../../core/people/person';
+import { err, ok, type Result } from '../../core/result';
+import type { Round } from '../../core/round/round.schema';
+import { formatBeijingDateTime } from '../../core/time/format';
+import { lintContextOf, viewOf } from '../applications/application.view';
+import { collections } from '../collections';
+import { servesRound } from '../committee/scope';
+import { parseDoc, parseFields } from '../docs';
+import { defineFunction, type ActionContext, type WorkContext } from '../function';
+import type { Doc, JsonObject } from '../ports/store.port';
+import { moveApplication } from '../review/move';
+import { roundFromDoc } from '../round.docs';
+import { templateRegistry } from '../subscriptions/settings';
+
+/**
+ * `defense`: the 10-minute defenses of senior applicants (aksu-water 20). The committee secretary
+ * sets up sessions, assigns every applicant who defends (fee paid, not exempt) a slot, adjusts,
+ * publishes; each applicant is told their slot (WeChat where allowed, and 我的申报), reminded the day
+ * before and shortly before by the timer, told of any change, and on the day told when they are next.
+ */
+const SlotDoc = z.strictObject({
+  roundId: z.string(),
+  personId: z.string(),
+  applicantName: z.string(),
+  title: z.string(),
+  specialty: z.string(),
+  sessionId: z.string(),
+  panelId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  published: z.boolean(),
+  confirmedAt: z.string().nullable(),
+  attendance: z.enum(['present', 'absent', 'done']).nullable(),
+  /** Bumped on each move after publishing: one change message per move. */
+  changes: z.number().int(),
+});
+type SlotDoc = z.infer<typeof SlotDoc>;
+
+const ScheduleDoc = z.strictObject({ order: z.enum(['submission', 'draw']), seed: z.number().int().nullable(), publishedAt: z.string().nullable() });
+
+export const defenseFunction = defineFunction(
+  'defense',
+  {
+    plan: {
+      roles: ['committee_secretary'],
+      async handle({ roundId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        return ok(await planOf(ctx, round.value));
+      },
+    },
+    addSession: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, session }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const minutes = round.value.defense.slotMinutes?.minutes;
+        if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
+        const id = `session-${randomUUID()}`;
+        ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...(session as unknown as JsonObject) });
+        const plan = await planOf(ctx, round.value);
+        return ok({ ...plan, sessions: [...plan.sessions, { ...session, id, capacity: capacityOf({ ...session, id }) }] });
+      },
+    },
+    removeSession: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, sessionId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const doc = await ctx.store.get(collections.defenseSessions.name, sessionId);
+        if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', ['没有这个答辩场次。']));
+        const used = (await slotsOf(ctx, roundId)).some((s) => s.slot.sessionId === sessionId);
+        if (used) return err(refused('这个场次已经排了人，请先把他们调到别的场次再删除。'));
+        ctx.writes.remove(collections.defenseSessions.name, sessionId, doc._rev);
+        const plan = await planOf(ctx, round.value);
+        return ok({ ...plan, sessions: plan.sessions.filter((s) => s.id !== sessionId) });
+      },
+    },
+    assign: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, order }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const schedule = await scheduleOf(ctx, roundId);
+        if (schedule?.doc.publishedAt) return err(refused('答辩安排已经发布，不能再自动重排；请逐个调整或对调，调整会通知到本人。'));
+        const plan = await planOf(ctx, round.value);
+        const sessions = await sessionsOf(ctx, roundId);
+        const candidates: Candidate[] = [];
+        for (const d of plan.defenders) {
+          const record = await recordOf(ctx, d.applicationId);
+          if (!record) continue;
+          candidates.push({ applicationId: d.applicationId, specialty: d.specialty, submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt });
+        }
+        if (candidates.length === 0) return err(refused('还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
+        // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
+        const seed = order === 'draw' ? randomInt(2 ** 31 - 1) : null;
+        const assigned = assignSlots(sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed });
+        if (!assigned.ok) return err(refused(assigned.error.message));
+        for (const old of await slotsOf(ctx, roundId)) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
+        for (const slot of assigned.value) {
+          const record = (await recordOf(ctx, slot.applicationId))!;
+          const doc: SlotDoc = {
+            roundId,
+            personId: record.personId,
+            applicantName: record.applicantName,
+            title: titleOf(round.value, record),
+            specialty: candidates.find((c) => c.applicationId === slot.applicationId)!.specialty,
+            sessionId: slot.sessionId,
+            panelId: slot.panelId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            published: false,
+            confirmedAt: null,
+            attendance: null,
+            changes: 0,
+          };
+          ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...(doc as unknown as JsonObject) });
+        }
+        const scheduleDoc = { order, seed, publishedAt: null };
+        if (schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, scheduleDoc);
+        else ctx.writes.insert(collections.defenseSchedules.name, { _id: roundId, ...scheduleDoc });
+        return ok(withSchedule(plan, sessions, scheduleDoc, assigned.value.map((s) => ({ id: s.applicationId, rev: 0, slot: slotDocFrom(s, plan) }))));
+      },
+    },
+    move: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, applicationId, to }, ctx) {
+        return adjust(ctx, roundId, (sessions, slots, specialtyOf) => moveSlot(sessions, slots, specialtyOf, applicationId, { ...to, startsAt: new Date(to.startsAt).toISOString() }));
+      },
+    },
+    swap: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, a, b }, ctx) {
+        return adjust(ctx, roundId, (sessions, slots, specialtyOf) => swapSlots(sessions, slots, specialtyOf, a, b));
+      },
+    },
+    publish: {
+      roles: ['committee_secretary'],
+      async handle({ roundId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const schedule = await scheduleOf(ctx, roundId);
+        const slots = await slotsOf(ctx, roundId);
+        if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+        if (schedule.doc.publishedAt) return ok(await planOf(ctx, round.value));
+        const plan = await planOf(ctx, round.value);
+        const unscheduled = plan.defenders.filter((d) => !slots.some((s) => s.id === d.applicationId));
+        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.applicantName).join('、')}），请重新排或调整后再发布。`));
+        const sessions = await sessionsOf(ctx, roundId);
+        for (const { id, rev, slot } of slots) {
+          ctx.writes.update(collections.defenseSlots.name, id, rev, { published: true });
+          const session = sessions.find((s) => s.id === slot.sessionId)!;
+          const facts = factsOf(id, slot, session);
+          ctx.notify({
+            dedupeKey: `${id}#defense-scheduled`,
+            personId: slot.personId,
+            applicationId: id,
+            kind: 'progress',
+            title: '答辩安排',
+            body: `您的答辩：${formatBeijingDateTime(new Date(slot.startsAt))}（北京时间），${placeText(session)}，${panelName(session, slot.panelId)}，每人 ${session.slotMinutes} 分钟。请携带${session.bring || '身份证原件'}，提前到场。`,
+            page: defensePage(id),
+            subscription: defenseScheduled(facts, session.bring ? `请携带${session.bring}` : ''),
+          });
+        }
+        ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt: ctx.now.toISOString() });
+        return ok(await planOf(ctx, round.value));
+      },
+    },
+    mark: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, applicationId, attendance }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const slots = await slotsOf(ctx, roundId);
+        const mine = slots.find((s) => s.id === applicationId);
+        if (!mine || !mine.slot.published) return err(appError('NOT_FOUND', ['这位申报人没有已发布的答辩时段。']));
+        if (mine.slot.attendance === attendance) return ok(await planOf(ctx, round.value));
+        if (mine.slot.attendance === 'done') return err(refused('已经记为答辩完成，不能再改。'));
+        ctx.writes.update(collections.defenseSlots.name, applicationId, mine.rev, { attendance });
+        if (attendance === 'done') {
+          const moved = await recordDefended(ctx, applicationId);
+          if (!moved.ok) return err(moved.error);
+        }
+        if (attendance !== 'present') {
+          // 下一位: the next of this panel in this session who has not been called yet.
+          const next = slots
+            .filter((s) => s.slot.sessionId === mine.slot.sessionId && s.slot.panelId === mine.slot.panelId && s.slot.startsAt > mine.slot.startsAt && s.slot.attendance === null)
+            .sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))[0];
+          if (next && !(await ctx.store.get(collections.outbox.name, `${next.id}#defense-next`))) {
+            const session = (await sessionsOf(ctx, roundId)).find((s) => s.id === next.slot.sessionId)!;
+            ctx.notify({
+              dedupeKey: `${next.id}#defense-next`,
+              personId: next.slot.personId,
+              applicationId: next.id,
+              kind: 'progress',
+              title: '下一位答辩',
+              body: `下一位是您：请到${placeText(session)}的候场区准备（${panelName(session, next.slot.panelId)}）。`,
+              page: defensePage(next.id),
+              subscription: defenseReminder(factsOf(next.id, next.slot, session), 'next', 0),
+            });
+          }
+        }
+        const plan = await planOf(ctx, round.value);
+        return ok(plan);
+      },
+    },
+    mine: {
+      roles: ['applicant'],
+      async handle({ applicationId }, ctx) {
+        return myDefense(ctx, applicationId, false);
+      },
+    },
+    confirm: {
+      roles: ['applicant'],
+      async handle({ applicationId }, ctx) {
+        return myDefense(ctx, applicationId, true);
+      },
+    },
+  },
+  {
+    /**
+     * Reminders of published slots: the day before and shortly before (config/messages), each once
+     * (its outbox key), only while the person has reminders left (the outbox uses a credit per send;
+     * without one the reminder is an in-app notice).
+     */
+    remindDefenses: {
+      cron: '0 */5 * * * * *',
+      everyMs: 60_000,
+      async run(ctx) {
+        const { dayBefore, minutesBefore } = templateRegistry.defenseReminders;
+        const now = ctx.now.getTime();
+        const soon = await ctx.store.find(collections.defenseSlots.name, {
+          where: [
+            { field: 'published', op: 'eq', value: true },
+            { field: 'startsAt', op: 'gt', value: ctx.now.toISOString() },
+            { field: 'startsAt', op: 'lte', value: new Date(now + 24 * 3_600_000).toISOString() },
+          ],
+          limit: 500,
+        });
+        let queued = 0;
+        const sessions = new Map<string, DefenseSession | null>();
+        for (const doc of soon) {
+          const slot = parseFields(SlotDoc, doc);
+          if (slot.attendance !== null) continue;
+          const starts = Date.parse(slot.startsAt);
+          const due: { key: string; when: 'day_before' | 'soon' }[] = [];
+          // The day before: from 24 hours to 12 hours ahead (published later, the slot's own message is enough).
+          if (dayBefore && now >= starts - 24 * 3_600_000 && now < starts - 12 * 3_600_000) due.push({ key: `${doc._id}#defense-day-before`, when: 'day_before' });
+          if (minutesBefore > 0 && now >= starts - minutesBefore * 60_000) due.push({ key: `${doc._id}#defense-soon`, when: 'soon' });
+          for (const { key, when } of due) {
+            if (await ctx.store.get(collections.outbox.name, key)) continue;
+            if (!sessions.has(slot.sessionId)) {
+              const s = await ctx.store.get(collections.defenseSessions.name, slot.sessionId);
+              sessions.set(slot.sessionId, s ? sessionFromDoc(s) : null);
+            }
+            const session = sessions.get(slot.sessionId);
+            if (!session) continue;
+            ctx.notify({
+              dedupeKey: key,
+              personId: slot.personId,
+              applicationId: doc._id,
+              kind: 'progress',
+              title: when === 'day_before' ? '明天答辩' : '答辩即将开始',
+              body: `${when === 'day_before' ? '明天' : `${minutesBefore} 分钟后`}答辩：${formatBeijingDateTime(new Date(slot.startsAt))}（北京时间），${placeText(session)}，${panelName(session, slot.panelId)}。`,
+              page: defensePage(doc._id),
+              subscription: defenseReminder(factsOf(doc._id, slot, session), when, minutesBefore),
+            });
+            queued += 1;
+          }
+        }
+        return queued;
+      },
+    },
+  },
+);
+
+const defensePage = (id: string) => `pages/defense/index?id=${encodeURIComponent(id)}`;
+const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
+
+function placeText(session: DefenseSession): string {
+  return session.place.kind === 'room' ? session.place.name : `线上视频答辩（${session.place.name}，链接见答辩页面）`;
+}
+
+function panelName(session: DefenseSession, panelId: string): string {
+  return session.panels.find((p) => p.id === panelId)?.name ?? '';
+}
+
+function factsOf(applicationId: string, slot: Pick<SlotDoc, 'title' | 'applicantName' | 'startsAt'>, session: DefenseSession): DefenseSlotFacts {
+  return { applicationId, label: slot.title, applicantName: slot.applicantName, startsAt: new Date(slot.startsAt), place: session.place.kind === 'room' ? session.place.name : '线上视频答辩' };
+}
+
+/** 高级工程师: the specialty's title at the level, else the series', else the level in words. */
+function titleOf(round: Round, record: ApplicationRecord): string {
+  const specialty = round.specialties.find((s) => s.code === record.specialty)?.titles.find((t) => t.level === record.level);
+  const series = round.series.find((s) => s.code === record.series)?.titles.find((t) => t.level === record.level);
+  return specialty?.names[0] ?? series?.names[0] ?? LEVEL_LABELS[record.level];
+}
+
+async function roundFor(ctx: ActionContext, roundId: string): Promise<Result<Round, AppError>> {
+  if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
+  const doc = await ctx.store.get(collections.rounds.name, roundId);
+  return doc ? ok(roundFromDoc(doc)) : err(appError('ROUND.NOT_FOUND'));
+}
+
+function sessionFromDoc(doc: Doc<JsonObject>): DefenseSession {
+  const { _id, _rev, roundId, ...fields } = doc as Doc<JsonObject> & { roundId: string };
+  void _rev;
+  void roundId;
+  return DefenseSession.parse({ ...fields, id: _id });
+}
+
+async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<DefenseSession[]> {
+  const docs = await ctx.store.find(collections.defenseSessions.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], limit: 100 });
+  return docs.map(sessionFromDoc).sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}
+
+async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ id: string; rev: number; slot: SlotDoc }[]> {
+  const docs = await ctx.store.find(collections.defenseSlots.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
+  return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(SlotDoc, d) }));
+}
+
+async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ rev: number; doc: z.infer<typeof ScheduleDoc> } | null> {
+  const doc = await ctx.store.get(collections.defenseSchedules.name, roundId);
+  return doc ? { rev: doc._rev, doc: parseFields(ScheduleDoc, doc) } : null;
+}
+
+async function recordOf(ctx: Pick<WorkContext, 'store'>, id: string): Promise<ApplicationRecord | null> {
+  const doc = await ctx.store.get(collections.applications.name, id);
+  return doc ? parseFields(ApplicationRecord, doc) : null;
+}
+
+const capacityOf = (session: DefenseSession) => session.panels.length * panelSlots(session).length;
+
+/** Who defends in this round (fee paid, the engine says required), who does not and why, the sessions and the schedule. */
+async function planOf(ctx: ActionContext, round: Round): Promise<DefensePlanView> {
+  const docs = await ctx.store.find(collections.applications.name, {
+    where: [
+      { field: 'roundId', op: 'eq', value: round.id },
+      { field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received', 'fee_paid', 'defended'] },
+    ],
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+    limit: 1000,
+  });
+  const defenders: DefensePlanView['defenders'][number][] = [];
+  const others: DefensePlanView['others'][number][] = [];
+  for (const doc of docs) {
+    const record = parseFields(ApplicationRecord, doc);
+    const defense = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey)?.defense;
+    const specialtyName = round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
+    if (!defense || defense.status !== 'required') {
+      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
+    } else if (record.status === 'fee_paid' || record.status === 'defended') {
+      defenders.push({ applicationId: doc._id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName });
+    } else {
+      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
+    }
+  }
+  const sessions = await sessionsOf(ctx, round.id);
+  const schedule = await scheduleOf(ctx, round.id);
+  const slots = await slotsOf(ctx, round.id);
+  const base: DefensePlanView = {
+    roundId: round.id,
+    roundTitle: round.title,
+    slotMinutes: round.defense.slotMinutes?.minutes ?? 10,
+    defenders,
+    others,
+    sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),
+    schedule: null,
+  };
+  return schedule ? withSchedule(base, sessions, schedule.doc, slots) : base;
+}
+
+function slotDocFrom(slot: Slot, plan: DefensePlanView): SlotDoc {
+  const who = plan.defenders.find((d) => d.applicationId === slot.applicationId);
+  return { roundId: plan.roundId, personId: '', applicantName: who?.applicantName ?? '', title: '', specialty: who?.specialty ?? '', sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt, published: false, confirmedAt: null, attendance: null, changes: 0 };
+}
+
+function withSchedule(plan: DefensePlanView, sessions: readonly DefenseSession[], schedule: z.infer<typeof ScheduleDoc>, slots: readonly { id: string; slot: SlotDoc }[]): DefensePlanView {
+  const views: DefenseSlotView[] = slots
+    .map(({ id, slot }) => ({
+      applicationId: id,
+      applicantName: slot.applicantName,
+      specialty: plan.defenders.find((d) => d.applicationId === id)?.specialtyName ?? slot.specialty,
+      sessionId: slot.sessionId,
+      panelId: slot.panelId,
+      panelName: panelName(sessions.find((s) => s.id === slot.sessionId)!, slot.panelId),
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      confirmed: slot.confirmedAt !== null,
+      attendance: slot.attendance,
+    }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.panelId.localeCompare(b.panelId));
+  return { ...plan, schedule: { order: schedule.order, seed: schedule.seed, publishedAt: schedule.publishedAt, slots: views } };
+}
+
+/** A move or a swap, applied with the core's rules; after publishing, the applicants moved are told. */
+async function adjust(
+  ctx: ActionContext,
+  roundId: string,
+  change: (sessions: readonly DefenseSession[], slots: readonly Slot[], specialtyOf: (id: string) => string | undefined) => Result<Slot[], string>,
+): Promise<Result<DefensePlanView, AppError>> {
+  const round = await roundFor(ctx, roundId);
+  if (!round.ok) return err(round.error);
+  const schedule = await scheduleOf(ctx, roundId);
+  const slots = await slotsOf(ctx, roundId);
+  if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+  const sessions = await sessionsOf(ctx, roundId);
+  const before: Slot[] = slots.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
+  const changed = change(sessions, before, (id) => slots.find((s) => s.id === id)?.slot.specialty);
+  if (!changed.ok) return err(refused(changed.error));
+  for (const after of changed.value) {
+    const old = slots.find((s) => s.id === after.applicationId)!;
+    if (old.slot.sessionId === after.sessionId && old.slot.panelId === after.panelId && old.slot.startsAt === after.startsAt) continue;
+    if (old.slot.attendance !== null) return err(refused(`${old.slot.applicantName}已经开始或结束答辩，不能再调整。`));
+    const changes = old.slot.changes + (old.slot.published ? 1 : 0);
+    ctx.writes.update(collections.defenseSlots.name, old.id, old.rev, { sessionId: after.sessionId, panelId: after.panelId, startsAt: after.startsAt, endsAt: after.endsAt, changes, confirmedAt: null });
+    if (!old.slot.published) continue;
+    const session = sessions.find((s) => s.id === after.sessionId)!;
+    const moved = { ...old.slot, startsAt: after.startsAt };
+    ctx.notify({
+      dedupeKey: `${old.id}#defense-changed-${changes}`,
+      personId: old.slot.personId,
+      applicationId: old.id,
+      kind: 'progress',
+      title: '答辩时间变更',
+      body: `您的答辩改到 ${formatBeijingDateTime(new Date(after.startsAt))}（北京时间），${placeText(session)}，${panelName(session, after.panelId)}。请重新确认参加。`,
+      page: defensePage(old.id),
+      subscription: defenseChanged(factsOf(old.id, moved, session), 'moved', '请以新的时间为准，并重新确认'),
+    });
+  }
+  return ok(await planOf(ctx, round.value));
+}
+
+async function recordDefended(ctx: ActionContext, applicationId: string): Promise<Result<unknown, AppError>> {
+  const doc = await ctx.store.get(collections.applications.name, applicationId);
+  if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
+  const record = parseFields(ApplicationRecord, doc);
+  if (record.status !== 'fee_paid') return ok(record);
+  const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
+  const personDoc = await ctx.store.get(collections.people.name, record.personId);
+  if (!roundDoc || !personDoc) return err(appError('APPLICATION.NOT_FOUND'));
+  const round = roundFromDoc(roundDoc);
+  const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, parseDoc(Person, personDoc as Doc<object>), round));
+  return moveApplication(
+    { id: applicationId, rev: doc._rev, record, round, view, command: 'record_defense', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: true },
+    ctx,
+  );
+}
+
+async function myDefense(ctx: ActionContext, applicationId: string, confirm: boolean): Promise<Result<MyDefenseView, AppError>> {
+  const doc = await ctx.store.get(collections.applications.name, applicationId);
+  if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
+  const record = parseFields(ApplicationRecord, doc);
+  if (record.personId !== ctx.caller._id) return err(appError('APPLICATION.NOT_FOUND'));
+  const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
+  if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+  const round = roundFromDoc(roundDoc);
+  const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, ctx.caller, round));
+  const slotDoc = await ctx.store.get(collections.defenseSlots.name, applicationId);
+  const slot = slotDoc ? parseFields(SlotDoc, slotDoc) : null;
+  const session = slot?.published ? await ctx.store.get(collections.defenseSessions.name, slot.sessionId) : null;
+  if (confirm) {
+    if (!slotDoc || !slot?.published) return err(refused('答辩时间还没有发布，发布后再确认。'));
+    if (!slot.confirmedAt) ctx.writes.update(collections.defenseSlots.name, applicationId, slotDoc._rev, { confirmedAt: ctx.now.toISOString() });
+  }
+  const parsed = session ? sessionFromDoc(session) : null;
+  const waiting =
+    view.defense.status !== 'required'
+      ? null
+      : parsed
+        ? null
+        : ['fee_paid', 'defended'].includes(record.status)
+          ? '评审委员会正在安排答辩时间，发布后会通知您（请先开启下面的微信提醒）。'
+          : '通过形式审核并缴费后，评审委员会会安排答辩时间并通知您。';
+  return ok({
+    applicationId,
+    label: view.label,
+    defense: view.defense,
+    slot:
+      slot && parsed
+        ? {
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            place: parsed.place,
+            panelName: panelName(parsed, slot.panelId),
+            bring: parsed.bring,
+            confirmedAt: confirm ? (slot.confirmedAt ?? ctx.now.toISOString()) : slot.confirmedAt,
+            attendance: slot.attendance,
+          }
+        : null,
+    waiting,
+  });
+}
