@@ -347,7 +347,7 @@ export const api = {
     assign: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, order: z.enum(['submission', 'draw'], { message: '请选择排序方式' }) })),
     /** Moves one applicant to a free slot, or swaps two; after publishing, both are told. */
     move: action<DefensePlanView>()(
-      z.strictObject({ roundId: RoundId, applicationId: ApplicationId, to: z.strictObject({ sessionId: z.string().min(1), panelId: z.string().min(1), startsAt: z.string().datetime() }) }),
+      z.strictObject({ roundId: RoundId, applicationId: ApplicationId, to: z.strictObject({ sessionId: z.string().min(1), panelId: z.string().min(1), startsAt: z.string().datetime({ offset: true, message: '请选择答辩时段' }) }) }),
     ),
     swap: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, a: ApplicationId, b: ApplicationId })),
     /** Publishes the schedule: each applicant is told their slot (WeChat where they allowed it, and 我的申报). */

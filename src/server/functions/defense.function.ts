@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView, DefenseSlotView, MyDefenseView } from '../../core/contracts/api';
+import { remindersDue, REMINDER_HORIZON_MS } from '../../core/defense/reminders';
 import { assignSlots, DefenseSession, moveSlot, panelSlots, swapSlots, type Candidate, type Slot } from '../../core/defense/schedule';
 import { assess } from '../../core/eligibility/assess';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -55,7 +56,7 @@ export const defenseFunction = defineFunction(
       async handle({ roundId }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        return ok(await planOf(ctx, round.value));
+        return ok(viewOfPlan(await loadPlan(ctx, round.value)));
       },
     },
     addSession: {
@@ -67,8 +68,8 @@ export const defenseFunction = defineFunction(
         if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
         const id = `session-${randomUUID()}`;
         ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...(session as unknown as JsonObject) });
-        const plan = await planOf(ctx, round.value);
-        return ok({ ...plan, sessions: [...plan.sessions, { ...session, id, capacity: capacityOf({ ...session, id }) }] });
+        const state = await loadPlan(ctx, round.value);
+        return ok(viewOfPlan({ ...state, sessions: sortSessions([...state.sessions, { ...session, id }]) }));
       },
     },
     removeSession: {
@@ -78,11 +79,10 @@ export const defenseFunction = defineFunction(
         if (!round.ok) return err(round.error);
         const doc = await ctx.store.get(collections.defenseSessions.name, sessionId);
         if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', ['没有这个答辩场次。']));
-        const used = (await slotsOf(ctx, roundId)).some((s) => s.slot.sessionId === sessionId);
-        if (used) return err(refused('这个场次已经排了人，请先把他们调到别的场次再删除。'));
+        const state = await loadPlan(ctx, round.value);
+        if (state.slots.some((s) => s.slot.sessionId === sessionId)) return err(refused('这个场次已经排了人，请先把他们调到别的场次再删除。'));
         ctx.writes.remove(collections.defenseSessions.name, sessionId, doc._rev);
-        const plan = await planOf(ctx, round.value);
-        return ok({ ...plan, sessions: plan.sessions.filter((s) => s.id !== sessionId) });
+        return ok(viewOfPlan({ ...state, sessions: state.sessions.filter((s) => s.id !== sessionId) }));
       },
     },
     assign: {
@@ -90,30 +90,28 @@ export const defenseFunction = defineFunction(
       async handle({ roundId, order }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        const schedule = await scheduleOf(ctx, roundId);
-        if (schedule?.doc.publishedAt) return err(refused('答辩安排已经发布，不能再自动重排；请逐个调整或对调，调整会通知到本人。'));
-        const plan = await planOf(ctx, round.value);
-        const sessions = await sessionsOf(ctx, roundId);
-        const candidates: Candidate[] = [];
-        for (const d of plan.defenders) {
-          const record = await recordOf(ctx, d.applicationId);
-          if (!record) continue;
-          candidates.push({ applicationId: d.applicationId, specialty: d.specialty, submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt });
-        }
+        const state = await loadPlan(ctx, round.value);
+        if (state.schedule?.doc.publishedAt) return err(refused('答辩安排已经发布，不能再自动重排；请逐个调整或对调，调整会通知到本人。'));
+        const candidates: (Candidate & { record: ApplicationRecord })[] = state.defenders.map(({ id, record }) => ({
+          applicationId: id,
+          specialty: record.specialty ?? 'general',
+          submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt,
+          record,
+        }));
         if (candidates.length === 0) return err(refused('还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
         const seed = order === 'draw' ? randomInt(2 ** 31 - 1) : null;
-        const assigned = assignSlots(sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed });
+        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed });
         if (!assigned.ok) return err(refused(assigned.error.message));
-        for (const old of await slotsOf(ctx, roundId)) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
-        for (const slot of assigned.value) {
-          const record = (await recordOf(ctx, slot.applicationId))!;
+        for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
+        const slots = assigned.value.map((slot) => {
+          const { record, specialty } = candidates.find((c) => c.applicationId === slot.applicationId)!;
           const doc: SlotDoc = {
             roundId,
             personId: record.personId,
             applicantName: record.applicantName,
             title: titleOf(round.value, record),
-            specialty: candidates.find((c) => c.applicationId === slot.applicationId)!.specialty,
+            specialty,
             sessionId: slot.sessionId,
             panelId: slot.panelId,
             startsAt: slot.startsAt,
@@ -124,11 +122,12 @@ export const defenseFunction = defineFunction(
             changes: 0,
           };
           ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...(doc as unknown as JsonObject) });
-        }
+          return { id: slot.applicationId, rev: 0, slot: doc };
+        });
         const scheduleDoc = { order, seed, publishedAt: null };
-        if (schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, scheduleDoc);
+        if (state.schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, state.schedule.rev, scheduleDoc);
         else ctx.writes.insert(collections.defenseSchedules.name, { _id: roundId, ...scheduleDoc });
-        return ok(withSchedule(plan, sessions, scheduleDoc, assigned.value.map((s) => ({ id: s.applicationId, rev: 0, slot: slotDocFrom(s, plan) }))));
+        return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots }));
       },
     },
     move: {
@@ -148,18 +147,15 @@ export const defenseFunction = defineFunction(
       async handle({ roundId }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        const schedule = await scheduleOf(ctx, roundId);
-        const slots = await slotsOf(ctx, roundId);
+        const state = await loadPlan(ctx, round.value);
+        const { schedule, slots, sessions } = state;
         if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
-        if (schedule.doc.publishedAt) return ok(await planOf(ctx, round.value));
-        const plan = await planOf(ctx, round.value);
-        const unscheduled = plan.defenders.filter((d) => !slots.some((s) => s.id === d.applicationId));
-        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.applicantName).join('、')}），请重新排或调整后再发布。`));
-        const sessions = await sessionsOf(ctx, roundId);
+        if (schedule.doc.publishedAt) return ok(viewOfPlan(state));
+        const unscheduled = state.defenders.filter((d) => !slots.some((s) => s.id === d.id));
+        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.record.applicantName).join('、')}），请重新排或调整后再发布。`));
         for (const { id, rev, slot } of slots) {
           ctx.writes.update(collections.defenseSlots.name, id, rev, { published: true });
           const session = sessions.find((s) => s.id === slot.sessionId)!;
-          const facts = factsOf(id, slot, session);
           ctx.notify({
             dedupeKey: `${id}#defense-scheduled`,
             personId: slot.personId,
@@ -168,11 +164,18 @@ export const defenseFunction = defineFunction(
             title: '答辩安排',
             body: `您的答辩：${formatBeijingDateTime(new Date(slot.startsAt))}（北京时间），${placeText(session)}，${panelName(session, slot.panelId)}，每人 ${session.slotMinutes} 分钟。请携带${session.bring || '身份证原件'}，提前到场。`,
             page: defensePage(id),
-            subscription: defenseScheduled(facts, session.bring ? `请携带${session.bring}` : ''),
+            subscription: defenseScheduled(factsOf(id, slot, session), session.bring ? `请携带${session.bring}` : ''),
           });
         }
-        ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt: ctx.now.toISOString() });
-        return ok(await planOf(ctx, round.value));
+        const publishedAt = ctx.now.toISOString();
+        ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
+        return ok(
+          viewOfPlan({
+            ...state,
+            schedule: { ...schedule, doc: { ...schedule.doc, publishedAt } },
+            slots: slots.map((s) => ({ ...s, slot: { ...s.slot, published: true } })),
+          }),
+        );
       },
     },
     mark: {
@@ -180,10 +183,11 @@ export const defenseFunction = defineFunction(
       async handle({ roundId, applicationId, attendance }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        const slots = await slotsOf(ctx, roundId);
+        const state = await loadPlan(ctx, round.value);
+        const { slots } = state;
         const mine = slots.find((s) => s.id === applicationId);
         if (!mine || !mine.slot.published) return err(appError('NOT_FOUND', ['这位申报人没有已发布的答辩时段。']));
-        if (mine.slot.attendance === attendance) return ok(await planOf(ctx, round.value));
+        if (mine.slot.attendance === attendance) return ok(viewOfPlan(state));
         if (mine.slot.attendance === 'done') return err(refused('已经记为答辩完成，不能再改。'));
         ctx.writes.update(collections.defenseSlots.name, applicationId, mine.rev, { attendance });
         if (attendance === 'done') {
@@ -196,7 +200,7 @@ export const defenseFunction = defineFunction(
             .filter((s) => s.slot.sessionId === mine.slot.sessionId && s.slot.panelId === mine.slot.panelId && s.slot.startsAt > mine.slot.startsAt && s.slot.attendance === null)
             .sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))[0];
           if (next && !(await ctx.store.get(collections.outbox.name, `${next.id}#defense-next`))) {
-            const session = (await sessionsOf(ctx, roundId)).find((s) => s.id === next.slot.sessionId)!;
+            const session = state.sessions.find((s) => s.id === next.slot.sessionId)!;
             ctx.notify({
               dedupeKey: `${next.id}#defense-next`,
               personId: next.slot.personId,
@@ -209,8 +213,7 @@ export const defenseFunction = defineFunction(
             });
           }
         }
-        const plan = await planOf(ctx, round.value);
-        return ok(plan);
+        return ok(viewOfPlan({ ...state, slots: slots.map((s) => (s.id === applicationId ? { ...s, slot: { ...s.slot, attendance } } : s)) }));
       },
     },
     mine: {
@@ -228,7 +231,8 @@ export const defenseFunction = defineFunction(
   },
   {
     /**
-     * Reminders of published slots: the day before and shortly before (config/messages), each once
+     * Reminders of published slots: the day before and shortly before (config/messages, timed by
+     * the core's `remindersDue`), each once
      * (its outbox key), only while the person has reminders left (the outbox uses a credit per send;
      * without one the reminder is an in-app notice).
      */
@@ -236,26 +240,21 @@ export const defenseFunction = defineFunction(
       cron: '0 */5 * * * * *',
       everyMs: 60_000,
       async run(ctx) {
-        const { dayBefore, minutesBefore } = templateRegistry.defenseReminders;
-        const now = ctx.now.getTime();
+        const policy = templateRegistry.defenseReminders;
         const soon = await ctx.store.find(collections.defenseSlots.name, {
           where: [
             { field: 'published', op: 'eq', value: true },
             { field: 'startsAt', op: 'gt', value: ctx.now.toISOString() },
-            { field: 'startsAt', op: 'lte', value: new Date(now + 24 * 3_600_000).toISOString() },
+            { field: 'startsAt', op: 'lte', value: new Date(ctx.now.getTime() + REMINDER_HORIZON_MS).toISOString() },
           ],
-          limit: 500,
+          limit: 1000,
         });
         let queued = 0;
         const sessions = new Map<string, DefenseSession | null>();
         for (const doc of soon) {
           const slot = parseFields(SlotDoc, doc);
           if (slot.attendance !== null) continue;
-          const starts = Date.parse(slot.startsAt);
-          const due: { key: string; when: 'day_before' | 'soon' }[] = [];
-          // The day before: from 24 hours to 12 hours ahead (published later, the slot's own message is enough).
-          if (dayBefore && now >= starts - 24 * 3_600_000 && now < starts - 12 * 3_600_000) due.push({ key: `${doc._id}#defense-day-before`, when: 'day_before' });
-          if (minutesBefore > 0 && now >= starts - minutesBefore * 60_000) due.push({ key: `${doc._id}#defense-soon`, when: 'soon' });
+          const due = remindersDue(new Date(slot.startsAt), ctx.now, policy).map((when) => ({ when, key: reminderKey(doc._id, when, slot.changes) }));
           for (const { key, when } of due) {
             if (await ctx.store.get(collections.outbox.name, key)) continue;
             if (!sessions.has(slot.sessionId)) {
@@ -270,9 +269,9 @@ export const defenseFunction = defineFunction(
               applicationId: doc._id,
               kind: 'progress',
               title: when === 'day_before' ? '明天答辩' : '答辩即将开始',
-              body: `${when === 'day_before' ? '明天' : `${minutesBefore} 分钟后`}答辩：${formatBeijingDateTime(new Date(slot.startsAt))}（北京时间），${placeText(session)}，${panelName(session, slot.panelId)}。`,
+              body: `${when === 'day_before' ? '明天' : `${policy.minutesBefore} 分钟内`}答辩：${formatBeijingDateTime(new Date(slot.startsAt))}（北京时间），${placeText(session)}，${panelName(session, slot.panelId)}。`,
               page: defensePage(doc._id),
-              subscription: defenseReminder(factsOf(doc._id, slot, session), when, minutesBefore),
+              subscription: defenseReminder(factsOf(doc._id, slot, session), when, policy.minutesBefore),
             });
             queued += 1;
           }
@@ -283,6 +282,8 @@ export const defenseFunction = defineFunction(
   },
 );
 
+/** A reminder's outbox key: once per slot time (a moved slot is reminded of its new time). */
+export const reminderKey = (applicationId: string, when: 'day_before' | 'soon', changes: number) => `${applicationId}#defense-${when === 'day_before' ? 'day-before' : 'soon'}-${changes}`;
 const defensePage = (id: string) => `pages/defense/index?id=${encodeURIComponent(id)}`;
 const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
 
@@ -290,8 +291,8 @@ function placeText(session: DefenseSession): string {
   return session.place.kind === 'room' ? session.place.name : `线上视频答辩（${session.place.name}，链接见答辩页面）`;
 }
 
-function panelName(session: DefenseSession, panelId: string): string {
-  return session.panels.find((p) => p.id === panelId)?.name ?? '';
+function panelName(session: DefenseSession | undefined, panelId: string): string {
+  return session?.panels.find((p) => p.id === panelId)?.name ?? '';
 }
 
 function factsOf(applicationId: string, slot: Pick<SlotDoc, 'title' | 'applicantName' | 'startsAt'>, session: DefenseSession): DefenseSlotFacts {
@@ -318,12 +319,22 @@ function sessionFromDoc(doc: Doc<JsonObject>): DefenseSession {
   return DefenseSession.parse({ ...fields, id: _id });
 }
 
-async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<DefenseSession[]> {
-  const docs = await ctx.store.find(collections.defenseSessions.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], limit: 100 });
-  return docs.map(sessionFromDoc).sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+function sortSessions(sessions: DefenseSession[]): DefenseSession[] {
+  return sessions.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
 }
 
-async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ id: string; rev: number; slot: SlotDoc }[]> {
+async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<DefenseSession[]> {
+  const docs = await ctx.store.find(collections.defenseSessions.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], limit: 100 });
+  return sortSessions(docs.map(sessionFromDoc));
+}
+
+interface SlotEntry {
+  readonly id: string;
+  readonly rev: number;
+  readonly slot: SlotDoc;
+}
+
+async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<SlotEntry[]> {
   const docs = await ctx.store.find(collections.defenseSlots.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
   return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(SlotDoc, d) }));
 }
@@ -333,15 +344,24 @@ async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Pro
   return doc ? { rev: doc._rev, doc: parseFields(ScheduleDoc, doc) } : null;
 }
 
-async function recordOf(ctx: Pick<WorkContext, 'store'>, id: string): Promise<ApplicationRecord | null> {
-  const doc = await ctx.store.get(collections.applications.name, id);
-  return doc ? parseFields(ApplicationRecord, doc) : null;
-}
-
 const capacityOf = (session: DefenseSession) => session.panels.length * panelSlots(session).length;
 
+/**
+ * A round's defense plan as read from the store: who defends, who does not and why, the sessions,
+ * the schedule and its slots. An action that changes the plan stages its writes and answers with
+ * the plan changed the same way in memory (the writes commit after the handler returns).
+ */
+interface PlanState {
+  readonly round: Round;
+  readonly defenders: readonly { readonly id: string; readonly record: ApplicationRecord }[];
+  readonly others: DefensePlanView['others'];
+  readonly sessions: readonly DefenseSession[];
+  readonly schedule: { readonly rev: number; readonly doc: z.infer<typeof ScheduleDoc> } | null;
+  readonly slots: readonly SlotEntry[];
+}
+
 /** Who defends in this round (fee paid, the engine says required), who does not and why, the sessions and the schedule. */
-async function planOf(ctx: ActionContext, round: Round): Promise<DefensePlanView> {
+async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanState> {
   const docs = await ctx.store.find(collections.applications.name, {
     where: [
       { field: 'roundId', op: 'eq', value: round.id },
@@ -350,56 +370,52 @@ async function planOf(ctx: ActionContext, round: Round): Promise<DefensePlanView
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 1000,
   });
-  const defenders: DefensePlanView['defenders'][number][] = [];
+  const defenders: { id: string; record: ApplicationRecord }[] = [];
   const others: DefensePlanView['others'][number][] = [];
   for (const doc of docs) {
     const record = parseFields(ApplicationRecord, doc);
     const defense = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey)?.defense;
-    const specialtyName = round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
     if (!defense || defense.status !== 'required') {
       others.push({ applicationId: doc._id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
     } else if (record.status === 'fee_paid' || record.status === 'defended') {
-      defenders.push({ applicationId: doc._id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName });
+      defenders.push({ id: doc._id, record });
     } else {
       others.push({ applicationId: doc._id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
     }
   }
-  const sessions = await sessionsOf(ctx, round.id);
-  const schedule = await scheduleOf(ctx, round.id);
-  const slots = await slotsOf(ctx, round.id);
-  const base: DefensePlanView = {
-    roundId: round.id,
-    roundTitle: round.title,
-    slotMinutes: round.defense.slotMinutes?.minutes ?? 10,
-    defenders,
-    others,
-    sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),
-    schedule: null,
-  };
-  return schedule ? withSchedule(base, sessions, schedule.doc, slots) : base;
+  return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };
 }
 
-function slotDocFrom(slot: Slot, plan: DefensePlanView): SlotDoc {
-  const who = plan.defenders.find((d) => d.applicationId === slot.applicationId);
-  return { roundId: plan.roundId, personId: '', applicantName: who?.applicantName ?? '', title: '', specialty: who?.specialty ?? '', sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt, published: false, confirmedAt: null, attendance: null, changes: 0 };
+function specialtyName(round: Round, record: ApplicationRecord): string {
+  return round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
 }
 
-function withSchedule(plan: DefensePlanView, sessions: readonly DefenseSession[], schedule: z.infer<typeof ScheduleDoc>, slots: readonly { id: string; slot: SlotDoc }[]): DefensePlanView {
-  const views: DefenseSlotView[] = slots
+function viewOfPlan(state: PlanState): DefensePlanView {
+  const { round, sessions, schedule } = state;
+  const defenders = state.defenders.map(({ id, record }) => ({ applicationId: id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName: specialtyName(round, record) }));
+  const slots: DefenseSlotView[] = state.slots
     .map(({ id, slot }) => ({
       applicationId: id,
       applicantName: slot.applicantName,
-      specialty: plan.defenders.find((d) => d.applicationId === id)?.specialtyName ?? slot.specialty,
+      specialty: defenders.find((d) => d.applicationId === id)?.specialtyName ?? slot.specialty,
       sessionId: slot.sessionId,
       panelId: slot.panelId,
-      panelName: panelName(sessions.find((s) => s.id === slot.sessionId)!, slot.panelId),
+      panelName: panelName(sessions.find((s) => s.id === slot.sessionId), slot.panelId),
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       confirmed: slot.confirmedAt !== null,
       attendance: slot.attendance,
     }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.panelId.localeCompare(b.panelId));
-  return { ...plan, schedule: { order: schedule.order, seed: schedule.seed, publishedAt: schedule.publishedAt, slots: views } };
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    slotMinutes: round.defense.slotMinutes?.minutes ?? 10,
+    defenders,
+    others: state.others,
+    sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),
+    schedule: schedule ? { order: schedule.doc.order, seed: schedule.doc.seed, publishedAt: schedule.doc.publishedAt, slots } : null,
+  };
 }
 
 /** A move or a swap, applied with the core's rules; after publishing, the applicants moved are told. */
@@ -410,34 +426,39 @@ async function adjust(
 ): Promise<Result<DefensePlanView, AppError>> {
   const round = await roundFor(ctx, roundId);
   if (!round.ok) return err(round.error);
-  const schedule = await scheduleOf(ctx, roundId);
-  const slots = await slotsOf(ctx, roundId);
+  const state = await loadPlan(ctx, round.value);
+  const { schedule, slots, sessions } = state;
   if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
-  const sessions = await sessionsOf(ctx, roundId);
   const before: Slot[] = slots.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
   const changed = change(sessions, before, (id) => slots.find((s) => s.id === id)?.slot.specialty);
   if (!changed.ok) return err(refused(changed.error));
-  for (const after of changed.value) {
-    const old = slots.find((s) => s.id === after.applicationId)!;
-    if (old.slot.sessionId === after.sessionId && old.slot.panelId === after.panelId && old.slot.startsAt === after.startsAt) continue;
-    if (old.slot.attendance !== null) return err(refused(`${old.slot.applicantName}已经开始或结束答辩，不能再调整。`));
-    const changes = old.slot.changes + (old.slot.published ? 1 : 0);
-    ctx.writes.update(collections.defenseSlots.name, old.id, old.rev, { sessionId: after.sessionId, panelId: after.panelId, startsAt: after.startsAt, endsAt: after.endsAt, changes, confirmedAt: null });
-    if (!old.slot.published) continue;
-    const session = sessions.find((s) => s.id === after.sessionId)!;
-    const moved = { ...old.slot, startsAt: after.startsAt };
+  const after: SlotEntry[] = [];
+  for (const entry of slots) {
+    const to = changed.value.find((s) => s.applicationId === entry.id)!;
+    const old = entry.slot;
+    if (old.sessionId === to.sessionId && old.panelId === to.panelId && old.startsAt === to.startsAt) {
+      after.push(entry);
+      continue;
+    }
+    if (old.attendance !== null) return err(refused(`${old.applicantName}已经开始或结束答辩，不能再调整。`));
+    const changes = old.changes + (old.published ? 1 : 0);
+    const set = { sessionId: to.sessionId, panelId: to.panelId, startsAt: to.startsAt, endsAt: to.endsAt, changes, confirmedAt: null };
+    ctx.writes.update(collections.defenseSlots.name, entry.id, entry.rev, set);
+    after.push({ ...entry, slot: { ...old, ...set } });
+    if (!old.published) continue;
+    const session = sessions.find((s) => s.id === to.sessionId)!;
     ctx.notify({
-      dedupeKey: `${old.id}#defense-changed-${changes}`,
-      personId: old.slot.personId,
-      applicationId: old.id,
+      dedupeKey: `${entry.id}#defense-changed-${changes}`,
+      personId: old.personId,
+      applicationId: entry.id,
       kind: 'progress',
       title: '答辩时间变更',
-      body: `您的答辩改到 ${formatBeijingDateTime(new Date(after.startsAt))}（北京时间），${placeText(session)}，${panelName(session, after.panelId)}。请重新确认参加。`,
-      page: defensePage(old.id),
-      subscription: defenseChanged(factsOf(old.id, moved, session), 'moved', '请以新的时间为准，并重新确认'),
+      body: `您的答辩改到 ${formatBeijingDateTime(new Date(to.startsAt))}（北京时间），${placeText(session)}，${panelName(session, to.panelId)}。请重新确认参加。`,
+      page: defensePage(entry.id),
+      subscription: defenseChanged(factsOf(entry.id, { ...old, startsAt: to.startsAt }, session), 'moved', '请以新的时间为准，并重新确认'),
     });
   }
-  return ok(await planOf(ctx, round.value));
+  return ok(viewOfPlan({ ...state, slots: after }));
 }
 
 async function recordDefended(ctx: ActionContext, applicationId: string): Promise<Result<unknown, AppError>> {
