@@ -10,9 +10,12 @@ const devPages = isWeapp ? [] : ['pages/login/index'];
 const selfCheckPages = process.env.BENCH_WITHOUT_SELF_CHECK === '1' ? [] : ['pages/self-check/index', 'pages/self-check/result'];
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/unit/index', ...devPages],
-  // Reviewer pages: applicants never download them (WeChat loads a subpackage when it is opened).
-  subPackages: [{ root: 'review', pages: ['pages/queue/index', 'pages/application/index', 'pages/units/index'] }],
+  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/defense/index', 'pages/unit/index', ...devPages],
+  // Reviewer and committee pages: applicants never download them (WeChat loads a subpackage when it is opened).
+  subPackages: [
+    { root: 'review', pages: ['pages/queue/index', 'pages/application/index', 'pages/units/index'] },
+    { root: 'committee', pages: ['pages/queue/index', 'pages/defense/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',

@@ -25,6 +25,8 @@ export interface MeView {
   readonly county: string | null;
   /** The server's clock when it answered (ISO 8601): the app's "now" comes from it, not the phone. */
   readonly serverTime: string;
+  /** The rounds whose committee this person serves (secretaries and experts); empty for others. */
+  readonly committeeRounds: readonly { readonly id: string; readonly title: string }[];
 }
 
 /** A round as listed on the home page. */
@@ -240,6 +242,8 @@ export interface DefensePlanView {
 export interface MyDefenseView {
   readonly applicationId: string;
   readonly label: string;
+  /** The notice's title, for the clause sheet. */
+  readonly roundTitle: string;
   /** Whether this applicant defends, and why (the engine's answer with its clause). */
   readonly defense: OfferAssessment['defense'];
   readonly slot: {

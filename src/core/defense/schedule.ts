@@ -94,11 +94,17 @@ export function panelSlots(session: DefenseSession): { readonly startsAt: number
  * second. The same sessions, candidates and seed give the same schedule whatever order the
  * candidates come in.
  */
-export function assignSlots(sessions: readonly DefenseSession[], candidates: readonly Candidate[], order: Order): Result<Slot[], ScheduleError> {
+export function assignSlots(
+  sessions: readonly DefenseSession[],
+  candidates: readonly Candidate[],
+  order: Order,
+  /** A specialty's name as the messages say it (the round's 水利工程 for `engineering.water`). */
+  nameOf: (specialty: string) => string = (specialty) => specialty,
+): Result<Slot[], ScheduleError> {
   const specialties = [...new Set(candidates.map((c) => c.specialty))].sort();
   const served = new Set(sessions.flatMap((s) => s.panels.flatMap((p) => p.specialties)));
   const orphans = specialties.filter((s) => !served.has(s));
-  if (orphans.length > 0) return err({ kind: 'no_panel', specialties: orphans, message: `没有答辩组负责这些专业：${orphans.join('、')}。请先在答辩场次里设置。` });
+  if (orphans.length > 0) return err({ kind: 'no_panel', specialties: orphans, message: `没有答辩组负责这些专业：${orphans.map(nameOf).join('、')}。请先在答辩场次里设置。` });
 
   // Every free slot of every panel, earliest first.
   const free = sessions
@@ -123,7 +129,7 @@ export function assignSlots(sessions: readonly DefenseSession[], candidates: rea
   const short = Object.values(missing).reduce((a, b) => a + b, 0);
   if (short > 0) {
     const detail = Object.entries(missing)
-      .map(([s, n]) => `${s} 缺 ${n} 个`)
+      .map(([s, n]) => `${nameOf(s)}缺 ${n} 个`)
       .join('，');
     return err({ kind: 'capacity', missing: short, bySpecialty: missing, message: `答辩名额不够：还差 ${short} 个时段（${detail}）。请延长答辩时间、增加答辩组或场次。` });
   }

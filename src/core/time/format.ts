@@ -52,6 +52,12 @@ export function formatBeijingShort(instant: Date): string {
   return isWholeDay(p) ? `${p.month}月${p.day}日` : `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/** The time of day in Beijing, 24-hour: `09:30`. */
+export function formatBeijingClock(instant: Date): string {
+  const p = beijingParts(instant);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** The calendar year in Beijing at this instant. */
 export function beijingYear(instant: Date): number {
   return beijingParts(instant).year;

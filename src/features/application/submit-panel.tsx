@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { Navigator, Text, View } from '@tarojs/components';
 import type { ApplicationView, ProblemView } from '../../core/contracts/api';
 import { formatBeijingMoment } from '../../core/time/format';
 import { ActionButton } from '../../components/action-button';
 import { Reminders } from '../subscriptions/reminders';
 import './application.scss';
+import '../defense/defense.scss';
 
 /**
  * Submitting: every problem that still blocks it, each with its one-tap fix or confirmation where
@@ -34,6 +35,15 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
+        {application.defense.status === 'required' ? (
+          <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={`/pages/defense/index?id=${encodeURIComponent(application.id)}`}>
+            <View className='defense-entry__text'>
+              <Text className='defense-entry__title'>答辩安排</Text>
+              <Text className='defense-entry__hint'>需要参加 {application.defense.slotMinutes ?? 10} 分钟的专业水平答辩：时间、地点和微信提醒</Text>
+            </View>
+            <Text className='defense-entry__arrow'>›</Text>
+          </Navigator>
+        ) : null}
         <Reminders group='review' />
       </View>
     );

@@ -7,6 +7,7 @@ import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
 import { defineFunction } from '../function';
+import { roundFromDoc } from '../round.docs';
 import type { JsonObject } from '../ports/store.port';
 
 /** `account`: who the caller is, as the platform identifies them; a newcomer registers here. */
@@ -22,7 +23,7 @@ export const accountFunction = defineFunction('account', {
       // The person's id follows from the OPENID: registering twice at once is one person.
       const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
       writes.insert(collections.people.name, person as unknown as JsonObject & { _id: string });
-      return ok(meView(person, null, now));
+      return ok(meView(person, null, now, []));
     },
   },
   me: {
@@ -34,12 +35,17 @@ export const accountFunction = defineFunction('account', {
         if (!doc) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
         unit = parseDoc(Unit, doc);
       }
-      return ok(meView(caller, unit, now));
+      const committeeRounds: { id: string; title: string }[] = [];
+      for (const id of caller.rounds ?? []) {
+        const round = await store.get(collections.rounds.name, id);
+        if (round) committeeRounds.push({ id, title: roundFromDoc(round).title });
+      }
+      return ok(meView(caller, unit, now, committeeRounds));
     },
   },
 });
 
-function meView(person: Person, unit: Unit | null, now: Date): MeView {
+function meView(person: Person, unit: Unit | null, now: Date, committeeRounds: MeView['committeeRounds']): MeView {
   return {
     personId: person._id,
     name: person.name,
@@ -51,5 +57,6 @@ function meView(person: Person, unit: Unit | null, now: Date): MeView {
     prefecture: person.prefecture,
     county: person.county,
     serverTime: now.toISOString(),
+    committeeRounds,
   };
 }

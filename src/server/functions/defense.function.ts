@@ -101,7 +101,8 @@ export const defenseFunction = defineFunction(
         if (candidates.length === 0) return err(refused('还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
         const seed = order === 'draw' ? randomInt(2 ** 31 - 1) : null;
-        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed });
+        const nameOf = (code: string) => round.value.specialties.find((s) => s.code === code)?.name ?? code;
+        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf);
         if (!assigned.ok) return err(refused(assigned.error.message));
         for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
         const slots = assigned.value.map((slot) => {
@@ -505,6 +506,7 @@ async function myDefense(ctx: ActionContext, applicationId: string, confirm: boo
   return ok({
     applicationId,
     label: view.label,
+    roundTitle: round.title,
     defense: view.defense,
     slot:
       slot && parsed

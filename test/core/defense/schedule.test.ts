@@ -104,9 +104,13 @@ describe('defense slots', () => {
 
   it('says how many slots are missing, by specialty, when capacity is short', () => {
     const candidates = Array.from({ length: 15 }, (_, i) => ({ applicationId: `a${i}`, specialty: 'water', submittedAt: `2024-08-0${(i % 9) + 1}T00:00:00Z` }));
-    const result = assignSlots([session()], candidates, { kind: 'submission' });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'capacity', missing: 2, bySpecialty: { water: 2 }, message: '答辩名额不够：还差 2 个时段（water 缺 2 个）。请延长答辩时间、增加答辩组或场次。' }) });
-    expect(assignSlots([session()], [{ applicationId: 'x', specialty: 'law', submittedAt: '' }], { kind: 'submission' })).toMatchObject({ ok: false, error: { kind: 'no_panel', specialties: ['law'] } });
+    const names: Record<string, string> = { water: '水利工程', law: '法律' };
+    const result = assignSlots([session()], candidates, { kind: 'submission' }, (s) => names[s]!);
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'capacity', missing: 2, bySpecialty: { water: 2 }, message: '答辩名额不够：还差 2 个时段（水利工程缺 2 个）。请延长答辩时间、增加答辩组或场次。' }) });
+    expect(assignSlots([session()], [{ applicationId: 'x', specialty: 'law', submittedAt: '' }], { kind: 'submission' }, (s) => names[s]!)).toMatchObject({
+      ok: false,
+      error: { kind: 'no_panel', specialties: ['law'], message: '没有答辩组负责这些专业：法律。请先在答辩场次里设置。' },
+    });
   });
 
   it('takes submission order, or a seeded draw that differs from it and is the same every time', () => {

@@ -1,4 +1,4 @@
-import { formatBeijingDate, formatBeijingDateTime, formatBeijingMoment, formatBeijingShort } from '../../../src/core/time/format';
+import { formatBeijingClock, formatBeijingDate, formatBeijingDateTime, formatBeijingMoment, formatBeijingShort } from '../../../src/core/time/format';
 
 describe('Beijing formatting', () => {
   it.each([
@@ -24,5 +24,12 @@ describe('Beijing formatting', () => {
   it('names a deadline by its day when it is the end of that day, by its time otherwise', () => {
     expect(formatBeijingMoment(new Date('2024-10-22T23:59:59+08:00'))).toBe('2024年10月22日');
     expect(formatBeijingMoment(new Date('2024-08-30T10:00:00Z'))).toBe('2024年8月30日 18:00');
+  });
+});
+
+describe('formatBeijingClock', () => {
+  it('shows the Beijing time of day, across UTC midnight', () => {
+    expect(formatBeijingClock(new Date('2024-09-20T01:30:00Z'))).toBe('09:30');
+    expect(formatBeijingClock(new Date('2024-09-19T16:05:00Z'))).toBe('00:05');
   });
 });

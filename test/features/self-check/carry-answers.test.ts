@@ -43,6 +43,7 @@ describe('prefillFromAccount: what the account knows, preselected', () => {
     prefecture: '巴音郭楞蒙古自治州',
     county: '尉犁县',
     serverTime: '2024-10-10T02:00:00.000Z',
+    committeeRounds: [],
   };
 
   it('fills the unit, the prefecture and the county for a round of her own prefecture', () => {
