@@ -212,7 +212,9 @@ export interface CommitteeItem {
 export interface DefenseSlotView {
   readonly applicationId: string;
   readonly applicantName: string;
+  /** The specialty's code (which panels may take them) and its name. */
   readonly specialty: string;
+  readonly specialtyName: string;
   readonly sessionId: string;
   readonly panelId: string;
   readonly panelName: string;
@@ -226,6 +228,8 @@ export interface DefensePlanView {
   readonly roundId: string;
   readonly roundTitle: string;
   readonly slotMinutes: number;
+  /** The round's specialties, for the panels of a session. */
+  readonly specialties: readonly { readonly code: string; readonly name: string }[];
   /** Fee paid and defending: who needs a slot. */
   readonly defenders: readonly { readonly applicationId: string; readonly applicantName: string; readonly specialty: string; readonly specialtyName: string }[];
   /** Past formal review but exempt (with the notice's reason), or not yet at the fee. */

@@ -6,6 +6,7 @@ import { call } from '../../services/api/client';
 import { useCall } from '../../services/api/use-call';
 import { askSubscribe } from '../../services/platform/subscribe';
 import './reminders.scss';
+import { newRequestId } from '../../services/api/request-id';
 
 /** Which reminders a page offers: the review chain's after submitting, the defense's on the defense page. */
 export const REMINDER_GROUPS = {
@@ -43,7 +44,7 @@ export function Reminders({ group }: { group: keyof typeof REMINDER_GROUPS }) {
     setFailure(null);
     // WeChat shows its prompt only in answer to a tap: ask before anything is awaited.
     const asked = askSubscribe(templates.map((t) => ({ id: t.templateId, title: t.title })));
-    const requestId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const requestId = newRequestId();
     void asked
       .then((outcome) => call('subscriptions', 'record', { requestId, results: { ...outcome.results }, errCode: outcome.errCode }))
       .then((recorded) => {

@@ -26,6 +26,7 @@ import { attachPhoto } from '../../services/photos/attach-photo';
 import { pickPdfs, pickPhotos } from '../../services/photos/photos';
 import { serverNow } from '../../services/server-time';
 import '../../features/application/application.scss';
+import { newRequestId } from '../../services/api/request-id';
 
 const MAX_PICK = 9;
 
@@ -141,7 +142,7 @@ function ApplicationPage() {
     setSubmitting(true);
     setProblem(null);
     // One id per tap: a retry of this tap (a dropped reply) is the same submission, never a second.
-    requestId.current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    requestId.current ??= newRequestId();
     const result = await call('applications', 'submit', { applicationId: id, requestId: requestId.current });
     setSubmitting(false);
     if (result.ok) {

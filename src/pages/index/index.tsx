@@ -146,6 +146,27 @@ function Home() {
         </Navigator>
       ) : null}
 
+      {me.data.role === 'committee_secretary' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/committee/pages/queue/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>接收材料与缴费</Text>
+            <Text className='entry__hint'>通过形式审核的申报：登记接收纸质材料和缴纳评审费</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
+      {me.data.role === 'committee_secretary'
+        ? me.data.committeeRounds.map((r) => (
+            <Navigator key={r.id} className='entry' hoverClass='entry--pressed' url={`/committee/pages/defense/index?roundId=${encodeURIComponent(r.id)}`}>
+              <View className='entry__text'>
+                <Text className='entry__title'>答辩安排</Text>
+                <Text className='entry__hint'>{r.title}：场次、时段、发布通知和答辩当天签到</Text>
+              </View>
+              <Text className='entry__arrow'>›</Text>
+            </Navigator>
+          ))
+        : null}
+
       <Text className='section-title'>评审批次</Text>
       {rounds.status === 'loading' || (rounds.status === 'ready' && !learnedAt) ? <LoadingView label='正在读取评审批次…' /> : null}
       {rounds.status === 'error' ? <ErrorView error={rounds.error} onRetry={rounds.reload} /> : null}

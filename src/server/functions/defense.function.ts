@@ -398,7 +398,8 @@ function viewOfPlan(state: PlanState): DefensePlanView {
     .map(({ id, slot }) => ({
       applicationId: id,
       applicantName: slot.applicantName,
-      specialty: defenders.find((d) => d.applicationId === id)?.specialtyName ?? slot.specialty,
+      specialty: slot.specialty,
+      specialtyName: round.specialties.find((s) => s.code === slot.specialty)?.name ?? slot.specialty,
       sessionId: slot.sessionId,
       panelId: slot.panelId,
       panelName: panelName(sessions.find((s) => s.id === slot.sessionId), slot.panelId),
@@ -412,6 +413,11 @@ function viewOfPlan(state: PlanState): DefensePlanView {
     roundId: round.id,
     roundTitle: round.title,
     slotMinutes: round.defense.slotMinutes?.minutes ?? 10,
+    // The round's, and any a defender has that the round does not list (a series without specialties).
+    specialties: [
+      ...round.specialties.map((s) => ({ code: s.code, name: s.name })),
+      ...[...new Map(defenders.filter((d) => !round.specialties.some((s) => s.code === d.specialty)).map((d) => [d.specialty, d.specialtyName])).entries()].map(([code, name]) => ({ code, name })),
+    ],
     defenders,
     others: state.others,
     sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),

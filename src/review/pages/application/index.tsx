@@ -19,8 +19,8 @@ import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/review/review.scss';
+import { newRequestId } from '../../../services/api/request-id';
 
-const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * One application as its reviewer sees it: who and what, the materials (originals, zoomable), the

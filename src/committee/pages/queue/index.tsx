@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import type { CommitteeItem } from '../../../core/contracts/api';
+import type { AppError } from '../../../core/errors';
+import { call } from '../../../services/api/client';
+import { newRequestId } from '../../../services/api/request-id';
+import { useCall } from '../../../services/api/use-call';
+import { ProblemAlert } from '../../../features/committee/problem-alert';
+import '../../../features/committee/committee.scss';
+
+type Step = 'receive' | 'recordFee';
+
+/**
+ * The committee secretary's list after formal review: 已接收材料 when the paper materials arrive,
+ * 已缴费 when the fee is paid (only then is a senior applicant scheduled for the defense).
+ */
+function CommitteeQueue() {
+  const loaded = useCall('committee', 'queue', {});
+  const [items, setItems] = useState<readonly CommitteeItem[] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  // One id per act: a retry after a lost reply is the same act.
+  const pendingAct = useRef<{ key: string; requestId: string } | null>(null);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) {
+      setItems(null);
+      loaded.reload();
+    }
+    shown.current = true;
+  });
+
+  if (loaded.status === 'loading') return <LoadingView label='正在读取申报…' />;
+  if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
+  const list = items ?? loaded.data;
+
+  async function act(item: CommitteeItem, step: Step) {
+    if (busy) return;
+    const key = `${item.id}|${step}`;
+    if (pendingAct.current?.key !== key) pendingAct.current = { key, requestId: newRequestId() };
+    setBusy(key);
+    setProblem(null);
+    const answer = await call('committee', step, { applicationId: item.id, requestId: pendingAct.current.requestId });
+    setBusy(null);
+    if (answer.ok) {
+      pendingAct.current = null;
+      setItems(answer.value);
+    } else {
+      if (answer.error.code !== 'NETWORK.UNREACHABLE' && answer.error.code !== 'NETWORK.TIMEOUT') pendingAct.current = null;
+      setProblem(answer.error);
+    }
+  }
+
+  return (
+    <View className='committee'>
+      {problem ? <ProblemAlert problem={problem} /> : null}
+      {list.length === 0 ? <EmptyView title='还没有通过形式审核的申报' hint='地（州）人社局审核通过后，申报会出现在这里，再登记接收材料和缴费。' /> : null}
+      {list.length > 0 ? (
+        <View className='committee__card'>
+          <Text className='committee__note'>纸质材料送到后点“已接收材料”；缴清评审费后点“已缴费”。需要答辩的申报人缴费后才排答辩。</Text>
+          {list.map((item) => (
+            <View key={item.id} className='committee__item'>
+              <View className='committee__item-head'>
+                <Text className='committee__name'>{item.applicantName}</Text>
+                <Text className='committee__meta'>{item.label}</Text>
+              </View>
+              <Text className='committee__badge'>{item.statusText}</Text>
+              <View className='committee__actions'>
+                {item.mayReceive ? (
+                  <ActionButton tone='light' disabled={busy !== null} onTap={() => void act(item, 'receive')}>
+                    {busy === `${item.id}|receive` ? '正在登记…' : '已接收材料'}
+                  </ActionButton>
+                ) : null}
+                {item.mayRecordFee ? (
+                  <ActionButton tone='light' disabled={busy !== null} onTap={() => void act(item, 'recordFee')}>
+                    {busy === `${item.id}|recordFee` ? '正在登记…' : '已缴费'}
+                  </ActionButton>
+                ) : null}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default withSystemFont(CommitteeQueue);

@@ -1,0 +1,94 @@
+import { Picker, Text, View } from '@tarojs/components';
+import { ActionButton } from '../../components/action-button';
+import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
+import { panelSlots } from '../../core/defense/schedule';
+import { formatBeijingClock, formatBeijingShort } from '../../core/time/format';
+import './committee.scss';
+
+export type SlotChange = { readonly kind: 'move'; readonly to: { readonly sessionId: string; readonly panelId: string; readonly startsAt: string } } | { readonly kind: 'swap'; readonly with: string };
+
+const ATTENDANCE = { present: '已到场', absent: '缺席', done: '已答辩' } as const;
+
+/** Where a slot may go: every free time of a panel that hears the applicant's specialty, and a swap with anyone else. */
+export function changesFor(plan: DefensePlanView, slot: DefenseSlotView): { readonly label: string; readonly change: SlotChange }[] {
+  const slots = plan.schedule?.slots ?? [];
+  const taken = new Set(slots.map((s) => `${s.sessionId}|${s.panelId}|${s.startsAt}`));
+  const moves = plan.sessions.flatMap((session) =>
+    session.panels
+      .filter((panel) => panel.specialties.includes(slot.specialty))
+      .flatMap((panel) =>
+        panelSlots(session)
+          .map((t) => new Date(t.startsAt).toISOString())
+          .filter((startsAt) => !taken.has(`${session.id}|${panel.id}|${startsAt}`))
+          .map((startsAt) => ({ label: `改到 ${formatBeijingShort(new Date(startsAt))} ${panel.name}`, change: { kind: 'move', to: { sessionId: session.id, panelId: panel.id, startsAt } } as const })),
+      ),
+  );
+  const swaps = slots
+    .filter((s) => s.applicationId !== slot.applicationId && s.attendance === null)
+    .map((s) => ({ label: `与 ${s.applicantName}（${formatBeijingShort(new Date(s.startsAt))}）对调`, change: { kind: 'swap', with: s.applicationId } as const }));
+  return [...moves, ...swaps];
+}
+
+/**
+ * One applicant's slot in the secretary's schedule: the time, who, confirmed or not; before the day
+ * a change (to a free time, or a swap); once published, on the day, 到场 / 缺席 / 已答辩.
+ */
+export function SlotRow({
+  plan,
+  slot,
+  busy,
+  onChange,
+  onMark,
+}: {
+  plan: DefensePlanView;
+  slot: DefenseSlotView;
+  busy: boolean;
+  onChange: (change: SlotChange) => void;
+  onMark: (attendance: 'present' | 'absent' | 'done') => void;
+}) {
+  const published = plan.schedule?.publishedAt != null;
+  const options = slot.attendance === null ? changesFor(plan, slot) : [];
+  return (
+    <View className='committee__item'>
+      <View className='committee__item-head'>
+        <Text className='committee__name'>
+          {formatBeijingClock(new Date(slot.startsAt))} {slot.applicantName}
+        </Text>
+        {slot.attendance ? (
+          <Text className={`committee__badge ${slot.attendance === 'absent' ? 'committee__badge--warn' : 'committee__badge--ok'}`}>{ATTENDANCE[slot.attendance]}</Text>
+        ) : published ? (
+          <Text className={`committee__badge ${slot.confirmed ? 'committee__badge--ok' : ''}`}>{slot.confirmed ? '已确认参加' : '未确认'}</Text>
+        ) : null}
+      </View>
+      <Text className='committee__meta'>
+        {slot.panelName} · {slot.specialtyName}
+      </Text>
+      <View className='committee__actions'>
+        {options.length > 0 ? (
+          <Picker mode='selector' range={options.map((o) => o.label)} disabled={busy} onChange={(e) => onChange(options[Number(e.detail.value)]!.change)}>
+            <View className='action-button action-button--light' role='button' aria-label={`调整 ${slot.applicantName} 的时段`}>
+              调整时段
+            </View>
+          </Picker>
+        ) : null}
+        {published && slot.attendance !== 'done' ? (
+          <>
+            {slot.attendance === null ? (
+              <ActionButton tone='light' disabled={busy} onTap={() => onMark('present')}>
+                到场
+              </ActionButton>
+            ) : null}
+            {slot.attendance !== 'absent' ? (
+              <ActionButton tone='light' disabled={busy} onTap={() => onMark('absent')}>
+                缺席
+              </ActionButton>
+            ) : null}
+            <ActionButton tone='light' disabled={busy} onTap={() => onMark('done')}>
+              答辩完成
+            </ActionButton>
+          </>
+        ) : null}
+      </View>
+    </View>
+  );
+}
