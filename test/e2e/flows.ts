@@ -58,9 +58,9 @@ export async function seniorSelfCheck(page: Page): Promise<void> {
   await choose(page, '没有');
 }
 
-type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null }[]; files: { category: string; sha256: string }[] };
+type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null }[]; files: { category: string; sha256: string }[]; entries: Record<string, unknown[]> };
 
-/** Uploads a small blank JPEG to every required category still without a file (answered 否), and 无 where text is asked. */
+/** Uploads a small blank JPEG to every required category still without a file (answered 否), 无 where text is asked, one period where a work history is. */
 export async function completeRequired(page: Page, applicationId: string): Promise<void> {
   const view = await callAsPage<Materials>(page, 'applications', 'get', { applicationId });
   const content = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#fff' } }).jpeg().toBuffer();
@@ -76,6 +76,8 @@ export async function completeRequired(page: Page, applicationId: string): Promi
   for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
     if (m.form === 'upload' && !view.files.some((f) => f.category === m.code)) await callAsPage(page, 'applications', 'attach', { applicationId, category: m.code, ref, sha256 });
     else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: '无' });
+    // The unit's name is masked (xxx) for blind review, as the application's check asks.
+    else if (m.form === 'field' && m.record === 'work_periods' && !view.entries[m.code]?.length) await callAsPage(page, 'applications', 'saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }
   await callAsPage(page, 'applications', 'mask', { applicationId, sha256, needsMasking: 'no', masks: [] });
 }

@@ -31,7 +31,7 @@ export const committeeFunction = defineFunction('committee', {
     async handle({ applicationId, requestId }, ctx) {
       const moved = await step(ctx, applicationId, requestId, 'receive_materials');
       if (!moved.ok) return err(moved.error);
-      return ok(await queueOf(ctx));
+      return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
     },
   },
   recordFee: {
@@ -39,7 +39,7 @@ export const committeeFunction = defineFunction('committee', {
     async handle({ applicationId, requestId }, ctx) {
       const moved = await step(ctx, applicationId, requestId, 'record_fee');
       if (!moved.ok) return err(moved.error);
-      return ok(await queueOf(ctx));
+      return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
     },
   },
 });
@@ -59,7 +59,11 @@ async function step(ctx: ActionContext, id: string, requestId: string, command: 
   );
 }
 
-async function queueOf(ctx: ActionContext): Promise<CommitteeItem[]> {
+/**
+ * The secretary's applications, oldest first. `changed` is an application this call just moved:
+ * its write commits after the handler returns, so the list shows it as moved.
+ */
+async function queueOf(ctx: ActionContext, changed?: { readonly id: string; readonly record: ApplicationRecord }): Promise<CommitteeItem[]> {
   const rounds = ctx.caller.rounds ?? [];
   if (rounds.length === 0) return [];
   const docs = await ctx.store.find(collections.applications.name, {
@@ -70,18 +74,21 @@ async function queueOf(ctx: ActionContext): Promise<CommitteeItem[]> {
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 500,
   });
-  return docs.map((doc) => {
-    const record = parseFields(ApplicationRecord, doc);
-    const base = { actor: 'committee_secretary' as const, now: ctx.now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route: record.unit?.route ?? 'hr', reasonCount: 0, returnDeadline: null, defenseRequired: false };
-    return {
-      id: doc._id,
-      applicantName: record.applicantName,
-      label: LEVEL_LABELS[record.level],
-      roundId: record.roundId,
-      status: record.status,
-      statusText: statusText(record.status, record.unit?.route ?? 'hr'),
-      mayReceive: transition(record.status, 'receive_materials', base).ok,
-      mayRecordFee: transition(record.status, 'record_fee', base).ok,
-    };
-  });
+  return docs.map((doc) => itemOf(doc._id, changed?.id === doc._id ? changed.record : parseFields(ApplicationRecord, doc), ctx.now));
+}
+
+function itemOf(id: string, record: ApplicationRecord, now: Date): CommitteeItem {
+  const route = record.unit?.route ?? 'hr';
+  // Only the step's own rows matter here: the secretary's two commands have no guards.
+  const base = { actor: 'committee_secretary' as const, now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route, reasonCount: 0, returnDeadline: null, defenseRequired: false };
+  return {
+    id,
+    applicantName: record.applicantName,
+    label: LEVEL_LABELS[record.level],
+    roundId: record.roundId,
+    status: record.status,
+    statusText: statusText(record.status, route),
+    mayReceive: transition(record.status, 'receive_materials', base).ok,
+    mayRecordFee: transition(record.status, 'record_fee', base).ok,
+  };
 }

@@ -108,7 +108,7 @@ form{display:flex;flex-wrap:wrap;gap:8px;align-items:center}input,button{font:in
 <h2>消息发件箱（最近 50 条）</h2>
 <table id="outbox"><thead><tr><td>写入时间</td><td>接收人</td><td>消息</td><td>结果</td></tr></thead><tbody>${outboxRows}</tbody></table>
 <h2>已发送的订阅消息（本地记录，最近 50 条）</h2>
-<table><thead><tr><td>发送时间</td><td>接收人</td><td>模板</td><td>页面</td><td>内容</td></tr></thead><tbody>${messages}</tbody></table>
+<table id="sent"><thead><tr><td>发送时间</td><td>接收人</td><td>模板</td><td>页面</td><td>内容</td></tr></thead><tbody>${messages}</tbody></table>
 </main><script>
 async function setClock(now) {
   const response = await fetch('/dev/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now }) });
