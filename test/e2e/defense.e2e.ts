@@ -106,5 +106,16 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await expect(page.locator('#outbox tr', { hasText: '明天答辩' })).toHaveCount(1);
     await expect(page.locator('#outbox tr', { hasText: '明天答辩' })).toContainText('已发送微信订阅消息');
     await snap(page, 'dev-console-defense', { wholePage: true });
+
+    // On the day, 09:40 Beijing: the secretary records his defense as done, on the phone.
+    await setRuntimeClock(page, '2024-09-20T09:40:00+08:00');
+    await switchTo(page, '陈志刚');
+    await page.getByText('答辩安排', { exact: true }).click();
+    const onTheDay = page.locator('.committee__item', { hasText: '王建新' });
+    await expect(onTheDay.locator('.committee__badge')).toHaveText('已确认参加');
+    await onTheDay.getByText('答辩完成', { exact: true }).dblclick();
+    await expect(onTheDay.locator('.committee__badge')).toHaveText('已答辩');
+    await expect(onTheDay.getByText('调整时段', { exact: true })).toHaveCount(0);
+    await snap(page, 'committee-defense-day');
   });
 });

@@ -230,6 +230,8 @@ describe('committee and defense functions', () => {
       // Not before publishing.
       expect((await call(secretary, 'defense', 'mark', { roundId: ROUND, applicationId: ids.wang, attendance: 'present' })).reply).toMatchObject({ ok: false });
       await call(secretary, 'defense', 'publish', { roundId: ROUND });
+      // Not before the day.
+      expect((await call(secretary, 'defense', 'mark', { roundId: ROUND, applicationId: ids.wang, attendance: 'present' })).reply).toMatchObject({ ok: false, message: '答辩当天（2024年9月20日）才能登记到场和答辩情况。' });
       harness.setNow(new Date('2024-09-20T01:30:00Z'));
 
       await call(secretary, 'defense', 'mark', { roundId: ROUND, applicationId: ids.wang, attendance: 'present' });

@@ -116,6 +116,7 @@ export class MiniHost {
   readonly probedApis = new Set<string>();
   /** Everything that went wrong inside the package: thrown errors, rejected promises, console.error. */
   readonly errors: string[] = [];
+  private readonly intervals = new Set<NodeJS.Timeout>();
   readonly pages: PageInstance[] = [];
   /** What the package registered with `onNeedPrivacyAuthorization`, if anything. */
   privacyListener: PrivacyListener | null = null;
@@ -162,8 +163,16 @@ export class MiniHost {
       console: sandboxConsole,
       setTimeout,
       clearTimeout,
-      setInterval,
-      clearInterval,
+      // Intervals are the package's until the host is disposed (WeChat stops them when the mini program closes).
+      setInterval: (callback: () => void, ms?: number) => {
+        const timer = setInterval(callback, ms);
+        this.intervals.add(timer);
+        return timer;
+      },
+      clearInterval: (timer: NodeJS.Timeout) => {
+        this.intervals.delete(timer);
+        clearInterval(timer);
+      },
       queueMicrotask,
       App: (config: Record<string, unknown>) => {
         this.appConfig = config;
@@ -188,6 +197,8 @@ export class MiniHost {
   /** Stops listening for the package's unhandled rejections. */
   dispose(): void {
     process.off('unhandledRejection', this.onRejection);
+    for (const timer of this.intervals) clearInterval(timer);
+    this.intervals.clear();
   }
 
   /** Evaluates app.js (which loads the shared chunks) and runs `onLaunch` and `onShow`. */
@@ -419,6 +430,11 @@ export class MiniHost {
       }),
       // The same for a file from a chat.
       previewImage: asyncApi('previewImage', () => ({ errMsg: 'previewImage:ok' })),
+      // WeChat's subscription prompt: the person taps 允许 for every template asked.
+      requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o) => ({
+        ...Object.fromEntries(((o.tmplIds as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
+        errMsg: 'requestSubscribeMessage:ok',
+      })),
       chooseMessageFile: asyncApi('chooseMessageFile', () => {
         throw { errMsg: 'chooseMessageFile:fail cancel' };
       }),

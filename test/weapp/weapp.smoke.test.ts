@@ -10,7 +10,7 @@ import { functions } from '../../src/server/functions';
 import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
-import { bazhouEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
+import { aksuEmployee, bazhouEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
 import { createFakeWxCloud, type FakeWxCloud } from '../fakes/wx-server-sdk.fake';
 import { findNode, MiniHost, textsOf, type PageInstance } from './mini-host';
 
@@ -123,7 +123,7 @@ describe('the WeChat build (dist/weapp)', () => {
       expect.arrayContaining(['account.me', 'rounds.list']),
     );
     // Every call of the applicant's pages answered; the reviewer pages (opened here as the applicant) are refused.
-    const isReview = (c: CloudCall) => c.name === 'review' || (c.name === 'units' && (c.data as { action: string }).action === 'pending');
+    const isReview = (c: CloudCall) => c.name === 'review' || c.name === 'committee' || (c.name === 'units' && (c.data as { action: string }).action === 'pending');
     expect(cloudCalls.filter((c) => !isReview(c)).every((c) => c.reply.ok)).toBe(true);
     expect(cloudCalls.filter(isReview).map((c) => c.reply)).toEqual(cloudCalls.filter(isReview).map(() => expect.objectContaining({ ok: false, code: 'AUTH.FORBIDDEN' })));
   });
@@ -198,6 +198,64 @@ describe('the WeChat build (dist/weapp)', () => {
       expect(reviewer.errors).toEqual([]);
     } finally {
       reviewer.dispose();
+    }
+  });
+
+  it('opens the defense page for a senior applicant, and asks WeChat for the defense reminders inside the tap', async () => {
+    const senior = demo.people.find((person) => person._id === 'person-senior')!;
+    // Created inside aksu-water's apply window (22 July – 30 August 2024).
+    cloudNow = new Date('2024-08-26T02:00:00Z');
+    let id = '';
+    try {
+      expect((await callAs(senior.openid, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'aksu-water-2024', profile: aksuEmployee() } })).ok).toBe(true);
+      const created = await callAs(senior.openid, 'applications', { action: 'create', payload: { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' } });
+      expect(created).toMatchObject({ ok: true });
+      id = (created as { data: { id: string } }).data.id;
+    } finally {
+      cloudNow = SMOKE_NOW;
+    }
+    const calls: CloudCall[] = [];
+    const phone = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, senior.openid, calls, []) as never } });
+    try {
+      phone.launch();
+      await phone.settle();
+      const page = phone.openPage('pages/defense/index', { id });
+      await phone.settle();
+      const texts = textsOf(page.data).join('');
+      for (const expected of ['需要参加现场答辩', '通过形式审核并缴费后', '答辩安排通知', '答辩提醒', '答辩变更通知']) expect(texts).toContain(expected);
+      expect(phone.tap(page, (n) => n.role === 'button' && textsOf(n).join('') === '接收微信提醒')).toBe(true);
+      await phone.settle();
+      const asked = phone.calls.filter((c) => c.api === 'requestSubscribeMessage');
+      expect(asked).toHaveLength(1);
+      expect(asked[0]?.args[0]).toMatchObject({ tmplIds: ['dev-defense-scheduled', 'dev-defense-reminder', 'dev-defense-changed'] });
+      expect(calls.find((c) => c.name === 'subscriptions' && (c.data as { action: string }).action === 'record')?.reply).toMatchObject({ ok: true });
+      expect(textsOf(page.data).join('')).toContain('还可提醒 1 次');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      phone.dispose();
+    }
+  });
+
+  it('opens the committee subpackage for the secretary: the list and the defense plan, each saying what to do first', async () => {
+    const secretary = demo.people.find((person) => person._id === 'person-secretary')!;
+    const calls: CloudCall[] = [];
+    const phone = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, secretary.openid, calls, []) as never } });
+    try {
+      phone.launch();
+      await phone.settle();
+      const home = phone.openPage(phone.appJson.pages[0]!);
+      await phone.settle();
+      for (const expected of ['接收材料与缴费', '答辩安排']) expect(textsOf(home.data).join('')).toContain(expected);
+      const queue = phone.openPage('committee/pages/queue/index');
+      await phone.settle();
+      expect(textsOf(queue.data).join('')).toContain('还没有通过形式审核的申报');
+      const plan = phone.openPage('committee/pages/defense/index', { roundId: 'aksu-water-2024' });
+      await phone.settle();
+      expect(textsOf(plan.data).join('')).toContain('还没有场次');
+      expect(calls.filter((c) => c.name === 'committee' || c.name === 'defense').every((c) => c.reply.ok)).toBe(true);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      phone.dispose();
     }
   });
 

@@ -20,7 +20,7 @@ const PANEL_NAMES = ['第一答辩组', '第二答辩组', '第三答辩组', '�
  * or an online meeting), the panels and the specialties each hears, what to bring. The slot length
  * is the round's (10 minutes); the server checks the rest and says what is wrong.
  */
-export function SessionForm({ plan, today, busy, onAdd }: { plan: DefensePlanView; today: string; busy: boolean; onAdd: (session: DefenseSessionInput) => void }) {
+export function SessionForm({ plan, today, busy, onAdd, onCancel }: { plan: DefensePlanView; today: string; busy: boolean; onAdd: (session: DefenseSessionInput) => void; onCancel: () => void }) {
   const [date, setDate] = useState('');
   const [start, setStart] = useState('09:30');
   const [end, setEnd] = useState('12:00');
@@ -35,7 +35,11 @@ export function SessionForm({ plan, today, busy, onAdd }: { plan: DefensePlanVie
   const [missing, setMissing] = useState<string | null>(null);
 
   const picker = (label: string, mode: 'date' | 'time', value: string, set: (v: string) => void) => (
-    <Picker mode={mode} value={value || (mode === 'date' ? today : '09:00')} start={mode === 'date' ? today : undefined} onChange={(e) => set(String(e.detail.value))}>
+    <Picker mode={mode} value={value || (mode === 'date' ? today : '09:00')} start={mode === 'date' ? today : undefined} onChange={(e) => {
+        set(String(e.detail.value));
+        setMissing(null);
+      }}
+    >
       <View className='session-form__picker' role='button' aria-label={`${label}：${value ? (mode === 'date' ? dateText(value) : value) : '请选择'}，点击${value ? '修改' : '选择'}`}>
         <Text className='session-form__picker-value'>
           {label}：{value ? (mode === 'date' ? dateText(value) : value) : '请选择'}
@@ -89,12 +93,15 @@ export function SessionForm({ plan, today, busy, onAdd }: { plan: DefensePlanVie
         {choice('现场答辩', placeKind === 'room', () => setPlaceKind('room'))}
         {choice('线上视频', placeKind === 'online', () => setPlaceKind('online'))}
       </View>
+      <Text className='session-form__label'>{placeKind === 'room' ? '答辩地点' : '会议名称和链接'}</Text>
       <Input className='session-form__input' value={placeName} maxlength={60} placeholder={placeKind === 'room' ? '答辩地点，如：地区人社局三楼会议室' : '会议名称，如：腾讯会议 123 456 789'} aria-label={placeKind === 'room' ? '答辩地点' : '会议名称'} onInput={(e) => setPlaceName(e.detail.value)} />
       {placeKind === 'online' ? <Input className='session-form__input' value={link} maxlength={300} placeholder='会议链接 https://…' aria-label='会议链接' onInput={(e) => setLink(e.detail.value)} /> : null}
+      <Text className='session-form__label'>请携带（会写在给申报人的通知里）</Text>
       <Input className='session-form__input' value={bring} maxlength={60} placeholder='请携带的物品' aria-label='请携带的物品' onInput={(e) => setBring(e.detail.value)} />
       <Text className='session-form__label'>每人 {plan.slotMinutes} 分钟（通知规定）；每个答辩组同时答辩一人。</Text>
       {panels.map((panel) => (
         <View key={panel.id} className='session-form__panel'>
+          <Text className='session-form__label'>答辩组名称</Text>
           <Input className='session-form__input' value={panel.name} maxlength={30} aria-label='答辩组名称' onInput={(e) => setPanel(panel.id, (p) => ({ ...p, name: e.detail.value }))} />
           <Text className='session-form__label'>负责的专业</Text>
           <View className='session-form__choices'>
@@ -123,6 +130,9 @@ export function SessionForm({ plan, today, busy, onAdd }: { plan: DefensePlanVie
       ) : null}
       <ActionButton disabled={busy} onTap={add}>
         {busy ? '正在保存…' : '保存场次'}
+      </ActionButton>
+      <ActionButton tone='plain' disabled={busy} onTap={onCancel}>
+        取消
       </ActionButton>
     </View>
   );

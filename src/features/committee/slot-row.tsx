@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { ActionButton } from '../../components/action-button';
 import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
 import { panelSlots } from '../../core/defense/schedule';
+import { beijingDate } from '../../core/time/beijing';
 import { formatBeijingClock, formatBeijingShort } from '../../core/time/format';
 import './committee.scss';
 
@@ -31,22 +32,26 @@ export function changesFor(plan: DefensePlanView, slot: DefenseSlotView): { read
 
 /**
  * One applicant's slot in the secretary's schedule: the time, who, confirmed or not; before the day
- * a change (to a free time, or a swap); once published, on the day, 到场 / 缺席 / 已答辩.
+ * a change (to a free time, or a swap); once published, from the defense's day, 到场 / 缺席 / 答辩完成.
  */
 export function SlotRow({
   plan,
   slot,
+  today,
   busy,
   onChange,
   onMark,
 }: {
   plan: DefensePlanView;
   slot: DefenseSlotView;
+  /** The server's date (Beijing): attendance is marked from the defense's day. */
+  today: string;
   busy: boolean;
   onChange: (change: SlotChange) => void;
   onMark: (attendance: 'present' | 'absent' | 'done') => void;
 }) {
   const published = plan.schedule?.publishedAt != null;
+  const onTheDay = today >= beijingDate(new Date(slot.startsAt));
   const options = slot.attendance === null ? changesFor(plan, slot) : [];
   return (
     <View className='committee__item'>
@@ -71,7 +76,7 @@ export function SlotRow({
             </View>
           </Picker>
         ) : null}
-        {published && slot.attendance !== 'done' ? (
+        {published && onTheDay && slot.attendance !== 'done' ? (
           <>
             {slot.attendance === null ? (
               <ActionButton tone='light' disabled={busy} onTap={() => onMark('present')}>

@@ -11,7 +11,8 @@ import { defenseChanged, defenseReminder, defenseScheduled, type DefenseSlotFact
 import { Person } from '../../core/people/person';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { formatBeijingDateTime } from '../../core/time/format';
+import { beijingDate } from '../../core/time/beijing';
+import { formatBeijingDate, formatBeijingDateTime } from '../../core/time/format';
 import { lintContextOf, viewOf } from '../applications/application.view';
 import { collections } from '../collections';
 import { servesRound } from '../committee/scope';
@@ -188,6 +189,7 @@ export const defenseFunction = defineFunction(
         const { slots } = state;
         const mine = slots.find((s) => s.id === applicationId);
         if (!mine || !mine.slot.published) return err(appError('NOT_FOUND', ['这位申报人没有已发布的答辩时段。']));
+        if (beijingDate(ctx.now) < beijingDate(new Date(mine.slot.startsAt))) return err(refused(`答辩当天（${formatBeijingDate(new Date(mine.slot.startsAt))}）才能登记到场和答辩情况。`));
         if (mine.slot.attendance === attendance) return ok(viewOfPlan(state));
         if (mine.slot.attendance === 'done') return err(refused('已经记为答辩完成，不能再改。'));
         ctx.writes.update(collections.defenseSlots.name, applicationId, mine.rev, { attendance });

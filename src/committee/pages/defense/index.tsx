@@ -106,7 +106,7 @@ function DefensePlan() {
           </View>
         ))}
         {adding ? (
-          <SessionForm plan={p} today={beijingDate(serverNow())} busy={busy === 'add'} onAdd={(session) => void addSession(session)} />
+          <SessionForm plan={p} today={beijingDate(serverNow())} busy={busy === 'add'} onAdd={(session) => void addSession(session)} onCancel={() => setAdding(false)} />
         ) : (
           <ActionButton tone='light' onTap={() => setAdding(true)}>
             添加答辩场次
@@ -131,7 +131,7 @@ function DefensePlan() {
         )}
         {schedule ? <Text className='committee__note'>{schedule.order === 'draw' ? `抽签排序，抽签号 ${schedule.seed}（可复核）` : '按提交时间排序'}</Text> : null}
         {schedule?.slots.map((slot) => (
-          <SlotRow key={slot.applicationId} plan={p} slot={slot} busy={busy !== null} onChange={(c) => void change(slot.applicationId, c)} onMark={(a) => void mark(slot.applicationId, a)} />
+          <SlotRow key={slot.applicationId} plan={p} slot={slot} today={beijingDate(serverNow())} busy={busy !== null} onChange={(c) => void change(slot.applicationId, c)} onMark={(a) => void mark(slot.applicationId, a)} />
         ))}
         {schedule && !published ? (
           <ActionButton disabled={busy !== null || unscheduled.length > 0} onTap={() => void publish()}>
