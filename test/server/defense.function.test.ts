@@ -26,7 +26,7 @@ interface Plan {
   defenders: { applicationId: string; applicantName: string }[];
   others: { applicationId: string; applicantName: string; why: string }[];
   sessions: { id: string; capacity: number }[];
-  schedule: { order: string; seed: number | null; publishedAt: string | null; slots: { applicationId: string; applicantName: string; sessionId: string; panelId: string; startsAt: string; endsAt: string; confirmed: boolean; attendance: string | null }[] } | null;
+  schedule: { order: string; seed: number | null; publishedAt: string | null; slots: { applicationId: string; applicantName: string; sessionId: string; panelId: string; startsAt: string; endsAt: string; confirmed: boolean; published: boolean; attendance: string | null }[] } | null;
 }
 
 /** A session of aksu-water's committee, 20 September 2024 (Beijing), one panel for water engineering. */
@@ -222,6 +222,38 @@ describe('committee and defense functions', () => {
       await runTimer(functions, 'defense', 'remindDefenses', deps);
       expect(await outbox(`${ids.wang}#defense-soon-1`)).toMatchObject({ title: '答辩即将开始', status: 'sent' });
       expect(sent.filter((m) => m.templateId === 'dev-defense-reminder')).toHaveLength(1);
+    });
+
+    it('cancels a published slot with its reason, fills it in again later and announces only the new slot', async () => {
+      await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session() });
+      await call(secretary, 'defense', 'assign', { roundId: ROUND, order: 'submission' });
+      await call(secretary, 'defense', 'publish', { roundId: ROUND });
+      expect((await call(secretary, 'defense', 'cancel', { roundId: ROUND, applicationId: ids.wang, reason: '' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+
+      const cancelled = data<Plan>(await call(secretary, 'defense', 'cancel', { roundId: ROUND, applicationId: ids.wang, reason: '申报人请假' }));
+      expect(cancelled.schedule?.slots.map((s) => s.applicantName)).toEqual(['阿不都热合曼']);
+      expect(await outbox(`${ids.wang}#defense-cancelled`)).toMatchObject({ title: '答辩时间取消', body: expect.stringContaining('已取消：申报人请假。新的答辩时间确定后会再通知您。') });
+      expect(data<{ slot: unknown; waiting: string }>(await call(wang, 'defense', 'mine', { applicationId: ids.wang }))).toMatchObject({ slot: null, waiting: expect.stringContaining('正在安排') });
+      // Not publishable while he has no slot.
+      expect((await call(secretary, 'defense', 'publish', { roundId: ROUND })).reply).toMatchObject({ ok: false, message: expect.stringContaining('王建新') });
+
+      // Filled in around the published slot (he gets 09:30 again, the first free one), then announced: only him.
+      const filled = data<Plan>(await call(secretary, 'defense', 'assign', { roundId: ROUND, order: 'draw' }));
+      expect(filled.schedule!.slots.map((s) => [s.applicantName, s.startsAt, s.published])).toEqual([
+        ['王建新', '2024-09-20T01:30:00.000Z', false],
+        ['阿不都热合曼', '2024-09-20T01:40:00.000Z', true],
+      ]);
+      expect(filled.schedule!.seed).toBeNull();
+      const before = (await inbox(second)).length;
+      await call(secretary, 'defense', 'publish', { roundId: ROUND });
+      expect(await outbox(`${ids.wang}#defense-scheduled-g1`)).toMatchObject({ title: '答辩安排' });
+      expect((await inbox(second)).length).toBe(before);
+      expect((await inbox(wang)).filter((n) => n.title === '答辩安排')).toHaveLength(2);
+
+      // The new slot is reminded on its own, though the old one's reminder key was never used.
+      harness.setNow(new Date('2024-09-19T02:00:00Z'));
+      await runTimer(functions, 'defense', 'remindDefenses', deps);
+      expect(await outbox(`${ids.wang}#defense-day-before-0-g1`)).toMatchObject({ title: '明天答辩' });
     });
 
     it('marks attendance on the day, tells the next of the panel to get ready, and records the defense', async () => {

@@ -221,6 +221,8 @@ export interface DefenseSlotView {
   readonly startsAt: string;
   readonly endsAt: string;
   readonly confirmed: boolean;
+  /** Announced to the applicant (a slot filled in after publishing is not, until published). */
+  readonly published: boolean;
   readonly attendance: 'present' | 'absent' | 'done' | null;
 }
 
@@ -351,13 +353,15 @@ export const api = {
     /** Adds a session (a day, times, breaks, place, panels by specialty). */
     addSession: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, session: DefenseSessionInput })),
     removeSession: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, sessionId: z.string().min(1).max(64) })),
-    /** Assigns every applicant who defends a slot (before publishing): by submission time, or a seeded draw. */
+    /** Assigns every applicant who defends a slot (before publishing: by submission time, or a seeded draw); after, fills in those without one. */
     assign: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, order: z.enum(['submission', 'draw'], { message: '请选择排序方式' }) })),
     /** Moves one applicant to a free slot, or swaps two; after publishing, both are told. */
     move: action<DefensePlanView>()(
       z.strictObject({ roundId: RoundId, applicationId: ApplicationId, to: z.strictObject({ sessionId: z.string().min(1), panelId: z.string().min(1), startsAt: z.string().datetime({ offset: true, message: '请选择答辩时段' }) }) }),
     ),
     swap: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, a: ApplicationId, b: ApplicationId })),
+    /** Takes one applicant's slot back (leave, a panel change); once published they are told, and given a new slot later. */
+    cancel: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, applicationId: ApplicationId, reason: z.string().trim().min(2, '请写明取消的原因').max(20, '原因最多 20 字') })),
     /** Publishes the schedule: each applicant is told their slot (WeChat where they allowed it, and 我的申报). */
     publish: action<DefensePlanView>()(z.strictObject({ roundId: RoundId })),
     /** On the day: present, absent or done; done or absent tells the next of the panel to get ready. */

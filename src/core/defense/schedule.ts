@@ -100,6 +100,8 @@ export function assignSlots(
   order: Order,
   /** A specialty's name as the messages say it (the round's 水利工程 for `engineering.water`). */
   nameOf: (specialty: string) => string = (specialty) => specialty,
+  /** Slots already given (a published schedule being filled in): kept, and never given again. */
+  kept: readonly Slot[] = [],
 ): Result<Slot[], ScheduleError> {
   const specialties = [...new Set(candidates.map((c) => c.specialty))].sort();
   const served = new Set(sessions.flatMap((s) => s.panels.flatMap((p) => p.specialties)));
@@ -110,7 +112,8 @@ export function assignSlots(
   const free = sessions
     .flatMap((session) => session.panels.flatMap((panel) => panelSlots(session).map((slot) => ({ session, panel, ...slot }))))
     .sort((a, b) => a.startsAt - b.startsAt || a.session.id.localeCompare(b.session.id) || a.panel.id.localeCompare(b.panel.id));
-  const taken = new Set<number>();
+  const keptAt = new Set(kept.map((k) => `${k.sessionId}|${k.panelId}|${new Date(k.startsAt).getTime()}`));
+  const taken = new Set<number>(free.flatMap((f, i) => (keptAt.has(`${f.session.id}|${f.panel.id}|${f.startsAt}`) ? [i] : [])));
   const slots: Slot[] = [];
   const missing: Record<string, number> = {};
   for (const specialty of specialties) {

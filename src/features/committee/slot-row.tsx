@@ -6,11 +6,17 @@ import { beijingDate } from '../../core/time/beijing';
 import { formatBeijingClock, formatBeijingShort } from '../../core/time/format';
 import './committee.scss';
 
-export type SlotChange = { readonly kind: 'move'; readonly to: { readonly sessionId: string; readonly panelId: string; readonly startsAt: string } } | { readonly kind: 'swap'; readonly with: string };
+export type SlotChange =
+  | { readonly kind: 'move'; readonly to: { readonly sessionId: string; readonly panelId: string; readonly startsAt: string } }
+  | { readonly kind: 'swap'; readonly with: string }
+  | { readonly kind: 'cancel'; readonly reason: string };
+
+/** Why a slot is taken back, as the applicant is told (at most 20 characters). */
+const CANCEL_REASONS = ['申报人请假，另行安排', '答辩组调整，另行安排'];
 
 const ATTENDANCE = { present: '已到场', absent: '缺席', done: '已答辩' } as const;
 
-/** Where a slot may go: every free time of a panel that hears the applicant's specialty, and a swap with anyone else. */
+/** Where a slot may go: every free time of a panel that hears the applicant's specialty, a swap with anyone else, or taken back. */
 export function changesFor(plan: DefensePlanView, slot: DefenseSlotView): { readonly label: string; readonly change: SlotChange }[] {
   const slots = plan.schedule?.slots ?? [];
   const taken = new Set(slots.map((s) => `${s.sessionId}|${s.panelId}|${s.startsAt}`));
@@ -27,7 +33,8 @@ export function changesFor(plan: DefensePlanView, slot: DefenseSlotView): { read
   const swaps = slots
     .filter((s) => s.applicationId !== slot.applicationId && s.attendance === null)
     .map((s) => ({ label: `与 ${s.applicantName}（${formatBeijingShort(new Date(s.startsAt))}）对调`, change: { kind: 'swap', with: s.applicationId } as const }));
-  return [...moves, ...swaps];
+  const cancels = CANCEL_REASONS.map((reason) => ({ label: `取消这个时段（${reason}）`, change: { kind: 'cancel', reason } as const }));
+  return [...moves, ...swaps, ...cancels];
 }
 
 /**
@@ -61,8 +68,10 @@ export function SlotRow({
         </Text>
         {slot.attendance ? (
           <Text className={`committee__badge ${slot.attendance === 'absent' ? 'committee__badge--warn' : 'committee__badge--ok'}`}>{ATTENDANCE[slot.attendance]}</Text>
-        ) : published ? (
+        ) : slot.published ? (
           <Text className={`committee__badge ${slot.confirmed ? 'committee__badge--ok' : ''}`}>{slot.confirmed ? '已确认参加' : '未确认'}</Text>
+        ) : published ? (
+          <Text className='committee__badge committee__badge--warn'>新排，未通知</Text>
         ) : null}
       </View>
       <Text className='committee__meta'>
@@ -76,7 +85,7 @@ export function SlotRow({
             </View>
           </Picker>
         ) : null}
-        {published && onTheDay && slot.attendance !== 'done' ? (
+        {slot.published && onTheDay && slot.attendance !== 'done' ? (
           <>
             {slot.attendance === null ? (
               <ActionButton tone='light' disabled={busy} onTap={() => onMark('present')}>

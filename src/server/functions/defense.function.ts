@@ -44,10 +44,18 @@ const SlotDoc = z.strictObject({
   attendance: z.enum(['present', 'absent', 'done']).nullable(),
   /** Bumped on each move after publishing: one change message per move. */
   changes: z.number().int(),
+  /** How many of this applicant's slots were cancelled before this one: its messages are its own. */
+  generation: z.number().int().default(0),
 });
 type SlotDoc = z.infer<typeof SlotDoc>;
 
-const ScheduleDoc = z.strictObject({ order: z.enum(['submission', 'draw']), seed: z.number().int().nullable(), publishedAt: z.string().nullable() });
+const ScheduleDoc = z.strictObject({
+  order: z.enum(['submission', 'draw']),
+  seed: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  /** Per application, how many of its published slots were cancelled. */
+  cancelled: z.record(z.string(), z.number().int()).default({}),
+});
 
 export const defenseFunction = defineFunction(
   'defense',
@@ -92,21 +100,28 @@ export const defenseFunction = defineFunction(
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
         const state = await loadPlan(ctx, round.value);
-        if (state.schedule?.doc.publishedAt) return err(refused('答辩安排已经发布，不能再自动重排；请逐个调整或对调，调整会通知到本人。'));
-        const candidates: (Candidate & { record: ApplicationRecord })[] = state.defenders.map(({ id, record }) => ({
-          applicationId: id,
-          specialty: record.specialty ?? 'general',
-          submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt,
-          record,
-        }));
-        if (candidates.length === 0) return err(refused('还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
+        // Published: only those without a slot are filled in (by submission time), around the slots
+        // already announced; before publishing, the whole schedule is made again.
+        const published = state.schedule?.doc.publishedAt != null;
+        const kept = published ? state.slots : [];
+        const candidates: (Candidate & { record: ApplicationRecord })[] = state.defenders
+          .filter(({ id }) => !kept.some((k) => k.id === id))
+          .map(({ id, record }) => ({
+            applicationId: id,
+            specialty: record.specialty ?? 'general',
+            submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt,
+            record,
+          }));
+        if (candidates.length === 0) return err(refused(published ? '需要答辩的申报人都已经有时段了。' : '还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
-        const seed = order === 'draw' ? randomInt(2 ** 31 - 1) : null;
+        const seed = order === 'draw' && !published ? randomInt(2 ** 31 - 1) : null;
         const nameOf = (code: string) => round.value.specialties.find((s) => s.code === code)?.name ?? code;
-        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf);
+        const keptSlots = kept.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
+        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf, keptSlots);
         if (!assigned.ok) return err(refused(assigned.error.message));
-        for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
-        const slots = assigned.value.map((slot) => {
+        if (!published) for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
+        const cancelled = state.schedule?.doc.cancelled ?? {};
+        const added = assigned.value.map((slot) => {
           const { record, specialty } = candidates.find((c) => c.applicationId === slot.applicationId)!;
           const doc: SlotDoc = {
             roundId,
@@ -122,14 +137,16 @@ export const defenseFunction = defineFunction(
             confirmedAt: null,
             attendance: null,
             changes: 0,
+            generation: cancelled[slot.applicationId] ?? 0,
           };
           ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...(doc as unknown as JsonObject) });
           return { id: slot.applicationId, rev: 0, slot: doc };
         });
-        const scheduleDoc = { order, seed, publishedAt: null };
+        if (published) return ok(viewOfPlan({ ...state, slots: [...kept, ...added] }));
+        const scheduleDoc = { order, seed, publishedAt: null, cancelled };
         if (state.schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, state.schedule.rev, scheduleDoc);
         else ctx.writes.insert(collections.defenseSchedules.name, { _id: roundId, ...scheduleDoc });
-        return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots }));
+        return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots: added }));
       },
     },
     move: {
@@ -152,14 +169,16 @@ export const defenseFunction = defineFunction(
         const state = await loadPlan(ctx, round.value);
         const { schedule, slots, sessions } = state;
         if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
-        if (schedule.doc.publishedAt) return ok(viewOfPlan(state));
         const unscheduled = state.defenders.filter((d) => !slots.some((s) => s.id === d.id));
-        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.record.applicantName).join('、')}），请重新排或调整后再发布。`));
-        for (const { id, rev, slot } of slots) {
+        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.record.applicantName).join('、')}），请先排好再发布。`));
+        // Each slot is announced once: publishing again (or after filling in) tells only the new ones.
+        const fresh = slots.filter((s) => !s.slot.published);
+        if (fresh.length === 0) return ok(viewOfPlan(state));
+        for (const { id, rev, slot } of fresh) {
           ctx.writes.update(collections.defenseSlots.name, id, rev, { published: true });
           const session = sessions.find((s) => s.id === slot.sessionId)!;
           ctx.notify({
-            dedupeKey: `${id}#defense-scheduled`,
+            dedupeKey: messageKey(id, slot.generation, 'scheduled'),
             personId: slot.personId,
             applicationId: id,
             kind: 'progress',
@@ -169,8 +188,8 @@ export const defenseFunction = defineFunction(
             subscription: defenseScheduled(factsOf(id, slot, session), session.bring ? `请携带${session.bring}` : ''),
           });
         }
-        const publishedAt = ctx.now.toISOString();
-        ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
+        const publishedAt = schedule.doc.publishedAt ?? ctx.now.toISOString();
+        if (!schedule.doc.publishedAt) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
         return ok(
           viewOfPlan({
             ...state,
@@ -178,6 +197,37 @@ export const defenseFunction = defineFunction(
             slots: slots.map((s) => ({ ...s, slot: { ...s.slot, published: true } })),
           }),
         );
+      },
+    },
+    cancel: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, applicationId, reason }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const state = await loadPlan(ctx, round.value);
+        const mine = state.slots.find((s) => s.id === applicationId);
+        if (!mine || !state.schedule) return err(appError('NOT_FOUND', ['这位申报人没有答辩时段。']));
+        if (mine.slot.attendance !== null) return err(refused(`${mine.slot.applicantName}已经开始或结束答辩，不能取消。`));
+        ctx.writes.remove(collections.defenseSlots.name, mine.id, mine.rev);
+        let schedule = state.schedule;
+        if (mine.slot.published) {
+          const generation = mine.slot.generation + 1;
+          const cancelled = { ...schedule.doc.cancelled, [applicationId]: generation };
+          ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { cancelled });
+          schedule = { ...schedule, doc: { ...schedule.doc, cancelled } };
+          const session = state.sessions.find((s) => s.id === mine.slot.sessionId)!;
+          ctx.notify({
+            dedupeKey: messageKey(applicationId, mine.slot.generation, 'cancelled'),
+            personId: mine.slot.personId,
+            applicationId,
+            kind: 'progress',
+            title: '答辩时间取消',
+            body: `您原定 ${formatBeijingDateTime(new Date(mine.slot.startsAt))}（北京时间）的答辩已取消：${reason}。新的答辩时间确定后会再通知您。`,
+            page: defensePage(applicationId),
+            subscription: defenseChanged(factsOf(applicationId, mine.slot, session), 'cancelled', reason),
+          });
+        }
+        return ok(viewOfPlan({ ...state, schedule, slots: state.slots.filter((s) => s.id !== applicationId) }));
       },
     },
     mark: {
@@ -257,7 +307,7 @@ export const defenseFunction = defineFunction(
         for (const doc of soon) {
           const slot = parseFields(SlotDoc, doc);
           if (slot.attendance !== null) continue;
-          const due = remindersDue(new Date(slot.startsAt), ctx.now, policy).map((when) => ({ when, key: reminderKey(doc._id, when, slot.changes) }));
+          const due = remindersDue(new Date(slot.startsAt), ctx.now, policy).map((when) => ({ when, key: messageKey(doc._id, slot.generation, `${when === 'day_before' ? 'day-before' : 'soon'}-${slot.changes}`) }));
           for (const { key, when } of due) {
             if (await ctx.store.get(collections.outbox.name, key)) continue;
             if (!sessions.has(slot.sessionId)) {
@@ -285,8 +335,11 @@ export const defenseFunction = defineFunction(
   },
 );
 
-/** A reminder's outbox key: once per slot time (a moved slot is reminded of its new time). */
-export const reminderKey = (applicationId: string, when: 'day_before' | 'soon', changes: number) => `${applicationId}#defense-${when === 'day_before' ? 'day-before' : 'soon'}-${changes}`;
+/**
+ * A defense message's outbox key: `…#defense-scheduled`, `…#defense-day-before-1` (after one move).
+ * A slot given again after a cancellation has its own (`-g1`), so nothing of it is taken for sent.
+ */
+export const messageKey = (applicationId: string, generation: number, what: string) => `${applicationId}#defense-${what}${generation > 0 ? `-g${generation}` : ''}`;
 const defensePage = (id: string) => `pages/defense/index?id=${encodeURIComponent(id)}`;
 const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
 
@@ -408,6 +461,7 @@ function viewOfPlan(state: PlanState): DefensePlanView {
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       confirmed: slot.confirmedAt !== null,
+      published: slot.published,
       attendance: slot.attendance,
     }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.panelId.localeCompare(b.panelId));
@@ -457,7 +511,7 @@ async function adjust(
     if (!old.published) continue;
     const session = sessions.find((s) => s.id === to.sessionId)!;
     ctx.notify({
-      dedupeKey: `${entry.id}#defense-changed-${changes}`,
+      dedupeKey: messageKey(entry.id, old.generation, `changed-${changes}`),
       personId: old.personId,
       applicationId: entry.id,
       kind: 'progress',

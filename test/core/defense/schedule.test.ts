@@ -102,6 +102,23 @@ describe('defense slots', () => {
     );
   });
 
+  it('fills in later applicants around the slots already given, never on top of them', () => {
+    fc.assert(
+      fc.property(arbSessions, arbCandidates, fc.integer({ min: 0, max: 60 }), (sessions, candidates, split) => {
+        const first = assignSlots(sessions, candidates.slice(0, split), { kind: 'submission' });
+        fc.pre(first.ok);
+        if (!first.ok) return;
+        const later = assignSlots(sessions, candidates.slice(split), { kind: 'submission' }, undefined, first.value);
+        if (!later.ok) return;
+        const key = (s: Slot) => `${s.sessionId}|${s.panelId}|${s.startsAt}`;
+        const kept = new Set(first.value.map(key));
+        expect(later.value.filter((s) => kept.has(key(s)))).toEqual([]);
+        expect(later.value).toHaveLength(candidates.length - Math.min(split, candidates.length));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('says how many slots are missing, by specialty, when capacity is short', () => {
     const candidates = Array.from({ length: 15 }, (_, i) => ({ applicationId: `a${i}`, specialty: 'water', submittedAt: `2024-08-0${(i % 9) + 1}T00:00:00Z` }));
     const names: Record<string, string> = { water: '水利工程', law: '法律' };

@@ -61,10 +61,14 @@ function DefensePlan() {
   const addSession = (session: DefenseSessionInput) => run('add', () => call('defense', 'addSession', { roundId, session }), () => setAdding(false));
   const assign = (order: 'submission' | 'draw') => run(order, () => call('defense', 'assign', { roundId, order }));
   const change = (applicationId: string, c: SlotChange) =>
-    run(applicationId, () => (c.kind === 'move' ? call('defense', 'move', { roundId, applicationId, to: c.to }) : call('defense', 'swap', { roundId, a: applicationId, b: c.with })));
+    run(applicationId, () => {
+      if (c.kind === 'move') return call('defense', 'move', { roundId, applicationId, to: c.to });
+      if (c.kind === 'swap') return call('defense', 'swap', { roundId, a: applicationId, b: c.with });
+      return call('defense', 'cancel', { roundId, applicationId, reason: c.reason });
+    });
   const mark = (applicationId: string, attendance: 'present' | 'absent' | 'done') => run(applicationId, () => call('defense', 'mark', { roundId, applicationId, attendance }));
-  async function publish() {
-    const sure = await Taro.showModal({ title: '发布答辩安排', content: `发布后将通知 ${p.schedule?.slots.length ?? 0} 位申报人（微信提醒和“我的申报”），之后只能逐个调整，调整也会通知本人。`, confirmText: '发布', cancelText: '再看看' });
+  async function publish(count: number) {
+    const sure = await Taro.showModal({ title: '发布答辩安排', content: `发布后将通知 ${count} 位申报人（微信提醒和“我的申报”），之后只能逐个调整，调整也会通知本人。`, confirmText: '发布', cancelText: '再看看' });
     if (sure.confirm) await run('publish', () => call('defense', 'publish', { roundId }));
   }
 
@@ -72,6 +76,7 @@ function DefensePlan() {
   const published = schedule?.publishedAt != null;
   const capacity = p.sessions.reduce((n, s) => n + s.capacity, 0);
   const unscheduled = p.defenders.filter((d) => !schedule?.slots.some((s) => s.applicationId === d.applicationId));
+  const unannounced = schedule?.slots.filter((s) => !s.published).length ?? 0;
   return (
     <View className='committee'>
       <View className='committee__card'>
@@ -133,9 +138,14 @@ function DefensePlan() {
         {schedule?.slots.map((slot) => (
           <SlotRow key={slot.applicationId} plan={p} slot={slot} today={beijingDate(serverNow())} busy={busy !== null} onChange={(c) => void change(slot.applicationId, c)} onMark={(a) => void mark(slot.applicationId, a)} />
         ))}
-        {schedule && !published ? (
-          <ActionButton disabled={busy !== null || unscheduled.length > 0} onTap={() => void publish()}>
-            {busy === 'publish' ? '正在发布…' : '发布并通知申报人'}
+        {published && unscheduled.length > 0 ? (
+          <ActionButton tone='light' disabled={busy !== null} onTap={() => void assign('submission')}>
+            {busy === 'submission' ? '正在补排…' : `为没有时段的 ${unscheduled.length} 人补排`}
+          </ActionButton>
+        ) : null}
+        {schedule && unannounced > 0 ? (
+          <ActionButton disabled={busy !== null || unscheduled.length > 0} onTap={() => void publish(unannounced)}>
+            {busy === 'publish' ? '正在发布…' : published ? `通知新排的 ${unannounced} 人` : '发布并通知申报人'}
           </ActionButton>
         ) : null}
         {published ? <Text className='committee__note'>调整时段会立即通知本人并请其重新确认。答辩当天：点“答辩完成”或“缺席”后，同组下一位会收到“请准备”的通知。</Text> : null}
