@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   print('weapp_main_package', mainPackage, 'bytes');
   print('weapp_self_check_share', Math.round(((mainPackage - withoutSelfCheck) / 1024) * 10) / 10, 'KB');
   print('weapp_review_subpackage', sizeOf(path.join(weappDir, 'review'), (rel) => rel.endsWith('.map')), 'bytes');
+  print('weapp_committee_subpackage', sizeOf(path.join(weappDir, 'committee'), (rel) => rel.endsWith('.map')), 'bytes');
   for (const name of functionFolders()) {
     print(`cloud_bundle_${name}`, statSync(path.join(root, 'cloudfunctions', name, 'index.js')).size, 'bytes');
   }

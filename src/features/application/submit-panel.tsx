@@ -35,11 +35,13 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
-        {application.defense.status === 'required' ? (
+        {application.defense.status === 'required' || application.defense.status === 'exempt' ? (
           <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={`/pages/defense/index?id=${encodeURIComponent(application.id)}`}>
             <View className='defense-entry__text'>
-              <Text className='defense-entry__title'>答辩安排</Text>
-              <Text className='defense-entry__hint'>需要参加 {application.defense.slotMinutes ?? 10} 分钟的专业水平答辩：时间、地点和微信提醒</Text>
+              <Text className='defense-entry__title'>{application.defense.status === 'required' ? '答辩安排' : '免于答辩'}</Text>
+              <Text className='defense-entry__hint'>
+                {application.defense.status === 'required' ? `需要参加 ${application.defense.slotMinutes ?? 10} 分钟的专业水平答辩：时间、地点和微信提醒` : '查看免答辩的原因和通知依据'}
+              </Text>
             </View>
             <Text className='defense-entry__arrow'>›</Text>
           </Navigator>
