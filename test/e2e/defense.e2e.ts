@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callAsPage, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
+import { callAsPage, narrowAndLarge, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * The 10-minute defense (aksu-water 四(一)20) on phones. 王建新's application, submitted by the
@@ -29,6 +29,10 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await switchTo(page, '王建新');
     await page.getByText('我的申报', { exact: true }).click();
     await page.locator('.application-list__item').first().click();
+    // The fee the notice asks (四(一)21), how and by when.
+    await expect(page.locator('.submit__fee')).toContainText('评审费 700 元：请按时缴纳');
+    await expect(page.locator('.submit__fee')).toContainText('在阿克苏地区水利局财审室缴纳，2024年9月15日前缴清；未缴纳的不予评审。');
+    await snap(page, 'application-fee-due');
     await page.getByText('答辩安排', { exact: true }).click();
     await expect(page.locator('.defense')).toContainText('通过形式审核并缴费后，评审委员会会安排答辩时间并通知您');
     await expect(page.getByText('依据：第 四(二)23 条 ›')).toBeVisible();
@@ -47,6 +51,7 @@ test.describe('defense: scheduled, announced and reminded', () => {
     const item = page.locator('.committee__item', { hasText: '王建新' });
     await item.getByText('已接收材料', { exact: true }).dblclick();
     await expect(item.locator('.committee__badge')).toHaveText(/已接收材料/);
+    await expect(item).toContainText('应缴评审费 700 元');
     await item.getByText('已缴费', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已缴费/);
     await snap(page, 'committee-queue');
@@ -90,6 +95,8 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await expect(page.getByText(/^已确认参加（2024年9月2日 10:00）$/)).toBeVisible();
     await expect(page.locator('.defense .reminders__row').first()).toHaveText(/答辩安排通知\s*未开启/);
     await snap(page, 'defense-slot');
+    await narrowAndLarge(page, { lead: '.defense__when', lastTap: '.defense .action-button' }, 'defense-slot-320-large-font');
+    await page.setViewportSize({ width: 390, height: 844 });
 
     // The outbox: the WeChat message was sent with its keywords, and the in-app notice written.
     await page.goto('/dev');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AKSU_WATER, BAZHOU, YULI, seniorSelfCheck, startSelfCheck } from './flows';
-import { choose, next, pickMonth, screensTall, setRuntimeClock, settled, smallTapTargets, snap } from './support';
+import { choose, narrowAndLarge, next, pickMonth, screensTall, setRuntimeClock, settled, smallTapTargets, snap } from './support';
 
 
 /** Answers "不确定" to whatever the screen asks, until the result opens. */
@@ -40,38 +40,6 @@ async function measure(page: Page, name: string): Promise<number> {
   return screens;
 }
 
-/** The same result at 320 px with the phone's font 30 % larger: no sideways scrolling. */
-async function narrowAndLarge(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 568 });
-  // Taro's rem script sets the root size again 500 ms after a resize (later on a busy machine):
-  // wait until the root size holds still across 700 ms before changing it.
-  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await rootSize();
-        const still = now === last;
-        last = now;
-        return still;
-      },
-      { intervals: [700], timeout: 15_000 },
-    )
-    .toBe(true);
-  const leadSize = () => page.locator('.answer__heading').first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
-  const before = await leadSize();
-  await page.evaluate(() => {
-    const root = document.documentElement;
-    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 1.3}px`;
-  });
-  expect(await leadSize()).toBeCloseTo(before * 1.3, 1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  const again = page.locator('.result__again');
-  const box = (await again.boundingBox())!;
-  expect(box.x + box.width).toBeLessThanOrEqual(320);
-  await snap(page, name);
-}
 
 test.describe('self-check, as five real people', () => {
   test('a 2023 本科 graduate in 尉犁 learns on one screen she can apply for 助理农艺师 now, with its clause', async ({ page }) => {
@@ -170,7 +138,7 @@ test.describe('self-check, as five real people', () => {
     const shrink = await page.addStyleTag({ content: '.clause-link { min-height: 0 !important; height: 30px; }' });
     expect((await smallTapTargets(page)).join()).toContain('clause-link');
     await shrink.evaluate((node) => (node as Element).remove());
-    await narrowAndLarge(page, 'self-check-result-graduate-320-large-font');
+    await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-graduate-320-large-font');
   });
 
   test('a 中级 water engineer in Aksu since 2018 learns what to check for 高级工程师, with his own years beside the document', async ({ page }) => {
@@ -187,7 +155,7 @@ test.describe('self-check, as five real people', () => {
     // The levels he holds are folded away, and said so.
     await expect(page.getByText('您已有中级职称，初级（员级）至中级不再列出。')).toBeVisible();
     expect(await measure(page, 'self-check-result-senior')).toBeLessThanOrEqual(3);
-    await narrowAndLarge(page, 'self-check-result-senior-320-large-font');
+    await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-senior-320-large-font');
     await page.setViewportSize({ width: 390, height: 664 });
 
     // 开始申报 starts his application from the saved answers: the deadline by the server's clock,
@@ -238,7 +206,7 @@ test.describe('self-check, as five real people', () => {
     const lines = page.locator('.answer');
     await expect(lines).toContainText('民营企业专项评审');
     expect(await measure(page, 'self-check-result-posted')).toBeLessThanOrEqual(3);
-    await narrowAndLarge(page, 'self-check-result-posted-320-large-font');
+    await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-posted-320-large-font');
   });
 
   test('a retiree gets one sentence with its clause, not a card per level', async ({ page }) => {
@@ -252,7 +220,7 @@ test.describe('self-check, as five real people', () => {
     await expect(barred.getByRole('button', { name: /查看通知原文第/ })).toBeVisible();
     await expect(page.locator('.offer')).toHaveCount(0);
     expect(await measure(page, 'self-check-result-retiree')).toBeLessThanOrEqual(3);
-    await narrowAndLarge(page, 'self-check-result-retiree-320-large-font');
+    await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-retiree-320-large-font');
   });
 
   test('someone unsure of everything learns what to find out, each thing once', async ({ page }) => {
@@ -263,7 +231,7 @@ test.describe('self-check, as five real people', () => {
     const items = await page.locator('.confirm__what').allTextContents();
     expect(new Set(items).size).toBe(items.length);
     expect(await measure(page, 'self-check-result-unsure')).toBeLessThanOrEqual(5);
-    await narrowAndLarge(page, 'self-check-result-unsure-320-large-font');
+    await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-unsure-320-large-font');
   });
 });
 

@@ -171,3 +171,38 @@ export async function runTimers(page: Page): Promise<void> {
   const response = await page.request.post('/dev/timers', { data: {} });
   expect(response.ok()).toBe(true);
 }
+
+/**
+ * The page at 320 px with the phone's font 30 % larger: the lead text grows with it, nothing
+ * scrolls sideways, and the last thing to tap still ends inside the screen. Then a screenshot.
+ */
+export async function narrowAndLarge(page: Page, selectors: { readonly lead: string; readonly lastTap: string }, name: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 568 });
+  // Taro's rem script sets the root size again 500 ms after a resize (later on a busy machine):
+  // wait until the root size holds still across 700 ms before changing it.
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await rootSize();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [700], timeout: 15_000 },
+    )
+    .toBe(true);
+  const leadSize = () => page.locator(selectors.lead).first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+  const before = await leadSize();
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 1.3}px`;
+  });
+  expect(await leadSize()).toBeCloseTo(before * 1.3, 1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const box = (await page.locator(selectors.lastTap).last().boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(320);
+  await snap(page, name);
+}

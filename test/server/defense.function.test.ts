@@ -107,6 +107,10 @@ describe('committee and defense functions', () => {
       ['formal_review_passed', true, false],
       ['formal_review_passed', true, false],
     ]);
+    // aksu-water 四(一)21: 高级工程师 700 元, payable after formal review, at the office, by 15 September.
+    expect(queue.every((q) => (q as unknown as { feeYuan: number }).feeYuan === 700)).toBe(true);
+    const due = data<{ fee: { amountYuan: number; state: string; when: string; source: { clause: string } } }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).fee;
+    expect(due).toMatchObject({ amountYuan: 700, state: 'due', when: '通过形式审核后，在阿克苏地区水利局财审室缴纳，2024年9月15日前缴清；未缴纳的不予评审。', source: { clause: '四(一)21' } });
     // The fee before the materials arrived: refused, nothing changed.
     expect((await call(secretary, 'committee', 'recordFee', { applicationId: ids.wang, requestId: 'fee-early' })).reply).toMatchObject({ ok: false });
     await feePaid(ids.wang);
@@ -114,6 +118,7 @@ describe('committee and defense functions', () => {
     await feePaid(ids.wang);
     const mine = data<{ status: string; events: { what: string }[] }>(await call(wang, 'applications', 'get', { applicationId: ids.wang }));
     expect(mine.status).toBe('fee_paid');
+    expect(data<{ fee: { state: string } }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).fee.state).toBe('paid');
     expect(mine.events.filter((e) => /接收材料|缴纳评审费/.test(e.what))).toHaveLength(2);
 
     // A secretary of another round's committee sees none of it and may not act on it.

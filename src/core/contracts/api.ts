@@ -58,6 +58,11 @@ export interface ApplicationView {
   readonly window: OfferAssessment['window'];
   /** Whether this applicant defends (专业水平答辩), why, and the clause. */
   readonly defense: OfferAssessment['defense'];
+  /**
+   * The evaluation fee (评审费) the round asks of this application, how and by when, and where it
+   * stands: `later` (not yet payable), `due` (payable now), `paid` (the committee recorded it).
+   */
+  readonly fee: (NonNullable<OfferAssessment['fee']> & { readonly state: 'later' | 'due' | 'paid' }) | null;
   /** The round's materials for this person: what to upload or fill in, formats, masks, clauses. */
   readonly materials: readonly ChecklistItem[];
   /** Files attached so far, in the order attached. */
@@ -206,6 +211,8 @@ export interface CommitteeItem {
   readonly statusText: string;
   readonly mayReceive: boolean;
   readonly mayRecordFee: boolean;
+  /** The round's fee for this application, in yuan (null: the round states none). */
+  readonly feeYuan: number | null;
 }
 
 /** A defense slot as the secretary's schedule shows it. */

@@ -26,6 +26,7 @@ import { seniorityCountedTo } from './seniority';
 import { schoolClassReasons, skillBridgeReasons } from './skill-bridge';
 import { combineReasons, VERDICT_ORDER, type Combined } from './verdict';
 import { applyWindowReason, keyDatesFor } from './windows';
+import { offerKeyOf } from './offer-key';
 
 /**
  * Assesses one applicant against one round at one moment: for every level × way × channel the
@@ -80,7 +81,7 @@ function assessOffer(round: Round, applicant: Applicant, offer: Offer, level: Le
   const combined = bestPath(common, paths);
   const infoWindow = applyWindowReason(window);
   return {
-    key: `${offer.id}:${level}`,
+    key: offerKeyOf(offer.id, level),
     offerId: offer.id,
     level,
     way: offer.way,
@@ -122,7 +123,7 @@ function assessForward(round: Round, applicant: Applicant, forward: Forward, lev
   ];
   const combined = combineReasons(reasons);
   return {
-    key: `${forward.id}:${level}`,
+    key: offerKeyOf(forward.id, level),
     offerId: forward.id,
     level,
     way: 'evaluation',

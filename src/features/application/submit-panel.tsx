@@ -35,6 +35,15 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
+        {application.fee && application.fee.state !== 'later' ? (
+          <View className={`submit__fee submit__fee--${application.fee.state}`}>
+            <Text className='submit__fee-amount'>
+              评审费 {application.fee.amountYuan} 元{application.fee.state === 'paid' ? '：已缴纳' : '：请按时缴纳'}
+            </Text>
+            {application.fee.state === 'due' ? <Text className='upload__note'>{application.fee.when}</Text> : null}
+            <Text className='upload__note'>依据：通知第 {application.fee.source.clause} 条</Text>
+          </View>
+        ) : null}
         {application.defense.status === 'required' || application.defense.status === 'exempt' ? (
           <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={`/pages/defense/index?id=${encodeURIComponent(application.id)}`}>
             <View className='defense-entry__text'>

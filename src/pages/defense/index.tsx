@@ -120,11 +120,18 @@ function DefensePage() {
         </View>
       ) : null}
 
+      {!slot && d.waiting ? (
+        <View className='defense__card'>
+          <Text className='defense__when'>答辩时间尚未发布</Text>
+          <Text className='defense__value'>{d.waiting}</Text>
+        </View>
+      ) : null}
+
       <View className='defense__card'>
-        <Text className='defense__heading'>{d.label}</Text>
+        <Text className='defense__heading'>{d.defense.status === 'exempt' ? '您免于答辩' : d.defense.status === 'required' ? '为什么要答辩' : '答辩'}</Text>
+        <Text className='defense__note'>{d.label}</Text>
         <Text className='defense__value'>{d.defense.message}</Text>
         {d.defense.source ? <ClauseLink source={d.defense.source} onClause={setClause} /> : null}
-        {d.waiting ? <Text className='defense__note'>{d.waiting}</Text> : null}
       </View>
 
       {d.defense.status === 'required' ? (

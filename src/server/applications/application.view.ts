@@ -40,6 +40,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     missing: offer.missing,
     window: offer.window,
     defense: offer.defense,
+    fee: offer.fee ? { ...offer.fee, state: feeState(record, round) } : null,
     materials: offer.materials,
     files: record.files.map((f) => ({
       sha256: f.sha256,
@@ -75,6 +76,17 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     lastSubmittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
     events: record.events.map((e) => timelineLine(e, categoryNames)),
   };
+}
+
+/**
+ * Where the fee stands: paid once the committee recorded it; due from the step the round names
+ * (通过形式审核后 / 已接收材料后) while the machine still expects the fee; not yet payable before.
+ */
+function feeState(record: ApplicationRecord, round: Round): 'later' | 'due' | 'paid' {
+  if (record.events.some((e) => e.kind === 'record_fee')) return 'paid';
+  const after = round.fees.payment[0]?.after;
+  const payableFrom: readonly ApplicationRecord['status'][] = after === 'formal_review_passed' ? ['formal_review_passed', 'materials_received'] : ['materials_received'];
+  return payableFrom.includes(record.status) ? 'due' : 'later';
 }
 
 export function contentOf(record: ApplicationRecord): ApplicationContent {

@@ -12,6 +12,10 @@ import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type ActionContext } from '../function';
 import type { Doc } from '../ports/store.port';
 import { moveApplication } from '../review/move';
+import { roundFromDoc } from '../round.docs';
+import { feeFor } from '../../core/eligibility/fees';
+import { offerIdOf } from '../../core/eligibility/offer-key';
+import type { Round } from '../../core/round/round.schema';
 
 /**
  * `committee`: the evaluation committee's secretary takes over after formal review (已接收材料,
@@ -74,10 +78,24 @@ async function queueOf(ctx: ActionContext, changed?: { readonly id: string; read
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 500,
   });
-  return docs.map((doc) => itemOf(doc._id, changed?.id === doc._id ? changed.record : parseFields(ApplicationRecord, doc), ctx.now));
+  const roundsById = new Map<string, Round | null>();
+  for (const id of rounds) {
+    const doc = await ctx.store.get(collections.rounds.name, id);
+    roundsById.set(id, doc ? roundFromDoc(doc) : null);
+  }
+  return docs.map((doc) => {
+    const record = changed?.id === doc._id ? changed.record : parseFields(ApplicationRecord, doc);
+    return itemOf(doc._id, record, roundsById.get(record.roundId) ?? null, ctx.now);
+  });
 }
 
-function itemOf(id: string, record: ApplicationRecord, now: Date): CommitteeItem {
+/** The fee of an application's level, way and channel (its offer's), in yuan. */
+function feeYuanOf(round: Round | null, record: ApplicationRecord): number | null {
+  const offer = round?.offers.find((o) => o.id === offerIdOf(record.offerKey));
+  return round && offer ? (feeFor(round, record.level, offer.way, offer.channel)?.amountYuan ?? null) : null;
+}
+
+function itemOf(id: string, record: ApplicationRecord, round: Round | null, now: Date): CommitteeItem {
   const route = record.unit?.route ?? 'hr';
   // Only the step's own rows matter here: the secretary's two commands have no guards.
   const base = { actor: 'committee_secretary' as const, now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route, reasonCount: 0, returnDeadline: null, defenseRequired: false };
@@ -90,5 +108,6 @@ function itemOf(id: string, record: ApplicationRecord, now: Date): CommitteeItem
     statusText: statusText(record.status, route),
     mayReceive: transition(record.status, 'receive_materials', base).ok,
     mayRecordFee: transition(record.status, 'record_fee', base).ok,
+    feeYuan: feeYuanOf(round, record),
   };
 }

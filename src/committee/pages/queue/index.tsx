@@ -69,6 +69,7 @@ function CommitteeQueue() {
                 <Text className='committee__meta'>{item.label}</Text>
               </View>
               <Text className='committee__badge'>{item.statusText}</Text>
+              {item.feeYuan !== null && item.mayRecordFee ? <Text className='committee__meta'>应缴评审费 {item.feeYuan} 元</Text> : null}
               <View className='committee__actions'>
                 {item.mayReceive ? (
                   <ActionButton tone='light' disabled={busy !== null} onTap={() => void act(item, 'receive')}>
