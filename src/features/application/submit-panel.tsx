@@ -1,10 +1,9 @@
-import { Navigator, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ApplicationView, ProblemView } from '../../core/contracts/api';
 import { formatBeijingMoment } from '../../core/time/format';
 import { ActionButton } from '../../components/action-button';
 import { Reminders } from '../subscriptions/reminders';
 import './application.scss';
-import '../defense/defense.scss';
 
 /**
  * Submitting: every problem that still blocks it, each with its one-tap fix or confirmation where
@@ -35,26 +34,6 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
-        {application.fee && application.fee.state !== 'later' ? (
-          <View className={`submit__fee submit__fee--${application.fee.state}`}>
-            <Text className='submit__fee-amount'>
-              评审费 {application.fee.amountYuan} 元{application.fee.state === 'paid' ? '：已缴纳' : '：请按时缴纳'}
-            </Text>
-            {application.fee.state === 'due' ? <Text className='upload__note'>{application.fee.when}</Text> : null}
-            <Text className='upload__note'>依据：通知第 {application.fee.source.clause} 条</Text>
-          </View>
-        ) : null}
-        {application.defense.status === 'required' || application.defense.status === 'exempt' ? (
-          <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={`/pages/defense/index?id=${encodeURIComponent(application.id)}`}>
-            <View className='defense-entry__text'>
-              <Text className='defense-entry__title'>{application.defense.status === 'required' ? '答辩安排' : '免于答辩'}</Text>
-              <Text className='defense-entry__hint'>
-                {application.defense.status === 'required' ? `需要参加 ${application.defense.slotMinutes ?? 10} 分钟的专业水平答辩：时间、地点和微信提醒` : '查看免答辩的原因和通知依据'}
-              </Text>
-            </View>
-            <Text className='defense-entry__arrow'>›</Text>
-          </Navigator>
-        ) : null}
         <Reminders group='review' />
       </View>
     );

@@ -15,6 +15,7 @@ import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
 import { EntryList } from '../../features/application/entry-list';
 import { IdNumberField } from '../../features/application/id-number-field';
+import { NextSteps } from '../../features/application/next-steps';
 import { SubmitPanel } from '../../features/application/submit-panel';
 import { Timeline } from '../../features/application/timeline';
 import { TextField } from '../../features/application/text-field';
@@ -198,6 +199,7 @@ function ApplicationPage() {
           {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}
         </Text>
       </View>
+      {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert'>
           <Text className='application__heading'>申报被退回，请按意见修改</Text>
