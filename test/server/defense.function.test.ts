@@ -129,6 +129,23 @@ describe('committee and defense functions', () => {
     expect((await call(other, 'defense', 'plan', { roundId: ROUND })).reply).toMatchObject({ code: 'ROUND.NOT_FOUND' });
   });
 
+  it('marks those without the fee by the deadline not evaluated, once, and tells them; a fee paid in time can still be recorded', async () => {
+    await feePaid(ids.wang);
+    // 23:59 Beijing on 15 September, the last minute of aksu-water's fee window: nothing yet.
+    harness.setNow(new Date('2024-09-15T15:59:00Z'));
+    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 0 } });
+    harness.setNow(new Date('2024-09-16T02:00:00Z'));
+    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 2 } });
+    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 0 } });
+    const view = data<{ status: string; statusText: string }>(await call(second, 'applications', 'get', { applicationId: ids.second }));
+    expect(view).toMatchObject({ status: 'not_evaluated', statusText: '未按期缴纳评审费，不予评审' });
+    expect((await inbox(second)).filter((n) => n.title === '未按期缴费')).toHaveLength(1);
+    expect(data<{ status: string }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).status).toBe('fee_paid');
+    // He paid on the 15th; the office records it on the 16th.
+    const late = await call(secretary, 'committee', 'recordFee', { applicationId: ids.second, requestId: 'fee-late-0001' });
+    expect(data<{ id: string; status: string }[]>(late).find((i) => i.id === ids.second)?.status).toBe('fee_paid');
+  });
+
   it('schedules only those who defend, with the fee paid; the exempt are listed with the notice’s reason', async () => {
     await feePaid(ids.wang);
     await feePaid(ids.villager);

@@ -31,6 +31,19 @@ export function feeFor(round: Round, level: Level, way: Way, channel: Channel): 
   return { amountYuan: item.amountYuan, when: payment ? paymentText(round, payment) : '通知没有写缴费方式', source: item.source };
 }
 
+/**
+ * The last moment the round's fee may be paid (its payment window's end, Beijing time), when the
+ * notice gives one and says unpaid applications are not evaluated or are abandoned; else null.
+ */
+export function feeDeadline(round: Round): Date | null {
+  const payment = round.fees.payment[0];
+  if (!payment || payment.unpaid === 'not_stated' || payment.unpaid === 'not_recognised') return null;
+  const window = round.windows.find((w) => w.id === payment.deadlineWindow);
+  if (window?.end.kind !== 'at') return null;
+  const end = parseBeijingInstant(window.end.at);
+  return end.ok ? end.value : null;
+}
+
 /** `通过形式审核后，在阿克苏地区水利局财审室缴纳，2024年9月15日前缴清；未缴纳的不予评审。` */
 function paymentText(round: Round, payment: FeePayment): string {
   const who = payment.payer === 'submitting_unit' ? '由呈报单位统一' : '';

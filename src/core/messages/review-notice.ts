@@ -52,6 +52,8 @@ export function buildReviewNotice(input: ReviewNoticeInput): ReviewNotice {
       return { title: '视为放弃申报', body: `您的申报（${input.label}）退回后没有在期限内重新提交，按通知视为放弃申报。`, page };
     case 'rejected':
       return { title: '不予受理', body: `您的申报（${input.label}）已提交到通知规定的次数上限，仍不符合要求，按通知不予受理。`, page };
+    case 'not_evaluated':
+      return { title: '未按期缴费', body: `您的申报（${input.label}）没有在缴费期限内缴纳评审费，按通知不予评审。如已缴费，请尽快联系评审委员会办公室。`, page };
     case 'progress':
     case 'result':
       return { title: '申报进度', body: `您的申报（${input.label}）：${status}。`, page };

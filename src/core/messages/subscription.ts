@@ -96,6 +96,7 @@ const RESULT_PHRASE: Readonly<Partial<Record<NoticeKind, string>>> = {
   formal_review_passed: '形审通过',
   abandoned: '视为放弃',
   rejected: '不予受理',
+  not_evaluated: '不予评审',
   progress: '进度更新',
   result: '评审结果',
 };

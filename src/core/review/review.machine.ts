@@ -11,7 +11,8 @@ import type { ReviewRoute } from './route';
  *
  * and returned (to the applicant, with reasons and a deadline), abandoned (the deadline passed:
  * 逾期未补充提交的视为放弃申报), rejected (returned after the last allowed submission:
- * 第3次提交后申报材料仍不符合要求…不予受理), withdrawn. Each row names the roles allowed, its
+ * 第3次提交后申报材料仍不符合要求…不予受理), withdrawn, and not evaluated (the fee not paid by the
+ * round's deadline: 未缴纳的不予评审). Each row names the roles allowed, its
  * guards and its effects as data; `transition` is pure and reads nothing but what it is given.
  */
 export const ReviewStatus = z.enum([
@@ -31,6 +32,7 @@ export const ReviewStatus = z.enum([
   'abandoned',
   'rejected',
   'withdrawn',
+  'not_evaluated',
 ]);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
@@ -47,6 +49,7 @@ export const ReviewCommand = z.enum([
   'evaluate_fail',
   'publicise',
   'certify',
+  'expire_fee',
 ]);
 export type ReviewCommand = z.infer<typeof ReviewCommand>;
 
@@ -67,10 +70,11 @@ export type Guard =
   | 'reasons_given'
   | 'return_deadline_passed'
   | 'defense_required'
-  | 'no_defense_required';
+  | 'no_defense_required'
+  | 'fee_deadline_passed';
 
 /** What a notice to the applicant says happened (the message itself is built from it). */
-export type NoticeKind = 'submitted' | 'approved' | 'formal_review_passed' | 'returned' | 'abandoned' | 'rejected' | 'progress' | 'result';
+export type NoticeKind = 'submitted' | 'approved' | 'formal_review_passed' | 'returned' | 'abandoned' | 'rejected' | 'not_evaluated' | 'progress' | 'result';
 
 export interface TransitionRow {
   readonly command: ReviewCommand;
@@ -128,6 +132,10 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { command: 'withdraw', from: ['draft', ...REVIEWING, 'returned'], to: 'withdrawn', actors: ['applicant'], guards: [], notify: null },
   { command: 'receive_materials', from: ['formal_review_passed'], to: 'materials_received', actors: ['committee_secretary'], guards: [], notify: 'progress' },
   { command: 'record_fee', from: ['materials_received'], to: 'fee_paid', actors: ['committee_secretary'], guards: [], notify: 'progress' },
+  // 未缴纳的不予评审: the fee deadline passed without the fee recorded.
+  { command: 'expire_fee', from: ['formal_review_passed', 'materials_received'], to: 'not_evaluated', actors: ['system'], guards: ['fee_deadline_passed'], notify: 'not_evaluated' },
+  // A fee paid in time but recorded after the deadline: the secretary records it and it goes on.
+  { command: 'record_fee', from: ['not_evaluated'], to: 'fee_paid', actors: ['committee_secretary'], guards: [], notify: 'progress' },
   { command: 'record_defense', from: ['fee_paid'], to: 'defended', actors: ['committee_secretary'], guards: ['defense_required'], notify: null },
   { command: 'evaluate_pass', from: ['defended'], to: 'passed', actors: ['committee_secretary'], guards: [], notify: null },
   { command: 'evaluate_pass', from: ['fee_paid'], to: 'passed', actors: ['committee_secretary'], guards: ['no_defense_required'], notify: null },
@@ -156,6 +164,8 @@ export interface TransitionContext {
   /** When the current return must be answered by (null when not returned). */
   readonly returnDeadline: Date | null;
   readonly defenseRequired: boolean;
+  /** The round's last moment to pay the fee (null: none stated). */
+  readonly feeDeadline?: Date | null;
 }
 
 export type TransitionError =
@@ -187,6 +197,7 @@ const GUARD_MESSAGES: Readonly<Record<Guard, string>> = {
   return_deadline_passed: '退回后的修改期限还没有过。',
   defense_required: '这份申报不需要答辩。',
   no_defense_required: '这份申报要先答辩。',
+  fee_deadline_passed: '缴费期限还没有过。',
 };
 
 function holds(guard: Guard, ctx: TransitionContext): boolean {
@@ -219,6 +230,8 @@ function holds(guard: Guard, ctx: TransitionContext): boolean {
       return ctx.defenseRequired;
     case 'no_defense_required':
       return !ctx.defenseRequired;
+    case 'fee_deadline_passed':
+      return ctx.feeDeadline != null && ctx.now.getTime() > ctx.feeDeadline.getTime();
   }
 }
 
@@ -270,6 +283,7 @@ export const STATUS_TEXT: Readonly<Record<ReviewStatus, string>> = {
   abandoned: '逾期未重新提交，视为放弃申报',
   rejected: '提交次数已满仍不符合要求，不予受理',
   withdrawn: '已撤回',
+  not_evaluated: '未按期缴纳评审费，不予评审',
 };
 
 /** The steps above the unit in the words of the employment-service route (aksu 二(二)). */

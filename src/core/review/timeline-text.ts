@@ -18,6 +18,7 @@ const WHAT: Readonly<Record<ApplicationEvent['kind'], string>> = {
   approve: '审核通过',
   return: '退回修改',
   abandon_overdue: '逾期未重新提交，视为放弃申报',
+  expire_fee: '缴费期限已过，未缴纳评审费，不予评审',
   withdraw: '撤回申报',
   receive_materials: '评审委员会接收材料',
   record_fee: '缴纳评审费',

@@ -14,7 +14,7 @@ export function servesRound(caller: Person, roundId: string): boolean {
 
 export type Loaded = { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round } | { readonly ok: false; readonly error: AppError };
 
-export const PAST_FORMAL_REVIEW: readonly ApplicationRecord['status'][] = ['formal_review_passed', 'materials_received', 'fee_paid', 'defended', 'passed', 'failed', 'publicised', 'certified'];
+export const PAST_FORMAL_REVIEW: readonly ApplicationRecord['status'][] = ['formal_review_passed', 'materials_received', 'fee_paid', 'not_evaluated', 'defended', 'passed', 'failed', 'publicised', 'certified'];
 
 /** An application of one of the secretary's rounds, past formal review; anything else is answered as missing. */
 export async function loadForCommittee(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> {

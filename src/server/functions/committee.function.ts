@@ -13,40 +13,79 @@ import { defineFunction, type ActionContext } from '../function';
 import type { Doc } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { roundFromDoc } from '../round.docs';
-import { feeFor } from '../../core/eligibility/fees';
+import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
 import type { Round } from '../../core/round/round.schema';
 
 /**
  * `committee`: the evaluation committee's secretary takes over after formal review (已接收材料,
- * the fee paid), for the rounds they serve. The fee's amount, deadline and receipts, blind
- * evaluation and results come with the committee's own pages; these two steps are what the defense
- * schedule needs (only applicants with the fee paid are scheduled).
+ * the fee paid, the round's fee shown), for the rounds they serve; the fee-deadline timer marks the
+ * unpaid not evaluated. Receipts, blind evaluation and results come with the committee's own pages.
  */
-export const committeeFunction = defineFunction('committee', {
-  queue: {
-    roles: ['committee_secretary'],
-    async handle(_payload, ctx) {
-      return ok(await queueOf(ctx));
+export const committeeFunction = defineFunction(
+  'committee',
+  {
+    queue: {
+      roles: ['committee_secretary'],
+      async handle(_payload, ctx) {
+        return ok(await queueOf(ctx));
+      },
+    },
+    receive: {
+      roles: ['committee_secretary'],
+      async handle({ applicationId, requestId }, ctx) {
+        const moved = await step(ctx, applicationId, requestId, 'receive_materials');
+        if (!moved.ok) return err(moved.error);
+        return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
+      },
+    },
+    recordFee: {
+      roles: ['committee_secretary'],
+      async handle({ applicationId, requestId }, ctx) {
+        const moved = await step(ctx, applicationId, requestId, 'record_fee');
+        if (!moved.ok) return err(moved.error);
+        return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
+      },
     },
   },
-  receive: {
-    roles: ['committee_secretary'],
-    async handle({ applicationId, requestId }, ctx) {
-      const moved = await step(ctx, applicationId, requestId, 'receive_materials');
-      if (!moved.ok) return err(moved.error);
-      return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
+  {
+    /**
+     * 未缴纳的不予评审: once the round's fee deadline has passed, applications past formal review
+     * without the fee recorded are not evaluated, each once, and the applicant is told.
+     */
+    expireFees: {
+      cron: '0 */5 * * * * *',
+      everyMs: 60_000,
+      async run(ctx) {
+        const waiting = await ctx.store.find(collections.applications.name, {
+          where: [{ field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received'] }],
+          limit: 500,
+        });
+        const rounds = new Map<string, Round | null>();
+        let changed = 0;
+        for (const doc of waiting) {
+          const record = parseFields(ApplicationRecord, doc);
+          if (!rounds.has(record.roundId)) {
+            const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
+            rounds.set(record.roundId, roundDoc ? roundFromDoc(roundDoc) : null);
+          }
+          const round = rounds.get(record.roundId);
+          const deadline = round ? feeDeadline(round) : null;
+          if (!round || !deadline || ctx.now <= deadline) continue;
+          const applicant = await ctx.store.get(collections.people.name, record.personId);
+          if (!applicant) continue;
+          const view = viewOf(doc._id, record, round, ctx.now, await lintContextOf(ctx.store, parseDoc(Person, applicant as Doc<object>), round));
+          const moved = moveApplication(
+            { id: doc._id, rev: doc._rev, record, round, view, command: 'expire_fee', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: view.defense.status === 'required' },
+            ctx,
+          );
+          if (moved.ok) changed += 1;
+        }
+        return changed;
+      },
     },
   },
-  recordFee: {
-    roles: ['committee_secretary'],
-    async handle({ applicationId, requestId }, ctx) {
-      const moved = await step(ctx, applicationId, requestId, 'record_fee');
-      if (!moved.ok) return err(moved.error);
-      return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
-    },
-  },
-});
+);
 
 async function step(ctx: ActionContext, id: string, requestId: string, command: 'receive_materials' | 'record_fee') {
   const loaded = await loadForCommittee(ctx.store, ctx.caller, id);

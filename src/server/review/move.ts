@@ -12,6 +12,7 @@ import type { WorkContext } from '../function';
 import type { JsonObject } from '../ports/store.port';
 import type { ApplicationView } from '../../core/contracts/api';
 import { ACTOR_TEXT } from '../../core/review/timeline-text';
+import { feeDeadline } from '../../core/eligibility/fees';
 
 export interface Move {
   readonly id: string;
@@ -52,6 +53,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
     reasonCount: move.reasons?.length ?? 0,
     returnDeadline: record.returnDeadline ? new Date(record.returnDeadline) : null,
     defenseRequired: move.defenseRequired,
+    feeDeadline: feeDeadline(round),
   };
   const moved = transition(record.status, move.command, tctx);
   if (!moved.ok) return err(refusal(moved.error, view));

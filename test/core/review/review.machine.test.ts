@@ -94,6 +94,17 @@ describe('the review machine', () => {
     expect(transition('submitted', 'approve', ctx({ actor: 'unit_admin', publicityDone: false }))).toMatchObject({ ok: false, error: { guard: 'publicity_done' } });
   });
 
+  it('marks an unpaid application not evaluated only after the fee deadline, by the system', () => {
+    const system = ctx({ actor: 'system', feeDeadline: new Date(NOW.getTime() - 1) });
+    expect(transition('materials_received', 'expire_fee', system)).toMatchObject({ ok: true, next: 'not_evaluated', effects: [{ kind: 'record' }, { kind: 'notify', notice: 'not_evaluated' }] });
+    expect(transition('formal_review_passed', 'expire_fee', system)).toMatchObject({ ok: true, next: 'not_evaluated' });
+    expect(transition('materials_received', 'expire_fee', { ...system, feeDeadline: NOW })).toMatchObject({ ok: false, error: { guard: 'fee_deadline_passed' } });
+    expect(transition('materials_received', 'expire_fee', { ...system, feeDeadline: null })).toMatchObject({ ok: false, error: { guard: 'fee_deadline_passed' } });
+    expect(transition('fee_paid', 'expire_fee', system)).toMatchObject({ ok: false, error: { kind: 'wrong_status' } });
+    expect(transition('materials_received', 'expire_fee', { ...system, actor: 'committee_secretary' })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(transition('not_evaluated', 'record_fee', ctx({ actor: 'committee_secretary' }))).toMatchObject({ ok: true, next: 'fee_paid' });
+  });
+
   it('goes to the defense only where one is required', () => {
     expect(transition('fee_paid', 'evaluate_pass', ctx({ actor: 'committee_secretary', defenseRequired: true }))).toMatchObject({ ok: false, error: { guard: 'no_defense_required' } });
     expect(transition('fee_paid', 'record_defense', ctx({ actor: 'committee_secretary', defenseRequired: true }))).toMatchObject({ ok: true, next: 'defended' });
