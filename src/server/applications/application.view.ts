@@ -4,14 +4,14 @@ import { applyFix, type LintContext } from '../../core/application/text-lint';
 import type { ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
-import { Unit, type Person } from '../../core/people/person';
+import { Person, Unit } from '../../core/people/person';
 import { holderOf, statusText } from '../../core/review/review.machine';
 import { ACTOR_TEXT, reasonText, timelineLine } from '../../core/review/timeline-text';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
-import type { Store } from '../ports/store.port';
+import type { Doc, Store } from '../ports/store.port';
 
 /**
  * An application as the app sees it, built the same way for its applicant and its reviewers: the
@@ -124,6 +124,17 @@ export function textAt(record: ApplicationRecord, path: string): string {
 }
 
 /** What the text lint checks against: the applicant's name and unit, and what the round says to write instead. */
+/**
+ * The application as its applicant sees it now, for a move someone else makes (a reviewer, the
+ * committee, a timer): the applicant's own name and unit feed the text checks. Null when the
+ * applicant's account is gone.
+ */
+export async function applicantViewOf(store: Pick<Store, 'get'>, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ApplicationView | null> {
+  const doc = await store.get(collections.people.name, record.personId);
+  if (!doc) return null;
+  return viewOf(id, record, round, now, await lintContextOf(store, parseDoc(Person, doc as Doc<object>), round));
+}
+
 export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
   const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
   const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];

@@ -2,15 +2,13 @@ import { ApplicationRecord } from '../../core/application/application.schema';
 import type { CommitteeItem } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
-import { Person } from '../../core/people/person';
 import { statusText, transition } from '../../core/review/review.machine';
 import { err, ok } from '../../core/result';
-import { lintContextOf, viewOf } from '../applications/application.view';
+import { applicantViewOf } from '../applications/application.view';
+import { parseFields } from '../docs';
 import { collections } from '../collections';
 import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
-import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type ActionContext } from '../function';
-import type { Doc } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { roundFromDoc } from '../round.docs';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
@@ -72,9 +70,8 @@ export const committeeFunction = defineFunction(
           const round = rounds.get(record.roundId);
           const deadline = round ? feeDeadline(round) : null;
           if (!round || !deadline || ctx.now <= deadline) continue;
-          const applicant = await ctx.store.get(collections.people.name, record.personId);
-          if (!applicant) continue;
-          const view = viewOf(doc._id, record, round, ctx.now, await lintContextOf(ctx.store, parseDoc(Person, applicant as Doc<object>), round));
+          const view = await applicantViewOf(ctx.store, doc._id, record, round, ctx.now);
+          if (!view) continue;
           const moved = moveApplication(
             { id: doc._id, rev: doc._rev, record, round, view, command: 'expire_fee', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: view.defense.status === 'required' },
             ctx,
@@ -92,10 +89,8 @@ async function step(ctx: ActionContext, id: string, requestId: string, command: 
   if (!loaded.ok) return loaded;
   // The same request again (a double tap): already done.
   if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(loaded.record);
-  const applicant = await ctx.store.get(collections.people.name, loaded.record.personId);
-  if (!applicant) return err(appError('APPLICATION.NOT_FOUND'));
-  const person = parseDoc(Person, applicant as Doc<object>);
-  const view = viewOf(id, loaded.record, loaded.round, ctx.now, await lintContextOf(ctx.store, person, loaded.round));
+  const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
+  if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   return moveApplication(
     { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command, actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, defenseRequired: view.defense.status === 'required' },
     ctx,

@@ -8,15 +8,14 @@ import { assess } from '../../core/eligibility/assess';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { appError, type AppError } from '../../core/errors';
 import { defenseChanged, defenseReminder, defenseScheduled, type DefenseSlotFacts } from '../../core/messages/subscription';
-import { Person } from '../../core/people/person';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
 import { formatBeijingDate, formatBeijingDateTime } from '../../core/time/format';
-import { lintContextOf, viewOf } from '../applications/application.view';
+import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
 import { collections } from '../collections';
 import { servesRound } from '../committee/scope';
-import { parseDoc, parseFields } from '../docs';
+import { parseFields } from '../docs';
 import { defineFunction, type ActionContext, type WorkContext } from '../function';
 import type { Doc, JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
@@ -104,13 +103,14 @@ export const defenseFunction = defineFunction(
         // already announced; before publishing, the whole schedule is made again.
         const published = state.schedule?.doc.publishedAt != null;
         const kept = published ? state.slots : [];
-        const candidates: (Candidate & { record: ApplicationRecord })[] = state.defenders
+        const candidates: (Candidate & { record: ApplicationRecord; title: string })[] = state.defenders
           .filter(({ id }) => !kept.some((k) => k.id === id))
-          .map(({ id, record }) => ({
+          .map(({ id, record, title }) => ({
             applicationId: id,
             specialty: record.specialty ?? 'general',
             submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt,
             record,
+            title,
           }));
         if (candidates.length === 0) return err(refused(published ? '需要答辩的申报人都已经有时段了。' : '还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
@@ -122,12 +122,12 @@ export const defenseFunction = defineFunction(
         if (!published) for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
         const cancelled = state.schedule?.doc.cancelled ?? {};
         const added = assigned.value.map((slot) => {
-          const { record, specialty } = candidates.find((c) => c.applicationId === slot.applicationId)!;
+          const { record, specialty, title } = candidates.find((c) => c.applicationId === slot.applicationId)!;
           const doc: SlotDoc = {
             roundId,
             personId: record.personId,
             applicantName: record.applicantName,
-            title: titleOf(round.value, record),
+            title,
             specialty,
             sessionId: slot.sessionId,
             panelId: slot.panelId,
@@ -355,13 +355,6 @@ function factsOf(applicationId: string, slot: Pick<SlotDoc, 'title' | 'applicant
   return { applicationId, label: slot.title, applicantName: slot.applicantName, startsAt: new Date(slot.startsAt), place: session.place.kind === 'room' ? session.place.name : '线上视频答辩' };
 }
 
-/** 高级工程师: the specialty's title at the level, else the series', else the level in words. */
-function titleOf(round: Round, record: ApplicationRecord): string {
-  const specialty = round.specialties.find((s) => s.code === record.specialty)?.titles.find((t) => t.level === record.level);
-  const series = round.series.find((s) => s.code === record.series)?.titles.find((t) => t.level === record.level);
-  return specialty?.names[0] ?? series?.names[0] ?? LEVEL_LABELS[record.level];
-}
-
 async function roundFor(ctx: ActionContext, roundId: string): Promise<Result<Round, AppError>> {
   if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
   const doc = await ctx.store.get(collections.rounds.name, roundId);
@@ -409,7 +402,8 @@ const capacityOf = (session: DefenseSession) => session.panels.length * panelSlo
  */
 interface PlanState {
   readonly round: Round;
-  readonly defenders: readonly { readonly id: string; readonly record: ApplicationRecord }[];
+  /** With the title they defend for (高级工程师: the engine's first title name, else the level in words). */
+  readonly defenders: readonly { readonly id: string; readonly record: ApplicationRecord; readonly title: string }[];
   readonly others: DefensePlanView['others'];
   readonly sessions: readonly DefenseSession[];
   readonly schedule: { readonly rev: number; readonly doc: z.infer<typeof ScheduleDoc> } | null;
@@ -426,15 +420,16 @@ async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanState> {
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 1000,
   });
-  const defenders: { id: string; record: ApplicationRecord }[] = [];
+  const defenders: { id: string; record: ApplicationRecord; title: string }[] = [];
   const others: DefensePlanView['others'][number][] = [];
   for (const doc of docs) {
     const record = parseFields(ApplicationRecord, doc);
-    const defense = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey)?.defense;
+    const offer = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey);
+    const defense = offer?.defense;
     if (!defense || defense.status !== 'required') {
       others.push({ applicationId: doc._id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
     } else if (record.status === 'fee_paid' || record.status === 'defended') {
-      defenders.push({ id: doc._id, record });
+      defenders.push({ id: doc._id, record, title: offer?.titleNames[0] ?? LEVEL_LABELS[record.level] });
     } else {
       others.push({ applicationId: doc._id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
     }
@@ -530,10 +525,10 @@ async function recordDefended(ctx: ActionContext, applicationId: string): Promis
   const record = parseFields(ApplicationRecord, doc);
   if (record.status !== 'fee_paid') return ok(record);
   const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
-  const personDoc = await ctx.store.get(collections.people.name, record.personId);
-  if (!roundDoc || !personDoc) return err(appError('APPLICATION.NOT_FOUND'));
+  if (!roundDoc) return err(appError('APPLICATION.NOT_FOUND'));
   const round = roundFromDoc(roundDoc);
-  const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, parseDoc(Person, personDoc as Doc<object>), round));
+  const view = await applicantViewOf(ctx.store, applicationId, record, round, ctx.now);
+  if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   return moveApplication(
     { id: applicationId, rev: doc._rev, record, round, view, command: 'record_defense', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: true },
     ctx,

@@ -9,7 +9,7 @@ import { chineseDate, daysIncluding, fillTemplate } from '../../core/review/temp
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { lintContextOf, viewOf } from '../applications/application.view';
+import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
 import { nationalCalendar, regionalCalendar } from '../calendar';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
@@ -160,9 +160,8 @@ export const reviewFunction = defineFunction(
           const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
           if (!roundDoc) continue;
           const round = roundFromDoc(roundDoc);
-          const applicant = await personOf(ctx.store, record.personId);
-          if (!applicant) continue;
-          const view = viewOf(doc._id, record, round, ctx.now, await lintContextOf(ctx.store, applicant, round));
+          const view = await applicantViewOf(ctx.store, doc._id, record, round, ctx.now);
+          if (!view) continue;
           const moved = moveApplication(
             { id: doc._id, rev: doc._rev, record, round, view, command: 'abandon_overdue', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: false },
             ctx,
@@ -199,9 +198,8 @@ async function act(
   if (!loaded.ok) return err(loaded.error);
   // The same request again (a double tap, a retry): the act already done, answered as it stands.
   if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
-  const applicant = await personOf(ctx.store, loaded.record.personId);
-  if (!applicant) return err(appError('APPLICATION.NOT_FOUND'));
-  const view = viewOf(id, loaded.record, loaded.round, ctx.now, await lintContextOf(ctx.store, applicant, loaded.round));
+  const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
+  if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   const moved = move(loaded, view);
   if (!moved.ok) return err(moved.error);
   return ok(await reviewView(ctx.store, ctx.caller, id, moved.value, loaded.round, ctx.now));
