@@ -55,7 +55,24 @@ export function buildReviewNotice(input: ReviewNoticeInput): ReviewNotice {
     case 'not_evaluated':
       return { title: '未按期缴费', body: `您的申报（${input.label}）没有在缴费期限内缴纳评审费，按通知不予评审。如已缴费，请尽快联系评审委员会办公室。`, page };
     case 'progress':
-    case 'result':
       return { title: '申报进度', body: `您的申报（${input.label}）：${status}。`, page };
+    case 'result':
+      return resultNotice(input, page);
+  }
+}
+
+/** The committee's result, once published: passed (publicity follows), failed, publicised, certified. */
+function resultNotice(input: ReviewNoticeInput, page: string): ReviewNotice {
+  switch (input.status) {
+    case 'passed':
+      return { title: '评审通过', body: `您的申报（${input.label}）评审通过，公示后取得资格，请留意公示通知。`, page };
+    case 'failed':
+      return { title: '评审未通过', body: `您的申报（${input.label}）本次评审未通过。`, page };
+    case 'publicised':
+      return { title: '评审结果公示', body: `您的申报（${input.label}）评审通过，正在公示${input.deadline ? `，至${formatBeijingDateTime(input.deadline)}` : ''}。`, page };
+    case 'certified':
+      return { title: '取得资格', body: `您的申报（${input.label}）公示期满，已取得资格。`, page };
+    default:
+      return { title: '评审结果', body: `您的申报（${input.label}）：${statusText(input.status, input.route)}。`, page };
   }
 }

@@ -71,7 +71,8 @@ export type Guard =
   | 'return_deadline_passed'
   | 'defense_required'
   | 'no_defense_required'
-  | 'fee_deadline_passed';
+  | 'fee_deadline_passed'
+  | 'result_publicity_over';
 
 /** What a notice to the applicant says happened (the message itself is built from it). */
 export type NoticeKind = 'submitted' | 'approved' | 'formal_review_passed' | 'returned' | 'abandoned' | 'rejected' | 'not_evaluated' | 'progress' | 'result';
@@ -137,12 +138,15 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   // A fee paid in time but recorded after the deadline: the secretary records it and it goes on.
   { command: 'record_fee', from: ['not_evaluated'], to: 'fee_paid', actors: ['committee_secretary'], guards: [], notify: 'progress' },
   { command: 'record_defense', from: ['fee_paid'], to: 'defended', actors: ['committee_secretary'], guards: ['defense_required'], notify: null },
-  { command: 'evaluate_pass', from: ['defended'], to: 'passed', actors: ['committee_secretary'], guards: [], notify: null },
-  { command: 'evaluate_pass', from: ['fee_paid'], to: 'passed', actors: ['committee_secretary'], guards: ['no_defense_required'], notify: null },
-  { command: 'evaluate_fail', from: ['defended'], to: 'failed', actors: ['committee_secretary'], guards: [], notify: null },
-  { command: 'evaluate_fail', from: ['fee_paid'], to: 'failed', actors: ['committee_secretary'], guards: ['no_defense_required'], notify: null },
+  // Results are recorded on the meeting and moved here only when published within the caps, so the
+  // applicant learns the result once it is final.
+  { command: 'evaluate_pass', from: ['defended'], to: 'passed', actors: ['committee_secretary'], guards: [], notify: 'result' },
+  { command: 'evaluate_pass', from: ['fee_paid'], to: 'passed', actors: ['committee_secretary'], guards: ['no_defense_required'], notify: 'result' },
+  { command: 'evaluate_fail', from: ['defended'], to: 'failed', actors: ['committee_secretary'], guards: [], notify: 'result' },
+  { command: 'evaluate_fail', from: ['fee_paid'], to: 'failed', actors: ['committee_secretary'], guards: ['no_defense_required'], notify: 'result' },
   { command: 'publicise', from: ['passed'], to: 'publicised', actors: ['committee_secretary'], guards: [], notify: 'result' },
-  { command: 'certify', from: ['publicised'], to: 'certified', actors: ['committee_secretary'], guards: [], notify: 'result' },
+  // 评审会结束后，对通过评审人员进行系统内公示: the certificate only once the publicity is over.
+  { command: 'certify', from: ['publicised'], to: 'certified', actors: ['committee_secretary'], guards: ['result_publicity_over'], notify: 'result' },
 ];
 
 /** What a guard needs to know, all of it passed in (the server reads its clock and the round). */
@@ -166,6 +170,8 @@ export interface TransitionContext {
   readonly defenseRequired: boolean;
   /** The round's last moment to pay the fee (null: none stated). */
   readonly feeDeadline?: Date | null;
+  /** When the publicity of the results ends (null: not publicised). */
+  readonly resultPublicityEnds?: Date | null;
 }
 
 export type TransitionError =
@@ -198,6 +204,7 @@ const GUARD_MESSAGES: Readonly<Record<Guard, string>> = {
   defense_required: '这份申报不需要答辩。',
   no_defense_required: '这份申报要先答辩。',
   fee_deadline_passed: '缴费期限还没有过。',
+  result_publicity_over: '评审结果的公示期还没有结束，结束后才能确认取得资格。',
 };
 
 function holds(guard: Guard, ctx: TransitionContext): boolean {
@@ -232,6 +239,8 @@ function holds(guard: Guard, ctx: TransitionContext): boolean {
       return !ctx.defenseRequired;
     case 'fee_deadline_passed':
       return ctx.feeDeadline != null && ctx.now.getTime() > ctx.feeDeadline.getTime();
+    case 'result_publicity_over':
+      return ctx.resultPublicityEnds != null && ctx.now.getTime() >= ctx.resultPublicityEnds.getTime();
   }
 }
 

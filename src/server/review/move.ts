@@ -29,6 +29,8 @@ export interface Move {
   /** The unit to record at submission (the applicant's unit now). */
   readonly unit?: UnitSnapshot | null;
   readonly defenseRequired: boolean;
+  /** When the publicity of the committee's results ends (publicise, certify). */
+  readonly resultPublicityEnds?: Date | null;
 }
 
 /**
@@ -54,6 +56,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
     returnDeadline: record.returnDeadline ? new Date(record.returnDeadline) : null,
     defenseRequired: move.defenseRequired,
     feeDeadline: feeDeadline(round),
+    resultPublicityEnds: move.resultPublicityEnds ?? null,
   };
   const moved = transition(record.status, move.command, tctx);
   if (!moved.ok) return err(refusal(moved.error, view));
@@ -94,7 +97,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
       route: next.unit?.route ?? 'hr',
       actor: move.actor.role === 'system' ? '系统' : `${ACTOR_TEXT(move.actor.role)}`,
       reasons: move.reasons ?? [],
-      deadline: next.returnDeadline ? new Date(next.returnDeadline) : null,
+      deadline: next.status === 'publicised' ? (move.resultPublicityEnds ?? null) : next.returnDeadline ? new Date(next.returnDeadline) : null,
       categoryNames: Object.fromEntries(view.materials.map((m) => [m.code, m.name])),
     });
     const subscription = reviewMessage({

@@ -147,3 +147,30 @@ describe('return deadline', () => {
     expect(returnDeadline({ kind: 'not_stated' }, at, end)).toBe(end);
   });
 });
+
+describe('the committee’s results', () => {
+  const secretary = (patch: Partial<TransitionContext> = {}) => ctx({ actor: 'committee_secretary', ...patch });
+
+  it('tells the applicant the result when it is published, then the publicity, then the certificate', () => {
+    for (const [from, command, to] of [
+      ['defended', 'evaluate_pass', 'passed'],
+      ['defended', 'evaluate_fail', 'failed'],
+      ['passed', 'publicise', 'publicised'],
+    ] as const) {
+      const t = transition(from, command, secretary());
+      expect(t).toMatchObject({ ok: true, next: to });
+      if (t.ok) expect(t.effects).toContainEqual({ kind: 'notify', notice: 'result' });
+    }
+  });
+
+  it('certifies only once the publicity is over', () => {
+    const ends = new Date(NOW.getTime() + 60_000);
+    expect(transition('publicised', 'certify', secretary({ resultPublicityEnds: ends }))).toMatchObject({ ok: false, error: { guard: 'result_publicity_over' } });
+    expect(transition('publicised', 'certify', secretary({ resultPublicityEnds: null }))).toMatchObject({ ok: false, error: { guard: 'result_publicity_over' } });
+    expect(transition('publicised', 'certify', secretary({ resultPublicityEnds: NOW }))).toMatchObject({ ok: true, next: 'certified' });
+  });
+
+  it('lets no expert or reviewer record a result', () => {
+    for (const actor of ['expert', 'prefecture_hr', 'unit_admin'] as const) expect(transition('defended', 'evaluate_pass', ctx({ actor }))).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+  });
+});
