@@ -26,6 +26,10 @@ export const collections = {
   defenseSchedules: { name: 'defenseSchedules', indexes: [] },
   /** One defense slot per application (`_id` = application id). */
   defenseSlots: { name: 'defenseSlots', indexes: ['roundId', 'personId', 'startsAt', 'published'] },
+  /** Evaluation meetings (评审会) of a round's committee (`_id` from the creating request). */
+  meetings: { name: 'meetings', indexes: ['roundId'] },
+  /** Experts' votes, one per expert and application of a meeting (`_id` = `<meeting>:<expert>:<number>`). */
+  votes: { name: 'votes', indexes: ['meetingId', 'expertId'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

@@ -42,14 +42,14 @@ describe('applications function', () => {
     // Starting it again opens the same application: nothing is duplicated.
     const again = await call('applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' });
     expect((again.reply as { data: { id: string } }).data.id).toBe(view.id);
-    expect(await store.count('applications')).toBe(1);
+    expect(await store.count('applications', [{ field: 'roundId', op: 'eq', value: 'aksu-water-2024' }])).toBe(1);
   });
 
   it('refuses a level the engine says cannot be applied for, with its reasons and clauses, and stores nothing', async () => {
     await saveAnswers('aksu-water-2024', aksuEmployee());
     const refused = await call('applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'private_enterprise_evaluation:deputy_senior' });
     expect(refused).toMatchObject({ status: 400, reply: { ok: false, code: 'APPLICATION.INELIGIBLE', details: [expect.stringContaining('（第一(二)条）')] } });
-    expect(await store.count('applications')).toBe(0);
+    expect(await store.count('applications', [{ field: 'roundId', op: 'eq', value: 'aksu-water-2024' }])).toBe(0);
   });
 
   it('asks for the self-check first when the saved answers are for another round, or missing', async () => {

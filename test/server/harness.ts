@@ -40,7 +40,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), clock, log: { error: jest.fn(), warn: jest.fn() } },
+    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },

@@ -23,8 +23,8 @@ describe('seed', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('inserts the demo people, units and every round once; a second start changes nothing', async () => {
-    expect(await seed(store, { demo, rounds })).toEqual({ inserted: demo.people.length + demo.units.length + 5, updated: 0 });
+  it('inserts the demo people, units, applications and every round once; a second start changes nothing', async () => {
+    expect(await seed(store, { demo, rounds })).toEqual({ inserted: demo.people.length + demo.units.length + demo.applications.length + 5, updated: 0 });
     expect(await seed(store, { demo, rounds })).toEqual({ inserted: 0, updated: 0 });
     expect(await store.get('rounds', 'yuli-initial-junior-2024')).toMatchObject({ _rev: 1 });
   });

@@ -10,6 +10,9 @@ import { ReturnReason } from '../review/return-reasons';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import { Profile } from '../eligibility/profile';
 import { DefenseSessionInput } from '../defense/schedule';
+import { MeetingResult } from '../evaluation/meeting';
+import { Vote } from '../evaluation/votes';
+import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from './evaluation';
 
 /** What the home page shows about the signed-in person. */
 export interface MeView {
@@ -311,6 +314,13 @@ const ApplicationId = z.string().trim().min(1, '请选择一份申报').max(300,
 const CategoryCode = z.string().trim().min(1, '请选择材料类别').max(80, '材料类别编号过长');
 const FileRef = z.string().trim().min(1, '文件还没有上传').max(500, '文件编号过长');
 const RequestId = z.string().trim().min(8, '请求编号不正确').max(64, '请求编号不正确');
+const MeetingId = z.string().trim().min(1, '请选择一次评审会').max(120, '评审会编号过长');
+/** A calendar date (Beijing), real: 2024-02-30 is refused. */
+const BeijingDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, '日期不正确');
+const ItemCode = z.number({ message: '请选择一份申报' }).int('编号不正确').min(1, '编号不正确').max(10000, '编号不正确');
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件校验值不正确，请重新上传');
 
 /** Every function, every action, its payload schema and its result type. */
@@ -353,6 +363,27 @@ export const api = {
     receive: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
     /** The fee is paid (the amount and receipts come with the fee rules). */
     recordFee: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** The evaluation meetings: a secretary's rounds' meetings, or the meetings an expert sits in. */
+    meetings: action<readonly MeetingSummary[]>()(Empty),
+    /** A meeting of the round on a day, with every application ready for evaluation and the round's experts. */
+    createMeeting: action<MeetingView>()(z.strictObject({ roundId: RoundId, heldOn: BeijingDate, requestId: RequestId })),
+    meeting: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
+    /** Adds the applications that became ready since (fee paid, defended), while experts still vote. */
+    addReady: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
+    /** Records pass or fail for one application of the meeting (changeable until published). */
+    recordResult: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, result: MeetingResult })),
+    /** Publishes the results: refused with the reason while one is missing or passes exceed the round's caps. */
+    publishResults: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, requestId: RequestId })),
+    /** Publicises those who passed, from today to `until` (Beijing dates). */
+    publicise: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, until: BeijingDate })),
+    /** After the publicity: those publicised have the qualification. */
+    certify: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
+    /** An expert's list of a meeting's applications, by number only. */
+    panel: action<ExpertPanelView>()(z.strictObject({ meetingId: MeetingId })),
+    /** One application for an expert: blind texts and blind copies. */
+    blindItem: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode })),
+    /** An expert's vote on one application (changeable until the results are published). */
+    vote: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode, vote: Vote })),
   },
   defense: {
     /** The secretary's defense plan of a round: who defends (and who is exempt, why), sessions, the schedule. */

@@ -14,11 +14,13 @@ import { roundFromDoc } from '../round.docs';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
 import type { Round } from '../../core/round/round.schema';
+import { meetingActions } from '../evaluation/meeting.actions';
 
 /**
  * `committee`: the evaluation committee's secretary takes over after formal review (已接收材料,
  * the fee paid, the round's fee shown), for the rounds they serve; the fee-deadline timer marks the
- * unpaid not evaluated. Receipts, blind evaluation and results come with the committee's own pages.
+ * unpaid not evaluated; the evaluation meetings (blind votes, results within the caps, publicity,
+ * certificates) are `meeting.actions.ts`.
  */
 export const committeeFunction = defineFunction(
   'committee',
@@ -45,6 +47,7 @@ export const committeeFunction = defineFunction(
         return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
       },
     },
+    ...meetingActions,
   },
   {
     /**

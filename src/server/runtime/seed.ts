@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ApplicationRecord } from '../../core/application/application.schema';
 import { Person, Unit } from '../../core/people/person';
 import { collections } from '../collections';
 import type { JsonObject, Store, Write } from '../ports/store.port';
 
-const DemoData = z.strictObject({ units: z.array(Unit), people: z.array(Person) });
+/** Demo applications already on their way (the forestry round's 副高 engineers, defended, for an evaluation meeting). */
+const DemoApplication = ApplicationRecord.extend({ _id: z.string().min(1) });
+const DemoData = z.strictObject({ units: z.array(Unit), people: z.array(Person), applications: z.array(DemoApplication).default([]) });
 
 export interface SeedInput {
   /** config/seed/demo.json */
@@ -26,7 +29,7 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the demo people and units (only those missing, so a demo's changes survive restarts) and
+ * Seeds the demo people, units and applications (only those missing, so a demo's changes survive restarts) and
  * syncs the rounds with config/rounds (a round file edited on disk replaces the stored round).
  * Idempotent; all writes land in one atomic commit.
  */
@@ -42,6 +45,7 @@ export async function seed(store: Store, input: SeedInput): Promise<SeedReport> 
   };
   await missing(collections.units.name, demo.units as unknown as (JsonObject & { _id: string })[]);
   await missing(collections.people.name, demo.people as unknown as (JsonObject & { _id: string })[]);
+  await missing(collections.applications.name, demo.applications as unknown as (JsonObject & { _id: string })[]);
 
   // Rounds and notices follow their files: an edited file replaces what is stored.
   const sync = async (collection: string, id: string, fields: JsonObject) => {

@@ -1,0 +1,83 @@
+import type { ApplicationStatus } from '../application/application.schema';
+import type { MeetingResult, MeetingStage } from '../evaluation/meeting';
+import type { Tally, Vote } from '../evaluation/votes';
+
+/** A meeting as a list shows it, to its secretary or its experts. */
+export interface MeetingSummary {
+  readonly id: string;
+  readonly roundId: string;
+  readonly roundTitle: string;
+  readonly heldOn: string;
+  readonly stage: MeetingStage;
+  readonly stageText: string;
+  readonly applications: number;
+  readonly experts: number;
+}
+
+/** One level's count against the round's cap. */
+export interface CapLine {
+  readonly levelLabel: string;
+  readonly evaluated: number;
+  readonly passes: number;
+  /** Null: the round sets no cap for the level. */
+  readonly allowed: number | null;
+  readonly text: string;
+  readonly over: boolean;
+}
+
+/** An application of a meeting as its secretary sees it: name, tally, result. */
+export interface MeetingItem {
+  readonly applicationId: string;
+  /** 1号, 2号 … as the experts know it. */
+  readonly code: number;
+  readonly applicantName: string;
+  readonly label: string;
+  readonly specialtyName: string;
+  readonly tally: Tally;
+  readonly tallyText: string;
+  readonly result: MeetingResult | null;
+  readonly status: ApplicationStatus;
+  readonly statusText: string;
+}
+
+export interface MeetingView extends MeetingSummary {
+  readonly expertNames: readonly string[];
+  readonly items: readonly MeetingItem[];
+  readonly caps: readonly CapLine[];
+  /** Why publishing is refused now (results missing, above a cap); empty when it may be published. */
+  readonly blockers: readonly string[];
+  readonly publicity: { readonly from: string; readonly to: string } | null;
+  /** Applications ready for evaluation (fee paid, defended where required) in no meeting yet. */
+  readonly readyToAdd: number;
+  readonly mayPublicise: boolean;
+  readonly mayCertify: boolean;
+}
+
+/** An application as an expert's list shows it: its number and what it applies for, nothing that names the person. */
+export interface BlindSummary {
+  readonly code: number;
+  readonly label: string;
+  readonly specialtyName: string;
+  readonly myVote: Vote | null;
+}
+
+export interface ExpertPanelView {
+  readonly meetingId: string;
+  readonly roundTitle: string;
+  readonly heldOn: string;
+  /** Votes may be cast or changed until the results are published. */
+  readonly open: boolean;
+  readonly items: readonly BlindSummary[];
+}
+
+/** One application for the expert: blind texts and blind copies only. */
+export interface BlindItemView extends BlindSummary {
+  readonly meetingId: string;
+  readonly count: number;
+  readonly open: boolean;
+  readonly texts: readonly { readonly name: string; readonly text: string }[];
+  readonly entries: readonly { readonly name: string; readonly rows: readonly string[] }[];
+  readonly images: readonly { readonly name: string; readonly url: string }[];
+  /** Materials not shown here, and why (PDFs, the ID card and photo). */
+  readonly withheld: readonly string[];
+}

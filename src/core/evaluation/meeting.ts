@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IsoDate } from '../round/round.vocabulary';
+
+/**
+ * An evaluation meeting (评审会) of a round's committee: the applications it evaluates, in the
+ * order that gives each its number (the experts know them only as 1号, 2号 …), its experts, and
+ * the results the secretary records, published once within the round's pass-rate caps, then
+ * publicised, then certified (aksu 一(四): 评审会结束后，对通过评审人员进行系统内公示).
+ */
+export const MeetingResult = z.enum(['pass', 'fail'], { message: '请选择通过或不通过' });
+export type MeetingResult = z.infer<typeof MeetingResult>;
+
+export const MeetingRecord = z.strictObject({
+  roundId: z.string().min(1),
+  heldOn: IsoDate,
+  createdAt: z.string().min(1),
+  createdBy: z.string().min(1),
+  expertIds: z.array(z.string().min(1)),
+  /** The applications, in number order: 1号 is the first. Only ever appended to. */
+  applicationIds: z.array(z.string().min(1)),
+  results: z.record(z.string(), MeetingResult).default({}),
+  publishedAt: z.string().nullable().default(null),
+  publicity: z.strictObject({ from: IsoDate, to: IsoDate }).nullable().default(null),
+  certifiedAt: z.string().nullable().default(null),
+});
+export type MeetingRecord = z.infer<typeof MeetingRecord>;
+
+/** Where a meeting stands: experts vote and results are recorded until they are published. */
+export type MeetingStage = 'voting' | 'published' | 'publicised' | 'certified';
+
+export function stageOf(m: Pick<MeetingRecord, 'publishedAt' | 'publicity' | 'certifiedAt'>): MeetingStage {
+  if (m.certifiedAt) return 'certified';
+  if (m.publicity) return 'publicised';
+  if (m.publishedAt) return 'published';
+  return 'voting';
+}
+
+export const STAGE_TEXT: Readonly<Record<MeetingStage, string>> = {
+  voting: '评审中',
+  published: '结果已发布，待公示',
+  publicised: '公示中',
+  certified: '已确认取得资格',
+};
+
+/** The moment a publicity ending on `to` (a Beijing date, inclusive) is over: the next day's 00:00 Beijing. */
+export function publicityOver(to: string): Date {
+  return new Date(Date.parse(`${to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
+}
+
+/**
+ * Material categories an expert never sees, not even as a blind copy: the ID card and the
+ * applicant's own photo identify them whatever is masked.
+ */
+export const NEVER_TO_EXPERTS: readonly string[] = ['id_card', 'photo', 'paper_id_card_copy'];

@@ -1,0 +1,236 @@
+import { ApplicationRecord } from '../../core/application/application.schema';
+import type { BlindItemView, BlindSummary, CapLine, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
+import { blindText } from '../../core/evaluation/blind-text';
+import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
+import { capRefusals, checkCaps } from '../../core/evaluation/pass-rate';
+import { tally, tallyText, Vote } from '../../core/evaluation/votes';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { Person } from '../../core/people/person';
+import { statusText, type ReviewStatus } from '../../core/review/review.machine';
+import type { Round } from '../../core/round/round.schema';
+import { collections } from '../collections';
+import { parseDoc, parseFields } from '../docs';
+import { findAll } from '../paging';
+import type { Doc, Store } from '../ports/store.port';
+import type { FileStore } from '../ports/files.port';
+import { roundFromDoc } from '../round.docs';
+
+type Reader = Pick<Store, 'get' | 'find'>;
+
+/** Statuses an application is evaluated from: the fee paid (no defense needed) or defended. */
+export const READY: readonly ReviewStatus[] = ['fee_paid', 'defended'];
+
+export interface LoadedMeeting {
+  readonly id: string;
+  readonly rev: number;
+  readonly meeting: MeetingRecord;
+  readonly round: Round;
+}
+
+export async function loadMeeting(store: Reader, id: string): Promise<LoadedMeeting | null> {
+  const doc = await store.get(collections.meetings.name, id);
+  if (!doc) return null;
+  const meeting = parseFields(MeetingRecord, doc);
+  const roundDoc = await store.get(collections.rounds.name, meeting.roundId);
+  if (!roundDoc) return null;
+  return { id, rev: doc._rev, meeting, round: roundFromDoc(roundDoc) };
+}
+
+export interface Member {
+  readonly id: string;
+  readonly record: ApplicationRecord;
+  readonly rev: number;
+}
+
+/** The meeting's applications, in number order. */
+export async function membersOf(store: Reader, meeting: MeetingRecord): Promise<Member[]> {
+  const members: Member[] = [];
+  for (const id of meeting.applicationIds) {
+    const doc = await store.get(collections.applications.name, id);
+    if (doc) members.push({ id, record: parseFields(ApplicationRecord, doc), rev: doc._rev });
+  }
+  return members;
+}
+
+/**
+ * Applications of the round ready for evaluation that no meeting of the round holds yet, oldest
+ * submission first. A round may have thousands: the store is read a page at a time.
+ */
+export async function readyApplications(store: Reader, roundId: string, defenseRequired: (id: string, record: ApplicationRecord) => Promise<boolean>): Promise<string[]> {
+  const meetings = await findAll(store, collections.meetings.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }] });
+  const taken = new Set(meetings.flatMap((m) => parseFields(MeetingRecord, m).applicationIds));
+  const docs = await findAll(store, collections.applications.name, {
+    where: [
+      { field: 'roundId', op: 'eq', value: roundId },
+      { field: 'status', op: 'in', values: READY },
+    ],
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+  });
+  const ready: string[] = [];
+  for (const doc of docs) {
+    if (taken.has(doc._id)) continue;
+    const record = parseFields(ApplicationRecord, doc);
+    // Who must defend is evaluated once defended, not before.
+    if (record.status === 'defended' || !(await defenseRequired(doc._id, record))) ready.push(doc._id);
+  }
+  return ready;
+}
+
+/** The round's experts (评审专家 whose committee serves it). */
+export async function expertsOf(store: Reader, roundId: string): Promise<Person[]> {
+  const docs = await findAll(store, collections.people.name, { where: [{ field: 'role', op: 'eq', value: 'expert' }] });
+  return docs.map((d) => parseDoc(Person, d)).filter((p) => p.rounds?.includes(roundId));
+}
+
+export interface VoteDoc {
+  readonly meetingId: string;
+  readonly applicationId: string;
+  readonly expertId: string;
+  readonly vote: Vote;
+  readonly at: string;
+}
+
+export async function votesOf(store: Reader, meetingId: string): Promise<VoteDoc[]> {
+  const docs = await findAll(store, collections.votes.name, { where: [{ field: 'meetingId', op: 'eq', value: meetingId }] });
+  return docs.map((d) => ({ meetingId, applicationId: String(d.applicationId), expertId: String(d.expertId), vote: Vote.parse(d.vote), at: String(d.at) }));
+}
+
+/** One vote per expert and application of a meeting: a second vote replaces the first. */
+export const voteId = (meetingId: string, expertId: string, code: number) => `${meetingId}:${expertId}:${code}`;
+
+export function summaryOf(id: string, meeting: MeetingRecord, round: Round): MeetingSummary {
+  const stage = stageOf(meeting);
+  return { id, roundId: meeting.roundId, roundTitle: round.title, heldOn: meeting.heldOn, stage, stageText: STAGE_TEXT[stage], applications: meeting.applicationIds.length, experts: meeting.expertIds.length };
+}
+
+const specialtyName = (round: Round, record: ApplicationRecord) =>
+  round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
+
+/** The pass-rate lines and publishing blockers of the results as recorded now. */
+export function resultChecks(meeting: MeetingRecord, members: readonly Member[], round: Round): { caps: CapLine[]; blockers: string[] } {
+  // Everyone the meeting evaluates counts, whether their result is recorded yet or not.
+  const checks = checkCaps(
+    round,
+    members.map((m) => ({ level: m.record.level, pass: meeting.results[m.id] === 'pass' })),
+  );
+  const caps = checks.map((c) => ({
+    levelLabel: LEVEL_LABELS[c.level],
+    evaluated: c.evaluated,
+    passes: c.passes,
+    allowed: c.allowed,
+    over: c.excess > 0,
+    text:
+      c.allowed === null
+        ? `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人（本批次通知未规定通过率）`
+        : `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人，最多 ${c.allowed} 人（不高于 ${c.percent}%，${c.source!.clause}）`,
+  }));
+  const missing = members.filter((m) => !meeting.results[m.id] && READY.includes(m.record.status));
+  const blockers = [...(missing.length > 0 ? [`还有 ${missing.length} 份没有记录结果：${missing.map((m) => `${meeting.applicationIds.indexOf(m.id) + 1}号`).join('、')}`] : []), ...capRefusals(checks)];
+  return { caps, blockers };
+}
+
+export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], expertNames: readonly string[], readyToAdd: number, now: Date): MeetingView {
+  const { id, meeting, round } = loaded;
+  const items: MeetingItem[] = members.map((m) => {
+    const t = tally(
+      votes.filter((v) => v.applicationId === m.id),
+      meeting.expertIds,
+    );
+    return {
+      applicationId: m.id,
+      code: meeting.applicationIds.indexOf(m.id) + 1,
+      applicantName: m.record.applicantName,
+      label: LEVEL_LABELS[m.record.level],
+      specialtyName: specialtyName(round, m.record),
+      tally: t,
+      tallyText: tallyText(t),
+      result: meeting.results[m.id] ?? null,
+      status: m.record.status,
+      statusText: statusText(m.record.status, m.record.unit?.route ?? 'hr'),
+    };
+  });
+  const stage = stageOf(meeting);
+  const { caps, blockers } = resultChecks(meeting, members, round);
+  const publicityEnded = meeting.publicity !== null && now.getTime() >= Date.parse(`${meeting.publicity.to}T00:00:00+08:00`) + 86_400_000;
+  return {
+    ...summaryOf(id, meeting, round),
+    expertNames,
+    items,
+    caps,
+    blockers: stage === 'voting' ? (members.length === 0 ? ['这次评审会还没有申报。'] : blockers) : [],
+    publicity: meeting.publicity,
+    readyToAdd: stage === 'voting' ? readyToAdd : 0,
+    mayPublicise: stage === 'published' && members.some((m) => m.record.status === 'passed'),
+    mayCertify: stage === 'publicised' && publicityEnded,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The expert's side: numbers, blind texts, blind copies; nothing that names the person.
+
+export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[]): ExpertPanelView {
+  const { id, meeting, round } = loaded;
+  return {
+    meetingId: id,
+    roundTitle: round.title,
+    heldOn: meeting.heldOn,
+    open: stageOf(meeting) === 'voting',
+    items: members.map((m) => blindSummaryOf(meeting, round, m, myVotes)),
+  };
+}
+
+function blindSummaryOf(meeting: MeetingRecord, round: Round, m: Member, myVotes: readonly VoteDoc[]): BlindSummary {
+  return {
+    code: meeting.applicationIds.indexOf(m.id) + 1,
+    label: LEVEL_LABELS[m.record.level],
+    specialtyName: specialtyName(round, m.record),
+    myVote: myVotes.find((v) => v.applicationId === m.id)?.vote ?? null,
+  };
+}
+
+/**
+ * One application as an expert reads it: the typed texts and entries with the name, ID number and
+ * unit replaced, and URLs of the blind copies only (the masks burned in on the server); the ID
+ * card and the photo are never shown, PDFs (no blind copy) are named as withheld.
+ */
+export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>): Promise<BlindItemView> {
+  const { id, meeting, round } = loaded;
+  const who = { name: m.record.applicantName, idNumber: m.record.idNumber, unitName: m.record.unit?.name ?? null };
+  const nameOf = (code: string) => round.materials.categories.find((c) => c.code === code)?.name ?? code;
+  const texts = Object.entries(m.record.texts)
+    .filter(([code]) => !NEVER_TO_EXPERTS.includes(code))
+    .map(([code, text]) => ({ name: nameOf(code), text: blindText(text, who) }));
+  const entries = Object.entries(m.record.entries)
+    .filter(([code, rows]) => !NEVER_TO_EXPERTS.includes(code) && rows.length > 0)
+    .map(([code, rows]) => ({
+      name: nameOf(code),
+      rows: rows.map((row) =>
+        blindText(
+          Object.values(row)
+            .filter((v): v is string => typeof v === 'string' && v.length > 0)
+            .join(' · '),
+          who,
+        ),
+      ),
+    }));
+  const images: { name: string; url: string }[] = [];
+  const withheld: string[] = [];
+  for (const file of m.record.files) {
+    if (NEVER_TO_EXPERTS.includes(file.category)) continue;
+    const url = file.contentType === 'image/jpeg' && file.blindRef ? await files.url(file.blindRef, 600) : null;
+    if (url) images.push({ name: nameOf(file.category), url });
+    else withheld.push(`${nameOf(file.category)}（PDF 文件，请在评审会现场查阅纸质材料）`);
+  }
+  return {
+    ...blindSummaryOf(meeting, round, m, myVotes),
+    meetingId: id,
+    count: meeting.applicationIds.length,
+    open: stageOf(meeting) === 'voting',
+    texts,
+    entries,
+    images,
+    withheld,
+  };
+}
+
+export type { Doc };

@@ -1,0 +1,146 @@
+import type { Caller } from '../../src/server/dispatch';
+import { dispatch } from '../../src/server/dispatch';
+import type { Deps } from '../../src/server/function';
+import { functions } from '../../src/server/functions';
+import sharp from 'sharp';
+import { openHarness, type Harness } from './harness';
+
+/**
+ * The evaluation meeting of aksu-forestry-2024 over the real local adapters, with the seeded four
+ * 副高级 forestry engineers who have defended (吐尔洪, 米娜瓦尔, 周建国, 阿不都热合曼): experts vote on
+ * blind copies, the secretary records results within 四(七)'s 75 % cap, publishes, publicises, certifies.
+ */
+const secretary: Caller = { openid: 'demo-openid-secretary' };
+const expert: Caller = { openid: 'demo-openid-expert' };
+const expert2: Caller = { openid: 'demo-openid-expert-2' };
+const unitAdmin: Caller = { openid: 'demo-openid-aksu-admin' };
+const tuerhong: Caller = { openid: 'demo-openid-forestry-1' };
+const ROUND = 'aksu-forestry-2024';
+const APP = (n: number) => `person-forestry-${n}:aksu-forestry-2024:directed_evaluation:deputy_senior`;
+const NAMES = ['吐尔洪', '米娜瓦尔', '周建国', '阿不都热合曼'];
+const ID_NUMBER = '65290119800101123X';
+
+interface MeetingView {
+  id: string;
+  stage: string;
+  items: { applicationId: string; code: number; applicantName: string; result: string | null; status: string; tallyText: string }[];
+  caps: { text: string; over: boolean }[];
+  blockers: string[];
+  readyToAdd: number;
+  mayPublicise: boolean;
+  mayCertify: boolean;
+}
+
+describe('evaluation meetings', () => {
+  let harness: Harness;
+  let deps: Deps;
+  const call = (caller: Caller, action: string, payload: unknown) => dispatch(functions, 'committee', { action, payload }, caller, deps);
+  const data = <T>(outcome: { reply: unknown }) => (outcome.reply as { data: T }).data;
+  let meetingId = '';
+  const meeting = async () => data<MeetingView>(await call(secretary, 'meeting', { meetingId }));
+
+  beforeAll(async () => {
+    harness = await openHarness('evaluation', new Date('2024-10-10T02:00:00Z'));
+    deps = harness.deps;
+    // 吐尔洪's materials name him, his unit and his ID number; one photo is his ID card.
+    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#eee' } }).jpeg().toBuffer();
+    const original = await harness.files.put('uploads/person-forestry-1/cert.jpg', photo, 'image/jpeg');
+    const blind = await harness.files.put('blind/person-forestry-1/cert.jpg', photo, 'image/jpeg');
+    const file = (category: string) => ({ sha256: (category === 'id_card' ? 'b' : 'a').repeat(64), category, ref: original, contentType: 'image/jpeg', bytes: photo.length, width: 60, height: 40, attachedAt: '2024-08-05T02:00:00.000Z', needsMasking: 'yes', masks: [{ x: 0, y: 0, w: 10, h: 10 }], blindRef: blind });
+    const doc = await harness.store.get('applications', APP(1));
+    await harness.store.update('applications', APP(1), doc!._rev, {
+      idNumber: ID_NUMBER,
+      files: [file('education'), file('id_card')],
+      texts: { work_summary: `吐尔洪，身份证号${ID_NUMBER}，2015年起在阿克苏地区林业技术推广中心负责防护林建设。` },
+      entries: { work_history: [{ from: '2015-07', to: null, unit: '林业技术推广中心', post: '技术员' }] },
+    });
+  });
+  afterAll(() => harness.close());
+
+  it('sets up a meeting with every defended application of the round and its experts, once per request', async () => {
+    const created = await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-12', requestId: 'meeting-forestry-1' });
+    expect(created.reply).toMatchObject({ ok: true });
+    const view = data<MeetingView & { expertNames: string[] }>(created);
+    meetingId = view.id;
+    expect(view.items.map((i) => [i.code, i.applicantName])).toEqual(NAMES.map((n, i) => [i + 1, n]));
+    expect(view.expertNames).toEqual(['刘文博', '古再丽']);
+    // A double tap is the same meeting; nothing is left for a second one.
+    expect(data<MeetingView>(await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-12', requestId: 'meeting-forestry-1' })).id).toBe(meetingId);
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-13', requestId: 'meeting-forestry-2' })).reply).toMatchObject({ ok: false, code: 'MEETING.NOTHING_READY' });
+    expect((await call(secretary, 'meetings', {})).reply).toMatchObject({ ok: true, data: [{ id: meetingId, applications: 4, experts: 2 }] });
+  });
+
+  it('refuses a bad date, another round, other roles and experts of other meetings', async () => {
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-02-30', requestId: 'meeting-forestry-3' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(secretary, 'createMeeting', { roundId: 'bazhou-ecoenv-2024', heldOn: '2024-10-12', requestId: 'meeting-bazhou-1' })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
+    expect((await call(unitAdmin, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect((await call(expert, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect((await call(tuerhong, 'panel', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('shows experts numbers, blind texts and blind copies only: no name, ID number or unit in anything they receive', async () => {
+    const replies = [await call(expert, 'meetings', {}), await call(expert, 'panel', { meetingId }), await call(expert, 'blindItem', { meetingId, code: 1 }), await call(expert, 'vote', { meetingId, code: 1, vote: 'agree' })];
+    for (const r of replies) expect(r.reply).toMatchObject({ ok: true });
+    const item = data<{ texts: { text: string }[]; entries: { rows: string[] }[]; images: { name: string; url: string }[]; withheld: string[]; myVote: string }>(replies[2]!);
+    expect(item.texts[0]!.text).toBe('本人，身份证号（身份证号已隐去），2015年起在xxx负责防护林建设。');
+    expect(item.entries[0]!.rows[0]).toContain('xxx');
+    // The blind copy, never the original, and never the ID card at all.
+    expect(item.images).toHaveLength(1);
+    expect(item.images[0]!.url).toContain(encodeURIComponent('blind/'));
+    const all = JSON.stringify(replies.map((r) => r.reply));
+    for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/']) expect(all).not.toContain(trace);
+    expect(data<{ myVote: string }>(replies[3]!).myVote).toBe('agree');
+  });
+
+  it('lets each expert vote once per application, changeable until published; the secretary sees the tally', async () => {
+    await call(expert, 'vote', { meetingId, code: 1, vote: 'disagree' });
+    await call(expert2, 'vote', { meetingId, code: 1, vote: 'agree' });
+    expect((await call(expert, 'vote', { meetingId, code: 9, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    expect((await call(expert, 'vote', { meetingId, code: 1, vote: 'maybe' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await meeting()).items[0]!.tallyText).toBe('同意 1，不同意 1，弃权 0');
+    expect((await meeting()).items[1]!.tallyText).toBe('同意 0，不同意 0，弃权 0，未投 2');
+  });
+
+  it('refuses to publish with a result missing or above the 75 % cap, saying by how many, and changes nothing', async () => {
+    for (let n = 1; n <= 3; n += 1) await call(secretary, 'recordResult', { meetingId, applicationId: APP(n), result: 'pass' });
+    expect((await meeting()).blockers).toEqual(['还有 1 份没有记录结果：4号']);
+    const all = await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'pass' });
+    expect(data<MeetingView>(all).caps).toEqual([{ levelLabel: '副高级', evaluated: 4, passes: 4, allowed: 3, over: true, text: '副高级：评审 4 人，通过 4 人，最多 3 人（不高于 75%，四(七)）' }]);
+    const refused = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
+    expect(refused.reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['副高级评审了 4 人，通过率不得高于 75%，最多通过 3 人；现在记为通过 4 人，多了 1 人（四(七)）。'] });
+    expect((await meeting()).items.map((i) => i.status)).toEqual(['defended', 'defended', 'defended', 'defended']);
+    expect(await harness.store.find('outbox', { where: [{ field: 'personId', op: 'eq', value: 'person-forestry-1' }] })).toEqual([]);
+  });
+
+  it('publishes within the cap: each applicant moves and is told, once; votes and results are closed after', async () => {
+    await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'fail' });
+    const published = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
+    expect(published.reply).toMatchObject({ ok: true, data: { stage: 'published', mayPublicise: true } });
+    expect(data<MeetingView>(published).items.map((i) => i.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
+    // Again (a double tap): nothing more.
+    expect((await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' })).reply).toMatchObject({ ok: true });
+    const told = await harness.store.find('outbox', { where: [{ field: 'personId', op: 'in', values: ['person-forestry-1', 'person-forestry-4'] }] });
+    expect(told.map((m) => m.title).sort()).toEqual(['评审未通过', '评审通过']);
+    expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
+    expect((await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'pass' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
+    expect(data<{ status: string }>(await dispatch(functions, 'applications', { action: 'get', payload: { applicationId: APP(1) } }, tuerhong, deps)).status).toBe('passed');
+  });
+
+  it('publicises those who passed, then certifies only after the publicity ends (Beijing dates)', async () => {
+    expect((await call(secretary, 'certify', { meetingId })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED' });
+    // 2024-10-10 10:00 Beijing: the publicity must end after today.
+    expect((await call(secretary, 'publicise', { meetingId, until: '2024-10-10' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['公示结束日期要在今天（2024-10-10）之后。'] });
+    const publicised = await call(secretary, 'publicise', { meetingId, until: '2024-10-16' });
+    expect(publicised.reply).toMatchObject({ ok: true, data: { stage: 'publicised', publicity: { from: '2024-10-10', to: '2024-10-16' }, mayCertify: false } });
+    expect(data<MeetingView>(publicised).items.map((i) => i.status)).toEqual(['publicised', 'publicised', 'publicised', 'failed']);
+    // The last day of the publicity, 23:59 Beijing: not yet.
+    harness.setNow(new Date('2024-10-16T15:59:00Z'));
+    expect((await call(secretary, 'certify', { meetingId })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED' });
+    harness.setNow(new Date('2024-10-16T16:00:00Z'));
+    const certified = await call(secretary, 'certify', { meetingId });
+    expect(certified.reply).toMatchObject({ ok: true, data: { stage: 'certified' } });
+    expect(data<MeetingView>(certified).items.map((i) => i.status)).toEqual(['certified', 'certified', 'certified', 'failed']);
+    const told = await harness.store.find('outbox', { where: [{ field: 'personId', op: 'eq', value: 'person-forestry-1' }] });
+    expect(told.map((m) => m.title).sort()).toEqual(['取得资格', '评审结果公示', '评审通过']);
+  });
+});
