@@ -14,7 +14,7 @@ export default defineAppConfig({
   // Reviewer and committee pages: applicants never download them (WeChat loads a subpackage when it is opened).
   subPackages: [
     { root: 'review', pages: ['pages/queue/index', 'pages/application/index', 'pages/units/index'] },
-    { root: 'committee', pages: ['pages/queue/index', 'pages/defense/index'] },
+    { root: 'committee', pages: ['pages/queue/index', 'pages/defense/index', 'pages/meetings/index', 'pages/meeting/index', 'pages/evaluate/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

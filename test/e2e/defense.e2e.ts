@@ -58,7 +58,7 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await page.goBack();
 
     // A session on Friday 20 September, 09:30–12:00 with a break, one panel for 水利专业.
-    await page.getByText('答辩安排', { exact: true }).click();
+    await page.locator('.entry', { hasText: /答辩安排.*水利/ }).click();
     await expect(page.locator('.committee__card').first()).toContainText('需要答辩 1 人（已缴费），已排 0 人');
     await page.getByText('添加答辩场次', { exact: true }).click();
     const form = page.locator('.session-form');
@@ -117,7 +117,7 @@ test.describe('defense: scheduled, announced and reminded', () => {
     // On the day, 09:40 Beijing: the secretary records his defense as done, on the phone.
     await setRuntimeClock(page, '2024-09-20T09:40:00+08:00');
     await switchTo(page, '陈志刚');
-    await page.getByText('答辩安排', { exact: true }).click();
+    await page.locator('.entry', { hasText: /答辩安排.*水利/ }).click();
     const onTheDay = page.locator('.committee__item', { hasText: '王建新' });
     await expect(onTheDay.locator('.committee__badge')).toHaveText('已确认参加');
     await onTheDay.getByText('答辩完成', { exact: true }).dblclick();

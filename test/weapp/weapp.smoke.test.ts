@@ -236,26 +236,58 @@ describe('the WeChat build (dist/weapp)', () => {
     }
   });
 
-  it('opens the committee subpackage for the secretary: the list and the defense plan, each saying what to do first', async () => {
+  it('opens the committee subpackage: the secretary’s list, defense plan and evaluation meeting, and the expert’s blind reading', async () => {
     const secretary = demo.people.find((person) => person._id === 'person-secretary')!;
+    const expert = demo.people.find((person) => person._id === 'person-expert')!;
     const calls: CloudCall[] = [];
-    const phone = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, secretary.openid, calls, []) as never } });
+    const secretaryCloud = wxCloud(cloud, secretary.openid, calls, []);
+    const phone = new MiniHost({ distDir, wx: { cloud: secretaryCloud as never } });
+    let meetingId = '';
     try {
       phone.launch();
       await phone.settle();
       const home = phone.openPage(phone.appJson.pages[0]!);
       await phone.settle();
-      for (const expected of ['接收材料与缴费', '答辩安排']) expect(textsOf(home.data).join('')).toContain(expected);
+      for (const expected of ['接收材料与缴费', '答辩安排', '评审会']) expect(textsOf(home.data).join('')).toContain(expected);
+      // The forestry round's seeded engineers have defended: they wait in the list.
       const queue = phone.openPage('committee/pages/queue/index');
       await phone.settle();
-      expect(textsOf(queue.data).join('')).toContain('还没有通过形式审核的申报');
+      expect(textsOf(queue.data).join('')).toContain('吐尔洪');
       const plan = phone.openPage('committee/pages/defense/index', { roundId: 'aksu-water-2024' });
       await phone.settle();
       expect(textsOf(plan.data).join('')).toContain('还没有场次');
+      const meetings = phone.openPage('committee/pages/meetings/index');
+      await phone.settle();
+      for (const expected of ['安排评审会', '还没有评审会']) expect(textsOf(meetings.data).join('')).toContain(expected);
+      const created = (await secretaryCloud.callFunction({ name: 'committee', data: { action: 'createMeeting', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'smoke-meeting-1' } } })) as { result: { ok: boolean; data: { id: string } } };
+      expect(created.result.ok).toBe(true);
+      meetingId = created.result.data.id;
+      const meeting = phone.openPage('committee/pages/meeting/index', { id: meetingId });
+      await phone.settle();
+      for (const expected of ['1号 吐尔洪', '发布评审结果', '副高级：评审 4 人']) expect(textsOf(meeting.data).join('')).toContain(expected);
       expect(calls.filter((c) => c.name === 'committee' || c.name === 'defense').every((c) => c.reply.ok)).toBe(true);
       expect(phone.errors).toEqual([]);
     } finally {
       phone.dispose();
+    }
+
+    const expertCalls: CloudCall[] = [];
+    const expertPhone = new MiniHost({ distDir, wx: { cloud: wxCloud(cloud, expert.openid, expertCalls, []) as never } });
+    try {
+      expertPhone.launch();
+      await expertPhone.settle();
+      const list = expertPhone.openPage('committee/pages/meetings/index');
+      await expertPhone.settle();
+      expect(textsOf(list.data).join('')).toContain('2024年10月15日 评审会');
+      const reading = expertPhone.openPage('committee/pages/evaluate/index', { meetingId, code: '1' });
+      await expertPhone.settle();
+      const texts = textsOf(reading.data).join('');
+      for (const expected of ['1号', '副高级 · 林业和草原专业', '同意', '不同意', '弃权']) expect(texts).toContain(expected);
+      expect(texts).not.toContain('吐尔洪');
+      expect(expertCalls.every((c) => c.reply.ok)).toBe(true);
+      expect(expertPhone.errors).toEqual([]);
+    } finally {
+      expertPhone.dispose();
     }
   });
 

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { DefensePlanView } from '../../core/contracts/api';
 import type { DefenseSessionInput } from '../../core/defense/schedule';
+import { dateText } from './date-text';
 import './committee.scss';
 
-const dateText = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 interface PanelDraft {
   readonly id: string;

@@ -155,6 +155,15 @@ function Home() {
           <Text className='entry__arrow'>›</Text>
         </Navigator>
       ) : null}
+      {me.data.role === 'committee_secretary' || me.data.role === 'expert' ? (
+        <Navigator className='entry' hoverClass='entry--pressed' url='/committee/pages/meetings/index'>
+          <View className='entry__text'>
+            <Text className='entry__title'>评审会</Text>
+            <Text className='entry__hint'>{me.data.role === 'expert' ? '按编号查看遮挡后的材料并表决' : '安排评审会、查看专家表决、记录和发布评审结果、公示'}</Text>
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ) : null}
       {me.data.role === 'committee_secretary'
         ? me.data.committeeRounds.map((r) => (
             <Navigator key={r.id} className='entry' hoverClass='entry--pressed' url={`/committee/pages/defense/index?roundId=${encodeURIComponent(r.id)}`}>

@@ -1,0 +1,168 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import type { BlindItemView, ExpertPanelView } from '../../../core/contracts/evaluation';
+import type { AppError } from '../../../core/errors';
+import { VOTE_TEXT, type Vote } from '../../../core/evaluation/votes';
+import { ChoiceRow } from '../../../features/committee/choice-row';
+import { dateText } from '../../../features/committee/date-text';
+import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { call } from '../../../services/api/client';
+import { useCall } from '../../../services/api/use-call';
+import '../../../features/committee/committee.scss';
+
+const VOTES: readonly { value: Vote; text: string }[] = (['agree', 'disagree', 'abstain'] as const).map((v) => ({ value: v, text: VOTE_TEXT[v] }));
+
+/**
+ * An expert's meeting: the applications by number only (1号, 2号 …), each read blind (the name,
+ * ID number and unit replaced in texts, images only as blind copies with the masks burned in) and
+ * voted on; a vote can be changed until the secretary publishes the results.
+ */
+function Evaluate() {
+  const params = useRouter().params;
+  // Taro's H5 router hands the query over still encoded; WeChat decodes it.
+  const meetingId = decodeURIComponent(params.meetingId ?? '');
+  const panel = useCall('committee', 'panel', { meetingId });
+  const [code, setCode] = useState(Math.max(1, Number(params.code ?? '1') || 1));
+  const [item, setItem] = useState<BlindItemView | null>(null);
+  const [itemProblem, setItemProblem] = useState<AppError | null>(null);
+  const [votes, setVotes] = useState<Readonly<Record<number, Vote>>>({});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setItem(null);
+    setItemProblem(null);
+    setProblem(null);
+    void call('committee', 'blindItem', { meetingId, code }).then((answer) => {
+      if (ticket !== latest.current) return;
+      if (answer.ok) setItem(answer.value);
+      else setItemProblem(answer.error);
+    });
+  }, [meetingId, code]);
+
+  if (panel.status === 'loading') return <LoadingView label='正在读取评审会…' />;
+  if (panel.status === 'error') return <ErrorView error={panel.error} onRetry={panel.reload} />;
+  const p: ExpertPanelView = panel.data;
+  if (p.items.length === 0) return <EmptyView title='这次评审会还没有申报' hint='评审委员会秘书加入申报后，请返回再打开。' />;
+  const voteOf = (c: number) => votes[c] ?? p.items.find((i) => i.code === c)?.myVote ?? null;
+
+  async function vote(v: Vote) {
+    if (busy || !item) return;
+    setBusy(true);
+    setProblem(null);
+    const answer = await call('committee', 'vote', { meetingId, code: item.code, vote: v });
+    setBusy(false);
+    if (answer.ok) {
+      setItem(answer.value);
+      setVotes((all) => ({ ...all, [answer.value.code]: v }));
+    } else setProblem(answer.error);
+  }
+
+  const voted = p.items.filter((i) => voteOf(i.code) !== null).length;
+  return (
+    <View className='committee meeting'>
+      <View className='committee__card'>
+        <Text className='committee__heading'>{dateText(p.heldOn)} 评审会</Text>
+        <Text className='committee__line'>{p.roundTitle}</Text>
+        <Text className='committee__meta'>
+          共 {p.items.length} 份，已表决 {voted} 份{p.open ? '' : ' · 评审结果已发布，表决已结束'}
+        </Text>
+        <View className='meeting__numbers' role='tablist' aria-label='申报编号'>
+          {p.items.map((i) => (
+            <View
+              key={i.code}
+              role='tab'
+              aria-selected={i.code === code}
+              aria-label={`${i.code}号${voteOf(i.code) ? `，已表决：${VOTE_TEXT[voteOf(i.code)!]}` : '，未表决'}`}
+              className={`meeting__number ${i.code === code ? 'meeting__number--current' : ''} ${voteOf(i.code) ? 'meeting__number--voted' : ''}`}
+              onClick={() => setCode(i.code)}
+            >
+              {i.code}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {itemProblem ? <ErrorView error={itemProblem} onRetry={() => setCode((c) => c)} /> : null}
+      {!item && !itemProblem ? <LoadingView label='正在读取材料…' /> : null}
+      {item ? (
+        <>
+          <View className='committee__card'>
+            <Text className='committee__heading'>{item.code}号</Text>
+            <Text className='committee__line'>
+              {item.label} · {item.specialtyName}
+            </Text>
+            <Text className='committee__subheading'>您的表决{item.myVote ? `：${VOTE_TEXT[item.myVote]}` : ''}</Text>
+            <ChoiceRow label={`${item.code}号的表决`} options={VOTES} value={item.myVote} disabled={!item.open || busy} onPick={(v) => void vote(v)} />
+            {problem ? <ProblemAlert problem={problem} /> : null}
+            {busy ? <Text className='committee__note'>正在保存表决…</Text> : null}
+            <View className='committee__actions'>
+              {item.code > 1 ? (
+                <ActionButton tone='light' onTap={() => setCode(item.code - 1)}>
+                  上一份
+                </ActionButton>
+              ) : null}
+              {item.code < item.count ? (
+                <ActionButton tone='light' onTap={() => setCode(item.code + 1)}>
+                  下一份
+                </ActionButton>
+              ) : null}
+            </View>
+          </View>
+
+          <View className='committee__card'>
+            <Text className='committee__subheading'>材料图片（已遮挡）</Text>
+            {item.images.length === 0 ? <Text className='committee__note'>这份申报没有可在手机上查看的图片材料。</Text> : null}
+            {item.images.map((image, i) => (
+              <View key={image.url} className='committee__item'>
+                <Text className='committee__meta'>{image.name}</Text>
+                <Image
+                  className='meeting__image'
+                  src={image.url}
+                  mode='widthFix'
+                  ariaLabel={`${image.name}，点击放大`}
+                  onClick={() => void Taro.previewImage({ urls: item.images.map((x) => x.url), current: item.images[i]!.url })}
+                />
+              </View>
+            ))}
+            {item.withheld.map((w) => (
+              <Text key={w} className='committee__note'>
+                · {w}
+              </Text>
+            ))}
+          </View>
+
+          {item.texts.length + item.entries.length > 0 ? (
+            <View className='committee__card'>
+              <Text className='committee__subheading'>填报内容（姓名、单位已隐去）</Text>
+              {item.texts.map((t) => (
+                <View key={t.name} className='committee__item'>
+                  <Text className='committee__meta'>{t.name}</Text>
+                  <Text className='meeting__text'>{t.text}</Text>
+                </View>
+              ))}
+              {item.entries.map((e) => (
+                <View key={e.name} className='committee__item'>
+                  <Text className='committee__meta'>{e.name}</Text>
+                  {e.rows.map((row, i) => (
+                    <Text key={i} className='meeting__text'>
+                      {row}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+export default withSystemFont(Evaluate);
