@@ -83,7 +83,7 @@ async function benchQueue(print: Print): Promise<void> {
       const committed = await store.commit(writes);
       if (!committed.ok) throw new Error(`seeding the queue failed: ${committed.error.code}`);
     }
-    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
+    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, templates: { read: async () => null }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
     const admin = { openid: 'demo-openid-unit-admin' };
     const time = async (tab: 'pending' | 'done') => {
       const times: number[] = [];
@@ -127,7 +127,7 @@ export async function benchOutbox(print: Print): Promise<void> {
     const messenger: Messenger = {
       send: (message) => new Promise((resolve) => setTimeout(() => resolve(random() < 0.05 ? err({ code: 'MESSAGE.BUSY' as const, cause: 'errCode -1: system error' }) : recording.send(message)), 50)),
     };
-    const deps = { store, clock, log: quiet, messenger, subscriptions: subscriptionSettings('development') };
+    const deps = { store, clock, log: quiet, messenger, subscriptions: subscriptionSettings('development'), templates: { read: async () => null } };
     const start = performance.now();
     // As the timer would: run after run until nothing is pending; a busy send waits its backoff (the clock moves on).
     for (let run = 0; run < 200 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }])) > 0; run += 1) {

@@ -1,13 +1,14 @@
 /**
  * Bundles each cloud function from TypeScript: cloudfunctions/<name>/index.ts → index.js, with the
  * shared core and server code bundled in and what the function's own package.json installs
- * (wx-server-sdk, sharp) left out.
+ * (wx-server-sdk, sharp) left out; config/templates/*.docx are copied beside each.
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', 'cloudfunctions');
+const templates = path.resolve(__dirname, '..', 'config', 'templates');
 
 export function functionFolders(): string[] {
   return readdirSync(root)
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     // The local runtime's adapters must never reach a deployed function.
     const leaked = inputs.filter((input) => /better-sqlite3|adapters\/local|server\/runtime|@tarojs/.test(input));
     if (leaked.length > 0) throw new Error(`cloud function ${name} bundles local-only code: ${leaked.join(', ')}`);
+    // The Word templates documents are filled from, beside the function (cloud.main reads them there).
+    cpSync(templates, path.join(dir, 'templates'), { recursive: true, filter: (source) => statSync(source).isDirectory() || source.endsWith('.docx') });
     console.log(`built cloudfunctions/${name}/index.js (${inputs.length} modules)`);
   }
 }

@@ -37,6 +37,7 @@ export const errorMessages = {
   'MEETING.NO_EXPERTS': '这个批次还没有登记评审专家。请先联系管理员登记评审专家，再安排评审会。',
   'MEETING.CLOSED': '这次评审会的结果已经发布，不能再投票或修改结果。',
   'MEETING.REFUSED': '这一步现在不能办理，原因见下方。',
+  'EXPORT.NO_TEMPLATE': '这份文书的模板还没有放到服务器上。请联系管理员补上模板后再试。',
   'FILE.NOT_FOUND': '文件不存在或已被删除。请重新上传。',
   'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
   'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',

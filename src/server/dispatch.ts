@@ -150,6 +150,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
     files: deps.files,
     codes: deps.codes,
     subscriptions: deps.subscriptions,
+    templates: deps.templates,
     now,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),

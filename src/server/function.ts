@@ -4,6 +4,7 @@ import type { AppError } from '../core/errors';
 import type { Person, Role } from '../core/people/person';
 import type { Result } from '../core/result';
 import type { Clock } from './ports/clock.port';
+import type { DocumentTemplates } from './ports/templates.port';
 import type { FileStore } from './ports/files.port';
 import type { Messenger } from './ports/messenger.port';
 import type { MiniCodes } from './ports/minicode.port';
@@ -23,6 +24,8 @@ export interface Deps {
   readonly messenger: Messenger;
   readonly codes: MiniCodes;
   readonly subscriptions: SubscriptionSettings;
+  /** The Word templates documents are filled from. */
+  readonly templates: DocumentTemplates;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -45,6 +48,7 @@ export interface WorkContext {
   /** Mini-program codes (a unit's invite code to scan). */
   readonly codes: MiniCodes;
   readonly subscriptions: SubscriptionSettings;
+  readonly templates: DocumentTemplates;
   readonly now: Date;
   readonly writes: StagedWrites;
   /**

@@ -28,6 +28,7 @@ describe('dispatch', () => {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
+      templates: { read: async () => null },
       subscriptions: { ids: {}, longTerm: false },
       messenger,
       clock: { now: () => new Date('2024-08-30T10:00:00Z') },

@@ -28,6 +28,7 @@ describe('eligibility function', () => {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
+      templates: { read: async () => null },
       subscriptions: { ids: {}, longTerm: false },
       messenger: { send: async () => ok(undefined) },
       clock: { now: () => now },

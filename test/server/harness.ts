@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { ok } from '../../src/core/result';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
+import { dirTemplates } from '../../src/server/adapters/dir.templates';
 import { diskFiles } from '../../src/server/adapters/local/disk.files';
 import { qrMiniCodes } from '../../src/server/adapters/local/qr.minicode';
 import { subscriptionSettings } from '../../src/server/subscriptions/settings';
@@ -40,7 +41,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
+    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },

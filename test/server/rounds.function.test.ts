@@ -29,6 +29,7 @@ describe('rounds function', () => {
       store,
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
+      templates: { read: async () => null },
       subscriptions: { ids: {}, longTerm: false },
       messenger: { send: async () => ok(undefined) },
       clock: { now: () => new Date('2024-08-01T00:00:00Z') },

@@ -45,7 +45,7 @@ async function seededCloud(): Promise<FakeWxCloud> {
 /** `wx.cloud` as the package sees it: each call runs the named function's `main` as that person. */
 function wxCloud(cloud: FakeWxCloud, openid: string, cloudCalls: CloudCall[], inits: unknown[]) {
   const mains = new Map(
-    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer', clock: { now: () => cloudNow } })] as const),
+    Object.values(functions).map((fn) => [fn.name, cloudMain(fn, cloud, { miniprogramState: 'developer', clock: { now: () => cloudNow }, templatesDir: path.resolve(__dirname, '../../config/templates') })] as const),
   );
   return {
     init: (options: unknown) => void inits.push(options),

@@ -13,6 +13,7 @@ import { DefenseSessionInput } from '../defense/schedule';
 import { MeetingResult } from '../evaluation/meeting';
 import { Vote } from '../evaluation/votes';
 import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from './evaluation';
+import type { ExportFile } from './exports';
 
 /** What the home page shows about the signed-in person. */
 export interface MeView {
@@ -53,6 +54,8 @@ export interface ApplicationView {
   /** 副高级 · 评审 · 定向评价. */
   readonly label: string;
   readonly titleNames: readonly string[];
+  /** The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on request. */
+  readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
   readonly status: ApplicationStatus;
   readonly createdAt: string;
   /** The engine's verdict now, by the server's clock, from the answers the application started with. */
@@ -168,6 +171,8 @@ export interface ReviewView {
   readonly publicityRequiredDays: number;
   /** The round's publicity texts (附件1 推荐单位公示, 附件2 推荐单位公示结果) filled with this application's data, for the unit to print and post. */
   readonly publicityTexts: readonly { readonly attachment: string; readonly name: string; readonly text: string }[];
+  /** The unit's documents for this application (推荐单位公示 …) as Word files, for its unit admin; empty for others. */
+  readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
   /** What the round asks the unit to check (aksu 四(一)22), with its clause; null where it says nothing. */
   readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
@@ -384,6 +389,8 @@ export const api = {
     blindItem: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode })),
     /** An expert's vote on one application (changeable until the results are published). */
     vote: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode, vote: Vote })),
+    /** 申报人员花名册 of a round the secretary serves, every unit, as Excel. */
+    roster: action<ExportFile>()(z.strictObject({ roundId: RoundId })),
   },
   defense: {
     /** The secretary's defense plan of a round: who defends (and who is exempt, why), sessions, the schedule. */
@@ -473,6 +480,8 @@ export const api = {
      * clock) or past the round's submission limit. The same `requestId` again is the same submission.
      */
     submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** One of the round's documents for the applicant (个人承诺书 …), filled from its Word template. */
+    document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
     /** The caller's in-app notices, newest first. */
     inbox: action<readonly InboxItem[]>()(Empty),
     /** A short-lived URL to one copy of one file, if the caller may read that copy. */
@@ -519,6 +528,10 @@ export const api = {
     recordPublicity: action<ReviewView>()(
       z.strictObject({ applicationId: ApplicationId, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示开始日期'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示结束日期') }),
     ),
+    /** One of the round's unit documents (推荐单位公示, 公示结果, 单位推荐意见) for an application of the unit. */
+    document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
+    /** 申报人员花名册 of the unit admin's own unit for a round, as Excel. */
+    roster: action<ExportFile>()(z.strictObject({ roundId: RoundId })),
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
 import { EntryList } from '../../features/application/entry-list';
 import { IdNumberField } from '../../features/application/id-number-field';
+import { ExportButton } from '../../components/export-button';
 import { NextSteps } from '../../features/application/next-steps';
 import { SubmitPanel } from '../../features/application/submit-panel';
 import { Timeline } from '../../features/application/timeline';
@@ -200,6 +201,15 @@ function ApplicationPage() {
         </Text>
       </View>
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
+      {a.documents.length > 0 ? (
+        <View className='application__card application__documents'>
+          <Text className='application__heading'>要签字的文书</Text>
+          <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
+          {a.documents.map((d) => (
+            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('applications', 'document', { applicationId: a.id, template: d.code })} />
+          ))}
+        </View>
+      ) : null}
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert'>
           <Text className='application__heading'>申报被退回，请按意见修改</Text>

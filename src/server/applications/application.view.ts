@@ -1,3 +1,4 @@
+import { documentsFor } from '../../core/exports/documents';
 import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import { applyFix, type LintContext } from '../../core/application/text-lint';
@@ -34,6 +35,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     offerKey: record.offerKey,
     label: offer.label,
     titleNames: offer.titleNames,
+    documents: documentsFor(round, 'applicant').map(({ code, name, attachment }) => ({ code, name, attachment })),
     status: record.status,
     createdAt: record.createdAt,
     verdict: offer.verdict,

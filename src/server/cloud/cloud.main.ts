@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { dirTemplates } from '../adapters/dir.templates';
 import { cloudFiles } from '../adapters/cloud/cloud.files';
 import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
 import { cloudMiniCodes } from '../adapters/cloud/cloud.minicode';
@@ -14,6 +16,8 @@ export interface CloudMainOptions {
   readonly miniprogramState: 'formal' | 'trial' | 'developer';
   /** The server's clock; the cloud's own unless a test sets the moment. */
   readonly clock?: Clock;
+  /** Where the Word templates are: beside the deployed function (`npm run build:cloud` copies them), unless a test says. */
+  readonly templatesDir?: string;
 }
 
 /** The mini-program version a code opens, named as getUnlimited names it. */
@@ -38,6 +42,7 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     codes: cloudMiniCodes(cloud, { envVersion: ENV_VERSION[options.miniprogramState] }),
     // The developer build uses the development templates; trial and released builds the production ones.
     subscriptions: subscriptionSettings(options.miniprogramState === 'developer' ? 'development' : 'production'),
+    templates: dirTemplates(options.templatesDir ?? path.join(__dirname, 'templates')),
     clock: options.clock ?? systemClock,
     log: cloudLog,
   };

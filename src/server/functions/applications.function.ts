@@ -1,3 +1,4 @@
+import { documentFile } from '../exports/export-files';
 import { z } from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId, isEditable, UnitSnapshot } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
@@ -284,6 +285,14 @@ export const applicationsFunction = defineFunction('applications', {
       );
       if (!moved.ok) return err(moved.error);
       return ok(viewOf(id, moved.value, own.round, now, own.context));
+    },
+  },
+  document: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, template }, ctx) {
+      const own = await loadOwn(ctx.store, ctx.caller, id);
+      if (!own.ok) return err(own.error);
+      return documentFile(ctx, id, own.record, own.round, template, 'applicant');
     },
   },
   fileUrl: {

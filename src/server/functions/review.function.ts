@@ -1,3 +1,5 @@
+import { documentsFor } from '../../core/exports/documents';
+import { documentFile, rosterFile } from '../exports/export-files';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
@@ -130,6 +132,24 @@ export const reviewFunction = defineFunction(
         return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now));
       },
     },
+    document: {
+      roles: ['unit_admin'],
+      async handle({ applicationId: id, template }, ctx) {
+        const loaded = await loadInScope(ctx.store, ctx.caller, id);
+        if (!loaded.ok) return err(loaded.error);
+        return documentFile(ctx, id, loaded.record, loaded.round, template, 'unit');
+      },
+    },
+    roster: {
+      roles: ['unit_admin'],
+      async handle({ roundId }, ctx) {
+        const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
+        const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
+        if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+        if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
+        return rosterFile(ctx, roundFromDoc(roundDoc), { id: unitDoc._id, name: String(unitDoc.name) });
+      },
+    },
   },
   {
     /** Messages whose delivery after their commit did not finish (the outbox keeps them until it does). */
@@ -238,6 +258,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
     publicityTexts: caller.role === 'unit_admin' && record.publicity ? publicityTexts(round, record, record.publicity) : [],
     standardOpinion: standardOpinion(round, caller.role),
+    documents: caller.role === 'unit_admin' ? documentsFor(round, 'unit').map(({ code, name, attachment }) => ({ code, name, attachment })) : [],
   };
 }
 

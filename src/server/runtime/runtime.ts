@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { dirTemplates } from '../adapters/dir.templates';
 import { allCollections } from '../collections';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { functions as allFunctions } from '../functions';
@@ -24,6 +25,8 @@ export interface RuntimeOptions {
   /** The built H5 app to serve on the same origin (`npm run serve`); the dev server proxies instead. */
   readonly staticDir?: string;
   readonly seed: SeedInput;
+  /** The Word templates (config/templates unless a test says). */
+  readonly templatesDir?: string;
   /**
    * Dev login, the dev console and a settable clock. Off unless asked for: `npm run dev` and
    * `npm run serve` switch it on; without it nobody can sign in.
@@ -59,6 +62,9 @@ const consoleLog: Logger = {
  * 127.0.0.1 only and answers only requests addressed to it. This is the composition root; each
  * route family is a module of its own (api, upload, files, dev).
  */
+/** The repository's Word templates, edited in Word by the offices that use them. */
+const TEMPLATES_DIR = path.resolve(__dirname, '../../../config/templates');
+
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   mkdirSync(options.dataDir, { recursive: true });
   const devMode = options.devMode ?? false;
@@ -78,7 +84,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const messenger = recordingMessenger(store, clock);
   const codes = qrMiniCodes({ appUrl: options.appUrl ?? url });
   const ctx: RuntimeContext = {
-    deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), clock, log },
+    deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), templates: dirTemplates(options.templatesDir ?? TEMPLATES_DIR), clock, log },
     functions: options.functions ?? allFunctions,
     secret,
     wallClock,

@@ -2,6 +2,7 @@ import { Navigator, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
+import { ExportButton } from '../../../components/export-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import type { MeView } from '../../../core/contracts/api';
@@ -45,6 +46,15 @@ function Meetings() {
       {list.data.map((m) => (
         <MeetingEntry key={m.id} meeting={m} secretary={secretary} />
       ))}
+      {secretary && me.data.committeeRounds.length > 0 ? (
+        <View className='committee__card'>
+          <Text className='committee__subheading'>申报人员花名册（Excel）</Text>
+          <Text className='committee__note'>按巴州附件5的栏目，列出批次内已提交的全部申报，含评审结果。</Text>
+          {me.data.committeeRounds.map((r) => (
+            <ExportButton key={r.id} label={me.data.committeeRounds.length > 1 ? `导出：${r.title}` : '导出花名册'} make={() => call('committee', 'roster', { roundId: r.id })} />
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,3 +1,4 @@
+import { ExportButton } from '../../../components/export-button';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -106,6 +107,15 @@ function ReviewApplication() {
       <Timeline application={a} />
       {showPublicity ? (
         <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
+      ) : null}
+      {v.documents.length > 0 ? (
+        <View className='review__card'>
+          <Text className='review__heading'>单位文书（Word）</Text>
+          <Text className='review__note'>按这份申报填好，打印后签字盖章，交申报人上传。</Text>
+          {v.documents.map((d) => (
+            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('review', 'document', { applicationId: a.id, template: d.code })} />
+          ))}
+        </View>
       ) : null}
       {v.mayApprove || v.approveBlockedBy ? (
         <View className='reason-form'>

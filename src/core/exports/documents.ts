@@ -1,0 +1,33 @@
+import type { Round } from '../round/round.schema';
+
+/**
+ * Which of a round's templates (附件) the product fills, from which Word template, and for whom:
+ * the applicant's own (承诺书, 保证书, 免学申请表) and the unit's (公示, 公示结果, 推荐意见). Only a
+ * template the round lists is offered, under the round's own name for it.
+ */
+const DOCX_OF: Readonly<Record<string, { readonly docx: string; readonly audience: 'applicant' | 'unit' }>> = {
+  unit_publicity: { docx: 'unit_publicity', audience: 'unit' },
+  unit_publicity_result: { docx: 'unit_publicity_result', audience: 'unit' },
+  unit_recommendation: { docx: 'unit_recommendation', audience: 'unit' },
+  personal_commitment: { docx: 'personal_commitment', audience: 'applicant' },
+  authenticity_guarantee: { docx: 'authenticity_guarantee', audience: 'applicant' },
+  ce_exemption_form: { docx: 'ce_exemption_form', audience: 'applicant' },
+  ce_exemption_form_trainee: { docx: 'ce_exemption_form', audience: 'applicant' },
+  ce_exemption_form_fanghuiju: { docx: 'ce_exemption_form', audience: 'applicant' },
+};
+
+export interface OfferedDocument {
+  readonly code: string;
+  readonly docx: string;
+  /** 个人承诺书 (the round's name, without 模板). */
+  readonly name: string;
+  readonly attachment: string;
+}
+
+export function documentsFor(round: Pick<Round, 'templates'>, audience: 'applicant' | 'unit'): OfferedDocument[] {
+  return round.templates.flatMap((t) => {
+    const known = DOCX_OF[t.code];
+    if (!known || known.audience !== audience) return [];
+    return [{ code: t.code, docx: known.docx, name: t.name.replace(/（模板）|\(模板\)/g, ''), attachment: t.attachment }];
+  });
+}
