@@ -67,6 +67,7 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
     unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县', route: 'hr' },
     returnDeadline: null,
     publicity: null,
+    feeReceipt: null,
   };
   return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
 }

@@ -49,6 +49,7 @@ const record = {
   unit: { unitId: 'u', name: '阿克苏地区水利水电勘测设计院', level: 'prefecture', prefecture: '阿克苏地区', county: null, route: 'hr' },
   returnDeadline: null,
   publicity: { from: '2024-08-19', to: '2024-08-23', workingDays: 5 },
+  feeReceipt: null,
 } as ApplicationRecord;
 const fields = documentFields({ record, round: water, targetTitle: '高级工程师', today: '2024-09-02' });
 

@@ -103,6 +103,8 @@ export const ApplicationRecord = z.strictObject({
   returnDeadline: z.string().nullable().default(null),
   /** The unit's internal publicity (单位内部公示), Beijing dates, as the unit admin recorded it. */
   publicity: z.strictObject({ from: z.string(), to: z.string(), workingDays: z.number().int() }).nullable().default(null),
+  /** The photo of the fee's receipt the committee took when recording the payment, if any. */
+  feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 

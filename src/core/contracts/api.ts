@@ -221,6 +221,8 @@ export interface CommitteeItem {
   readonly mayRecordFee: boolean;
   /** The round's fee for this application, in yuan (null: the round states none). */
   readonly feeYuan: number | null;
+  /** A short-lived link to the fee receipt's photo, where one was recorded. */
+  readonly receiptUrl: string | null;
 }
 
 /** A defense slot as the secretary's schedule shows it. */
@@ -366,8 +368,10 @@ export const api = {
     queue: action<readonly CommitteeItem[]>()(Empty),
     /** 已接收材料: the paper materials arrived. */
     receive: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
-    /** The fee is paid (the amount and receipts come with the fee rules). */
-    recordFee: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** The fee is paid, with a photo of the receipt where one was taken (uploaded under the secretary's own folder). */
+    recordFee: action<readonly CommitteeItem[]>()(
+      z.strictObject({ applicationId: ApplicationId, requestId: RequestId, receipt: z.strictObject({ ref: FileRef, sha256: Sha256 }).nullable().default(null) }),
+    ),
     /** The evaluation meetings: a secretary's rounds' meetings, or the meetings an expert sits in. */
     meetings: action<readonly MeetingSummary[]>()(Empty),
     /** A meeting of the round on a day, with every application ready for evaluation and the round's experts. */

@@ -83,6 +83,7 @@ export const applicationsFunction = defineFunction('applications', {
         unit: null,
         returnDeadline: null,
         publicity: null,
+        feeReceipt: null,
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));

@@ -9,7 +9,8 @@ import { parseFields } from '../docs';
 import { collections } from '../collections';
 import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
 import { defineFunction, type ActionContext } from '../function';
-import { moveApplication } from '../review/move';
+import { moveApplication, type Move } from '../review/move';
+import { inspectUpload, sha256Of } from '../images/image-bytes';
 import { roundFromDoc } from '../round.docs';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
@@ -41,8 +42,10 @@ export const committeeFunction = defineFunction(
     },
     recordFee: {
       roles: ['committee_secretary'],
-      async handle({ applicationId, requestId }, ctx) {
-        const moved = await step(ctx, applicationId, requestId, 'record_fee');
+      async handle({ applicationId, requestId, receipt }, ctx) {
+        const checked = receipt ? await checkedReceipt(ctx, receipt) : ok(null);
+        if (!checked.ok) return err(checked.error);
+        const moved = await step(ctx, applicationId, requestId, 'record_fee', checked.value ? { feeReceipt: checked.value } : undefined);
         if (!moved.ok) return err(moved.error);
         return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
       },
@@ -87,7 +90,21 @@ export const committeeFunction = defineFunction(
   },
 );
 
-async function step(ctx: ActionContext, id: string, requestId: string, command: 'receive_materials' | 'record_fee') {
+/**
+ * A receipt photo the secretary uploaded: under their own folder, the bytes whole (their SHA-256)
+ * and a real JPEG; anything else is refused and nothing is recorded.
+ */
+async function checkedReceipt(ctx: ActionContext, receipt: { readonly ref: string; readonly sha256: string }) {
+  if (!receipt.ref.includes(`uploads/${ctx.caller._id}/`)) return err(appError('APPLICATION.FILE_NOT_YOURS'));
+  const content = await ctx.files.get(receipt.ref);
+  if (!content) return err(appError('FILE.NOT_FOUND'));
+  if (sha256Of(content) !== receipt.sha256) return err(appError('FILE.CONTENT_MISMATCH', ['收据照片没有传完整，请重新拍照']));
+  const inspected = await inspectUpload(content, false);
+  if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
+  return ok({ ref: receipt.ref, sha256: receipt.sha256, at: ctx.now.toISOString(), by: ctx.caller._id });
+}
+
+async function step(ctx: ActionContext, id: string, requestId: string, command: 'receive_materials' | 'record_fee', alongside?: Move['alongside']) {
   const loaded = await loadForCommittee(ctx.store, ctx.caller, id);
   if (!loaded.ok) return loaded;
   // The same request again (a double tap): already done.
@@ -95,7 +112,7 @@ async function step(ctx: ActionContext, id: string, requestId: string, command: 
   const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
   if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   return moveApplication(
-    { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command, actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, defenseRequired: view.defense.status === 'required' },
+    { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command, actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, defenseRequired: view.defense.status === 'required', alongside },
     ctx,
   );
 }
@@ -120,10 +137,13 @@ async function queueOf(ctx: ActionContext, changed?: { readonly id: string; read
     const doc = await ctx.store.get(collections.rounds.name, id);
     roundsById.set(id, doc ? roundFromDoc(doc) : null);
   }
-  return docs.map((doc) => {
+  const items: CommitteeItem[] = [];
+  for (const doc of docs) {
     const record = changed?.id === doc._id ? changed.record : parseFields(ApplicationRecord, doc);
-    return itemOf(doc._id, record, roundsById.get(record.roundId) ?? null, ctx.now);
-  });
+    const receiptUrl = record.feeReceipt ? await ctx.files.url(record.feeReceipt.ref, 600) : null;
+    items.push(itemOf(doc._id, record, roundsById.get(record.roundId) ?? null, ctx.now, receiptUrl));
+  }
+  return items;
 }
 
 /** The fee of an application's level, way and channel (its offer's), in yuan. */
@@ -132,7 +152,7 @@ function feeYuanOf(round: Round | null, record: ApplicationRecord): number | nul
   return round && offer ? (feeFor(round, record.level, offer.way, offer.channel)?.amountYuan ?? null) : null;
 }
 
-function itemOf(id: string, record: ApplicationRecord, round: Round | null, now: Date): CommitteeItem {
+function itemOf(id: string, record: ApplicationRecord, round: Round | null, now: Date, receiptUrl: string | null): CommitteeItem {
   const route = record.unit?.route ?? 'hr';
   // Only the step's own rows matter here: the secretary's two commands have no guards.
   const base = { actor: 'committee_secretary' as const, now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route, reasonCount: 0, returnDeadline: null, defenseRequired: false };
@@ -146,5 +166,6 @@ function itemOf(id: string, record: ApplicationRecord, round: Round | null, now:
     mayReceive: transition(record.status, 'receive_materials', base).ok,
     mayRecordFee: transition(record.status, 'record_fee', base).ok,
     feeYuan: feeYuanOf(round, record),
+    receiptUrl,
   };
 }

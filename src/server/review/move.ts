@@ -31,6 +31,8 @@ export interface Move {
   readonly defenseRequired: boolean;
   /** When the publicity of the committee's results ends (publicise, certify). */
   readonly resultPublicityEnds?: Date | null;
+  /** Fields the step records with the move, in the same update (the fee's receipt). */
+  readonly alongside?: Partial<Pick<ApplicationRecord, 'feeReceipt'>>;
 }
 
 /**
@@ -73,7 +75,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
     reasons: [...(move.reasons ?? [])],
     opinion: move.opinion ?? '',
   };
-  let next: ApplicationRecord = { ...record, status: moved.next, unit, events: [...record.events, event] };
+  let next: ApplicationRecord = { ...record, ...move.alongside, status: moved.next, unit, events: [...record.events, event] };
   for (const effect of moved.effects) {
     if (effect.kind === 'count_submission') next = { ...next, submissions: next.submissions + 1 };
     if (effect.kind === 'start_return_deadline') next = { ...next, returnDeadline: returnDeadline(round.submission.resubmitAfterReturn, ctx.now, windowEnd(view))?.toISOString() ?? null };
@@ -86,6 +88,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
     submissions: next.submissions,
     returnDeadline: next.returnDeadline,
     applicantName: next.applicantName,
+    ...(move.alongside as JsonObject | undefined),
   });
   for (const effect of moved.effects) {
     if (effect.kind !== 'notify') continue;

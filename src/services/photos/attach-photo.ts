@@ -21,18 +21,28 @@ export async function attachPhoto(
   picked: PickedPhoto,
   onStage: (stage: AttachStage) => void,
 ): Promise<Result<ApplicationView, AppError>> {
+  const uploaded = await uploadPhoto(target.personId, picked, onStage);
+  if (!uploaded.ok) return uploaded;
+  onStage({ kind: 'saving' });
+  return call('applications', 'attach', { applicationId: target.applicationId, category: target.category, ref: uploaded.value.ref, sha256: uploaded.value.sha256 });
+}
+
+/**
+ * A photo (or PDF) made upright and small and uploaded under the person's own folder, named by its
+ * SHA-256, retried when the network drops; what a function then attaches or records by the bytes.
+ */
+export async function uploadPhoto(personId: string, picked: PickedPhoto, onStage: (stage: AttachStage) => void): Promise<Result<{ readonly ref: string; readonly sha256: string }, AppError>> {
   onStage({ kind: 'preparing' });
   const prepared = picked.kind === 'pdf' ? await preparePdf(picked.path, picked.bytes) : await preparePhoto(picked.path, picked.bytes);
   if (!prepared.ok) return err(appError('FILE.CONTENT_MISMATCH', [prepared.message], prepared.message));
   const sha256 = sha256Hex(prepared.photo.bytes);
   const file = { path: prepared.photo.path, contentType: prepared.photo.contentType };
-  let uploaded = await upload(file, sha256, target.personId, onStage);
+  let uploaded = await upload(file, sha256, personId, onStage);
   for (let attempt = 1; attempt < UPLOAD_ATTEMPTS && !uploaded.ok && errorKind(uploaded.error.code) === 'network'; attempt += 1) {
-    uploaded = await upload(file, sha256, target.personId, onStage);
+    uploaded = await upload(file, sha256, personId, onStage);
   }
   if (!uploaded.ok) return uploaded;
-  onStage({ kind: 'saving' });
-  return call('applications', 'attach', { applicationId: target.applicationId, category: target.category, ref: uploaded.value, sha256 });
+  return { ok: true, value: { ref: uploaded.value, sha256 } };
 }
 
 async function upload(

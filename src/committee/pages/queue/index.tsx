@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -8,6 +8,8 @@ import type { CommitteeItem } from '../../../core/contracts/api';
 import type { AppError } from '../../../core/errors';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';
+import { uploadPhoto } from '../../../services/photos/attach-photo';
+import { pickPhotos } from '../../../services/photos/photos';
 import { useCall } from '../../../services/api/use-call';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import '../../../features/committee/committee.scss';
@@ -23,6 +25,9 @@ function CommitteeQueue() {
   const [items, setItems] = useState<readonly CommitteeItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const me = useCall('account', 'me', {});
+  const personId = me.status === 'ready' ? me.data.personId : null;
   // One id per act: a retry after a lost reply is the same act.
   const pendingAct = useRef<{ key: string; requestId: string } | null>(null);
   const shown = useRef(false);
@@ -38,13 +43,13 @@ function CommitteeQueue() {
   if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   const list = items ?? loaded.data;
 
-  async function act(item: CommitteeItem, step: Step) {
-    if (busy) return;
+  async function act(item: CommitteeItem, step: Step, receipt: { ref: string; sha256: string } | null = null) {
+    if (busy && !receipt) return;
     const key = `${item.id}|${step}`;
     if (pendingAct.current?.key !== key) pendingAct.current = { key, requestId: newRequestId() };
     setBusy(key);
     setProblem(null);
-    const answer = await call('committee', step, { applicationId: item.id, requestId: pendingAct.current.requestId });
+    const answer = step === 'receive' ? await call('committee', 'receive', { applicationId: item.id, requestId: pendingAct.current.requestId }) : await call('committee', 'recordFee', { applicationId: item.id, requestId: pendingAct.current.requestId, receipt });
     setBusy(null);
     if (answer.ok) {
       pendingAct.current = null;
@@ -55,13 +60,34 @@ function CommitteeQueue() {
     }
   }
 
+  /** 拍收据: the receipt photographed (or picked), uploaded, then the fee recorded with it. */
+  async function withReceipt(item: CommitteeItem) {
+    if (busy || !personId) return;
+    const picked = await pickPhotos(1);
+    if (!picked.ok) {
+      if (!picked.cancelled) setProblem({ code: 'FILE.BAD_TYPE', message: picked.message });
+      return;
+    }
+    const key = `${item.id}|receipt`;
+    setBusy(key);
+    setProblem(null);
+    const uploaded = await uploadPhoto(personId, picked.photos[0]!, (stage) => setUploading(stage.kind === 'uploading' ? `正在上传收据 ${Math.round(stage.fraction * 100)}%…` : '正在处理收据照片…'));
+    setUploading(null);
+    if (!uploaded.ok) {
+      setBusy(null);
+      setProblem(uploaded.error);
+      return;
+    }
+    await act(item, 'recordFee', uploaded.value);
+  }
+
   return (
     <View className='committee'>
       {problem ? <ProblemAlert problem={problem} /> : null}
       {list.length === 0 ? <EmptyView title='还没有通过形式审核的申报' hint='地（州）人社局审核通过后，申报会出现在这里，再登记接收材料和缴费。' /> : null}
       {list.length > 0 ? (
         <View className='committee__card'>
-          <Text className='committee__note'>纸质材料送到后点“已接收材料”；缴清评审费后点“已缴费”。需要答辩的申报人缴费后才排答辩。</Text>
+          <Text className='committee__note'>纸质材料送到后点“已接收材料”；缴清评审费后点“已缴费”，有收据的可拍照一并登记。需要答辩的申报人缴费后才排答辩。</Text>
           {list.map((item) => (
             <View key={item.id} className='committee__item'>
               <View className='committee__item-head'>
@@ -79,6 +105,16 @@ function CommitteeQueue() {
                 {item.mayRecordFee ? (
                   <ActionButton tone='light' disabled={busy !== null} onTap={() => void act(item, 'recordFee')}>
                     {busy === `${item.id}|recordFee` ? '正在登记…' : '已缴费'}
+                  </ActionButton>
+                ) : null}
+                {item.mayRecordFee ? (
+                  <ActionButton tone='light' disabled={busy !== null} onTap={() => void withReceipt(item)}>
+                    {busy === `${item.id}|receipt` ? (uploading ?? '正在登记…') : '拍收据并登记缴费'}
+                  </ActionButton>
+                ) : null}
+                {item.receiptUrl ? (
+                  <ActionButton tone='plain' onTap={() => void Taro.previewImage({ urls: [item.receiptUrl!], current: item.receiptUrl! })}>
+                    查看缴费收据
                   </ActionButton>
                 ) : null}
               </View>

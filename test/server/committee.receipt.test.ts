@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type { Caller } from '../../src/server/dispatch';
+import { dispatch } from '../../src/server/dispatch';
+import { functions } from '../../src/server/functions';
+import { openHarness, type Harness } from './harness';
+
+/** 已缴费 with the receipt's photo: checked by its bytes, kept with the payment, shown to the secretary only as a short-lived link. */
+const secretary: Caller = { openid: 'demo-openid-secretary' };
+const APP = (n: number) => `person-forestry-${n}:aksu-forestry-2024:directed_evaluation:deputy_senior`;
+
+describe('the fee receipt', () => {
+  let harness: Harness;
+  const call = (caller: Caller, action: string, payload: unknown) => dispatch(functions, 'committee', { action, payload }, caller, harness.deps);
+  let photo: { ref: string; sha256: string };
+
+  beforeAll(async () => {
+    harness = await openHarness('receipt', new Date('2024-09-02T02:00:00Z'));
+    // Two seeded engineers back at 已接收材料, their fee not yet recorded.
+    for (const n of [1, 2]) {
+      const doc = await harness.store.get('applications', APP(n));
+      await harness.store.update('applications', APP(n), doc!._rev, { status: 'materials_received' });
+    }
+    const content = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#fafafa' } }).jpeg().toBuffer();
+    photo = { ref: await harness.files.put('uploads/person-secretary/receipt.jpg', content, 'image/jpeg'), sha256: createHash('sha256').update(content).digest('hex') };
+  });
+  afterAll(() => harness.close());
+
+  it('refuses a receipt from someone else’s folder, or whose bytes do not match, and records nothing', async () => {
+    const other = await harness.files.put('uploads/person-forestry-1/receipt.jpg', new Uint8Array([1, 2, 3]), 'image/jpeg');
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
+    expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
+  });
+
+  it('records the fee with its receipt; the secretary’s list links to the photo', async () => {
+    const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo });
+    expect(paid.reply).toMatchObject({ ok: true });
+    const item = (paid.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(1))!;
+    expect(item.status).toBe('fee_paid');
+    expect(item.receiptUrl).toContain(encodeURIComponent('uploads/person-secretary/receipt.jpg'));
+    expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'fee_paid', feeReceipt: { ref: photo.ref, sha256: photo.sha256, by: 'person-secretary' } });
+    // Without a receipt it is recorded all the same.
+    const plain = await call(secretary, 'recordFee', { applicationId: APP(2), requestId: 'fee-plain-2' });
+    expect((plain.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(2))).toMatchObject({ status: 'fee_paid', receiptUrl: null });
+  });
+});
