@@ -68,6 +68,7 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
     returnDeadline: null,
     publicity: null,
     feeReceipt: null,
+    basics: { ethnicity: null, politicalStatus: null },
   };
   return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
 }

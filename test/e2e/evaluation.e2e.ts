@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { narrowAndLarge, pickDate, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
@@ -97,6 +98,21 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await expect(meeting).toContainText('公示期：2024年10月10日至2024年10月17日');
     await expect(meeting).toContainText('公示期满（2024年10月17日之后）才能确认取得资格。');
     await snap(page, 'meeting-publicised', { wholePage: true });
+
+    // The roster of the round, as Excel: read back, the results in 是否通过.
+    await page.goBack();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出：关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知', { exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('申报人员花名册（关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知）.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const rows = book.getWorksheet('申报人员花名册')!.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1, 3).concat((r as unknown[])[11]));
+    expect(rows).toEqual([
+      ['1', '吐尔洪', '是'],
+      ['2', '米娜瓦尔', '是'],
+      ['3', '周建国', '是'],
+      ['4', '阿不都热合曼', '否'],
+    ]);
+    await expect(page.locator('.export-button__done')).toContainText('共 4 人');
 
     await switchTo(page, '吐尔洪');
     await page.getByText('我的申报', { exact: true }).click();

@@ -50,6 +50,7 @@ const record = {
   returnDeadline: null,
   publicity: { from: '2024-08-19', to: '2024-08-23', workingDays: 5 },
   feeReceipt: null,
+  basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' },
 } as ApplicationRecord;
 const fields = documentFields({ record, round: water, targetTitle: '高级工程师', today: '2024-09-02' });
 

@@ -56,6 +56,9 @@ describe('exports', () => {
   afterAll(() => harness.close());
 
   it('exports the round’s roster with bazhou 附件5’s columns, read back cell by cell', async () => {
+    // 吐尔洪 gave his 族别 and 政治面貌; a value off the list is refused.
+    expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '火星族', politicalStatus: null } })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } })).reply).toMatchObject({ ok: true, data: { basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } } });
     const { file, bytes } = await exported(secretary, 'committee', 'roster', { roundId: 'aksu-forestry-2024' });
     expect(file).toMatchObject({ fileType: 'xlsx', rows: 4 });
     expect(file.name).toBe('申报人员花名册（关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知）.xlsx');
@@ -66,7 +69,7 @@ describe('exports', () => {
     expect(cells(1)[0]).toBe('关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知申报人员花名册');
     expect(cells(2)).toEqual(['序号', '姓名', '性别', '族别', '政治面貌', '身份证号码', '现任专业技术职务', '获现任专业技术职务时间', '拟晋升专业技术职务', '工作单位', '是否通过', '备注（初定/授予/评审）']);
     expect([3, 4, 5, 6].map(cells)).toEqual([
-      ['1', '吐尔洪', '男', '', '', '652901198003121030', '中级', '2016-12', '副高级', '阿克苏地区林业技术推广中心', '', '评审'],
+      ['1', '吐尔洪', '男', '维吾尔族', '中共党员', '652901198003121030', '中级', '2016-12', '副高级', '阿克苏地区林业技术推广中心', '', '评审'],
       ['2', '米娜瓦尔', '女', '', '', '652901198507212040', '中级', '2017-12', '副高级', '阿克苏地区林业技术推广中心', '是', '评审'],
       ['3', '周建国', '男', '', '', '652901197811053051', '中级', '2015-12', '副高级', '阿克苏地区林业技术推广中心', '', '评审'],
       ['4', '阿不都热合曼', '男', '', '', '652901199002154070', '中级', '2018-12', '副高级', '阿克苏地区林业技术推广中心', '否', '评审'],
@@ -102,8 +105,7 @@ describe('exports', () => {
     expect(publicity).toContain('现对吐尔洪同志申报工程系列林业和草原专业副高级专业技术任职资格进行公示。');
     expect(publicity).toContain('公示时间从2024年8月5日起至2024年8月9日止');
     expect(publicity).toContain('身份证号：652901198003121030');
-    // What the product does not know is a line to write on.
-    expect(publicity).toContain('政治面貌：＿＿＿＿＿＿');
+    expect(publicity).toContain('吐尔洪，男，维吾尔族，政治面貌：中共党员');
     expect(publicity).not.toMatch(/[{}]/);
     const opinion = textOf((await exported(forestryAdmin, 'review', 'document', { applicationId: APP(1), template: 'unit_recommendation' })).bytes);
     expect(opinion).toContain('吐尔洪同志，男，1980年3月出生');

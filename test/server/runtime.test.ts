@@ -247,6 +247,9 @@ describe('local runtime', () => {
       expect(served.headers.get('x-content-type-options')).toBe('nosniff');
       expect(served.headers.get('content-disposition')).toBe('inline; filename="front.jpg"');
       expect(Buffer.from(await served.arrayBuffer())).toEqual(jpeg);
+      // An export is saved under the name it asks for, percent-encoded.
+      const named = await fetch(`${url ?? ''}&download=${encodeURIComponent('个人承诺书（李娜）.docx')}`);
+      expect(named.headers.get('content-disposition')).toBe(`attachment; filename="front.jpg"; filename*=UTF-8''${encodeURIComponent('个人承诺书（李娜）.docx')}`);
 
       const tampered = (url ?? '').replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`);
       expect((await fetch(tampered)).status).toBe(403);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Profile } from '../eligibility/profile';
+import { Basics, NO_BASICS } from '../people/basics';
 import { ReturnReason } from '../review/return-reasons';
 import { ReviewCommand, ReviewStatus } from '../review/review.machine';
 import { ReviewRoute } from '../review/route';
@@ -103,6 +104,8 @@ export const ApplicationRecord = z.strictObject({
   returnDeadline: z.string().nullable().default(null),
   /** The unit's internal publicity (单位内部公示), Beijing dates, as the unit admin recorded it. */
   publicity: z.strictObject({ from: z.string(), to: z.string(), workingDays: z.number().int() }).nullable().default(null),
+  /** 族别 and 政治面貌 for the publicity and the roster (not asked by the review, asked once here). */
+  basics: Basics.default(NO_BASICS),
   /** The photo of the fee's receipt the committee took when recording the payment, if any. */
   feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
 });

@@ -12,6 +12,7 @@ import { Profile } from '../eligibility/profile';
 import { DefenseSessionInput } from '../defense/schedule';
 import { MeetingResult } from '../evaluation/meeting';
 import { Vote } from '../evaluation/votes';
+import { Basics } from '../people/basics';
 import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from './evaluation';
 import type { ExportFile } from './exports';
 
@@ -54,6 +55,8 @@ export interface ApplicationView {
   /** 副高级 · 评审 · 定向评价. */
   readonly label: string;
   readonly titleNames: readonly string[];
+  /** 族别 and 政治面貌 as the applicant gave them (null: not yet). */
+  readonly basics: Basics;
   /** The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on request. */
   readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
   readonly status: ApplicationStatus;
@@ -484,6 +487,8 @@ export const api = {
      * clock) or past the round's submission limit. The same `requestId` again is the same submission.
      */
     submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** 族别 and 政治面貌 for the unit's publicity and the roster; may be given at any step. */
+    saveBasics: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, basics: Basics })),
     /** One of the round's documents for the applicant (个人承诺书 …), filled from its Word template. */
     document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
     /** The caller's in-app notices, newest first. */

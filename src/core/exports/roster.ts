@@ -39,6 +39,8 @@ export function rosterRows(columns: readonly string[], entries: readonly RosterE
       序号: String(i + 1),
       姓名: record.applicantName,
       性别: sex === BLANK ? '' : sex,
+      族别: record.basics.ethnicity ?? '',
+      政治面貌: record.basics.politicalStatus ?? '',
       身份证号码: record.idNumber ?? '',
       现任专业技术职务: current ? LEVEL_LABELS[current.level] : current === null ? '无' : '',
       获现任专业技术职务时间: current?.obtainedOn ? current.obtainedOn.slice(0, 7) : '',

@@ -16,6 +16,8 @@ import type { Source } from '../../core/round/round.schema';
 import { EntryList } from '../../features/application/entry-list';
 import { IdNumberField } from '../../features/application/id-number-field';
 import { ExportButton } from '../../components/export-button';
+import { BasicsForm } from '../../features/application/basics-form';
+import type { Basics } from '../../core/people/basics';
 import { NextSteps } from '../../features/application/next-steps';
 import { SubmitPanel } from '../../features/application/submit-panel';
 import { Timeline } from '../../features/application/timeline';
@@ -128,6 +130,7 @@ function ApplicationPage() {
   const saveEntries = (category: string, entries: readonly Entry[]) => save(category, () => call('applications', 'saveEntries', { applicationId: id, category, entries: [...entries] }));
   const fix = (path: string) => save(path, () => call('applications', 'fix', { applicationId: id, path }));
   const declare = (rule: string) => save(rule, () => call('applications', 'declare', { applicationId: id, rule, agreed: true }));
+  const saveBasics = (basics: Basics) => save('basics', () => call('applications', 'saveBasics', { applicationId: id, basics }));
   async function saveIdNumber(idNumber: string): Promise<boolean> {
     if (savingText) return false;
     setSavingText('identity');
@@ -201,15 +204,6 @@ function ApplicationPage() {
         </Text>
       </View>
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
-      {a.documents.length > 0 ? (
-        <View className='application__card application__documents'>
-          <Text className='application__heading'>要签字的文书</Text>
-          <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
-          {a.documents.map((d) => (
-            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('applications', 'document', { applicationId: a.id, template: d.code })} />
-          ))}
-        </View>
-      ) : null}
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert'>
           <Text className='application__heading'>申报被退回，请按意见修改</Text>
@@ -244,6 +238,7 @@ function ApplicationPage() {
 
       <Text className='application__section'>基本信息</Text>
       <IdNumberField shown={a.idNumberShown} saving={savingText === 'identity'} editable={editable} error={idError} onSave={saveIdNumber} />
+      {a.status !== 'withdrawn' ? <BasicsForm basics={a.basics} saving={savingText === 'basics'} onSave={(b) => void saveBasics(b)} /> : null}
       {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
       {fields.map((item) =>
         isListRecord(item.record) ? (
@@ -252,6 +247,15 @@ function ApplicationPage() {
           <TextField key={item.code} item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
         ),
       )}
+      {a.documents.length > 0 ? (
+        <View className='application__card application__documents'>
+          <Text className='application__heading'>要签字的文书</Text>
+          <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
+          {a.documents.map((d) => (
+            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('applications', 'document', { applicationId: a.id, template: d.code })} />
+          ))}
+        </View>
+      ) : null}
       <Text className='application__section'>网上上传（{uploads.length} 项）</Text>
       {uploads.map((item) => (
         <View key={item.code} className='application__item'>

@@ -35,6 +35,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     offerKey: record.offerKey,
     label: offer.label,
     titleNames: offer.titleNames,
+    basics: record.basics,
     documents: documentsFor(round, 'applicant').map(({ code, name, attachment }) => ({ code, name, attachment })),
     status: record.status,
     createdAt: record.createdAt,

@@ -84,6 +84,7 @@ export const applicationsFunction = defineFunction('applications', {
         returnDeadline: null,
         publicity: null,
         feeReceipt: null,
+        basics: { ethnicity: null, politicalStatus: null },
       };
       const other = await otherChannelThisYear(store, record);
       if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
@@ -286,6 +287,16 @@ export const applicationsFunction = defineFunction('applications', {
       );
       if (!moved.ok) return err(moved.error);
       return ok(viewOf(id, moved.value, own.round, now, own.context));
+    },
+  },
+  saveBasics: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, basics }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status === 'withdrawn') return err(appError('APPLICATION.NOT_DRAFT'));
+      writes.update(collections.applications.name, id, own.rev, { basics });
+      return ok(viewOf(id, { ...own.record, basics }, own.round, now, own.context));
     },
   },
   document: {

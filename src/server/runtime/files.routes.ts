@@ -24,12 +24,15 @@ export const filesRoutes: RouteFamily = async (request, response, ctx) => {
     sendError(response, 'FILE.NOT_FOUND');
     return true;
   }
-  // Refs are checked by the file store's guard: the name is plain ASCII, safe in a header.
+  // Refs are checked by the file store's guard: the name is plain ASCII, safe in a header. An
+  // export asks for its own name to save under (`?download=`, percent-encoded as RFC 6266 says).
   const name = ref.split('/').at(-1) ?? 'file';
+  const download = request.query.get('download');
+  const disposition = download ? `attachment; filename="${name}"; filename*=UTF-8''${rfc5987(download.slice(0, 120))}` : `inline; filename="${name}"`;
   response.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': file.content.length,
-    'Content-Disposition': `inline; filename="${name}"`,
+    'Content-Disposition': disposition,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     'Cache-Control': 'private, max-age=60',
@@ -37,3 +40,6 @@ export const filesRoutes: RouteFamily = async (request, response, ctx) => {
   response.end(request.raw.method === 'HEAD' ? undefined : file.content);
   return true;
 };
+
+/** A header value's percent-encoding (RFC 5987 attr-char: also ' ( ) *). */
+const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

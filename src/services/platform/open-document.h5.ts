@@ -5,7 +5,8 @@
 export async function openDocument(file: { readonly url: string; readonly fileType: 'docx' | 'xlsx'; readonly name?: string }): Promise<string | null> {
   if (typeof document === 'undefined') return '这里不能打开文件。';
   const link = document.createElement('a');
-  link.href = file.url;
+  // The local runtime saves it under the name asked for (the cloud's temporary URLs are WeChat's).
+  link.href = file.name ? `${file.url}${file.url.includes('?') ? '&' : '?'}download=${encodeURIComponent(file.name)}` : file.url;
   link.download = file.name ?? `文件.${file.fileType}`;
   link.rel = 'noopener';
   document.body.appendChild(link);
