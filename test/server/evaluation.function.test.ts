@@ -123,7 +123,7 @@ describe('evaluation meetings', () => {
     expect(told.map((m) => m.title).sort()).toEqual(['评审未通过', '评审通过']);
     expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
     expect((await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'pass' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
-    expect(data<{ status: string }>(await dispatch(functions, 'applications', { action: 'get', payload: { applicationId: APP(1) } }, tuerhong, deps)).status).toBe('passed');
+    expect(data<{ status: string; holderText: string }>(await dispatch(functions, 'applications', { action: 'get', payload: { applicationId: APP(1) } }, tuerhong, deps))).toMatchObject({ status: 'passed', holderText: '在评审委员会：评审通过，等待公示' });
   });
 
   it('publicises those who passed, then certifies only after the publicity ends (Beijing dates)', async () => {

@@ -151,5 +151,6 @@ function holderText(record: ApplicationRecord): string {
   if (holder === null) return '办理已结束';
   if (holder === 'applicant') return record.status === 'returned' ? '在您手上：按退回意见修改后重新提交' : '在您手上：准备材料，齐了就提交';
   if (holder === 'unit_admin') return `在${record.unit?.name ?? '所在单位'}：等待单位审核`;
+  if (holder === 'committee_secretary') return `在评审委员会：${statusText(record.status, record.unit?.route ?? 'hr')}`;
   return `在${ACTOR_TEXT(holder).replace(/审核员$/, '')}：等待审核`;
 }
