@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ClauseSheet } from '../../components/clause/clause-sheet';
 import { MaterialsList } from '../../components/materials-list';
@@ -31,6 +31,7 @@ import { pickPdfs, pickPhotos } from '../../services/photos/photos';
 import { serverNow } from '../../services/server-time';
 import '../../features/application/application.scss';
 import { newRequestId } from '../../services/api/request-id';
+import { useShownAgain } from '../../services/page/shown-again';
 
 const MAX_PICK = 9;
 
@@ -70,15 +71,11 @@ function ApplicationPage() {
     if (first) apply(first);
   }, [first]);
   // Back from the mask editor: read the masks it saved.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      const asked = version.current;
-      void call('applications', 'get', { applicationId: id }).then((r) => {
-        if (r.ok && version.current === asked) apply(r.value);
-      });
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    const asked = version.current;
+    void call('applications', 'get', { applicationId: id }).then((r) => {
+      if (r.ok && version.current === asked) apply(r.value);
+    });
   });
 
   if (loaded.status === 'loading' || (loaded.status === 'ready' && !view)) return <LoadingView label='正在读取申报…' />;

@@ -1,6 +1,4 @@
 import { Navigator, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
 import { WindowLine } from '../../features/application/window-line';
@@ -8,6 +6,7 @@ import { useCall } from '../../services/api/use-call';
 import { serverNow } from '../../services/server-time';
 import { formatBeijingShort } from '../../core/time/format';
 import '../../features/application/application.scss';
+import { useShownAgain } from '../../services/page/shown-again';
 
 /**
  * 我的申报: every application of one's own, newest first, each with where it stands, whose move it
@@ -17,13 +16,9 @@ function MyApplications() {
   const mine = useCall('applications', 'mine', {});
   const inbox = useCall('applications', 'inbox', {});
   // Coming back from an application shows the list as it is now (the first show has just loaded it).
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      mine.reload();
-      inbox.reload();
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    mine.reload();
+    inbox.reload();
   });
   if (mine.status === 'loading') return <LoadingView label='正在读取您的申报…' />;
   if (mine.status === 'error') return <ErrorView error={mine.error} onRetry={mine.reload} />;

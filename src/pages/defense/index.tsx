@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ClauseLink } from '../../components/clause/clause-link';
 import { ClauseSheet } from '../../components/clause/clause-sheet';
@@ -16,6 +16,7 @@ import { call } from '../../services/api/client';
 import { useCall } from '../../services/api/use-call';
 import { serverNow } from '../../services/server-time';
 import '../../features/defense/defense.scss';
+import { useShownAgain } from '../../services/page/shown-again';
 
 const ATTENDANCE: Record<'present' | 'absent' | 'done', string> = {
   present: '已签到，请在候场区等候叫号。',
@@ -38,11 +39,7 @@ function DefensePage() {
   const [clause, setClause] = useState<Source | null>(null);
   const [now, setNow] = useState(serverNow());
   // Back on the page (from WeChat's notice, or another page): the slot as it is now.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) loaded.reload();
-    shown.current = true;
-  });
+  useShownAgain(() => loaded.reload());
   useEffect(() => {
     const timer = setInterval(() => setNow(serverNow()), 30_000);
     return () => clearInterval(timer);

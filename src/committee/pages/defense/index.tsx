@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
@@ -17,6 +17,7 @@ import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 const dateText = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
@@ -34,13 +35,9 @@ function DefensePlan() {
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [adding, setAdding] = useState(false);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      setPlan(null);
-      loaded.reload();
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    setPlan(null);
+    loaded.reload();
   });
 
   if (loaded.status === 'loading') return <LoadingView label='正在读取答辩安排…' />;

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
@@ -17,6 +17,7 @@ import { newRequestId } from '../../../services/api/request-id';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 const RESULTS: readonly { value: MeetingResult; text: string }[] = [
   { value: 'pass', text: '通过' },
@@ -37,13 +38,9 @@ function Meeting() {
   const [problem, setProblem] = useState<AppError | null>(null);
   const [until, setUntil] = useState('');
   const publishId = useRef(newRequestId());
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      setView(null);
-      loaded.reload();
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    setView(null);
+    loaded.reload();
   });
 
   if (loaded.status === 'loading') return <LoadingView label='正在读取评审会…' />;

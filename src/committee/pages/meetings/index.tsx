@@ -1,5 +1,5 @@
 import { Navigator, Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ExportButton } from '../../../components/export-button';
@@ -17,6 +17,7 @@ import { newRequestId } from '../../../services/api/request-id';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 /**
  * 评审会: the secretary sets one up for a round and a day (every application ready for evaluation
@@ -26,11 +27,7 @@ import '../../../features/committee/committee.scss';
 function Meetings() {
   const me = useCall('account', 'me', {});
   const list = useCall('committee', 'meetings', {});
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useShownAgain(() => list.reload());
 
   if (me.status === 'loading' || list.status === 'loading') return <LoadingView label='正在读取评审会…' />;
   if (me.status === 'error') return <ErrorView error={me.error} onRetry={me.reload} />;

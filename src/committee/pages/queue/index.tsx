@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -13,6 +13,7 @@ import { pickPhotos } from '../../../services/photos/photos';
 import { useCall } from '../../../services/api/use-call';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import '../../../features/committee/committee.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 type Step = 'receive' | 'recordFee';
 
@@ -30,13 +31,9 @@ function CommitteeQueue() {
   const personId = me.status === 'ready' ? me.data.personId : null;
   // One id per act: a retry after a lost reply is the same act.
   const pendingAct = useRef<{ key: string; requestId: string } | null>(null);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      setItems(null);
-      loaded.reload();
-    }
-    shown.current = true;
+  useShownAgain(() => {
+    setItems(null);
+    loaded.reload();
   });
 
   if (loaded.status === 'loading') return <LoadingView label='正在读取申报…' />;

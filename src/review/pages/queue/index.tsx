@@ -1,6 +1,5 @@
 import { Input, Navigator, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import type { QueueTab } from '../../../core/contracts/api';
@@ -9,6 +8,7 @@ import { timeLeftText } from '../../../core/time/time-left';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/review/review.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 const TABS: readonly { readonly tab: QueueTab; readonly label: string; readonly empty: string }[] = [
   { tab: 'pending', label: '待审核', empty: '没有等您审核的申报。申报人提交后会出现在这里。' },
@@ -26,11 +26,7 @@ function ReviewQueue() {
   const [search, setSearch] = useState('');
   const queue = useCall('review', 'queue', { tab, search });
   // Back from an application: the queue as it is now.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) queue.reload();
-    shown.current = true;
-  });
+  useShownAgain(() => queue.reload());
   const counts = queue.status === 'ready' ? queue.data.counts : null;
   const now = serverNow();
   return (
