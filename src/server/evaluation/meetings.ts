@@ -219,7 +219,8 @@ export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: rea
     if (NEVER_TO_EXPERTS.includes(file.category)) continue;
     const url = file.contentType === 'image/jpeg' && file.blindRef ? await files.url(file.blindRef, 600) : null;
     if (url) images.push({ name: nameOf(file.category), url });
-    else withheld.push(`${nameOf(file.category)}（PDF 文件，请在评审会现场查阅纸质材料）`);
+    // Never the original: a PDF (no blind copy is made of it) or an image without its blind copy is named, not shown.
+    else withheld.push(`${nameOf(file.category)}（${file.contentType === 'application/pdf' ? 'PDF 文件' : '没有遮挡后的副本'}，请在评审会现场查阅纸质材料）`);
   }
   return {
     ...blindSummaryOf(meeting, round, m, myVotes),
