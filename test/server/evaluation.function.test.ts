@@ -46,11 +46,12 @@ describe('evaluation meetings', () => {
     const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#eee' } }).jpeg().toBuffer();
     const original = await harness.files.put('uploads/person-forestry-1/cert.jpg', photo, 'image/jpeg');
     const blind = await harness.files.put('blind/person-forestry-1/cert.jpg', photo, 'image/jpeg');
-    const file = (category: string) => ({ sha256: (category === 'id_card' ? 'b' : 'a').repeat(64), category, ref: original, contentType: 'image/jpeg', bytes: photo.length, width: 60, height: 40, attachedAt: '2024-08-05T02:00:00.000Z', needsMasking: 'yes', masks: [{ x: 0, y: 0, w: 10, h: 10 }], blindRef: blind });
+    const file = (category: string, sha: string, blindRef: string | null = blind) => ({ sha256: sha.repeat(64), category, ref: original, contentType: 'image/jpeg', bytes: photo.length, width: 60, height: 40, attachedAt: '2024-08-05T02:00:00.000Z', needsMasking: 'yes', masks: [{ x: 0, y: 0, w: 10, h: 10 }], blindRef });
     const doc = await harness.store.get('applications', APP(1));
     await harness.store.update('applications', APP(1), doc!._rev, {
       idNumber: ID_NUMBER,
-      files: [file('education'), file('id_card')],
+      // The ID card is never shown; an image without its blind copy is named, never shown as its original.
+      files: [file('education', 'a'), file('id_card', 'b'), file('continuing_education', 'c', null)],
       texts: { work_summary: `吐尔洪，身份证号${ID_NUMBER}，2015年起在阿克苏地区林业技术推广中心负责防护林建设。` },
       entries: { work_history: [{ from: '2015-07', to: null, unit: '林业技术推广中心', post: '技术员' }] },
     });
@@ -87,6 +88,7 @@ describe('evaluation meetings', () => {
     // The blind copy, never the original, and never the ID card at all.
     expect(item.images).toHaveLength(1);
     expect(item.images[0]!.url).toContain(encodeURIComponent('blind/'));
+    expect(item.withheld).toEqual(['继续教育公需课及专业课培训合格证书（没有遮挡后的副本，请在评审会现场查阅纸质材料）']);
     const all = JSON.stringify(replies.map((r) => r.reply));
     for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/']) expect(all).not.toContain(trace);
     expect(data<{ myVote: string }>(replies[3]!).myVote).toBe('agree');
