@@ -18,7 +18,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 }
 
 test.describe('application: photos from the phone and masking for blind review', () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
 
   test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
     await seniorSelfCheck(page);
