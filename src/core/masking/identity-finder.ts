@@ -11,6 +11,8 @@ import type { MaskRect } from '../application/mask-rules';
 export interface OcrLine {
   readonly text: string;
   readonly box: MaskRect;
+  /** The image's width over its height, so a box's fractions compare as a shape; absent: unknown. */
+  readonly aspect?: number;
 }
 
 export type FindingKind = 'name' | 'id_number' | 'unit' | 'seal';
@@ -61,14 +63,21 @@ const widthOf = (ch: string) => (/[\x20-\x7e]/.test(ch) ? 0.55 : 1);
 /** The part of a line's box holding characters [from, to) of its text, by their set widths. */
 export function spanRect(line: OcrLine, from: number, to: number): MaskRect {
   const chars = [...line.text];
-  const total = chars.reduce((sum, ch) => sum + widthOf(ch), 0) || 1;
-  const before = chars.slice(0, from).reduce((sum, ch) => sum + widthOf(ch), 0);
-  const inside = chars.slice(from, to).reduce((sum, ch) => sum + widthOf(ch), 0);
-  // A little margin, so an edge a recogniser placed tight still covers the strokes.
-  const padX = line.box.h * 0.15;
+  const mixed = chars.reduce((sum, ch) => sum + widthOf(ch), 0) || 1;
+  // A recogniser reads full-width digits as plain ones: where the line's length (in glyph heights;
+  // a line's box is about a quarter taller than its glyphs) is nearer a run of full-width
+  // characters than of mixed ones, each character is counted full.
+  const ems = line.aspect ? ((line.box.w * line.aspect) / line.box.h) * 1.25 : null;
+  const width = ems !== null && Math.abs(ems - chars.length) < Math.abs(ems - mixed) ? () => 1 : widthOf;
+  const total = chars.reduce((sum, ch) => sum + width(ch), 0) || 1;
+  const before = chars.slice(0, from).reduce((sum, ch) => sum + width(ch), 0);
+  const inside = chars.slice(from, to).reduce((sum, ch) => sum + width(ch), 0);
+  // A little margin sideways, so an edge placed tight still covers the strokes (a line box is
+  // already taller than its glyphs).
+  const padX = line.box.h * 0.1;
   const x = Math.max(0, line.box.x + (line.box.w * before) / total - padX);
   const right = Math.min(1, line.box.x + (line.box.w * (before + inside)) / total + padX);
-  const padY = line.box.h * 0.1;
+  const padY = 0;
   const y = Math.max(0, line.box.y - padY);
   const bottom = Math.min(1, line.box.y + line.box.h + padY);
   return { x, y, w: right - x, h: bottom - y };

@@ -83,5 +83,7 @@ export function findSeals(image: RawImage): MaskRect[] {
     if (w < minSide || h < minSide || aspect < 0.6 || aspect > 1.7 || cells < w * h * 0.2) continue;
     seals.push({ x: (minX * step) / width, y: (minY * step) / height, w: Math.min(1, (w * step) / width), h: Math.min(1, (h * step) / height) });
   }
-  return seals;
+  // A seal's star or characters inside its ring are the same seal.
+  const inside = (a: MaskRect, b: MaskRect) => a !== b && a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+  return seals.filter((s) => !seals.some((other) => inside(s, other)));
 }

