@@ -13,6 +13,7 @@ import type {
   WxSubscribeMessageParams,
   WxTempFileURL,
   WxTransaction,
+  WxPrintedText,
 } from '../../src/server/adapters/cloud/wx.types';
 
 /**
@@ -98,7 +99,16 @@ export class FakeWxCloud implements WxCloud {
     subscribeMessage: {
       send: (params: WxSubscribeMessageParams) => this.send(params),
     },
+    ocr: {
+      printedText: async (params: { type: 'photo' | 'scan'; img: { contentType: string; value: Buffer } }): Promise<WxPrintedText> => {
+        if (params.img.value.length >= 2 * 1024 * 1024) throw new FakeSdkError(40006, 'openapi.ocr.printedText:fail invalid media size');
+        if (!this.printedTextReader) throw new FakeSdkError(-1, 'openapi.ocr.printedText:fail system error (no reader set in the fake)');
+        return { errCode: 0, errMsg: 'openapi.ocr.printedText:ok', ...(await this.printedTextReader(params.img.value)) };
+      },
+    },
   };
+  /** What `ocr.printedText` reads (a test sets a real model behind it, answering in WeChat's shape). */
+  printedTextReader: ((image: Buffer) => Promise<Pick<WxPrintedText, 'items' | 'imgSize'>>) | null = null;
 
   init(options?: { env?: string | symbol }): void {
     this.initOptions = { ...options };

@@ -15,8 +15,9 @@ describe('wx-server-sdk shape', () => {
     for (const name of TOP_LEVEL_FUNCTIONS) expect([name, typeof sdk[name]]).toEqual([name, 'function']);
     expect(sdk.DYNAMIC_CURRENT_ENV).toBeDefined();
     expect(typeof sdk.DYNAMIC_CURRENT_ENV).toBe('symbol');
-    const openapi = sdk.openapi as { subscribeMessage?: { send?: unknown } } | undefined;
+    const openapi = sdk.openapi as { subscribeMessage?: { send?: unknown }; ocr?: { printedText?: unknown } } | undefined;
     expect(typeof openapi?.subscribeMessage?.send).toBe('function');
+    expect(typeof openapi?.ocr?.printedText).toBe('function');
   });
 
   it('builds database, command, collection, query and document objects with every method WxCloud names', () => {

@@ -141,6 +141,23 @@ export interface WxCloud {
       /** 4.0.2 rejects with an error carrying `errCode`/`errMsg`; a resolved non-zero `errCode` is also handled. */
       send(params: WxSubscribeMessageParams): Promise<{ errCode?: number; errMsg?: string }>;
     };
+    readonly ocr: {
+      /** 通用印刷体识别 (an image under 2 MB); positions in pixels, keys camel-cased by the SDK. */
+      printedText(params: { type: 'photo' | 'scan'; img: { contentType: string; value: Buffer } }): Promise<WxPrintedText>;
+    };
   };
   getWXContext(): WxContext;
+}
+
+export interface WxPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** `openapi.ocr.printedText`'s answer: each line's text and its four corners, and the image's size. */
+export interface WxPrintedText {
+  readonly errCode?: number;
+  readonly errMsg?: string;
+  readonly items?: readonly { readonly text: string; readonly pos: { readonly leftTop: WxPoint; readonly rightTop: WxPoint; readonly rightBottom: WxPoint; readonly leftBottom: WxPoint } }[];
+  readonly imgSize?: { readonly w: number; readonly h: number };
 }
