@@ -85,7 +85,7 @@ async function benchQueue(print: Print): Promise<void> {
       const committed = await store.commit(writes);
       if (!committed.ok) throw new Error(`seeding the queue failed: ${committed.error.code}`);
     }
-    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, templates: { read: async () => null }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
+    const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, templates: { read: async () => null }, ocr: { read: async () => [] }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
     const admin = { openid: 'demo-openid-unit-admin' };
     const time = async (tab: 'pending' | 'done') => {
       const times: number[] = [];

@@ -151,6 +151,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
     codes: deps.codes,
     subscriptions: deps.subscriptions,
     templates: deps.templates,
+    ocr: deps.ocr,
     now,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),

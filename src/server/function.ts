@@ -5,6 +5,7 @@ import type { Person, Role } from '../core/people/person';
 import type { Result } from '../core/result';
 import type { Clock } from './ports/clock.port';
 import type { DocumentTemplates } from './ports/templates.port';
+import type { TextReader } from './ports/ocr.port';
 import type { FileStore } from './ports/files.port';
 import type { Messenger } from './ports/messenger.port';
 import type { MiniCodes } from './ports/minicode.port';
@@ -26,6 +27,8 @@ export interface Deps {
   readonly subscriptions: SubscriptionSettings;
   /** The Word templates documents are filled from. */
   readonly templates: DocumentTemplates;
+  /** Reads a photo's text for the masking suggestions and checks (the text is never kept). */
+  readonly ocr: TextReader;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -49,6 +52,7 @@ export interface WorkContext {
   readonly codes: MiniCodes;
   readonly subscriptions: SubscriptionSettings;
   readonly templates: DocumentTemplates;
+  readonly ocr: TextReader;
   readonly now: Date;
   readonly writes: StagedWrites;
   /**

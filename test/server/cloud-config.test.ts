@@ -27,4 +27,8 @@ describe('cloud function config.json', () => {
   it('grants units the mini-program codes of invite codes', () => {
     expect(config('units').permissions.openapi).toContain('wxacode.getUnlimited');
   });
+
+  it('grants applications WeChat’s OCR, which reads photos for the masking suggestions', () => {
+    expect(config('applications').permissions.openapi).toContain('ocr.printedText');
+  });
 });

@@ -29,6 +29,7 @@ describe('dispatch', () => {
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
+      ocr: { read: async () => [] },
       subscriptions: { ids: {}, longTerm: false },
       messenger,
       clock: { now: () => new Date('2024-08-30T10:00:00Z') },

@@ -29,6 +29,7 @@ describe('eligibility function', () => {
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
+      ocr: { read: async () => [] },
       subscriptions: { ids: {}, longTerm: false },
       messenger: { send: async () => ok(undefined) },
       clock: { now: () => now },

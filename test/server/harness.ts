@@ -9,6 +9,7 @@ import { ok } from '../../src/core/result';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { dirTemplates } from '../../src/server/adapters/dir.templates';
+import { paddleReader } from '../../src/server/adapters/local/paddle.ocr';
 import { diskFiles } from '../../src/server/adapters/local/disk.files';
 import { qrMiniCodes } from '../../src/server/adapters/local/qr.minicode';
 import { subscriptionSettings } from '../../src/server/subscriptions/settings';
@@ -28,7 +29,7 @@ export interface Harness {
   readonly deps: Deps;
   /** Moves the server's clock. */
   setNow(at: Date): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openHarness(name: string, now: Date): Promise<Harness> {
@@ -37,15 +38,17 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   const clock = { now: () => current };
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
   await seed(store, { demo, rounds: roundSeeds(allRounds) });
+  const ocr = paddleReader();
   const files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock });
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
+    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), ocr, clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },
-    close: () => {
+    close: async () => {
+      await ocr.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -138,7 +138,7 @@ describe('review chain against a model', () => {
         try {
           await fc.asyncModelRun(() => ({ model: { status: 'submitted', submissions: 1, hours: 0, deadline: null } as Model, real }), cmds);
         } finally {
-          real.harness.close();
+          await real.harness.close();
         }
       }),
       { numRuns: 25, seed: 20241015 },

@@ -30,6 +30,7 @@ describe('rounds function', () => {
       files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
+      ocr: { read: async () => [] },
       subscriptions: { ids: {}, longTerm: false },
       messenger: { send: async () => ok(undefined) },
       clock: { now: () => new Date('2024-08-01T00:00:00Z') },

@@ -66,6 +66,8 @@ export const AttachedFile = z.strictObject({
   masks: z.array(MaskRectSchema),
   /** The copy experts see: the original with the masks burned in, no metadata. */
   blindRef: z.string().min(1).nullable(),
+  /** What the server still found on the blind copy (the kinds only; the text read is not kept). */
+  stillVisible: z.array(z.enum(['name', 'id_number', 'unit', 'seal'])).default([]),
 });
 export type AttachedFile = z.infer<typeof AttachedFile>;
 

@@ -5,6 +5,9 @@ import { essayLength } from './essay';
 import { repeatedAchievements } from './similarity';
 import { lintTexts, type LintContext, type LintField, type LintFinding } from './text-lint';
 import { checkContinuity } from './work-history';
+import type { FindingKind } from '../masking/identity-finder';
+
+const VISIBLE_TEXT: Readonly<Record<FindingKind, string>> = { name: '您的姓名', id_number: '您的身份证号', unit: '您的单位名称', seal: '红色印章' };
 
 /**
  * Before submitting: every problem by material category, so the applicant fixes them all at once
@@ -30,6 +33,8 @@ export interface FileState {
   readonly contentType: 'image/jpeg' | 'application/pdf';
   readonly needsMasking: 'yes' | 'no' | null;
   readonly hasBlindCopy: boolean;
+  /** What the server still found on the blind copy of an image answered 需要遮挡 (never the text itself). */
+  readonly stillVisible?: readonly FindingKind[];
 }
 
 export interface ApplicationContent {
@@ -108,6 +113,11 @@ function fileProblems(item: ChecklistItem, files: readonly FileState[], blindRev
     if (f.contentType !== 'image/jpeg') return;
     if (f.needsMasking === null) say(item.code, `第 ${i + 1} 张还没有回答是否需要遮挡。`);
     else if (f.needsMasking === 'yes' && !f.hasBlindCopy) say(item.code, `第 ${i + 1} 张选了需要遮挡，还没有画遮挡框。`);
+    // Checked on the blind copy, what experts will see: said, the applicant decides (a reading may be wrong).
+    else if (f.needsMasking === 'yes' && f.stillVisible && f.stillVisible.length > 0) {
+      const what = [...new Set(f.stillVisible)].map((k) => VISIBLE_TEXT[k]).join('、');
+      say(item.code, `第 ${i + 1} 张遮挡后仍能看到${what}，专家会看到。请打开遮挡编辑补上遮挡框。`, { severity: 'warn' });
+    }
   });
 }
 

@@ -15,6 +15,10 @@ import { Vote } from '../evaluation/votes';
 import { Basics } from '../people/basics';
 import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from './evaluation';
 import type { ExportFile } from './exports';
+import type { Finding } from '../masking/identity-finder';
+
+/** A rectangle the server suggests masking, and why (识别到您的姓名). */
+export type MaskSuggestion = Finding;
 
 /** What the home page shows about the signed-in person. */
 export interface MeView {
@@ -487,6 +491,8 @@ export const api = {
      * clock) or past the round's submission limit. The same `requestId` again is the same submission.
      */
     submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+    /** What to mask on one photo, found by reading it: the applicant's name, ID number, unit and seals, as rectangles with reasons (the text read is not kept). */
+    suggestMasks: action<{ readonly suggestions: readonly MaskSuggestion[] }>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
     /** 族别 and 政治面貌 for the unit's publicity and the roster; may be given at any step. */
     saveBasics: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, basics: Basics })),
     /** One of the round's documents for the applicant (个人承诺书 …), filled from its Word template. */

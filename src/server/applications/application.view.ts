@@ -94,7 +94,7 @@ function feeState(record: ApplicationRecord, round: Round): 'later' | 'due' | 'p
 
 export function contentOf(record: ApplicationRecord): ApplicationContent {
   return {
-    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null })),
+    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null, stillVisible: f.stillVisible })),
     texts: record.texts,
     entries: record.entries,
     declarations: record.declarations,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { dirTemplates } from '../adapters/dir.templates';
+import { cloudReader } from '../adapters/cloud/cloud.ocr';
+import type { TextReader } from '../ports/ocr.port';
 import { cloudFiles } from '../adapters/cloud/cloud.files';
 import { cloudMessenger } from '../adapters/cloud/cloud.messenger';
 import { cloudMiniCodes } from '../adapters/cloud/cloud.minicode';
@@ -18,6 +20,8 @@ export interface CloudMainOptions {
   readonly clock?: Clock;
   /** Where the Word templates are: beside the deployed function (`npm run build:cloud` copies them), unless a test says. */
   readonly templatesDir?: string;
+  /** The text reader; WeChat's OCR unless a test says. */
+  readonly ocr?: TextReader;
 }
 
 /** The mini-program version a code opens, named as getUnlimited names it. */
@@ -43,6 +47,7 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     // The developer build uses the development templates; trial and released builds the production ones.
     subscriptions: subscriptionSettings(options.miniprogramState === 'developer' ? 'development' : 'production'),
     templates: dirTemplates(options.templatesDir ?? path.join(__dirname, 'templates')),
+    ocr: options.ocr ?? cloudReader(cloud),
     clock: options.clock ?? systemClock,
     log: cloudLog,
   };

@@ -1,3 +1,6 @@
+import { suggestMasks } from '../masking/suggest';
+import type { TextReader } from '../ports/ocr.port';
+import type { FindingKind } from '../../core/masking/identity-finder';
 import { documentFile } from '../exports/export-files';
 import { z } from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId, isEditable, UnitSnapshot } from '../../core/application/application.schema';
@@ -140,6 +143,7 @@ export const applicationsFunction = defineFunction('applications', {
         needsMasking: inspected.contentType === 'application/pdf' ? 'no' : null,
         masks: [],
         blindRef: null,
+        stillVisible: [],
       };
       const next = [...own.record.files, attached];
       saveFiles(writes, id, own.rev, next);
@@ -160,7 +164,7 @@ export const applicationsFunction = defineFunction('applications', {
   },
   mask: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
+    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, ocr, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
@@ -176,7 +180,9 @@ export const applicationsFunction = defineFunction('applications', {
       // The blind copy is what experts see: made here from the original, never sent by the phone.
       const blind = await burnMasks(original, kept);
       const blindRef = await files.put(`blind/${caller._id}/${sha256}.jpg`, blind, 'image/jpeg');
-      const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef } : f));
+      // What experts would still see: read on the blind copy itself, kept as kinds only.
+      const stillVisible = needsMasking === 'yes' ? await visibleOn(ocr, blind, identityOf(own.record, own.context)) : [];
+      const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef, stillVisible } : f));
       saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
     },
@@ -299,6 +305,21 @@ export const applicationsFunction = defineFunction('applications', {
       return ok(viewOf(id, { ...own.record, basics }, own.round, now, own.context));
     },
   },
+  suggestMasks: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, sha256 }, { caller, store, files, ocr }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      const file = own.record.files.find((f) => f.sha256 === sha256);
+      if (!file) return err(appError('FILE.NOT_FOUND'));
+      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
+      const original = await files.get(file.ref);
+      if (!original) return err(appError('FILE.NOT_FOUND'));
+      // The text read stays inside this call: only rectangles and reasons are answered.
+      const findings = await suggestMasks(ocr, original, identityOf(own.record, own.context));
+      return ok({ suggestions: findings.map((f) => ({ kind: f.kind, reason: f.reason, rect: f.rect })) });
+    },
+  },
   document: {
     roles: ['applicant'],
     async handle({ applicationId: id, template }, ctx) {
@@ -414,4 +435,18 @@ export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: R
   if (!doc) return null;
   const unit = parseDoc(Unit, doc);
   return { unitId: unit._id, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county, route };
+}
+
+/** Who the photos must not show: the applicant's name, ID number and unit, from the application and the account. */
+function identityOf(record: ApplicationRecord, context: LintContext) {
+  return { name: record.applicantName || context.ownName, idNumber: record.idNumber, unitName: record.unit?.name ?? context.unitName };
+}
+
+/** The kinds of finding still on a blind copy; a reader that fails leaves the check unsaid rather than the mask unsaved. */
+async function visibleOn(ocr: TextReader, blind: Uint8Array, who: ReturnType<typeof identityOf>): Promise<FindingKind[]> {
+  try {
+    return [...new Set((await suggestMasks(ocr, blind, who)).map((f) => f.kind))];
+  } catch {
+    return [];
+  }
 }

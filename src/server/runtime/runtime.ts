@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dirTemplates } from '../adapters/dir.templates';
+import { paddleReader } from '../adapters/local/paddle.ocr';
 import { allCollections } from '../collections';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { functions as allFunctions } from '../functions';
@@ -83,8 +84,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const files = diskFiles({ root: path.join(options.dataDir, 'files'), baseUrl: url, secret, clock });
   const messenger = recordingMessenger(store, clock);
   const codes = qrMiniCodes({ appUrl: options.appUrl ?? url });
+  // PaddleOCR in a worker thread, loaded on the first photo it reads.
+  const ocr = paddleReader();
   const ctx: RuntimeContext = {
-    deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), templates: dirTemplates(options.templatesDir ?? TEMPLATES_DIR), clock, log },
+    deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), templates: dirTemplates(options.templatesDir ?? TEMPLATES_DIR), ocr, clock, log },
     functions: options.functions ?? allFunctions,
     secret,
     wallClock,
@@ -104,6 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       timers.forEach(clearInterval);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ocr.close();
       store.close();
     },
   };

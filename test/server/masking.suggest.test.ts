@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type { Caller } from '../../src/server/dispatch';
+import { dispatch } from '../../src/server/dispatch';
+import { functions } from '../../src/server/functions';
+import { certificate, iou } from '../fixtures/certificates';
+import { openHarness, type Harness } from './harness';
+
+/**
+ * Masking suggestions over the real local adapters and PaddleOCR: 吐尔洪 (a seeded forestry
+ * engineer, his application back in draft here) uploads a generated certificate with his name, ID
+ * number, unit and a seal; the server suggests each, and after he masks only his name the check on
+ * the blind copy says what experts would still see.
+ */
+jest.setTimeout(90_000);
+const tuerhong: Caller = { openid: 'demo-openid-forestry-1' };
+const APP = 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior';
+const WHO = { name: '吐尔洪', idNumber: '652901198003121030', unitName: '阿克苏地区林业技术推广中心' };
+
+describe('masking suggestions and the blind-copy check', () => {
+  let harness: Harness;
+  const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, tuerhong, harness.deps);
+  let sha256 = '';
+  let truth: Awaited<ReturnType<typeof certificate>>['truth'] = [];
+  let suggestions: { kind: string; reason: string; rect: { x: number; y: number; w: number; h: number } }[] = [];
+
+  beforeAll(async () => {
+    harness = await openHarness('masking', new Date('2024-08-10T02:00:00Z'));
+    const doc = await harness.store.get('applications', APP);
+    await harness.store.update('applications', APP, doc!._rev, { status: 'draft' });
+    const made = await certificate(3, WHO);
+    truth = made.truth;
+    sha256 = createHash('sha256').update(made.jpeg).digest('hex');
+    const ref = await harness.files.put(`uploads/person-forestry-1/${sha256}.jpg`, made.jpeg, 'image/jpeg');
+    expect((await call('attach', { applicationId: APP, category: 'education', ref, sha256 })).reply).toMatchObject({ ok: true });
+  });
+  afterAll(() => harness.close());
+
+  it('suggests his name, ID number, unit and the seal, each over its true region, with its reason and no text', async () => {
+    const answer = await call('suggestMasks', { applicationId: APP, sha256 });
+    expect(answer.reply).toMatchObject({ ok: true });
+    suggestions = (answer.reply as { data: { suggestions: typeof suggestions } }).data.suggestions;
+    expect(suggestions.map((s) => s.kind).sort()).toEqual(['id_number', 'name', 'seal', 'unit']);
+    for (const t of truth) expect([t.kind, Math.max(...suggestions.filter((s) => s.kind === t.kind).map((s) => iou(s.rect, t.rect))) >= 0.5]).toEqual([t.kind, true]);
+    expect(suggestions.find((s) => s.kind === 'name')!.reason).toBe('识别到您的姓名');
+    // Nothing read is answered or kept.
+    expect(JSON.stringify(answer.reply)).not.toContain('吐尔洪');
+    expect(JSON.stringify(await harness.store.get('applications', APP))).not.toContain('专业技术资格证书');
+  });
+
+  it('warns before submitting when the blind copy still shows what was found, and not once it is all masked', async () => {
+    const name = suggestions.find((s) => s.kind === 'name')!.rect;
+    const partly = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] });
+    const problems = (partly.reply as { data: { problems: { severity: string; message: string }[] } }).data.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warn', message: '第 1 张遮挡后仍能看到您的身份证号、您的单位名称、红色印章，专家会看到。请打开遮挡编辑补上遮挡框。' }));
+    // The blind copy is solid under the accepted rectangle.
+    const stored = await harness.store.get<{ files: { sha256: string; blindRef: string }[] }>('applications', APP);
+    const blind = await harness.files.get(stored!.files.find((f) => f.sha256 === sha256)!.blindRef);
+    const { data, info } = await sharp(Buffer.from(blind!)).raw().toBuffer({ resolveWithObject: true });
+    const cx = Math.round((name.x + name.w / 2) * info.width);
+    const cy = Math.round((name.y + name.h / 2) * info.height);
+    expect(Math.max(...data.subarray((cy * info.width + cx) * info.channels, (cy * info.width + cx) * info.channels + 3))).toBeLessThan(40);
+
+    const all = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: suggestions.map((s) => s.rect) });
+    expect((all.reply as { data: { problems: { message: string }[] } }).data.problems.filter((p) => p.message.includes('遮挡后仍能看到'))).toEqual([]);
+  });
+});
