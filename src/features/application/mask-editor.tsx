@@ -4,6 +4,7 @@ import type { CommonEvent } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { checkMasks, MIN_SIDE, type MaskRect } from '../../core/application/mask-rules';
+import type { MaskSuggestion } from '../../core/contracts/api';
 import './mask-editor.scss';
 
 type Gesture =
@@ -30,7 +31,8 @@ const HANDLE = 0.06;
 /**
  * Masks drawn by touch over the upright photo, as fractions of it (the server burns the same
  * fractions into the blind copy): drag on the picture to draw, drag a mask to move it, drag its
- * corner to resize, 删除 removes the selected one. Works with the same touch events in WeChat and
+ * corner to resize, 删除 removes the selected one. The server's suggestions (dashed, numbered,
+ * each with its reason) are masked only once accepted, one by one. Works with the same touch events in WeChat and
  * in the browser; the picture's place on screen is measured, never assumed.
  */
 export function MaskEditor({
@@ -39,6 +41,7 @@ export function MaskEditor({
   height,
   initial,
   hint,
+  suggestions,
   saving,
   onSave,
 }: {
@@ -47,10 +50,21 @@ export function MaskEditor({
   height: number;
   initial: readonly MaskRect[];
   hint: string;
+  /** What the server found to mask, or why there is nothing: `null` while it reads the photo. */
+  suggestions: { readonly found: readonly MaskSuggestion[]; readonly note: string | null } | null;
   saving: boolean;
   onSave: (masks: readonly MaskRect[]) => void;
 }) {
   const [masks, setMasks] = useState<readonly MaskRect[]>(initial);
+  // Suggestions answered one by one: accepted ones become masks (then moved, resized or deleted like any), dismissed ones go.
+  const [answered, setAnswered] = useState<ReadonlySet<number>>(new Set());
+  const open = (suggestions?.found ?? []).map((s, i) => ({ ...s, index: i })).filter((s) => !answered.has(s.index));
+  const answer = (index: number, accept: boolean) => {
+    const s = suggestions?.found[index];
+    if (!s || answered.has(index)) return;
+    if (accept) setMasks((list) => [...list, s.rect]);
+    setAnswered((set) => new Set([...set, index]));
+  };
   const [selected, setSelected] = useState<number | null>(null);
   const gesture = useRef<Gesture | null>(null);
   const box = useRef<Box | null>(null);
@@ -151,6 +165,15 @@ export function MaskEditor({
         onTouchCancel={onEnd}
       >
         <Image className='mask-editor__image' src={imageUrl} mode='scaleToFill' onLoad={measure} />
+        {open.map((s) => (
+          <View
+            key={`s${s.index}`}
+            className='mask-editor__suggestion'
+            style={{ left: `${s.rect.x * 100}%`, top: `${s.rect.y * 100}%`, width: `${s.rect.w * 100}%`, height: `${s.rect.h * 100}%` }}
+          >
+            <Text className='mask-editor__suggestion-number'>{s.index + 1}</Text>
+          </View>
+        ))}
         {masks.map((m, i) => (
           <View
             key={i}
@@ -161,6 +184,26 @@ export function MaskEditor({
           </View>
         ))}
       </View>
+      {suggestions === null ? <Text className='mask-editor__count'>正在识别照片上的姓名、身份证号、单位和印章…</Text> : null}
+      {suggestions?.note ? <Text className='mask-editor__count'>{suggestions.note}</Text> : null}
+      {open.length > 0 ? (
+        <View className='mask-editor__suggestions' role='list' aria-label='建议遮挡'>
+          <Text className='mask-editor__suggestions-title'>建议遮挡（虚线框，{open.length} 处）：请逐一确认，采用后才会遮挡</Text>
+          {open.map((s) => (
+            <View key={s.index} className='mask-editor__suggestion-row' role='listitem'>
+              <Text className='mask-editor__suggestion-reason'>
+                {s.index + 1}. {s.reason}
+              </Text>
+              <ActionButton tone='light' onTap={() => answer(s.index, true)}>
+                采用
+              </ActionButton>
+              <ActionButton tone='plain' onTap={() => answer(s.index, false)}>
+                不采用
+              </ActionButton>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <Text className='mask-editor__count' aria-live='polite'>
         已画 {masks.length} 处遮挡{selected !== null ? '，选中的一处可以拖动或拉右下角改大小' : ''}
       </Text>

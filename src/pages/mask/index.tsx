@@ -7,6 +7,8 @@ import type { AppError } from '../../core/errors';
 import { MASK_LABELS } from '../../core/eligibility/labels';
 import { MaskEditor } from '../../features/application/mask-editor';
 import { call } from '../../services/api/client';
+import type { MaskSuggestion } from '../../core/contracts/api';
+import type { MaskRect } from '../../core/application/mask-rules';
 import { useCall } from '../../services/api/use-call';
 
 /** The mask editor for one photo of one application; saving makes the blind copy on the server. */
@@ -18,9 +20,18 @@ function MaskPage() {
   const [url, setUrl] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
+  const [suggestions, setSuggestions] = useState<{ found: readonly MaskSuggestion[]; note: string | null } | null>(null);
 
   useEffect(() => {
     void call('applications', 'fileUrl', { applicationId, sha256, copy: 'original' }).then((r) => (r.ok ? setUrl(r.value.url) : setFailure(r.error)));
+    // The server reads the photo for what to mask; without an answer the applicant draws alone.
+    void call('applications', 'suggestMasks', { applicationId, sha256 }).then((r) =>
+      setSuggestions(
+        r.ok
+          ? { found: r.value.suggestions, note: r.value.suggestions.length === 0 ? '没有识别到您的姓名、身份证号、单位或印章，请自己仔细检查。' : null }
+          : { found: [], note: '这次没能识别照片，请自己检查并画框。' },
+      ),
+    );
   }, [applicationId, sha256]);
 
   if (application.status === 'loading' || (!url && !failure)) return <LoadingView label='正在打开照片…' />;
@@ -46,6 +57,8 @@ function MaskPage() {
         width={file.width}
         height={file.height}
         initial={file.masks}
+        // Suggestions already covered by a saved mask are not offered again.
+        suggestions={suggestions && { ...suggestions, found: suggestions.found.filter((s) => !file.masks.some((m) => overlap(m, s.rect) > 0.5)) }}
         hint={`在照片上拖动手指画框，盖住${what}。不要遮挡他人姓名，不要大面积遮挡。`}
         saving={saving}
         onSave={(masks) => void save(masks)}
@@ -60,6 +73,13 @@ function MaskPage() {
       ) : null}
     </View>
   );
+}
+
+/** The share of `b` that `a` covers. */
+function overlap(a: MaskRect, b: MaskRect): number {
+  const w = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  return (w * h) / (b.w * b.h || 1);
 }
 
 export default withSystemFont(MaskPage);
