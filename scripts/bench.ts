@@ -22,6 +22,7 @@ import { functionFolders } from './build-cloud';
 import { benchAssess } from './bench-assess';
 import { benchDefense } from './bench-defense';
 import { benchPhotos } from './bench-photos';
+import { benchMasking } from './bench-masking';
 import { benchReview } from './bench-review';
 
 const root = path.resolve(__dirname, '..');
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
   await benchPhotos(print);
   await benchReview(print);
   benchDefense(print);
+  await benchMasking(print);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print('runtime_rounds_list_p95', p95, 'ms');
