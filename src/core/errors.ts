@@ -38,6 +38,7 @@ export const errorMessages = {
   'MEETING.CLOSED': '这次评审会的结果已经发布，不能再投票或修改结果。',
   'MEETING.REFUSED': '这一步现在不能办理，原因见下方。',
   'EXPORT.NO_TEMPLATE': '这份文书的模板还没有放到服务器上。请联系管理员补上模板后再试。',
+  'OCR.UNAVAILABLE': '这次没能识别照片上的文字。请自己仔细检查，画框盖住姓名、身份证号、单位名称和公章。',
   'FILE.NOT_FOUND': '文件不存在或已被删除。请重新上传。',
   'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
   'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',

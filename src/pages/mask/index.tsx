@@ -29,7 +29,7 @@ function MaskPage() {
       setSuggestions(
         r.ok
           ? { found: r.value.suggestions, note: r.value.suggestions.length === 0 ? '没有识别到您的姓名、身份证号、单位或印章，请自己仔细检查。' : null }
-          : { found: [], note: '这次没能识别照片，请自己检查并画框。' },
+          : { found: [], note: r.error.message },
       ),
     );
   }, [applicationId, sha256]);

@@ -315,9 +315,14 @@ export const applicationsFunction = defineFunction('applications', {
       if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
       const original = await files.get(file.ref);
       if (!original) return err(appError('FILE.NOT_FOUND'));
-      // The text read stays inside this call: only rectangles and reasons are answered.
-      const findings = await suggestMasks(ocr, original, identityOf(own.record, own.context));
-      return ok({ suggestions: findings.map((f) => ({ kind: f.kind, reason: f.reason, rect: f.rect })) });
+      // The text read stays inside this call: only rectangles and reasons are answered. A reader
+      // that fails (WeChat's daily quota, a busy model) leaves the applicant to draw, told so.
+      try {
+        const findings = await suggestMasks(ocr, original, identityOf(own.record, own.context));
+        return ok({ suggestions: findings.map((f) => ({ kind: f.kind, reason: f.reason, rect: f.rect })) });
+      } catch {
+        return err(appError('OCR.UNAVAILABLE'));
+      }
     },
   },
   document: {
