@@ -64,4 +64,10 @@ describe('masking suggestions and the blind-copy check', () => {
     const all = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: suggestions.map((s) => s.rect) });
     expect((all.reply as { data: { problems: { message: string }[] } }).data.problems.filter((p) => p.message.includes('遮挡后仍能看到'))).toEqual([]);
   });
+
+  it('says so plainly when the photo cannot be read, and keeps nothing', async () => {
+    const failing = { ...harness.deps, ocr: { read: async () => Promise.reject(new Error('45009 reach max api daily quota limit')) } };
+    const answer = await dispatch(functions, 'applications', { action: 'suggestMasks', payload: { applicationId: APP, sha256 } }, tuerhong, failing);
+    expect(answer.reply).toMatchObject({ ok: false, code: 'OCR.UNAVAILABLE', message: expect.stringContaining('请自己仔细检查') });
+  });
 });
