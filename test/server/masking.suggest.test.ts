@@ -4,6 +4,7 @@ import type { Caller } from '../../src/server/dispatch';
 import { dispatch } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { certificate, iou } from '../fixtures/certificates';
+import { bazhouEngineer } from '../core/eligibility/people.fixture';
 import { openHarness, type Harness } from './harness';
 
 /**
@@ -69,5 +70,26 @@ describe('masking suggestions and the blind-copy check', () => {
     const failing = { ...harness.deps, ocr: { read: async () => Promise.reject(new Error('45009 reach max api daily quota limit')) } };
     const answer = await dispatch(functions, 'applications', { action: 'suggestMasks', payload: { applicationId: APP, sha256 } }, tuerhong, failing);
     expect(answer.reply).toMatchObject({ ok: false, code: 'OCR.UNAVAILABLE', message: expect.stringContaining('请自己仔细检查') });
+  });
+
+  it('suggests the eye band on the 1-inch photo where the round asks for the eyes only (bazhou 五(一)15), and nowhere else', async () => {
+    harness.setNow(new Date('2024-08-30T02:00:00Z'));
+    const gulina: Caller = { openid: 'demo-openid-applicant-2' };
+    const as = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, gulina, harness.deps);
+    await dispatch(functions, 'eligibility', { action: 'saveAnswers', payload: { roundId: 'bazhou-ecoenv-2024', profile: bazhouEngineer() } }, gulina, harness.deps);
+    const created = await as('create', { roundId: 'bazhou-ecoenv-2024', offerKey: 'evaluation:intermediate' });
+    const id = (created.reply as { data: { id: string } }).data.id;
+    const portrait = await sharp({ create: { width: 260, height: 364, channels: 3, background: '#3b6fd1' } }).jpeg().toBuffer();
+    const sha = createHash('sha256').update(portrait).digest('hex');
+    const ref = await harness.files.put(`uploads/person-applicant-2/${sha}.jpg`, portrait, 'image/jpeg');
+    expect((await as('attach', { applicationId: id, category: 'photo', ref, sha256: sha })).reply).toMatchObject({ ok: true });
+    const suggested = async (sha256: string) => ((await as('suggestMasks', { applicationId: id, sha256 })).reply as { data: { suggestions: unknown[] } }).data.suggestions;
+    expect(await suggested(sha)).toEqual([{ kind: 'eyes', reason: '证件照的眼睛部位（按一寸照的构图估计，请核对位置）', rect: { x: 0.2, y: 0.34, w: 0.6, h: 0.16 } }]);
+    // The same kind of picture as a diploma's page: no eye band.
+    const page = await sharp({ create: { width: 260, height: 364, channels: 3, background: '#f4eede' } }).jpeg().toBuffer();
+    const pageSha = createHash('sha256').update(page).digest('hex');
+    const pageRef = await harness.files.put(`uploads/person-applicant-2/${pageSha}.jpg`, page, 'image/jpeg');
+    expect((await as('attach', { applicationId: id, category: 'education', ref: pageRef, sha256: pageSha })).reply).toMatchObject({ ok: true });
+    expect(await suggested(pageSha)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { lintTexts, type LintContext, type LintField, type LintFinding } from '.
 import { checkContinuity } from './work-history';
 import type { FindingKind } from '../masking/identity-finder';
 
-const VISIBLE_TEXT: Readonly<Record<FindingKind, string>> = { name: '您的姓名', id_number: '您的身份证号', unit: '您的单位名称', seal: '红色印章' };
+const VISIBLE_TEXT: Readonly<Record<FindingKind, string>> = { name: '您的姓名', id_number: '您的身份证号', unit: '您的单位名称', seal: '红色印章', eyes: '眼睛部位' };
 
 /**
  * Before submitting: every problem by material category, so the applicant fixes them all at once

@@ -15,7 +15,7 @@ export interface OcrLine {
   readonly aspect?: number;
 }
 
-export type FindingKind = 'name' | 'id_number' | 'unit' | 'seal';
+export type FindingKind = 'name' | 'id_number' | 'unit' | 'seal' | 'eyes';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -34,7 +34,16 @@ export const FINDING_REASON: Readonly<Record<FindingKind, string>> = {
   id_number: '识别到您的身份证号',
   unit: '识别到您的单位名称',
   seal: '识别到红色印章',
+  eyes: '证件照的眼睛部位（按一寸照的构图估计，请核对位置）',
 };
+
+/**
+ * Where the eyes are on a 1-inch portrait (一寸照, 25 × 35 mm, head and shoulders, the head filling
+ * the upper two thirds): a band across the face a little above the middle. An estimate from the
+ * photo's standard composition, not a detection: suggested where the round asks for the eyes only
+ * (bazhou 五(一)15, tacheng 三(三)1), and the applicant moves it onto the eyes.
+ */
+export const PORTRAIT_EYE_BAND: MaskRect = { x: 0.2, y: 0.34, w: 0.6, h: 0.16 };
 
 /** Full-width digits and letters as half-width, upper case; what the eye reads as the same. */
 function fold(ch: string): string {

@@ -1,6 +1,6 @@
 import { suggestMasks } from '../masking/suggest';
 import type { TextReader } from '../ports/ocr.port';
-import type { FindingKind } from '../../core/masking/identity-finder';
+import { FINDING_REASON, PORTRAIT_EYE_BAND, type FindingKind } from '../../core/masking/identity-finder';
 import { documentFile } from '../exports/export-files';
 import { z } from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId, isEditable, UnitSnapshot } from '../../core/application/application.schema';
@@ -307,7 +307,7 @@ export const applicationsFunction = defineFunction('applications', {
   },
   suggestMasks: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256 }, { caller, store, files, ocr }) {
+    async handle({ applicationId: id, sha256 }, { caller, store, files, ocr, now }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       const file = own.record.files.find((f) => f.sha256 === sha256);
@@ -319,7 +319,10 @@ export const applicationsFunction = defineFunction('applications', {
       // that fails (WeChat's daily quota, a busy model) leaves the applicant to draw, told so.
       try {
         const findings = await suggestMasks(ocr, original, identityOf(own.record, own.context));
-        return ok({ suggestions: findings.map((f) => ({ kind: f.kind, reason: f.reason, rect: f.rect })) });
+        // The 1-inch photo where the round asks for the eyes only: the eye band of its composition.
+        const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === file.category);
+        const eyes = item?.mask.includes('own_photo_eyes') && file.category === 'photo' ? [{ kind: 'eyes' as const, reason: FINDING_REASON.eyes, rect: PORTRAIT_EYE_BAND }] : [];
+        return ok({ suggestions: [...findings, ...eyes].map((f) => ({ kind: f.kind, reason: f.reason, rect: f.rect })) });
       } catch {
         return err(appError('OCR.UNAVAILABLE'));
       }
@@ -448,9 +451,10 @@ function identityOf(record: ApplicationRecord, context: LintContext) {
 }
 
 /** The kinds of finding still on a blind copy; a reader that fails leaves the check unsaid rather than the mask unsaved. */
-async function visibleOn(ocr: TextReader, blind: Uint8Array, who: ReturnType<typeof identityOf>): Promise<FindingKind[]> {
+async function visibleOn(ocr: TextReader, blind: Uint8Array, who: ReturnType<typeof identityOf>): Promise<Exclude<FindingKind, 'eyes'>[]> {
   try {
-    return [...new Set((await suggestMasks(ocr, blind, who)).map((f) => f.kind))];
+    // The eyes are estimated, not read: nothing to check on the copy.
+    return [...new Set((await suggestMasks(ocr, blind, who)).map((f) => f.kind).filter((k): k is Exclude<FindingKind, 'eyes'> => k !== 'eyes'))];
   } catch {
     return [];
   }
