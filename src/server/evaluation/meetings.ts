@@ -1,7 +1,7 @@
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, CapLine, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
-import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
+import { MeetingRecord, NEVER_TO_EXPERTS, publicityOver, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { capRefusals, checkCaps } from '../../core/evaluation/pass-rate';
 import { tally, tallyText, Vote } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -151,7 +151,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
   });
   const stage = stageOf(meeting);
   const { caps, blockers } = resultChecks(meeting, members, round);
-  const publicityEnded = meeting.publicity !== null && now.getTime() >= Date.parse(`${meeting.publicity.to}T00:00:00+08:00`) + 86_400_000;
+  const publicityEnded = meeting.publicity !== null && now.getTime() >= publicityOver(meeting.publicity.to).getTime();
   return {
     ...summaryOf(id, meeting, round),
     expertNames,
