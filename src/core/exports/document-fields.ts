@@ -3,6 +3,7 @@ import { EDUCATION_RANK } from '../eligibility/applicant';
 import { EDUCATION_LABELS, LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
 import type { Level, Round } from '../round/round.schema';
 import { chineseDate, daysIncluding } from '../review/template-fill';
+import { monthText } from '../application/entry-forms';
 
 /** What the product does not know is left as a line to write on, never guessed. */
 export const BLANK = '＿＿＿＿＿＿';
@@ -19,8 +20,6 @@ export interface DocumentFacts {
   readonly today: string;
 }
 
-/** 2018-12 or 2018-12-01 → 2018年12月. */
-const chineseMonth = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
 
 /** Sex and birth month from a GB 11643 ID number (the 17th digit: odd 男, even 女). */
 export function fromIdNumber(idNumber: string | null): { sex: string; birth: string } {
@@ -56,11 +55,11 @@ export function documentFields({ record, round, targetTitle, today }: DocumentFa
     targetTitle: targetTitle ?? LEVEL_LABELS[record.level],
     titleNote: targetTitle ? `（${targetTitle}）` : '',
     currentTitle: current ? LEVEL_LABELS[current.level] : current === null ? '无' : BLANK,
-    currentTitleSince: current?.obtainedOn ? chineseMonth(current.obtainedOn) : BLANK,
+    currentTitleSince: current?.obtainedOn ? monthText(current.obtainedOn) : BLANK,
     unit: record.unit?.name ?? BLANK,
     education: highest ? EDUCATION_LABELS[highest.education] : BLANK,
-    graduatedOn: highest?.graduatedOn ? chineseMonth(highest.graduatedOn) : BLANK,
-    workSince: record.profile.professionalWorkSince ? chineseMonth(record.profile.professionalWorkSince) : BLANK,
+    graduatedOn: highest?.graduatedOn ? monthText(highest.graduatedOn) : BLANK,
+    workSince: record.profile.professionalWorkSince ? monthText(record.profile.professionalWorkSince) : BLANK,
     publicityFrom: publicity ? chineseDate(publicity.from) : BLANK,
     publicityTo: publicity ? chineseDate(publicity.to) : BLANK,
     publicityDays: publicity ? String(daysIncluding(publicity.from, publicity.to)) : BLANK,

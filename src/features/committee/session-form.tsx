@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { DefensePlanView } from '../../core/contracts/api';
 import type { DefenseSessionInput } from '../../core/defense/schedule';
-import { dateText } from './date-text';
+import { chineseDate } from '../../core/review/template-fill';
 import './committee.scss';
 
 
@@ -40,9 +40,9 @@ export function SessionForm({ plan, today, busy, onAdd, onCancel }: { plan: Defe
         setMissing(null);
       }}
     >
-      <View className='session-form__picker' role='button' aria-label={`${label}：${value ? (mode === 'date' ? dateText(value) : value) : '请选择'}，点击${value ? '修改' : '选择'}`}>
+      <View className='session-form__picker' role='button' aria-label={`${label}：${value ? (mode === 'date' ? chineseDate(value) : value) : '请选择'}，点击${value ? '修改' : '选择'}`}>
         <Text className='session-form__picker-value'>
-          {label}：{value ? (mode === 'date' ? dateText(value) : value) : '请选择'}
+          {label}：{value ? (mode === 'date' ? chineseDate(value) : value) : '请选择'}
         </Text>
         <Text className='session-form__picker-action'>{value ? '修改' : '选择'}</Text>
       </View>

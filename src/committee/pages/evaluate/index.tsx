@@ -8,7 +8,7 @@ import type { BlindItemView, ExpertPanelView } from '../../../core/contracts/eva
 import type { AppError } from '../../../core/errors';
 import { VOTE_TEXT, type Vote } from '../../../core/evaluation/votes';
 import { ChoiceRow } from '../../../features/committee/choice-row';
-import { dateText } from '../../../features/committee/date-text';
+import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
@@ -68,7 +68,7 @@ function Evaluate() {
   return (
     <View className='committee meeting'>
       <View className='committee__card'>
-        <Text className='committee__heading'>{dateText(p.heldOn)} 评审会</Text>
+        <Text className='committee__heading'>{chineseDate(p.heldOn)} 评审会</Text>
         <Text className='committee__line'>{p.roundTitle}</Text>
         <Text className='committee__meta'>
           共 {p.items.length} 份，已表决 {voted} 份{p.open ? '' : ' · 评审结果已发布，表决已结束'}

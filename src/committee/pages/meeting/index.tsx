@@ -10,7 +10,7 @@ import type { MeetingResult } from '../../../core/evaluation/meeting';
 import type { Result } from '../../../core/result';
 import { beijingDate } from '../../../core/time/beijing';
 import { ChoiceRow } from '../../../features/committee/choice-row';
-import { dateText } from '../../../features/committee/date-text';
+import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';
@@ -68,13 +68,13 @@ function Meeting() {
   return (
     <View className='committee meeting'>
       <View className='committee__card'>
-        <Text className='committee__heading'>{dateText(m.heldOn)} 评审会</Text>
+        <Text className='committee__heading'>{chineseDate(m.heldOn)} 评审会</Text>
         <Text className='committee__line'>{m.roundTitle}</Text>
         <Text className='committee__badge'>{m.stageText}</Text>
         <Text className='committee__meta'>评审专家：{m.expertNames.join('、')}</Text>
         {m.publicity ? (
           <Text className='committee__line'>
-            公示期：{dateText(m.publicity.from)}至{dateText(m.publicity.to)}
+            公示期：{chineseDate(m.publicity.from)}至{chineseDate(m.publicity.to)}
           </Text>
         ) : null}
       </View>
@@ -134,8 +134,8 @@ function Meeting() {
           <Text className='committee__subheading'>公示</Text>
           <Text className='committee__note'>通过评审的人员在系统内公示，从今天起到所选日期止；申报人会收到通知。</Text>
           <Picker mode='date' value={until || today} start={today} onChange={(e) => setUntil(String(e.detail.value))}>
-            <View className='committee__picker' role='button' aria-label={`公示截止日期：${until ? dateText(until) : '请选择'}，点击${until ? '修改' : '选择'}`}>
-              <Text className='committee__picker-value'>公示截止日期：{until ? dateText(until) : '请选择'}</Text>
+            <View className='committee__picker' role='button' aria-label={`公示截止日期：${until ? chineseDate(until) : '请选择'}，点击${until ? '修改' : '选择'}`}>
+              <Text className='committee__picker-value'>公示截止日期：{until ? chineseDate(until) : '请选择'}</Text>
               <Text className='committee__picker-action'>{until ? '修改' : '选择'}</Text>
             </View>
           </Picker>
@@ -159,7 +159,7 @@ function Meeting() {
               {busy === 'certify' ? '正在确认…' : '公示无异议，确认取得资格'}
             </ActionButton>
           ) : (
-            <Text className='committee__note'>公示期满（{m.publicity ? dateText(m.publicity.to) : ''}之后）才能确认取得资格。</Text>
+            <Text className='committee__note'>公示期满（{m.publicity ? chineseDate(m.publicity.to) : ''}之后）才能确认取得资格。</Text>
           )}
         </View>
       ) : null}

@@ -10,7 +10,7 @@ import type { MeetingSummary } from '../../../core/contracts/evaluation';
 import type { AppError } from '../../../core/errors';
 import { beijingDate } from '../../../core/time/beijing';
 import { ChoiceRow } from '../../../features/committee/choice-row';
-import { dateText } from '../../../features/committee/date-text';
+import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';
@@ -60,7 +60,7 @@ function MeetingEntry({ meeting: m, secretary }: { meeting: MeetingSummary; secr
   const url = secretary ? `/committee/pages/meeting/index?id=${encodeURIComponent(m.id)}` : `/committee/pages/evaluate/index?meetingId=${encodeURIComponent(m.id)}&code=1`;
   return (
     <Navigator className='committee__card committee__entry' hoverClass='committee__entry--pressed' url={url}>
-      <Text className='committee__subheading'>{dateText(m.heldOn)} 评审会</Text>
+      <Text className='committee__subheading'>{chineseDate(m.heldOn)} 评审会</Text>
       <Text className='committee__line'>{m.roundTitle}</Text>
       <Text className='committee__badge'>{m.stageText}</Text>
       <Text className='committee__meta'>
@@ -108,8 +108,8 @@ function NewMeeting({ me }: { me: MeView }) {
         <Text className='committee__line'>{me.committeeRounds[0]!.title}</Text>
       )}
       <Picker mode='date' value={heldOn || today} start={today} onChange={(e) => setHeldOn(String(e.detail.value))}>
-        <View className='committee__picker' role='button' aria-label={`评审会日期：${heldOn ? dateText(heldOn) : '请选择'}，点击${heldOn ? '修改' : '选择'}`}>
-          <Text className='committee__picker-value'>评审会日期：{heldOn ? dateText(heldOn) : '请选择'}</Text>
+        <View className='committee__picker' role='button' aria-label={`评审会日期：${heldOn ? chineseDate(heldOn) : '请选择'}，点击${heldOn ? '修改' : '选择'}`}>
+          <Text className='committee__picker-value'>评审会日期：{heldOn ? chineseDate(heldOn) : '请选择'}</Text>
           <Text className='committee__picker-action'>{heldOn ? '修改' : '选择'}</Text>
         </View>
       </Picker>
