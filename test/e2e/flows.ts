@@ -64,15 +64,7 @@ type Materials = { materials: { code: string; stage: string; form: string; need:
 export async function completeRequired(page: Page, applicationId: string): Promise<void> {
   const view = await callAsPage<Materials>(page, 'applications', 'get', { applicationId });
   const content = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#fff' } }).jpeg().toBuffer();
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const ref = await page.evaluate(
-    async ({ bytes, name }) => {
-      const stored = JSON.parse(localStorage.getItem('dev-session-token') ?? '{}') as { data?: string };
-      const response = await fetch(`/upload?path=${name}`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', Authorization: `Bearer ${stored.data ?? ''}` }, body: new Uint8Array(bytes) });
-      return ((await response.json()) as { data: { ref: string } }).data.ref;
-    },
-    { bytes: [...content], name: `${sha256}.jpg` },
-  );
+  const { ref, sha256 } = await uploadAsPage(page, content);
   for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
     if (m.form === 'upload' && !view.files.some((f) => f.category === m.code)) await callAsPage(page, 'applications', 'attach', { applicationId, category: m.code, ref, sha256 });
     else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: '无' });
@@ -82,3 +74,17 @@ export async function completeRequired(page: Page, applicationId: string): Promi
   await callAsPage(page, 'applications', 'mask', { applicationId, sha256, needsMasking: 'no', masks: [] });
 }
 
+
+/** Uploads a JPEG under the signed-in person's folder, named by its SHA-256, as the phone does. */
+export async function uploadAsPage(page: Page, content: Buffer): Promise<{ ref: string; sha256: string }> {
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const ref = await page.evaluate(
+    async ({ bytes, name }) => {
+      const stored = JSON.parse(localStorage.getItem('dev-session-token') ?? '{}') as { data?: string };
+      const response = await fetch(`/upload?path=${name}`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', Authorization: `Bearer ${stored.data ?? ''}` }, body: new Uint8Array(bytes) });
+      return ((await response.json()) as { data: { ref: string } }).data.ref;
+    },
+    { bytes: [...content], name: `${sha256}.jpg` },
+  );
+  return { ref, sha256 };
+}

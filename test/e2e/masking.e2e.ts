@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { idCheckCharacter } from '../../src/core/identity/id-number';
 import { privateEngineer } from '../core/eligibility/people.fixture';
 import { certificate } from '../fixtures/certificates';
-import { completeRequired } from './flows';
+import { completeRequired, uploadAsPage } from './flows';
 import { callAsPage, setRuntimeClock, signInAs, smallTapTargets, snap } from './support';
 
 /**
@@ -27,15 +26,7 @@ test.describe('masking: suggestions from the photo', () => {
     const { id } = await callAsPage<{ id: string }>(page, 'applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'private_enterprise_evaluation:deputy_senior' });
     await callAsPage(page, 'applications', 'saveIdNumber', { applicationId: id, idNumber: ID });
     const made = await certificate(4, { name: '艾合买提', idNumber: ID, unitName: UNIT });
-    const sha256 = createHash('sha256').update(made.jpeg).digest('hex');
-    const ref = await page.evaluate(
-      async ({ bytes, name }) => {
-        const stored = JSON.parse(localStorage.getItem('dev-session-token') ?? '{}') as { data?: string };
-        const response = await fetch(`/upload?path=${name}`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', Authorization: `Bearer ${stored.data ?? ''}` }, body: new Uint8Array(bytes) });
-        return ((await response.json()) as { data: { ref: string } }).data.ref;
-      },
-      { bytes: [...made.jpeg], name: `${sha256}.jpg` },
-    );
+    const { ref, sha256 } = await uploadAsPage(page, made.jpeg);
     await callAsPage(page, 'applications', 'attach', { applicationId: id, category: 'education', ref, sha256 });
 
     await page.getByText('我的申报', { exact: true }).click();

@@ -171,6 +171,11 @@ export function specialtyName(round: Round, code: string): string {
   return round.specialties.find((s) => s.code === code)?.name ?? '本通知没有列出的专业';
 }
 
+/** What an application is in: its specialty's name, else its series', else 未分专业. */
+export function applicationSpecialtyName(round: Round, application: { readonly specialty: string | null; readonly series: string | null }): string {
+  return round.specialties.find((s) => s.code === application.specialty)?.name ?? round.series.find((s) => s.code === application.series)?.name ?? '未分专业';
+}
+
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }

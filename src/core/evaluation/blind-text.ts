@@ -12,8 +12,8 @@ export interface Identity {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Names of a unit a text may use: the full name and the name without its county or prefecture. */
-function unitForms(unitName: string): string[] {
+/** Names of a unit a text may use: the full name and the name without its county or prefecture, longest first. */
+export function unitForms(unitName: string): string[] {
   const forms = new Set([unitName]);
   const stripped = unitName.replace(/^.*?(?:地区|自治州|州|市|县)(?=.{4,})/, '');
   if (stripped !== unitName && stripped.length >= 4) forms.add(stripped);

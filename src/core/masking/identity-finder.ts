@@ -1,4 +1,5 @@
 import type { MaskRect } from '../application/mask-rules';
+import { unitForms } from '../evaluation/blind-text';
 
 /**
  * Finds the applicant's own name, ID number and unit on a photo's recognised text lines, as the
@@ -103,11 +104,9 @@ function occurrences(line: OcrLine, needle: string): [number, number][] {
   return found;
 }
 
-/** The forms a unit's name is written in: whole, and without its place prefix (阿克苏地区…). */
-function unitForms(unitName: string): string[] {
-  const whole = normalise(unitName).text;
-  const stripped = whole.replace(/^.*?(?:地区|自治州|州|市|县)(?=.{4,})/, '');
-  return [...new Set([whole, stripped])].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+/** The forms a unit's name is written in (whole, and without its place prefix), as lines are matched. */
+function unitNeedles(unitName: string): string[] {
+  return [...new Set(unitForms(unitName).map((f) => normalise(f).text))].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
 }
 
 /** The forms a name is written in: whole, and each part of a name joined by · (吐尔洪·买买提) of two characters or more. */
@@ -148,7 +147,7 @@ export function findIdentity(lines: readonly OcrLine[], who: Identity): Finding[
     }
   }
   if (who.unitName) {
-    const forms = unitForms(who.unitName);
+    const forms = unitNeedles(who.unitName);
     const matched = new Set<number>();
     lines.forEach((line, i) => {
       for (const form of forms) {

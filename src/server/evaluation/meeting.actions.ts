@@ -12,7 +12,7 @@ import { findAll } from '../paging';
 import type { JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { rosterFile } from '../exports/export-files';
-import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
+import { blindItemOf, expertsOf, resultChecks, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
 import { roundFromDoc } from '../round.docs';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { Round } from '../../core/round/round.schema';
@@ -117,9 +117,9 @@ export const meetingActions: MeetingActions = {
       // Published already (a double tap, or another secretary): nothing more to do.
       if (stageOf(meeting) !== 'voting') return viewOf(ctx, meetingId);
       const members = await membersOf(ctx.store, meeting);
-      const view = await viewOf(ctx, meetingId, { members });
-      if (!view.ok) return view;
-      if (view.value.blockers.length > 0) return err(appError('MEETING.REFUSED', view.value.blockers));
+      // The same blockers the page shows (results missing, above a cap), without building the page twice.
+      const { blockers } = resultChecks(meeting, members, loaded.value.round);
+      if (blockers.length > 0) return err(appError('MEETING.REFUSED', blockers));
       // Every result moves its application in the same commit as the meeting: all or none.
       const moved = await moveAll(ctx, loaded.value, members, (m) => (meeting.results[m.id] === 'pass' ? 'evaluate_pass' : 'evaluate_fail'));
       if (!moved.ok) return moved;
@@ -227,9 +227,7 @@ async function expertsItem(ctx: ActionContext, meetingId: string, code: number) 
   const loaded = await expertsMeeting(ctx, meetingId);
   if (!loaded.ok) return loaded;
   const id = loaded.value.meeting.applicationIds[code - 1];
-  const doc = id ? await ctx.store.get(collections.applications.name, id) : null;
-  if (!id || !doc) return err(appError('APPLICATION.NOT_FOUND'));
-  const [member] = await membersOf(ctx.store, { ...loaded.value.meeting, applicationIds: [id] });
+  const [member] = id ? await membersOf(ctx.store, { ...loaded.value.meeting, applicationIds: [id] }) : [];
   if (!member) return err(appError('APPLICATION.NOT_FOUND'));
   return ok({ loaded: loaded.value, member });
 }

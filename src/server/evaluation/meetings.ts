@@ -1,3 +1,4 @@
+import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, CapLine, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
@@ -103,8 +104,6 @@ export function summaryOf(id: string, meeting: MeetingRecord, round: Round): Mee
   return { id, roundId: meeting.roundId, roundTitle: round.title, heldOn: meeting.heldOn, stage, stageText: STAGE_TEXT[stage], applications: meeting.applicationIds.length, experts: meeting.expertIds.length };
 }
 
-const specialtyName = (round: Round, record: ApplicationRecord) =>
-  round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
 
 /** The pass-rate lines and publishing blockers of the results as recorded now. */
 export function resultChecks(meeting: MeetingRecord, members: readonly Member[], round: Round): { caps: CapLine[]; blockers: string[] } {
@@ -125,6 +124,7 @@ export function resultChecks(meeting: MeetingRecord, members: readonly Member[],
         : `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人，最多 ${c.allowed} 人（不高于 ${c.percent}%，${c.source!.clause}）`,
   }));
   const missing = members.filter((m) => !meeting.results[m.id] && READY.includes(m.record.status));
+  if (members.length === 0) return { caps, blockers: ['这次评审会还没有申报。'] };
   const blockers = [...(missing.length > 0 ? [`还有 ${missing.length} 份没有记录结果：${missing.map((m) => `${meeting.applicationIds.indexOf(m.id) + 1}号`).join('、')}`] : []), ...capRefusals(checks)];
   return { caps, blockers };
 }
@@ -141,7 +141,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
       code: meeting.applicationIds.indexOf(m.id) + 1,
       applicantName: m.record.applicantName,
       label: LEVEL_LABELS[m.record.level],
-      specialtyName: specialtyName(round, m.record),
+      specialtyName: applicationSpecialtyName(round, m.record),
       tally: t,
       tallyText: tallyText(t),
       result: meeting.results[m.id] ?? null,
@@ -157,7 +157,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
     expertNames,
     items,
     caps,
-    blockers: stage === 'voting' ? (members.length === 0 ? ['这次评审会还没有申报。'] : blockers) : [],
+    blockers: stage === 'voting' ? blockers : [],
     publicity: meeting.publicity,
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
     mayPublicise: stage === 'published' && members.some((m) => m.record.status === 'passed'),
@@ -183,7 +183,7 @@ function blindSummaryOf(meeting: MeetingRecord, round: Round, m: Member, myVotes
   return {
     code: meeting.applicationIds.indexOf(m.id) + 1,
     label: LEVEL_LABELS[m.record.level],
-    specialtyName: specialtyName(round, m.record),
+    specialtyName: applicationSpecialtyName(round, m.record),
     myVote: myVotes.find((v) => v.applicationId === m.id)?.vote ?? null,
   };
 }

@@ -20,7 +20,8 @@ import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type StagedWrites } from '../function';
-import { burnMasks, inspectUpload, sha256Of } from '../images/image-bytes';
+import { burnMasks } from '../images/image-bytes';
+import { readOwnUpload } from '../images/own-upload';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 import { moveApplication } from '../review/move';
@@ -122,14 +123,9 @@ export const applicationsFunction = defineFunction('applications', {
       if (!material || material.form !== 'upload' || material.stage !== 'online') {
         return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上上传的材料，请返回申报页重新选择']));
       }
-      if (!ref.includes(ownFolder(caller._id))) return err(appError('APPLICATION.FILE_NOT_YOURS'));
-      const content = await files.get(ref);
-      if (!content) return err(appError('FILE.NOT_FOUND'));
-      if (content.length === 0) return err(appError('REQUEST.INVALID_PAYLOAD', ['文件是空的，请重新拍照或选择']));
-      if (content.length > UPLOAD_LIMIT_BYTES) return err(appError('FILE.TOO_LARGE'));
-      if (sha256Of(content) !== sha256) return err(appError('FILE.CONTENT_MISMATCH', ['上传的内容不完整，请重新上传']));
-      const inspected = await inspectUpload(content, material.formats.includes('pdf'));
-      if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
+      const read = await readOwnUpload(files, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
+      if (!read.ok) return read;
+      const { content, inspected } = read.value;
       const attached: AttachedFile = {
         sha256,
         category,
@@ -432,9 +428,7 @@ function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonl
 }
 
 /** Where a person's own uploads live, in local refs and cloud fileIDs alike. */
-const ownFolder = (personId: string) => `uploads/${personId}/`;
 
-const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */
 export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: ReviewRoute): Promise<UnitSnapshot | null> {

@@ -10,7 +10,7 @@ import { collections } from '../collections';
 import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
 import { defineFunction, type ActionContext } from '../function';
 import { moveApplication, type Move } from '../review/move';
-import { inspectUpload, sha256Of } from '../images/image-bytes';
+import { readOwnUpload } from '../images/own-upload';
 import { roundFromDoc } from '../round.docs';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
@@ -95,12 +95,8 @@ export const committeeFunction = defineFunction(
  * and a real JPEG; anything else is refused and nothing is recorded.
  */
 async function checkedReceipt(ctx: ActionContext, receipt: { readonly ref: string; readonly sha256: string }) {
-  if (!receipt.ref.includes(`uploads/${ctx.caller._id}/`)) return err(appError('APPLICATION.FILE_NOT_YOURS'));
-  const content = await ctx.files.get(receipt.ref);
-  if (!content) return err(appError('FILE.NOT_FOUND'));
-  if (sha256Of(content) !== receipt.sha256) return err(appError('FILE.CONTENT_MISMATCH', ['收据照片没有传完整，请重新拍照']));
-  const inspected = await inspectUpload(content, false);
-  if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
+  const read = await readOwnUpload(ctx.files, ctx.caller._id, receipt, { allowPdf: false, incomplete: '收据照片没有传完整，请重新拍照' });
+  if (!read.ok) return read;
   return ok({ ref: receipt.ref, sha256: receipt.sha256, at: ctx.now.toISOString(), by: ctx.caller._id });
 }
 

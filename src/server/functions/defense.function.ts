@@ -1,3 +1,4 @@
+import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
@@ -437,13 +438,9 @@ async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanState> {
   return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };
 }
 
-function specialtyName(round: Round, record: ApplicationRecord): string {
-  return round.specialties.find((s) => s.code === record.specialty)?.name ?? round.series.find((s) => s.code === record.series)?.name ?? '未分专业';
-}
-
 function viewOfPlan(state: PlanState): DefensePlanView {
   const { round, sessions, schedule } = state;
-  const defenders = state.defenders.map(({ id, record }) => ({ applicationId: id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName: specialtyName(round, record) }));
+  const defenders = state.defenders.map(({ id, record }) => ({ applicationId: id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName: applicationSpecialtyName(round, record) }));
   const slots: DefenseSlotView[] = state.slots
     .map(({ id, slot }) => ({
       applicationId: id,

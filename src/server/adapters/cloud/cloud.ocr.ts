@@ -1,5 +1,4 @@
-import type { OcrLine } from '../../../core/masking/identity-finder';
-import type { TextReader } from '../../ports/ocr.port';
+import { lineFromCorners, type TextReader } from '../../ports/ocr.port';
 import type { WxCloud } from './wx.types';
 
 /**
@@ -18,14 +17,7 @@ export function cloudReader(cloud: Pick<WxCloud, 'openapi'>): TextReader {
       if (!size || !size.w || !size.h) return [];
       return (answer.items ?? [])
         .filter((item) => item.text.trim().length > 0)
-        .map((item): OcrLine => {
-          const corners = [item.pos.leftTop, item.pos.rightTop, item.pos.rightBottom, item.pos.leftBottom];
-          const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
-          const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
-          const right = Math.min(size.w, Math.max(...corners.map((p) => p.x)));
-          const bottom = Math.min(size.h, Math.max(...corners.map((p) => p.y)));
-          return { text: item.text, box: { x: left / size.w, y: top / size.h, w: (right - left) / size.w, h: (bottom - top) / size.h }, aspect: size.w / size.h };
-        });
+        .map((item) => lineFromCorners(item.text, [item.pos.leftTop, item.pos.rightTop, item.pos.rightBottom, item.pos.leftBottom].map((p) => [p.x, p.y] as const), size.w, size.h));
     },
   };
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
-import type { OcrLine } from '../../../core/masking/identity-finder';
-import type { TextReader } from '../../ports/ocr.port';
+import { lineFromCorners, type TextReader } from '../../ports/ocr.port';
 
 interface PaddleLine {
   readonly text: string;
@@ -53,15 +52,7 @@ export function paddleReader(): TextReader & { close(): Promise<void> } {
       const lines = await detect(image);
       return lines
         .filter((l) => l.text.trim().length > 0 && l.box.length === 4)
-        .map((l): OcrLine => {
-          const xs = l.box.map((p) => p[0]);
-          const ys = l.box.map((p) => p[1]);
-          const left = Math.max(0, Math.min(...xs));
-          const top = Math.max(0, Math.min(...ys));
-          const right = Math.min(width, Math.max(...xs));
-          const bottom = Math.min(height, Math.max(...ys));
-          return { text: l.text, box: { x: left / width, y: top / height, w: (right - left) / width, h: (bottom - top) / height }, aspect: width / height };
-        });
+        .map((l) => lineFromCorners(l.text, l.box, width, height));
     },
   };
 }

@@ -1,0 +1,31 @@
+import { appError, type AppError } from '../../core/errors';
+import { err, ok, type Result } from '../../core/result';
+import type { FileStore } from '../ports/files.port';
+import { inspectUpload, sha256Of } from './image-bytes';
+
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** The folder a person's uploads go to (the upload route and `wx.cloud.uploadFile` alike). */
+export const ownFolder = (personId: string) => `uploads/${personId}/`;
+
+/**
+ * A file someone uploaded, before anything refers to it: under their own folder, there, not empty,
+ * within the limit, whole (its SHA-256 the one the phone computed) and a real image (or PDF where
+ * allowed). Anything else is refused with the reason, and nothing is kept.
+ */
+export async function readOwnUpload(
+  files: Pick<FileStore, 'get'>,
+  personId: string,
+  upload: { readonly ref: string; readonly sha256: string },
+  options: { readonly allowPdf: boolean; readonly incomplete: string },
+): Promise<Result<{ readonly content: Uint8Array; readonly inspected: Extract<Awaited<ReturnType<typeof inspectUpload>>, { ok: true }> }, AppError>> {
+  if (!upload.ref.includes(ownFolder(personId))) return err(appError('APPLICATION.FILE_NOT_YOURS'));
+  const content = await files.get(upload.ref);
+  if (!content) return err(appError('FILE.NOT_FOUND'));
+  if (content.length === 0) return err(appError('REQUEST.INVALID_PAYLOAD', ['文件是空的，请重新拍照或选择']));
+  if (content.length > UPLOAD_LIMIT_BYTES) return err(appError('FILE.TOO_LARGE'));
+  if (sha256Of(content) !== upload.sha256) return err(appError('FILE.CONTENT_MISMATCH', [options.incomplete]));
+  const inspected = await inspectUpload(content, options.allowPdf);
+  if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
+  return ok({ content, inspected });
+}
