@@ -84,8 +84,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const files = diskFiles({ root: path.join(options.dataDir, 'files'), baseUrl: url, secret, clock });
   const messenger = recordingMessenger(store, clock);
   const codes = qrMiniCodes({ appUrl: options.appUrl ?? url });
-  // PaddleOCR in a worker thread, loaded on the first photo it reads.
+  // PaddleOCR in a worker thread, its model loading while the runtime starts serving.
   const ocr = paddleReader();
+  ocr.warm();
   const ctx: RuntimeContext = {
     deps: { store, files, messenger, codes, subscriptions: subscriptionSettings('development'), templates: dirTemplates(options.templatesDir ?? TEMPLATES_DIR), ocr, clock, log },
     functions: options.functions ?? allFunctions,
