@@ -157,7 +157,24 @@ describe('applications function: files and blind copies', () => {
     expect(pixel(Math.round(0.5 * 1200), Math.round(0.4 * 900))).toBeGreaterThan(235);
     expect((await sharp(blind).metadata()).exif).toBeUndefined();
     expect(await files.get(record.files[0]!.ref)).toEqual(new Uint8Array(content));
+    // Its name is its own bytes' hash: nothing in the path an expert receives says whose it is.
+    expect(record.files[0]!.blindRef).toContain(`blind/${sha(blind)}.jpg`);
+    expect(record.files[0]!.blindRef).not.toContain('person-senior');
   });
+
+  it('leaves the blind copy the record points to untouched when a new save fails before its commit', async () => {
+    const content = await photo();
+    await attach(content, await put(content));
+    await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }] });
+    const before = (await store.get('applications', applicationId)) as unknown as { files: { blindRef: string }[] };
+    const copy = await files.get(before.files[0]!.blindRef);
+    const failing = { ...deps, store: { ...deps.store, commit: async () => Promise.reject(new Error('database gone')) } };
+    const outcome = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.5, y: 0.5, w: 0.3, h: 0.1 }] } }, senior, failing);
+    expect(outcome.reply).toMatchObject({ ok: false });
+    const after = (await store.get('applications', applicationId)) as unknown as { files: { blindRef: string }[] };
+    expect(after.files[0]!.blindRef).toBe(before.files[0]!.blindRef);
+    expect(await files.get(after.files[0]!.blindRef)).toEqual(copy);
+  }, 60_000);
 
   it.each<[string, unknown, RegExp]>([
     ['a mask over most of the page', [{ x: 0, y: 0, w: 0.9, h: 0.9 }], /遮住了大半页/],

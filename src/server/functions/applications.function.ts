@@ -20,7 +20,7 @@ import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type StagedWrites } from '../function';
-import { burnMasks } from '../images/image-bytes';
+import { burnMasks, sha256Of } from '../images/image-bytes';
 import { readOwnUpload } from '../images/own-upload';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
@@ -175,9 +175,11 @@ export const applicationsFunction = defineFunction('applications', {
       if (!original) return err(appError('FILE.NOT_FOUND'));
       // The blind copy is what experts see: made here from the original, never sent by the phone.
       const blind = await burnMasks(original, kept);
-      const blindRef = await files.put(`blind/${caller._id}/${sha256}.jpg`, blind, 'image/jpeg');
       // What experts would still see: read on the blind copy itself, kept as kinds only.
       const stillVisible = needsMasking === 'yes' ? await visibleOn(ocr, blind, identityOf(own.record, own.context)) : [];
+      // Named by its own bytes: the path tells an expert nothing of whose it is, and a save that
+      // fails before its commit leaves the copy the record points to as it was.
+      const blindRef = await files.put(`blind/${sha256Of(blind)}.jpg`, blind, 'image/jpeg');
       const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef, stillVisible } : f));
       saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));

@@ -98,22 +98,7 @@ function Evaluate() {
             <Text className='committee__line'>
               {item.label} · {item.specialtyName}
             </Text>
-            <Text className='committee__subheading'>您的表决{item.myVote ? `：${VOTE_TEXT[item.myVote]}` : ''}</Text>
-            <ChoiceRow label={`${item.code}号的表决`} options={VOTES} value={item.myVote} disabled={!item.open || busy} onPick={(v) => void vote(v)} />
-            {problem ? <ProblemAlert problem={problem} /> : null}
-            {busy ? <Text className='committee__note'>正在保存表决…</Text> : null}
-            <View className='committee__actions'>
-              {item.code > 1 ? (
-                <ActionButton tone='light' onTap={() => setCode(item.code - 1)}>
-                  上一份
-                </ActionButton>
-              ) : null}
-              {item.code < item.count ? (
-                <ActionButton tone='light' onTap={() => setCode(item.code + 1)}>
-                  下一份
-                </ActionButton>
-              ) : null}
-            </View>
+            <Text className='committee__meta'>{item.myVote ? `您已表决：${VOTE_TEXT[item.myVote]}` : '看完下面的材料后，在最下方表决。'}</Text>
           </View>
 
           <View className='committee__card'>
@@ -159,6 +144,25 @@ function Evaluate() {
               ))}
             </View>
           ) : null}
+
+          <View className='committee__card'>
+            <Text className='committee__subheading'>您的表决{item.myVote ? `：${VOTE_TEXT[item.myVote]}` : ''}</Text>
+            <ChoiceRow label={`${item.code}号的表决`} options={VOTES} value={item.myVote} disabled={!item.open || busy} onPick={(v) => void vote(v)} />
+            {problem ? <ProblemAlert problem={problem} /> : null}
+            {busy ? <Text className='committee__note'>正在保存表决…</Text> : null}
+            <View className='committee__actions'>
+              {item.code > 1 ? (
+                <ActionButton tone='light' onTap={() => setCode(item.code - 1)}>
+                  上一份
+                </ActionButton>
+              ) : null}
+              {item.code < item.count ? (
+                <ActionButton tone='light' onTap={() => setCode(item.code + 1)}>
+                  下一份
+                </ActionButton>
+              ) : null}
+            </View>
+          </View>
         </>
       ) : null}
     </View>
