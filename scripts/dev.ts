@@ -9,8 +9,10 @@ import { dataDir, projectRoot, startLocalRuntime, stopOnSignals } from './local-
 async function main(): Promise<void> {
   const runtime = await startLocalRuntime({ appUrl: 'http://127.0.0.1:10086' });
   const port = new URL(runtime.url).port;
+  // Its own process group, so stopping ends npx and the watcher under it, however the stop comes.
   const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
     cwd: projectRoot,
+    detached: true,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'development', RUNTIME_PORT: port },
   });
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
     void runtime.close().finally(() => process.exit(code ?? 0));
   });
   stopOnSignals(async () => {
-    taro.kill('SIGTERM');
+    if (taro.pid !== undefined && taro.exitCode === null) process.kill(-taro.pid, 'SIGTERM');
     await runtime.close();
   });
 }

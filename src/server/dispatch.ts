@@ -152,6 +152,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
     subscriptions: deps.subscriptions,
     templates: deps.templates,
     ocr: deps.ocr,
+    log: deps.log,
     now,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),

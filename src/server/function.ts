@@ -53,6 +53,8 @@ export interface WorkContext {
   readonly subscriptions: SubscriptionSettings;
   readonly templates: DocumentTemplates;
   readonly ocr: TextReader;
+  /** For a fault the handler works around and answers anyway (an OCR service down). */
+  readonly log: Logger;
   readonly now: Date;
   readonly writes: StagedWrites;
   /**

@@ -72,6 +72,20 @@ describe('masking suggestions and the blind-copy check', () => {
     expect(answer.reply).toMatchObject({ ok: false, code: 'OCR.UNAVAILABLE', message: expect.stringContaining('请自己仔细检查') });
   });
 
+  it('says the check did not run, not that the copy is clean, when the blind copy cannot be read', async () => {
+    const failing = { ...harness.deps, ocr: { read: async () => Promise.reject(new Error('-1 system error')) } };
+    const name = suggestions.find((s) => s.kind === 'name')!.rect;
+    const answer = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] } }, tuerhong, failing);
+    const problems = (answer.reply as { data: { problems: { severity: string; message: string }[] } }).data.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warn', message: expect.stringContaining('第 1 张遮挡后没能自动检查') }));
+    expect(problems.filter((p) => p.message.includes('遮挡后仍能看到'))).toEqual([]);
+    // Read again once the service is back: the warning names what is visible.
+    const again = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] });
+    const after = (again.reply as { data: { problems: { message: string }[] } }).data.problems.map((p) => p.message);
+    expect(after.some((m) => m.includes('没能自动检查'))).toBe(false);
+    expect(after.some((m) => m.includes('遮挡后仍能看到'))).toBe(true);
+  });
+
   it('suggests the eye band on the 1-inch photo where the round asks for the eyes only (bazhou 五(一)15), and nowhere else', async () => {
     harness.setNow(new Date('2024-08-30T02:00:00Z'));
     const gulina: Caller = { openid: 'demo-openid-applicant-2' };

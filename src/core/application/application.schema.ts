@@ -66,8 +66,11 @@ export const AttachedFile = z.strictObject({
   masks: z.array(MaskRectSchema),
   /** The copy experts see: the original with the masks burned in, no metadata. */
   blindRef: z.string().min(1).nullable(),
-  /** What the server still found on the blind copy (the kinds only; the text read is not kept). */
-  stillVisible: z.array(z.enum(['name', 'id_number', 'unit', 'seal'])).default([]),
+  /**
+   * What the server still found on the blind copy (the kinds only; the text read is not kept); null
+   * when the copy could not be read.
+   */
+  stillVisible: z.array(z.enum(['name', 'id_number', 'unit', 'seal'])).nullable().default([]),
 });
 export type AttachedFile = z.infer<typeof AttachedFile>;
 

@@ -33,8 +33,11 @@ export interface FileState {
   readonly contentType: 'image/jpeg' | 'application/pdf';
   readonly needsMasking: 'yes' | 'no' | null;
   readonly hasBlindCopy: boolean;
-  /** What the server still found on the blind copy of an image answered 需要遮挡 (never the text itself). */
-  readonly stillVisible?: readonly FindingKind[];
+  /**
+   * What the server still found on the blind copy of an image answered 需要遮挡 (never the text
+   * itself); null when it could not read the copy.
+   */
+  readonly stillVisible?: readonly FindingKind[] | null;
 }
 
 export interface ApplicationContent {
@@ -113,6 +116,9 @@ function fileProblems(item: ChecklistItem, files: readonly FileState[], blindRev
     if (f.contentType !== 'image/jpeg') return;
     if (f.needsMasking === null) say(item.code, `第 ${i + 1} 张还没有回答是否需要遮挡。`);
     else if (f.needsMasking === 'yes' && !f.hasBlindCopy) say(item.code, `第 ${i + 1} 张选了需要遮挡，还没有画遮挡框。`);
+    else if (f.needsMasking === 'yes' && f.stillVisible === null) {
+      say(item.code, `第 ${i + 1} 张遮挡后没能自动检查（识别服务暂时不可用）。请放大看一遍遮挡后的图片，确认姓名、身份证号、单位名称和公章都已遮住；也可以重新保存遮挡再检查一次。`, { severity: 'warn' });
+    }
     // Checked on the blind copy, what experts will see: said, the applicant decides (a reading may be wrong).
     else if (f.needsMasking === 'yes' && f.stillVisible && f.stillVisible.length > 0) {
       const what = [...new Set(f.stillVisible)].map((k) => VISIBLE_TEXT[k]).join('、');

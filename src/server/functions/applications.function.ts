@@ -19,7 +19,7 @@ import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
-import { defineFunction, type StagedWrites } from '../function';
+import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { readOwnUpload } from '../images/own-upload';
 import type { JsonObject, Store } from '../ports/store.port';
@@ -160,7 +160,7 @@ export const applicationsFunction = defineFunction('applications', {
   },
   mask: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, ocr, now, writes }) {
+    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, ocr, log, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
@@ -176,7 +176,7 @@ export const applicationsFunction = defineFunction('applications', {
       // The blind copy is what experts see: made here from the original, never sent by the phone.
       const blind = await burnMasks(original, kept);
       // What experts would still see: read on the blind copy itself, kept as kinds only.
-      const stillVisible = needsMasking === 'yes' ? await visibleOn(ocr, blind, identityOf(own.record, own.context)) : [];
+      const stillVisible = needsMasking === 'yes' ? await visibleOn(ocr, blind, identityOf(own.record, own.context), log) : [];
       // Named by its own bytes: the path tells an expert nothing of whose it is, and a save that
       // fails before its commit leaves the copy the record points to as it was.
       const blindRef = await files.put(`blind/${sha256Of(blind)}.jpg`, blind, 'image/jpeg');
@@ -447,11 +447,16 @@ function identityOf(record: ApplicationRecord, context: LintContext) {
 }
 
 /** The kinds of finding still on a blind copy; a reader that fails leaves the check unsaid rather than the mask unsaved. */
-async function visibleOn(ocr: TextReader, blind: Uint8Array, who: ReturnType<typeof identityOf>): Promise<Exclude<FindingKind, 'eyes'>[]> {
+/**
+ * What experts would still see on a blind copy, by kind; null when it could not be read (the save
+ * goes on: the applicant is told the check did not run, not that the copy is clean).
+ */
+async function visibleOn(ocr: TextReader, blind: Uint8Array, who: ReturnType<typeof identityOf>, log: Logger): Promise<Exclude<FindingKind, 'eyes'>[] | null> {
   try {
     // The eyes are estimated, not read: nothing to check on the copy.
     return [...new Set((await suggestMasks(ocr, blind, who)).map((f) => f.kind).filter((k): k is Exclude<FindingKind, 'eyes'> => k !== 'eyes'))];
-  } catch {
-    return [];
+  } catch (error) {
+    log.warn(`the blind copy could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
   }
 }
