@@ -66,6 +66,8 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await expect(page.locator('.application-list__item').first()).toContainText('评审通过');
     await page.locator('.application-list__item').first().click();
     await expect(page.locator('.application').first()).toContainText('评审通过，等待公示');
+    // Long past applying: the apply deadline is no longer said.
+    await expect(page.locator('.application').first()).not.toContainText('网上申报截止');
     await expect(page.locator('.next-steps')).toContainText('评审通过评审委员会将公示通过人员，公示期满无异议后取得资格。');
     await snap(page, 'application-result-passed');
   });

@@ -121,5 +121,4 @@ export function applicationId(personId: string, roundId: string, offerKey: strin
   return `${personId}:${roundId}:${offerKey}`;
 }
 
-/** The applicant may change materials while preparing and after a return, not while it is reviewed. */
-export const isEditable = (status: ApplicationRecord['status']) => status === 'draft' || status === 'returned';
+export { isEditable } from './editable';

@@ -24,6 +24,7 @@ import { Timeline } from '../../features/application/timeline';
 import { TextField } from '../../features/application/text-field';
 import { UploadCategory, type PendingPhoto } from '../../features/application/upload-category';
 import { WindowLine } from '../../features/application/window-line';
+import { isEditable } from '../../core/application/editable';
 import { call } from '../../services/api/client';
 import { useCall } from '../../services/api/use-call';
 import { attachPhoto } from '../../services/photos/attach-photo';
@@ -165,7 +166,7 @@ function ApplicationPage() {
   const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
   const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
   const nowMonth = beijingDate(serverNow()).slice(0, 7);
-  const editable = a.status === 'draft' || a.status === 'returned';
+  const editable = isEditable(a.status);
   const entriesOf = (item: (typeof uploads)[number], embedded: boolean) =>
     isListRecord(item.record) ? (
       <EntryList
@@ -194,7 +195,7 @@ function ApplicationPage() {
         </Text>
         <Text className='application__meta'>{a.roundTitle}</Text>
         <Text className='application__status'>{a.statusText}</Text>
-        <WindowLine window={a.window} now={serverNow()} />
+        {editable ? <WindowLine window={a.window} now={serverNow()} /> : null}
         <Text className='application__line'>
           必传材料已上传 {requiredDone} / {required.length} 项
           {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}

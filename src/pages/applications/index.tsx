@@ -2,6 +2,7 @@ import { Navigator, Text, View } from '@tarojs/components';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
 import { WindowLine } from '../../features/application/window-line';
+import { isEditable } from '../../core/application/editable';
 import { useCall } from '../../services/api/use-call';
 import { serverNow } from '../../services/server-time';
 import { formatBeijingShort } from '../../core/time/format';
@@ -34,7 +35,7 @@ function MyApplications() {
           <Text className='application-list__meta'>{a.roundTitle}</Text>
           <Text className='application-list__meta'>{a.statusText}</Text>
           <Text className='application-list__meta'>{a.holderText}</Text>
-          <WindowLine window={a.window} now={now} />
+          {isEditable(a.status) ? <WindowLine window={a.window} now={now} /> : null}
         </Navigator>
       ))}
       {inbox.status === 'ready' && inbox.data.length > 0 ? (
