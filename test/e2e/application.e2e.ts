@@ -23,6 +23,8 @@ test.describe('application: photos from the phone and masking for blind review',
   test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
     await seniorSelfCheck(page);
     await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    // A draft says its deadline by the server's clock (Beijing time, 10:00 on 24 August here).
+    await expect(page.locator('.application').getByText(/网上申报截止：2024年8月30日 18:00（北京时间，还剩 6 天）/)).toBeVisible();
     const education = page.locator('#category-education');
     await expect(education.locator('.upload__add')).toBeVisible();
     const before = await education.locator('.upload__file').count();

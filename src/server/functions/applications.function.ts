@@ -446,7 +446,6 @@ function identityOf(record: ApplicationRecord, context: LintContext) {
   return { name: record.applicantName || context.ownName, idNumber: record.idNumber, unitName: record.unit?.name ?? context.unitName };
 }
 
-/** The kinds of finding still on a blind copy; a reader that fails leaves the check unsaid rather than the mask unsaved. */
 /**
  * What experts would still see on a blind copy, by kind; null when it could not be read (the save
  * goes on: the applicant is told the check did not run, not that the copy is clean).
