@@ -159,8 +159,8 @@ test.describe('self-check, as five real people', () => {
     await page.setViewportSize({ width: 390, height: 664 });
 
     // 开始申报 opens his application from the saved answers, with the materials' format, masks and
-    // clause. (The application e2e, earlier in the same runtime, has taken it through to the result,
-    // so the deadline a draft shows is asserted there.)
+    // clause. (The application, defense and evaluation e2e, earlier in the same runtime, have taken it
+    // through to its result, so the deadline a draft shows is asserted in the application e2e.)
     await maybe.getByText('开始申报', { exact: true }).click();
     const application = page.locator('.application');
     await expect(application.getByText('副高级 · 评审 · 定向评价（高级工程师）')).toBeVisible();
