@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       minify: true,
       sourcemap: false,
       legalComments: 'none',
+      charset: 'utf8',
       metafile: true,
       logLevel: 'warning',
     });

@@ -30,6 +30,8 @@ export const collections = {
   meetings: { name: 'meetings', indexes: ['roundId'] },
   /** Experts' votes, one per expert and application of a meeting (`_id` = `<meeting>:<expert>:<number>`). */
   votes: { name: 'votes', indexes: ['meetingId', 'expertId'] },
+  /** Photos the `applications` function checked by their bytes for another function's action (the fee receipt; `_id` = `<person>:<sha256>`). */
+  uploads: { name: 'uploads', indexes: ['personId'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

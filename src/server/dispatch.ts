@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, type FunctionName } from '../core/contracts/api';
 import { failureReply, type Reply } from '../core/contracts/contract';
 import { describeIssues } from '../core/contracts/zod-locale';

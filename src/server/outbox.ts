@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SubscriptionDraft } from '../core/messages/subscription';
 import { TemplateKey } from '../core/messages/templates';
 import type { NoticeKind } from '../core/review/review.machine';

@@ -5,13 +5,17 @@ import { dispatch } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { openHarness, type Harness } from './harness';
 
-/** 已缴费 with the receipt's photo: checked by its bytes, kept with the payment, shown to the secretary only as a short-lived link. */
+/**
+ * 已缴费 with the receipt's photo: checked by its bytes in `applications` (the function with an image
+ * decoder), kept with the payment by `committee`, shown to the secretary only as a short-lived link.
+ */
 const secretary: Caller = { openid: 'demo-openid-secretary' };
 const APP = (n: number) => `person-forestry-${n}:aksu-forestry-2024:directed_evaluation:deputy_senior`;
 
 describe('the fee receipt', () => {
   let harness: Harness;
   const call = (caller: Caller, action: string, payload: unknown) => dispatch(functions, 'committee', { action, payload }, caller, harness.deps);
+  const check = (caller: Caller, payload: unknown) => dispatch(functions, 'applications', { action: 'checkPhoto', payload }, caller, harness.deps);
   let photo: { ref: string; sha256: string };
 
   beforeAll(async () => {
@@ -29,11 +33,29 @@ describe('the fee receipt', () => {
   it('refuses a receipt from someone else’s folder, or whose bytes do not match, and records nothing', async () => {
     const other = await harness.files.put('uploads/person-forestry-1/receipt.jpg', new Uint8Array([1, 2, 3]), 'image/jpeg');
     expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
+    expect((await check(secretary, { ref: other, sha256: photo.sha256 })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
+    expect((await check(secretary, { ref: photo.ref, sha256: 'c'.repeat(64) })).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
   });
 
-  it('records the fee with its receipt; the secretary’s list links to the photo', async () => {
+  it('refuses a receipt the applications function has not checked, and a photo that does not decode', async () => {
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a0a0a0' } }).jpeg().toBuffer();
+    // Cut off in the middle, with an end marker appended: the header still reads, the picture does not decode.
+    const cut = Buffer.concat([whole.subarray(0, Math.floor(whole.length / 2)), Buffer.from([0xff, 0xd9])]);
+    const cutRef = await harness.files.put('uploads/person-secretary/cut.jpg', cut, 'image/jpeg');
+    const cutUpload = { ref: cutRef, sha256: createHash('sha256').update(cut).digest('hex') };
+    expect((await check(secretary, cutUpload)).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: cutUpload })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
+  });
+
+  it('records the fee with its receipt once checked; the secretary’s list links to the photo', async () => {
+    expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: photo });
+    // Checked again (a retry): the same answer, one record.
+    expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: photo });
+    expect(await harness.store.find('uploads', { where: [{ field: 'personId', op: 'eq', value: 'person-secretary' }] })).toHaveLength(1);
     const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo });
     expect(paid.reply).toMatchObject({ ok: true });
     const item = (paid.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(1))!;

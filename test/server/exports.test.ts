@@ -59,7 +59,7 @@ describe('exports', () => {
     // 吐尔洪 gave his 族别 and 政治面貌; a value off the list is refused.
     expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '火星族', politicalStatus: null } })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
     expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } })).reply).toMatchObject({ ok: true, data: { basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } } });
-    const { file, bytes } = await exported(secretary, 'committee', 'roster', { roundId: 'aksu-forestry-2024' });
+    const { file, bytes } = await exported(secretary, 'documents', 'roster', { roundId: 'aksu-forestry-2024' });
     expect(file).toMatchObject({ fileType: 'xlsx', rows: 4 });
     expect(file.name).toBe('申报人员花名册（关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知）.xlsx');
     const book = new ExcelJS.Workbook();
@@ -80,14 +80,14 @@ describe('exports', () => {
   });
 
   it('gives a unit admin the roster of their own unit only, and refuses a round the secretary does not serve', async () => {
-    const { file } = await exported(forestryAdmin, 'review', 'roster', { roundId: 'aksu-forestry-2024' });
+    const { file } = await exported(forestryAdmin, 'documents', 'roster', { roundId: 'aksu-forestry-2024' });
     expect(file).toMatchObject({ rows: 4, name: '申报人员花名册（阿克苏地区林业技术推广中心）.xlsx' });
-    expect((await exported({ openid: 'demo-openid-unit-admin' }, 'review', 'roster', { roundId: 'aksu-forestry-2024' })).file.rows).toBe(0);
-    expect((await call(secretary, 'committee', 'roster', { roundId: 'bazhou-ecoenv-2024' })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
+    expect((await exported({ openid: 'demo-openid-unit-admin' }, 'documents', 'roster', { roundId: 'aksu-forestry-2024' })).file.rows).toBe(0);
+    expect((await call(secretary, 'documents', 'roster', { roundId: 'bazhou-ecoenv-2024' })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
   });
 
   it('fills the applicant’s own documents from the Word templates: every field in, no tag left', async () => {
-    const { file, bytes } = await exported(tuerhong, 'applications', 'document', { applicationId: APP(1), template: 'personal_commitment' });
+    const { file, bytes } = await exported(tuerhong, 'documents', 'document', { applicationId: APP(1), template: 'personal_commitment' });
     expect(file).toMatchObject({ name: '个人承诺书（吐尔洪）.docx', fileType: 'docx' });
     const text = textOf(bytes);
     expect(text).toContain('本人承诺以上填报的内容和提交的材料完全真实有效');
@@ -95,29 +95,29 @@ describe('exports', () => {
     expect(text).toContain('承诺人：吐尔洪（手写签名）');
     expect(text).toContain('身份证号：652901198003121030');
     expect(text).not.toMatch(/[{}]/);
-    const form = textOf((await exported(tuerhong, 'applications', 'document', { applicationId: APP(1), template: 'ce_exemption_form' })).bytes);
+    const form = textOf((await exported(tuerhong, 'documents', 'document', { applicationId: APP(1), template: 'ce_exemption_form' })).bytes);
     for (const value of ['吐尔洪', '男', '1980年3月', '本科', '2008年7月', '阿克苏地区林业技术推广中心', '中级', '副高级']) expect(form).toContain(value);
     expect(form).not.toMatch(/[{}]/);
   });
 
   it('fills the unit’s documents for its admin, with the publicity the unit recorded', async () => {
-    const publicity = textOf((await exported(forestryAdmin, 'review', 'document', { applicationId: APP(1), template: 'unit_publicity' })).bytes);
+    const publicity = textOf((await exported(forestryAdmin, 'documents', 'document', { applicationId: APP(1), template: 'unit_publicity' })).bytes);
     expect(publicity).toContain('现对吐尔洪同志申报工程系列林业和草原专业副高级专业技术任职资格进行公示。');
     expect(publicity).toContain('公示时间从2024年8月5日起至2024年8月9日止');
     expect(publicity).toContain('身份证号：652901198003121030');
     expect(publicity).toContain('吐尔洪，男，维吾尔族，政治面貌：中共党员');
     expect(publicity).not.toMatch(/[{}]/);
-    const opinion = textOf((await exported(forestryAdmin, 'review', 'document', { applicationId: APP(1), template: 'unit_recommendation' })).bytes);
+    const opinion = textOf((await exported(forestryAdmin, 'documents', 'document', { applicationId: APP(1), template: 'unit_recommendation' })).bytes);
     expect(opinion).toContain('吐尔洪同志，男，1980年3月出生');
     expect(opinion).not.toMatch(/[{}]/);
   });
 
   it('refuses another’s application, a document of the other side, and one the round does not list', async () => {
-    expect((await call(mina, 'applications', 'document', { applicationId: APP(1), template: 'personal_commitment' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
-    expect((await call(tuerhong, 'applications', 'document', { applicationId: APP(1), template: 'unit_publicity' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(mina, 'documents', 'document', { applicationId: APP(1), template: 'personal_commitment' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    expect((await call(tuerhong, 'documents', 'document', { applicationId: APP(1), template: 'unit_publicity' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
     // aksu-forestry lists no 真实性保证书 (aksu-water does).
-    expect((await call(tuerhong, 'applications', 'document', { applicationId: APP(1), template: 'authenticity_guarantee' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
-    expect((await call({ openid: 'demo-openid-aksu-admin' }, 'review', 'document', { applicationId: APP(1), template: 'unit_publicity' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    expect((await call(tuerhong, 'documents', 'document', { applicationId: APP(1), template: 'authenticity_guarantee' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call({ openid: 'demo-openid-aksu-admin' }, 'documents', 'document', { applicationId: APP(1), template: 'unit_publicity' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
   });
 
   it('reads past the cloud database’s 1,000 documents a call, page by page', async () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Profile } from '../eligibility/profile';
 import { Basics, NO_BASICS } from '../people/basics';
 import { ReturnReason } from '../review/return-reasons';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { action } from './contract';
 import type { Role } from '../people/person';
 import type { EmploymentKind, Round, Source, UnitLevel } from '../round/round.schema';
@@ -375,7 +375,7 @@ export const api = {
     queue: action<readonly CommitteeItem[]>()(Empty),
     /** 已接收材料: the paper materials arrived. */
     receive: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
-    /** The fee is paid, with a photo of the receipt where one was taken (uploaded under the secretary's own folder). */
+    /** The fee is paid, with a photo of the receipt where one was taken (uploaded under the secretary's own folder and checked by `applications.checkPhoto`). */
     recordFee: action<readonly CommitteeItem[]>()(
       z.strictObject({ applicationId: ApplicationId, requestId: RequestId, receipt: z.strictObject({ ref: FileRef, sha256: Sha256 }).nullable().default(null) }),
     ),
@@ -400,8 +400,6 @@ export const api = {
     blindItem: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode })),
     /** An expert's vote on one application (changeable until the results are published). */
     vote: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode, vote: Vote })),
-    /** 申报人员花名册 of a round the secretary serves, every unit, as Excel. */
-    roster: action<ExportFile>()(z.strictObject({ roundId: RoundId })),
   },
   defense: {
     /** The secretary's defense plan of a round: who defends (and who is exempt, why), sessions, the schedule. */
@@ -493,10 +491,13 @@ export const api = {
     submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
     /** What to mask on one photo, found by reading it: the applicant's name, ID number, unit and seals, as rectangles with reasons (the text read is not kept). */
     suggestMasks: action<{ readonly suggestions: readonly MaskSuggestion[] }>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
+    /**
+     * Checks a photo the caller uploaded (theirs, whole, a JPEG that decodes) for an action of a
+     * function without an image decoder: the fee receipt the secretary then records with `committee.recordFee`.
+     */
+    checkPhoto: action<{ readonly ref: string; readonly sha256: string }>()(z.strictObject({ ref: FileRef, sha256: Sha256 })),
     /** 族别 and 政治面貌 for the unit's publicity and the roster; may be given at any step. */
     saveBasics: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, basics: Basics })),
-    /** One of the round's documents for the applicant (个人承诺书 …), filled from its Word template. */
-    document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
     /** The caller's in-app notices, newest first. */
     inbox: action<readonly InboxItem[]>()(Empty),
     /** A short-lived URL to one copy of one file, if the caller may read that copy. */
@@ -543,9 +544,15 @@ export const api = {
     recordPublicity: action<ReviewView>()(
       z.strictObject({ applicationId: ApplicationId, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示开始日期'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示结束日期') }),
     ),
-    /** One of the round's unit documents (推荐单位公示, 公示结果, 单位推荐意见) for an application of the unit. */
+  },
+  documents: {
+    /**
+     * One of the round's documents for an application, filled from its Word template: the
+     * applicant's own (个人承诺书, 真实性保证书, 免除继续教育学习申请表) for the applicant, the unit's
+     * (推荐单位公示, 公示结果, 单位推荐意见) for its unit admin.
+     */
     document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
-    /** 申报人员花名册 of the unit admin's own unit for a round, as Excel. */
+    /** 申报人员花名册 of a round as Excel: the unit admin's own unit, or every unit for a secretary serving the round. */
     roster: action<ExportFile>()(z.strictObject({ roundId: RoundId })),
   },
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 // Only the Chinese locale: `z.locales` would bundle every language into the mini-program.
 import { zhCN } from 'zod/locales';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An expert's vote on one application (评审专家表决). */
 export const Vote = z.enum(['agree', 'disagree', 'abstain'], { message: '请选择同意、不同意或弃权' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the publicity (基本信息：性别、族别、政治面貌…) and the roster (bazhou 附件5) ask of an applicant

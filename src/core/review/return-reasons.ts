@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Why a reviewer returns an application, per material category, structured so the applicant knows

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../people/person';
 import type { ReviewRoute } from './route';
 

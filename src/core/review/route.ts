@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Round } from '../round/round.schema';
 import type { Channel } from '../round/round.vocabulary';
 

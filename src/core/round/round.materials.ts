@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Code, Interpretation, Selector, Source, YearSpan, PositiveInt } from './round.vocabulary';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roundProblems } from './round.checks';
 import { Materials, Note, ReviewChain, StandardText, Template } from './round.materials';
 import {

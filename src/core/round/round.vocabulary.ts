@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The words rounds are written in: codes, sources, instants, levels, ways, channels, applicant

@@ -250,7 +250,7 @@ function ApplicationPage() {
           <Text className='application__heading'>要签字的文书</Text>
           <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
           {a.documents.map((d) => (
-            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('applications', 'document', { applicationId: a.id, template: d.code })} />
+            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
           ))}
         </View>
       ) : null}

@@ -11,7 +11,6 @@ import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
 import type { JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
-import { rosterFile } from '../exports/export-files';
 import { blindItemOf, expertsOf, resultChecks, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
 import { roundFromDoc } from '../round.docs';
 import type { ApplicationRecord } from '../../core/application/application.schema';
@@ -19,7 +18,7 @@ import type { Round } from '../../core/round/round.schema';
 
 type MeetingActions = Pick<
   ActionDefs<'committee'>,
-  'meetings' | 'createMeeting' | 'meeting' | 'addReady' | 'recordResult' | 'publishResults' | 'publicise' | 'certify' | 'panel' | 'blindItem' | 'vote' | 'roster'
+  'meetings' | 'createMeeting' | 'meeting' | 'addReady' | 'recordResult' | 'publishResults' | 'publicise' | 'certify' | 'panel' | 'blindItem' | 'vote'
 >;
 
 /**
@@ -161,15 +160,6 @@ export const meetingActions: MeetingActions = {
       const certifiedAt = ctx.now.toISOString();
       ctx.writes.update(collections.meetings.name, meetingId, rev, { certifiedAt });
       return viewOf(ctx, meetingId, { meeting: { ...meeting, certifiedAt }, changed: moved.value });
-    },
-  },
-  roster: {
-    roles: ['committee_secretary'],
-    async handle({ roundId }, ctx) {
-      if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
-      const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
-      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-      return rosterFile(ctx, roundFromDoc(roundDoc), null);
     },
   },
   panel: {

@@ -1,8 +1,8 @@
 import { suggestMasks } from '../masking/suggest';
 import type { TextReader } from '../ports/ocr.port';
 import { FINDING_REASON, PORTRAIT_EYE_BAND, type FindingKind } from '../../core/masking/identity-finder';
-import { documentFile } from '../exports/export-files';
-import { z } from 'zod';
+import { loadApplication, ownedBy } from '../applications/load';
+import * as z from 'zod';
 import { AttachedFile, ApplicationRecord, applicationId, isEditable, UnitSnapshot } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
 import { checkMasks } from '../../core/application/mask-rules';
@@ -22,6 +22,7 @@ import { parseDoc, parseFields } from '../docs';
 import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { readOwnUpload } from '../images/own-upload';
+import { checkedUploadId, type CheckedUpload } from '../uploads/checked-uploads';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 import { moveApplication } from '../review/move';
@@ -326,12 +327,18 @@ export const applicationsFunction = defineFunction('applications', {
       }
     },
   },
-  document: {
-    roles: ['applicant'],
-    async handle({ applicationId: id, template }, ctx) {
-      const own = await loadOwn(ctx.store, ctx.caller, id);
-      if (!own.ok) return err(own.error);
-      return documentFile(ctx, id, own.record, own.round, template, 'applicant');
+  checkPhoto: {
+    roles: ['committee_secretary'],
+    async handle(upload, { caller, files, store, writes, now }) {
+      const read = await readOwnUpload(files, caller._id, upload, { allowPdf: false, incomplete: '照片没有传完整，请重新拍照' });
+      if (!read.ok) return err(read.error);
+      const id = checkedUploadId(caller._id, upload.sha256);
+      // The same photo checked again (a retry): one record.
+      if (await store.get(collections.uploads.name, id)) return ok({ ref: upload.ref, sha256: upload.sha256 });
+      const { width, height } = read.value.inspected;
+      const checked: CheckedUpload = { personId: caller._id, ref: upload.ref, sha256: upload.sha256, width, height, checkedAt: now.toISOString() };
+      writes.insert(collections.uploads.name, { _id: id, ...checked });
+      return ok({ ref: upload.ref, sha256: upload.sha256 });
     },
   },
   fileUrl: {
@@ -412,16 +419,10 @@ type Owned =
   | { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round; readonly context: LintContext }
   | { readonly ok: false; readonly error: AppError };
 
-/** The caller's own application and its round; another person's is answered as missing. */
+/** The caller's own application and its round, with what its texts are linted against; another person's is answered as missing. */
 async function loadOwn(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Owned> {
-  const doc = await store.get(collections.applications.name, id);
-  if (!doc) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
-  const record = parseFields(ApplicationRecord, doc);
-  if (record.personId !== caller._id) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
-  const roundDoc = await store.get(collections.rounds.name, record.roundId);
-  if (!roundDoc) return { ok: false, error: appError('ROUND.NOT_FOUND') };
-  const round = roundFromDoc(roundDoc);
-  return { ok: true, rev: doc._rev, record, round, context: await lintContextOf(store, caller, round) };
+  const loaded = await loadApplication(store, id, ownedBy(caller));
+  return loaded.ok ? { ...loaded, context: await lintContextOf(store, caller, loaded.round) } : loaded;
 }
 
 /** Writes the record's files back, at the revision read (a concurrent change is a conflict, not an overwrite). */

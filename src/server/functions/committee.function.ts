@@ -10,7 +10,7 @@ import { collections } from '../collections';
 import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
 import { defineFunction, type ActionContext } from '../function';
 import { moveApplication, type Move } from '../review/move';
-import { readOwnUpload } from '../images/own-upload';
+import { findCheckedUpload } from '../uploads/checked-uploads';
 import { roundFromDoc } from '../round.docs';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
@@ -91,12 +91,12 @@ export const committeeFunction = defineFunction(
 );
 
 /**
- * A receipt photo the secretary uploaded: under their own folder, the bytes whole (their SHA-256)
- * and a real JPEG; anything else is refused and nothing is recorded.
+ * A receipt photo the secretary uploaded and `applications.checkPhoto` checked (their own, whole, a
+ * JPEG that decodes): this function carries no image decoder, so it takes the check's record.
  */
 async function checkedReceipt(ctx: ActionContext, receipt: { readonly ref: string; readonly sha256: string }) {
-  const read = await readOwnUpload(ctx.files, ctx.caller._id, receipt, { allowPdf: false, incomplete: '收据照片没有传完整，请重新拍照' });
-  if (!read.ok) return read;
+  const checked = await findCheckedUpload(ctx.store, ctx.caller._id, receipt);
+  if (!checked.ok) return checked;
   return ok({ ref: receipt.ref, sha256: receipt.sha256, at: ctx.now.toISOString(), by: ctx.caller._id });
 }
 

@@ -1,6 +1,6 @@
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { randomInt, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView, DefenseSlotView, MyDefenseView } from '../../core/contracts/api';
 import { remindersDue, REMINDER_HORIZON_MS } from '../../core/defense/reminders';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Profile } from '../../core/eligibility/profile';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';

@@ -3,6 +3,7 @@ import { accountFunction } from './account.function';
 import { applicationsFunction } from './applications.function';
 import { committeeFunction } from './committee.function';
 import { defenseFunction } from './defense.function';
+import { documentsFunction } from './documents.function';
 import { eligibilityFunction } from './eligibility.function';
 import { reviewFunction } from './review.function';
 import { roundsFunction } from './rounds.function';
@@ -20,6 +21,7 @@ export const functions = {
   subscriptions: subscriptionsFunction,
   committee: committeeFunction,
   defense: defenseFunction,
+  documents: documentsFunction,
 } as const satisfies Record<string, FunctionDef>;
 
 export type DeployedFunctionName = keyof typeof functions;

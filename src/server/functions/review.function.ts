@@ -1,5 +1,5 @@
 import { documentsFor } from '../../core/exports/documents';
-import { documentFile, rosterFile } from '../exports/export-files';
+import { inScopeOf, loadApplication, type Loaded } from '../applications/load';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
@@ -132,24 +132,6 @@ export const reviewFunction = defineFunction(
         return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now));
       },
     },
-    document: {
-      roles: ['unit_admin'],
-      async handle({ applicationId: id, template }, ctx) {
-        const loaded = await loadInScope(ctx.store, ctx.caller, id);
-        if (!loaded.ok) return err(loaded.error);
-        return documentFile(ctx, id, loaded.record, loaded.round, template, 'unit');
-      },
-    },
-    roster: {
-      roles: ['unit_admin'],
-      async handle({ roundId }, ctx) {
-        const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
-        const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
-        if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-        if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
-        return rosterFile(ctx, roundFromDoc(roundDoc), { id: unitDoc._id, name: String(unitDoc.name) });
-      },
-    },
   },
   {
     /** Messages whose delivery after their commit did not finish (the outbox keeps them until it does). */
@@ -194,18 +176,8 @@ export const reviewFunction = defineFunction(
   },
 );
 
-type Loaded = { readonly ok: true; readonly rev: number; readonly record: ApplicationRecord; readonly round: Round } | { readonly ok: false; readonly error: AppError };
-
 /** The application if it is in the caller's scope; out of scope it is answered as missing. */
-async function loadInScope(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> {
-  const doc = await store.get(collections.applications.name, id);
-  if (!doc) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
-  const record = parseFields(ApplicationRecord, doc);
-  if (record.status === 'draft' || !inReviewScope(caller, record.unit)) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
-  const roundDoc = await store.get(collections.rounds.name, record.roundId);
-  if (!roundDoc) return { ok: false, error: appError('ROUND.NOT_FOUND') };
-  return { ok: true, rev: doc._rev, record, round: roundFromDoc(roundDoc) };
-}
+const loadInScope = (store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> => loadApplication(store, id, inScopeOf(caller));
 
 /** One reviewer act: idempotent by request id, judged by the machine, answered with the view after it. */
 async function act(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';

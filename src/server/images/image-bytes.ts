@@ -29,8 +29,9 @@ export async function inspectUpload(content: Uint8Array, allowPdf: boolean): Pro
     if (!meta.width || !meta.height) throw new Error('no size');
     // EXIF orientations 5–8 turn the picture a quarter: the upright size has width and height swapped.
     const turned = (meta.orientation ?? 1) >= 5;
-    // Decoding the whole picture is what finds a file cut off in the middle.
-    await sharp(content, { failOn: 'error' }).resize(8, 8).toBuffer();
+    // Decoding the whole picture is what finds a file cut off in the middle; a warning fails it as
+    // it would fail the blind copy's burn-in later (sharp's default), so nothing kept cannot be used.
+    await sharp(content, { failOn: 'warning' }).resize(8, 8).toBuffer();
     return { ok: true, contentType: 'image/jpeg', width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height };
   } catch {
     return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: '图片损坏或不完整，打不开。请重新拍照或重新选择。' };

@@ -2,11 +2,11 @@ import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import type { FileStore } from '../ports/files.port';
 import { inspectUpload, sha256Of } from './image-bytes';
+import { ownFolder } from './own-folder';
 
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
-/** The folder a person's uploads go to (the upload route and `wx.cloud.uploadFile` alike). */
-export const ownFolder = (personId: string) => `uploads/${personId}/`;
+export { ownFolder };
 
 /**
  * A file someone uploaded, before anything refers to it: under their own folder, there, not empty,

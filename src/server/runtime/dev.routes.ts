@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleLabels, Person } from '../../core/people/person';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';

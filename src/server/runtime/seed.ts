@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import { Person, Unit } from '../../core/people/person';
 import { collections } from '../collections';

@@ -75,7 +75,16 @@ function CommitteeQueue() {
       setProblem(uploaded.error);
       return;
     }
-    await act(item, 'recordFee', uploaded.value);
+    // The photo is checked by the function that reads images; the fee is then recorded with it.
+    setUploading('正在检查收据照片…');
+    const checked = await call('applications', 'checkPhoto', uploaded.value);
+    setUploading(null);
+    if (!checked.ok) {
+      setBusy(null);
+      setProblem(checked.error);
+      return;
+    }
+    await act(item, 'recordFee', checked.value);
   }
 
   return (

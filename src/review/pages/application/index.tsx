@@ -113,7 +113,7 @@ function ReviewApplication() {
           <Text className='review__heading'>单位文书（Word）</Text>
           <Text className='review__note'>按这份申报填好，打印后签字盖章，交申报人上传。</Text>
           {v.documents.map((d) => (
-            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('review', 'document', { applicationId: a.id, template: d.code })} />
+            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
           ))}
         </View>
       ) : null}

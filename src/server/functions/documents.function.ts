@@ -1,0 +1,43 @@
+import { appError } from '../../core/errors';
+import { err } from '../../core/result';
+import { inScopeOf, loadApplication, ownedBy } from '../applications/load';
+import { collections } from '../collections';
+import { servesRound } from '../committee/scope';
+import { documentFile, rosterFile } from '../exports/export-files';
+import { defineFunction } from '../function';
+import { roundFromDoc } from '../round.docs';
+
+/**
+ * `documents`: the round's Word documents and the 申报人员花名册, filled on request. A function of
+ * its own because the libraries that write Word and Excel files (docxtemplater, exceljs) are most of
+ * what any function would carry: the others start without them.
+ */
+export const documentsFunction = defineFunction('documents', {
+  document: {
+    roles: ['applicant', 'unit_admin'],
+    async handle({ applicationId: id, template }, ctx) {
+      // The applicant fills their own documents; the unit admin the unit's, for its applications.
+      const applicant = ctx.caller.role === 'applicant';
+      const loaded = await loadApplication(ctx.store, id, applicant ? ownedBy(ctx.caller) : inScopeOf(ctx.caller));
+      if (!loaded.ok) return err(loaded.error);
+      return documentFile(ctx, id, loaded.record, loaded.round, template, applicant ? 'applicant' : 'unit');
+    },
+  },
+  roster: {
+    roles: ['unit_admin', 'committee_secretary'],
+    async handle({ roundId }, ctx) {
+      if (ctx.caller.role === 'committee_secretary') {
+        if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
+        const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
+        if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+        return rosterFile(ctx, roundFromDoc(roundDoc), null);
+      }
+      // A unit admin: their own unit's applicants only.
+      const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
+      const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
+      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+      if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
+      return rosterFile(ctx, roundFromDoc(roundDoc), { id: unitDoc._id, name: String(unitDoc.name) });
+    },
+  },
+});
