@@ -102,6 +102,30 @@ export interface FunctionDef<F extends FunctionName = FunctionName> {
   readonly timers: Readonly<Record<string, TimerDef>>;
 }
 
+/**
+ * The name of a function's one timer trigger in the cloud: WeChat takes one trigger a function
+ * (`config.json` `triggers` holds at most one), so every timer of the function runs on it.
+ */
+export const TIMER_TRIGGER = 'timers';
+
+export interface TriggerConfig {
+  readonly name: string;
+  readonly type: 'timer';
+  readonly config: string;
+}
+
+/**
+ * The trigger `config.json` declares for a function: at its most frequent timer's schedule, running
+ * all its timers (each idempotent, so one that runs more often than its own schedule does no harm);
+ * null for a function without timers.
+ */
+export function triggerOf(fn: FunctionDef): TriggerConfig | null {
+  const timers = Object.values(fn.timers);
+  if (timers.length === 0) return null;
+  const mostFrequent = timers.reduce((a, b) => (b.everyMs < a.everyMs ? b : a));
+  return { name: TIMER_TRIGGER, type: 'timer', config: mostFrequent.cron };
+}
+
 /** Declares a cloud function: its name, one definition per action of its contract, and its timers. */
 export function defineFunction<F extends FunctionName>(name: F, actions: ActionDefs<F>, timers: Readonly<Record<string, TimerDef>> = {}): FunctionDef<F> {
   return { name, actions, timers };

@@ -64,6 +64,13 @@ const MAX_TEMP_URL_FILES = 50;
 
 export type SentMessage = WxSubscribeMessageParams;
 
+/** A query as an index sees it: which fields it filters on, how, and how it sorts. */
+export interface QueryShape {
+  readonly collection: string;
+  readonly filters: readonly { readonly field: string; readonly op: string }[];
+  readonly orderBy: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
+}
+
 /** A real 8 × 8 JPEG standing for the code WeChat draws. */
 const FAKE_CODE_JPEG =
   '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAAIAAgBAREA/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/9oACAEBAAA/AKp//9k=';
@@ -76,6 +83,11 @@ export class FakeWxCloud implements WxCloud {
   initOptions: { env?: string | symbol } | undefined;
   /** Every message `subscribeMessage.send` accepted, in order. */
   readonly sentMessages: SentMessage[] = [];
+  /**
+   * The shape of every collection query run (fields filtered on, with their operators, and the
+   * sort), each once: what the deployment's indexes must serve (`src/server/database.indexes.ts`).
+   */
+  readonly queryShapes: QueryShape[] = [];
 
   private readonly collections = new Map<string, Map<string, Stored>>();
   /** Bumped on every write of a document; transactions use it to detect conflicts. */
@@ -395,8 +407,16 @@ class FakeQuery implements WxQuery {
     return new FakeQuery(this.cloud, this.name, { ...this.state, limit: max });
   }
 
+  /** Records this query's shape on the fake (once per distinct shape). */
+  protected record(): void {
+    const shape: QueryShape = { collection: this.name, filters: this.state.where === undefined ? [] : filtersOf(this.state.where), orderBy: [...(this.state.orderBy ?? [])] };
+    const key = JSON.stringify(shape);
+    if (!this.cloud.queryShapes.some((known) => JSON.stringify(known) === key)) this.cloud.queryShapes.push(shape);
+  }
+
   async get(): Promise<{ data: WxDocData[] }> {
     this.cloud.throwIfFailing('get');
+    this.record();
     const sorted = this.sorted(this.matching());
     const skip = this.state.skip ?? 0;
     const limit = this.state.limit ? Math.min(this.state.limit, MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
@@ -404,12 +424,14 @@ class FakeQuery implements WxQuery {
   }
 
   async count(): Promise<{ total: number }> {
+    this.record();
     return { total: this.matching().length };
   }
 
   async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
     this.cloud.throwIfFailing('update');
     assertUpdateData(options.data, 'collection.update');
+    this.record();
     const collection = this.cloud.collectionOrThrow(this.name);
     let updated = 0;
     for (const doc of this.matching()) {
@@ -425,6 +447,7 @@ class FakeQuery implements WxQuery {
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
+    this.record();
     const collection = this.cloud.collectionOrThrow(this.name);
     const doomed = this.matching();
     for (const doc of doomed) {
@@ -456,6 +479,13 @@ class FakeQuery implements WxQuery {
       return tieHash(a._id, salt) - tieHash(b._id, salt);
     });
   }
+}
+
+/** The fields a condition filters on and their operators (`eq` for a plain value), `and` flattened. */
+function filtersOf(condition: unknown): { field: string; op: string }[] {
+  if (condition instanceof LogicCommand) return condition.expressions.flatMap(filtersOf);
+  if (typeof condition !== 'object' || condition === null) return [];
+  return Object.entries(condition as Record<string, unknown>).map(([field, value]) => ({ field, op: value instanceof QueryCommand ? value.op : 'eq' }));
 }
 
 class FakeDocument implements WxDocumentRef {

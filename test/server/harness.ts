@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import demo from '../../config/seed/demo.json';
@@ -18,6 +18,8 @@ import { allCollections } from '../../src/server/collections';
 import type { Deps } from '../../src/server/function';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
+import { unservedQueries } from '../../src/server/database.indexes';
+import { shapeRecording } from './query-shapes';
 
 /**
  * The functions over the real local adapters (SQLite, files on disk) in a fresh folder, seeded
@@ -38,12 +40,14 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   const clock = { now: () => current };
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
   await seed(store, { demo, rounds: roundSeeds(allRounds) });
+  // What the functions ask of the store, checked against the deployment's indexes when the harness closes.
+  const recorded = shapeRecording(store);
   const ocr = paddleReader();
   const files = diskFiles({ root: path.join(dir, 'files'), baseUrl: 'http://127.0.0.1:1', secret: 'test', clock });
   return {
     store,
     files,
-    deps: { store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), ocr, clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
+    deps: { store: recorded.store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), ocr, clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;
     },
@@ -51,6 +55,9 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
       await ocr.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
+      if (process.env.QUERY_SHAPES_OUT) appendFileSync(process.env.QUERY_SHAPES_OUT, recorded.shapes.map((shape) => `${JSON.stringify(shape)}\n`).join(''));
+      const unserved = unservedQueries(recorded.shapes);
+      if (unserved.length > 0) throw new Error(`queries no declared index serves (src/server/database.indexes.ts):\n${unserved.map((q) => JSON.stringify(q)).join('\n')}`);
     },
   };
 }

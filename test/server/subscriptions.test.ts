@@ -86,7 +86,7 @@ describe('subscription credits and the outbox', () => {
     await call(liNa, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' });
     await call(zhaoLei, 'review', 'return', { applicationId: id, requestId: 'return-0002', reasons });
     expect(sent).toHaveLength(1);
-    const entries = await deps.store.find('outbox', { where: [{ field: 'kind', op: 'eq', value: 'returned' }], limit: 10 });
+    const entries = await harness.store.find('outbox', { where: [{ field: 'kind', op: 'eq', value: 'returned' }], limit: 10 });
     expect(entries.map((e) => `${e.status}/${e.outcome}`).sort()).toEqual(['sent/null', 'skipped/no_credit']);
     // Both returns are in 我的申报, once each.
     expect(data<{ title: string }[]>(await call(liNa, 'applications', 'inbox', {})).filter((n) => n.title === '申报被退回')).toHaveLength(2);

@@ -10,7 +10,7 @@ import { cloudStore } from '../adapters/cloud/cloud.store';
 import type { WxCloud } from '../adapters/cloud/wx.types';
 import type { Reply } from '../../core/contracts/contract';
 import { dispatch, runTimer } from '../dispatch';
-import type { Deps, FunctionDef, Logger } from '../function';
+import { TIMER_TRIGGER, type Deps, type FunctionDef, type Logger } from '../function';
 import { systemClock, type Clock } from '../ports/clock.port';
 
 export interface CloudMainOptions {
@@ -57,10 +57,25 @@ export function cloudMain(fn: FunctionDef, cloud: WxCloud, options: CloudMainOpt
     // A timer trigger (config.json `triggers`) calls with no user: it runs as the system. A call from
     // the mini-program always carries the caller's OPENID, so it can never pose as a timer.
     const trigger = timerTrigger(event);
-    if (trigger && !OPENID) return (await runTimer(registry, fn.name, trigger, deps)).reply;
+    if (trigger && !OPENID) return trigger === TIMER_TRIGGER ? runAllTimers(fn, registry, deps) : (await runTimer(registry, fn.name, trigger, deps)).reply;
     const outcome = await dispatch(registry, fn.name, event, { openid: OPENID || null }, deps);
     return outcome.reply;
   };
+}
+
+/**
+ * The function's one trigger: every timer in turn, each committing on its own, so one that fails
+ * does not keep the others from their work. Answers how many things each changed, or the first failure.
+ */
+async function runAllTimers(fn: FunctionDef, registry: Readonly<Record<string, FunctionDef>>, deps: Deps): Promise<Reply<unknown>> {
+  const changed: Record<string, unknown> = {};
+  let failed: Reply<unknown> | null = null;
+  for (const name of Object.keys(fn.timers)) {
+    const { reply } = await runTimer(registry, fn.name, name, deps);
+    if (reply.ok) changed[name] = (reply.data as { changed: number }).changed;
+    else failed ??= reply;
+  }
+  return failed ?? { ok: true, data: { changed } };
 }
 
 /** The trigger name of a timer event (`{ Type: 'Timer', TriggerName, Time }`), or null. */

@@ -1,0 +1,12 @@
+// Run by plain Node in a staged function's folder (no TypeScript, no jest): requires wx-server-sdk
+// alone, then the bundle, and prints what each took and what the bundle exports, as one JSON line.
+const { performance } = require('node:perf_hooks');
+const path = require('node:path');
+const dir = process.argv[2];
+const t0 = performance.now();
+require(require.resolve('wx-server-sdk', { paths: [dir] }));
+const t1 = performance.now();
+const bundle = require(path.join(dir, 'index.js'));
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ sdkMs: t1 - t0, ownMs: t2 - t1, main: typeof bundle.main }) + '\n');
+process.exit(0);

@@ -1,0 +1,107 @@
+import { allCollections } from './collections';
+
+/**
+ * The cloud database a deployment needs: its collections and composite indexes, each with the
+ * query it serves. WeChat's cloud database (CloudBase) allows at most 100 indexes a collection; a
+ * composite index serves queries on a prefix of its fields; a sort must follow the index's
+ * directions or their full inverse. Every find the cloud store issues ends its sort with `_id` (a
+ * unique last key, so pages never swap documents), so an index for a sorted or paged query ends
+ * with `_id` too. `_id` itself is indexed by the platform.
+ *
+ * `test/cloud/bundles.test.ts`, the weapp smoke test and every server test over the harness check
+ * that each query they issue is served by an index declared here (`unservedQueries`).
+ */
+export interface IndexField {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+export interface IndexSpec {
+  /** The name to create it under in the console (letters, digits, underscores). */
+  readonly name: string;
+  readonly fields: readonly IndexField[];
+  /** The query it is for, in words. */
+  readonly serves: string;
+}
+
+export interface QueryShape {
+  readonly collection: string;
+  readonly filters: readonly { readonly field: string; readonly op: string }[];
+  readonly orderBy: readonly IndexField[];
+}
+
+const asc = (field: string): IndexField => ({ field, direction: 'asc' });
+const desc = (field: string): IndexField => ({ field, direction: 'desc' });
+const index = (serves: string, ...fields: IndexField[]): IndexSpec => ({ name: fields.map((f) => `${f.field.replace(/\./g, '_')}_${f.direction === 'asc' ? 1 : -1}`).join('__'), fields, serves });
+
+/** Indexes by collection; a collection not named here needs none beyond `_id`. */
+export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
+  people: [
+    index('登录：按 OPENID 找人（每个 OPENID 一人）', asc('openid'), asc('_id')),
+    index('评审会：某一角色的人（本批次的专家）', asc('role'), asc('_id')),
+  ],
+  units: [
+    index('凭邀请码加入单位', asc('inviteCode'), asc('_id')),
+    index('我登记的单位，最新在前', asc('registeredBy'), desc('registeredAt'), asc('_id')),
+    index('人社局待审核的单位登记', asc('status'), asc('prefecture'), asc('_id')),
+  ],
+  rounds: [index('首页的评审批次，新的年份在前', desc('year'), asc('_id'))],
+  applications: [
+    index('同一人同一年的申报（同一系列只走一个渠道）', asc('personId'), asc('year'), asc('_id')),
+    index('我的申报，最新在前', asc('personId'), desc('createdAt'), asc('_id')),
+    index('单位的花名册：某批次、某单位，按提交先后', asc('roundId'), asc('status'), asc('unit.unitId'), asc('createdAt'), asc('_id')),
+    index('批次的花名册与评委会秘书的列表：某（些）批次、某些状态，按提交先后', asc('roundId'), asc('status'), asc('createdAt'), asc('_id')),
+    index('退回逾期的定时任务：已退回且期限已过', asc('status'), asc('returnDeadline'), asc('_id')),
+    index('缴费逾期的定时任务：某些状态', asc('status'), asc('_id')),
+    index('县级审核队列（及其计数）：本县、级别、审核路线、状态，最新在前', asc('unit.prefecture'), asc('unit.county'), asc('unit.level'), asc('unit.route'), asc('status'), desc('createdAt'), asc('_id')),
+    index('地区审核队列（及其计数）：本地区、审核路线、状态、级别，最新在前', asc('unit.prefecture'), asc('unit.route'), asc('status'), asc('unit.level'), desc('createdAt'), asc('_id')),
+    index('地区审核队列（不分级别）：本地区、审核路线、状态，最新在前', asc('unit.prefecture'), asc('unit.route'), asc('status'), desc('createdAt'), asc('_id')),
+    index('单位管理员的队列（及其计数）：本单位、状态，最新在前', asc('unit.unitId'), asc('status'), desc('createdAt'), asc('_id')),
+    index('单位管理员按姓名搜索：本单位、状态、姓名前缀，最新在前', asc('unit.unitId'), asc('status'), asc('applicantName'), desc('createdAt'), asc('_id')),
+  ],
+  outbox: [index('待发送的消息，先到先发', asc('status'), asc('createdAt'), asc('_id'))],
+  inbox: [index('我的站内通知，最新在前', asc('personId'), desc('at'), asc('_id'))],
+  defenseSessions: [index('一个批次的答辩场次', asc('roundId'), asc('_id'))],
+  defenseSlots: [
+    index('答辩提醒的定时任务：已发布、即将开始', asc('published'), asc('startsAt'), asc('_id')),
+    index('一个批次的答辩安排，按时间', asc('roundId'), asc('startsAt'), asc('_id')),
+  ],
+  meetings: [
+    index('一个批次的评审会', asc('roundId'), asc('_id')),
+    index('秘书或专家的评审会列表，最新在前', asc('roundId'), desc('createdAt'), asc('_id')),
+  ],
+  votes: [index('一次评审会的表决', asc('meetingId'), asc('_id'))],
+};
+
+/** The platform's own index on `_id`. */
+const ID_INDEX: IndexSpec = { name: '_id_', fields: [asc('_id')], serves: '按 _id 读取' };
+
+/** Whether `spec` serves `query`: its filter fields are the index's first fields, then its sort in order (or wholly reversed). */
+export function serves(spec: IndexSpec, query: QueryShape): boolean {
+  const filterFields = new Set(query.filters.map((f) => f.field));
+  const prefix = spec.fields.slice(0, filterFields.size);
+  if (prefix.length !== filterFields.size || !prefix.every((f) => filterFields.has(f.field))) return false;
+  // Sorting on a field an equality filter fixes changes nothing.
+  const equal = new Set(query.filters.filter((f) => f.op === 'eq').map((f) => f.field));
+  const sort = query.orderBy.filter((s) => !equal.has(s.field));
+  const rest = spec.fields.slice(filterFields.size, filterFields.size + sort.length);
+  if (rest.length !== sort.length) return false;
+  const same = sort.every((s, i) => rest[i]!.field === s.field && rest[i]!.direction === s.direction);
+  const inverse = sort.every((s, i) => rest[i]!.field === s.field && rest[i]!.direction !== s.direction);
+  return same || inverse;
+}
+
+/** The queries no declared index serves (nor the platform's `_id` index), each once. */
+export function unservedQueries(queries: readonly QueryShape[]): QueryShape[] {
+  const declared = new Set(allCollections.map((c) => c.name));
+  const seen = new Set<string>();
+  return queries.filter((query) => {
+    const key = JSON.stringify(query);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (!declared.has(query.collection)) return true;
+    return ![ID_INDEX, ...(databaseIndexes[query.collection] ?? [])].some((spec) => serves(spec, query));
+  });
+}
+
+export { asc, desc, index };
