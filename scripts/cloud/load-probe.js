@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, run by plain Node as WeChat runs a cloud function */
 // Run by plain Node in a staged function's folder (no TypeScript, no jest): requires wx-server-sdk
 // alone, then the bundle, and prints what each took and what the bundle exports, as one JSON line.
 const { performance } = require('node:perf_hooks');

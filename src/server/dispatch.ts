@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { api, type FunctionName } from '../core/contracts/api';
+import type { FunctionName } from '../core/contracts/api';
 import { failureReply, type Reply } from '../core/contracts/contract';
 import { describeIssues } from '../core/contracts/zod-locale';
 import { appError, type AppError, type ErrorCode } from '../core/errors';
@@ -78,7 +78,7 @@ export async function dispatch(
   deps: Deps,
 ): Promise<Outcome> {
   const fn = Object.prototype.hasOwnProperty.call(functions, functionName) ? functions[functionName] : undefined;
-  if (!fn || !Object.prototype.hasOwnProperty.call(api, functionName)) {
+  if (!fn) {
     return failure(appError('REQUEST.UNKNOWN_FUNCTION'));
   }
   const envelope = Envelope.safeParse(rawEnvelope);
@@ -87,7 +87,7 @@ export async function dispatch(
   }
   const actionName = envelope.data.action;
   const actions = fn.actions as Readonly<Record<string, ActionDef<FunctionName, never>>>;
-  const contracts = api[functionName as FunctionName] as Readonly<Record<string, { payload: z.ZodType }>>;
+  const contracts = fn.contract as Readonly<Record<string, { payload: z.ZodType }>>;
   const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
   const contract = Object.prototype.hasOwnProperty.call(contracts, actionName) ? contracts[actionName] : undefined;
   if (!def || !contract) {

@@ -98,6 +98,8 @@ export interface TimerDef {
 
 export interface FunctionDef<F extends FunctionName = FunctionName> {
   readonly name: F;
+  /** Its actions' payload schemas: its own only, so a deployed function builds no other's. */
+  readonly contract: Api[F];
   readonly actions: ActionDefs<F>;
   readonly timers: Readonly<Record<string, TimerDef>>;
 }
@@ -127,8 +129,8 @@ export function triggerOf(fn: FunctionDef): TriggerConfig | null {
 }
 
 /** Declares a cloud function: its name, one definition per action of its contract, and its timers. */
-export function defineFunction<F extends FunctionName>(name: F, actions: ActionDefs<F>, timers: Readonly<Record<string, TimerDef>> = {}): FunctionDef<F> {
-  return { name, actions, timers };
+export function defineFunction<F extends FunctionName>(name: F, contract: Api[F], actions: ActionDefs<F>, timers: Readonly<Record<string, TimerDef>> = {}): FunctionDef<F> {
+  return { name, contract, actions, timers };
 }
 
 export type { PayloadOf, Write };

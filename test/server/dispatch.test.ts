@@ -1,3 +1,4 @@
+import { accountContract } from '../../src/core/contracts/functions/account.contract';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,7 +92,7 @@ describe('dispatch', () => {
   it('refuses a caller who is not signed in, unknown, or in the wrong role', async () => {
     expect((await dispatch(registry, 'account', { action: 'me' }, { openid: null }, deps))).toMatchObject({ status: 401, reply: { code: 'AUTH.NOT_SIGNED_IN' } });
     expect((await dispatch(registry, 'account', { action: 'me' }, { openid: 'stranger' }, deps))).toMatchObject({ status: 403, reply: { code: 'AUTH.UNKNOWN_PERSON' } });
-    const expertsOnly = { account: defineFunction('account', { register: accountFunction.actions.register, me: { roles: ['expert'], handle: accountFunction.actions.me.handle } }) };
+    const expertsOnly = { account: defineFunction('account', accountContract, { register: accountFunction.actions.register, me: { roles: ['expert'], handle: accountFunction.actions.me.handle } }) };
     expect(await dispatch(expertsOnly, 'account', { action: 'me' }, asApplicant, deps)).toMatchObject({ status: 403, reply: { code: 'AUTH.FORBIDDEN' } });
   });
 
@@ -112,7 +113,7 @@ describe('dispatch', () => {
 
     function writing(after: 'succeed' | 'fail' | 'throw', rev = 1) {
       return {
-        account: defineFunction('account', {
+        account: defineFunction('account', accountContract, {
           register: accountFunction.actions.register,
           me: {
             roles: ['applicant'],

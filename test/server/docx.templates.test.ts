@@ -61,12 +61,12 @@ describe('the Word templates', () => {
     expect([...offered].sort()).toEqual(templates.sort());
   });
 
-  it.each(templates)('%s uses only fields the product fills, and a filled copy holds each value and no tag', (file) => {
+  it.each(templates)('%s uses only fields the product fills, and a filled copy holds each value and no tag', async (file) => {
     const bytes = readFileSync(path.join(DIR, file));
     const tags = tagsOf(bytes);
     expect(tags.length).toBeGreaterThan(2);
     for (const tag of tags) expect(Object.keys(fields)).toContain(tag);
-    const filled = textOf(fillDocx(bytes, fields));
+    const filled = textOf(await fillDocx(bytes, fields));
     for (const tag of tags) expect(filled).toContain(fields[tag]);
     expect(filled).not.toMatch(/[{}]/);
     expect(filled).toContain('王建新');

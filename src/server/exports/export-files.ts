@@ -47,7 +47,7 @@ export async function documentFile(ctx: ActionContext, id: string, record: Appli
   const template = await ctx.templates.read(offered.docx);
   if (!template) return err(appError('EXPORT.NO_TEMPLATE'));
   const fields = documentFields({ record, round, targetTitle: await targetTitleOf(ctx, id, record, round), today: beijingDate(ctx.now) });
-  return saved(ctx, offered.docx, 'docx', fillDocx(template, fields), `${offered.name}（${record.applicantName}）.docx`, null);
+  return saved(ctx, offered.docx, 'docx', await fillDocx(template, fields), `${offered.name}（${record.applicantName}）.docx`, null);
 }
 
 /** Applications a roster lists: sent up by the applicant and not withdrawn or ended before review. */

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
-
 /**
  * A roster as an Excel workbook: a title row, the columns, one row per application, every cell as
  * text (an ID number must never become a number in scientific notation).
  */
 export async function rosterXlsx(title: string, columns: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  // Loaded when a roster is asked for, not when the function starts (installed from its package.json).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = '职称评审通';
   const sheet = book.addWorksheet('申报人员花名册', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

@@ -6,12 +6,13 @@ import { Person, Role, roleLabels, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
+import { accountContract } from '../../core/contracts/functions/account.contract';
 import { defineFunction } from '../function';
 import { roundFromDoc } from '../round.docs';
 import type { JsonObject } from '../ports/store.port';
 
 /** `account`: who the caller is, as the platform identifies them; a newcomer registers here. */
-export const accountFunction = defineFunction('account', {
+export const accountFunction = defineFunction('account', accountContract, {
   register: {
     roles: ['applicant'],
     newcomers: true,

@@ -19,6 +19,7 @@ import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
+import { applicationsContract } from '../../core/contracts/functions/applications.contract';
 import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { readOwnUpload } from '../images/own-upload';
@@ -38,7 +39,7 @@ const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, sav
  * engine says cannot be applied for is refused with its reasons, and one channel per year holds
  * for the same series (specialty) and level (aksu 二).
  */
-export const applicationsFunction = defineFunction('applications', {
+export const applicationsFunction = defineFunction('applications', applicationsContract, {
   create: {
     roles: ['applicant'],
     async handle({ roundId, offerKey }, { caller, store, now, writes }) {

@@ -8,6 +8,7 @@ import { applicantViewOf } from '../applications/application.view';
 import { parseFields } from '../docs';
 import { collections } from '../collections';
 import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
+import { committeeContract } from '../../core/contracts/functions/committee.contract';
 import { defineFunction, type ActionContext } from '../function';
 import { moveApplication, type Move } from '../review/move';
 import { findCheckedUpload } from '../uploads/checked-uploads';
@@ -23,8 +24,7 @@ import { meetingActions } from '../evaluation/meeting.actions';
  * unpaid not evaluated; the evaluation meetings (blind votes, results within the caps, publicity,
  * certificates) are `meeting.actions.ts`.
  */
-export const committeeFunction = defineFunction(
-  'committee',
+export const committeeFunction = defineFunction('committee', committeeContract,
   {
     queue: {
       roles: ['committee_secretary'],

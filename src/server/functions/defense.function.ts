@@ -17,6 +17,7 @@ import { applicantViewOf, lintContextOf, viewOf } from '../applications/applicat
 import { collections } from '../collections';
 import { servesRound } from '../committee/scope';
 import { parseFields } from '../docs';
+import { defenseContract } from '../../core/contracts/functions/defense.contract';
 import { defineFunction, type ActionContext, type WorkContext } from '../function';
 import type { Doc, JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
@@ -57,8 +58,7 @@ const ScheduleDoc = z.strictObject({
   cancelled: z.record(z.string(), z.number().int()).default({}),
 });
 
-export const defenseFunction = defineFunction(
-  'defense',
+export const defenseFunction = defineFunction('defense', defenseContract,
   {
     plan: {
       roles: ['committee_secretary'],
@@ -294,7 +294,7 @@ export const defenseFunction = defineFunction(
       cron: '0 */5 * * * * *',
       everyMs: 60_000,
       async run(ctx) {
-        const policy = templateRegistry.defenseReminders;
+        const policy = templateRegistry().defenseReminders;
         const soon = await ctx.store.find(collections.defenseSlots.name, {
           where: [
             { field: 'published', op: 'eq', value: true },

@@ -4,6 +4,7 @@ import { inScopeOf, loadApplication, ownedBy } from '../applications/load';
 import { collections } from '../collections';
 import { servesRound } from '../committee/scope';
 import { documentFile, rosterFile } from '../exports/export-files';
+import { documentsContract } from '../../core/contracts/functions/documents.contract';
 import { defineFunction } from '../function';
 import { roundFromDoc } from '../round.docs';
 
@@ -12,7 +13,7 @@ import { roundFromDoc } from '../round.docs';
  * its own because the libraries that write Word and Excel files (docxtemplater, exceljs) are most of
  * what any function would carry: the others start without them.
  */
-export const documentsFunction = defineFunction('documents', {
+export const documentsFunction = defineFunction('documents', documentsContract, {
   document: {
     roles: ['applicant', 'unit_admin'],
     async handle({ applicationId: id, template }, ctx) {

@@ -3,6 +3,7 @@ import { Profile } from '../../core/eligibility/profile';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
+import { eligibilityContract } from '../../core/contracts/functions/eligibility.contract';
 import { defineFunction } from '../function';
 import { parseFields } from '../docs';
 import type { JsonObject } from '../ports/store.port';
@@ -13,7 +14,7 @@ const SavedProfile = z.strictObject({ roundId: z.string(), profile: Profile, sav
  * `eligibility`: keeps the self-check's answers (one record per person, the last round answered),
  * so the application can start from them on any phone.
  */
-export const eligibilityFunction = defineFunction('eligibility', {
+export const eligibilityFunction = defineFunction('eligibility', eligibilityContract, {
   saveAnswers: {
     roles: ['applicant'],
     async handle({ roundId, profile }, { caller, store, now, writes }) {

@@ -15,6 +15,7 @@ import { applicantViewOf, lintContextOf, viewOf } from '../applications/applicat
 import { nationalCalendar, regionalCalendar } from '../calendar';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
+import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
 import type { Condition, Doc, Store } from '../ports/store.port';
 import { moveApplication, publicityDone } from '../review/move';
@@ -31,8 +32,7 @@ const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
  * the queue, the application with its original materials, approve, return with reasons, the unit's
  * publicity. The order and who may do what are the core machine's; this applies it.
  */
-export const reviewFunction = defineFunction(
-  'review',
+export const reviewFunction = defineFunction('review', reviewContract,
   {
     queue: {
       roles: REVIEWERS,
@@ -120,7 +120,7 @@ export const reviewFunction = defineFunction(
         const loaded = await loadInScope(store, caller, id);
         if (!loaded.ok) return err(loaded.error);
         if (loaded.record.status !== 'submitted') return err(appError('REVIEW.WRONG_STATUS', ['只有等待单位审核的申报才登记公示。']));
-        const counted = countPublicityDays(nationalCalendar, regionalCalendar, from, to);
+        const counted = countPublicityDays(nationalCalendar(), regionalCalendar(), from, to);
         if (!counted.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [counted.error], counted.error));
         const required = loaded.round.unitPublicity.workingDays;
         if (counted.value.workingDays < required) {
@@ -216,7 +216,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
   };
   const approve = transition(record.status, 'approve', { ...base, reasonCount: 0 });
   const giveBack = transition(record.status, 'return', { ...base, reasonCount: 1 });
-  const counted = record.publicity ? countPublicityDays(nationalCalendar, regionalCalendar, record.publicity.from, record.publicity.to) : null;
+  const counted = record.publicity ? countPublicityDays(nationalCalendar(), regionalCalendar(), record.publicity.from, record.publicity.to) : null;
   const missing = counted?.ok ? counted.value.regionalMissing : [];
   const note = missing.length > 0 ? `${missing.join('、')}年自治区的肉孜节、古尔邦节假期尚未收录，按全国节假日计算，请核对。` : null;
   return {

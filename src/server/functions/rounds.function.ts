@@ -6,10 +6,11 @@ import { summarizeRound } from '../../core/round/round.summary';
 import { collections } from '../collections';
 import { roundFromDoc } from '../round.docs';
 import { parseFields } from '../docs';
+import { roundsContract } from '../../core/contracts/functions/rounds.contract';
 import { defineFunction } from '../function';
 
 /** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds. */
-export const roundsFunction = defineFunction('rounds', {
+export const roundsFunction = defineFunction('rounds', roundsContract, {
   list: {
     roles: Role.options,
     async handle(payload, { store }) {

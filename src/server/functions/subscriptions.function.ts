@@ -3,6 +3,7 @@ import { TemplateKey } from '../../core/messages/templates';
 import type { Person } from '../../core/people/person';
 import { ok } from '../../core/result';
 import { collections } from '../collections';
+import { subscriptionsContract } from '../../core/contracts/functions/subscriptions.contract';
 import { defineFunction, type WorkContext } from '../function';
 import type { Write } from '../ports/store.port';
 import { creditId } from '../outbox';
@@ -18,7 +19,7 @@ const REMEMBERED_REQUESTS = 20;
  * came from is the person's own phone, so a forged accept only earns a send WeChat refuses (43101),
  * after which the credit is zero.
  */
-export const subscriptionsFunction = defineFunction('subscriptions', {
+export const subscriptionsFunction = defineFunction('subscriptions', subscriptionsContract, {
   status: {
     roles: ['applicant'],
     async handle(_payload, ctx) {
@@ -36,7 +37,7 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
         const templateId = subscriptions.ids[key];
         const answer = templateId ? results[templateId] : undefined;
         if (!answer) continue;
-        const title = templateRegistry.templates[key].title;
+        const title = templateRegistry().templates[key].title;
         if (answer === 'reject') messages.push(`您没有允许“${title}”，这类通知只显示在“我的申报”里。需要时可再点“接收微信提醒”。`);
         if (answer === 'ban') messages.push(`“${title}”已被微信停用，这类通知只显示在“我的申报”里。`);
         if (answer === 'filter') messages.push(`“${title}”与其他提醒的标题相同，被微信过滤了，这类通知只显示在“我的申报”里。`);
@@ -71,7 +72,7 @@ async function statusOf(ctx: Pick<WorkContext, 'store' | 'subscriptions'>, calle
     const doc = await ctx.store.get(collections.subscriptionCredits.name, creditId(caller._id, key));
     const counted = Array.isArray(doc?.requests) && (doc.requests as string[]).includes(requestId);
     const added = results[templateId] === 'accept' && !counted && !ctx.subscriptions.longTerm ? 1 : 0;
-    templates.push({ key, title: templateRegistry.templates[key].title, templateId, credits: Number(doc?.count ?? 0) + added });
+    templates.push({ key, title: templateRegistry().templates[key].title, templateId, credits: Number(doc?.count ?? 0) + added });
   }
   return { setUp: templates.length > 0, longTerm: ctx.subscriptions.longTerm, templates, messages };
 }

@@ -6,6 +6,7 @@ import { INVITE_ALPHABET, normaliseInviteCode, Person, Unit } from '../../core/p
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
+import { unitsContract } from '../../core/contracts/functions/units.contract';
 import { defineFunction } from '../function';
 import type { JsonObject, Store } from '../ports/store.port';
 
@@ -15,7 +16,7 @@ import type { JsonObject, Store } from '../ports/store.port';
  * prefecture's); approved, it has an invite code its staff join with. Who reviews what follows
  * from the unit an application is submitted through.
  */
-export const unitsFunction = defineFunction('units', {
+export const unitsFunction = defineFunction('units', unitsContract, {
   register: {
     roles: ['applicant'],
     async handle({ name, level, kind, county }, ctx) {

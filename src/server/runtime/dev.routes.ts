@@ -29,7 +29,7 @@ async function outboxEntries(ctx: RuntimeContext) {
   const docs = await ctx.deps.store.find(collections.outbox.name, { orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 50 });
   return docs.map((d) => {
     const entry = parseFields(OutboxEntry, d);
-    const spec = entry.subscription ? templateRegistry.templates[entry.subscription.template] : null;
+    const spec = entry.subscription ? templateRegistry().templates[entry.subscription.template] : null;
     const card =
       entry.subscription && spec
         ? { title: spec.title, lines: spec.keywords.map((k) => [k.name, entry.subscription!.data[k.key] ?? ''] as const), page: entry.subscription.page }

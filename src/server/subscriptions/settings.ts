@@ -1,8 +1,9 @@
 import registry from '../../../config/messages/templates.json';
+import { once } from '../../core/once';
 import { TemplateRegistry, templateIds, type MessageEnvironment, type TemplateKey } from '../../core/messages/templates';
 
-/** The template registry, validated once. */
-export const templateRegistry = TemplateRegistry.parse(registry);
+/** The template registry, validated on first use. */
+export const templateRegistry = once(() => TemplateRegistry.parse(registry));
 
 /**
  * What the functions know of subscription messages where they run: the template ids of this
@@ -15,5 +16,14 @@ export interface SubscriptionSettings {
 }
 
 export function subscriptionSettings(env: MessageEnvironment): SubscriptionSettings {
-  return { ids: templateIds(templateRegistry, env), longTerm: templateRegistry.longTerm };
+  // Read on first use: a cloud function builds its settings at module scope, on every cold start.
+  const ids = once(() => templateIds(templateRegistry(), env));
+  return {
+    get ids() {
+      return ids();
+    },
+    get longTerm() {
+      return templateRegistry().longTerm;
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { nationalCalendar, regionalCalendar } from '../../../src/server/calendar
 
 /** The unit's publicity counted on Xinjiang's calendar: national holidays plus the region's festivals. */
 describe('publicity working days', () => {
-  const count = (from: string, to: string) => countPublicityDays(nationalCalendar, regionalCalendar, from, to);
+  const count = (from: string, to: string) => countPublicityDays(nationalCalendar(), regionalCalendar(), from, to);
 
   it('leaves out 古尔邦节 2025 (6–10 June) by the autonomous region’s notice', () => {
     // Monday 2 June (端午, national) to Friday 13 June: 10 weekdays, 1 national holiday, 3 regional (6, 9, 10).

@@ -75,6 +75,9 @@ export function paddleReader(): TextReader & { warm(): void; close(): Promise<vo
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {
         running.once('exit', () => resolve());
+        // The child is unref'd while idle: without this, a process with nothing else to do would end
+        // here, before the exit is heard, and whatever awaited close() would never run.
+        running.ref();
         running.kill();
       });
     },

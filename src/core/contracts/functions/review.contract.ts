@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { action } from '../contract';
+import { ApplicationId, RequestId } from '../fields';
+import type { QueueView, ReviewView } from '../views';
+import { ReturnReason } from '../../review/return-reasons';
+
+/** The `review` function's actions: each payload's schema and, as a type, what it answers. */
+export const reviewContract = {
+  /** The reviewer's queue in their scope: 待审核 (their move), 已退回, 已办理 (past their step), with counts. */
+  queue: action<QueueView>()(
+    z.strictObject({ tab: z.enum(['pending', 'returned', 'done'], { message: '请选择待审核、已退回或已办理' }), search: z.string().trim().max(20, '搜索最多 20 个字').default('') }),
+  ),
+  get: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId })),
+  /** Approves at the caller's step, with the opinion (the unit's standard text by default). */
+  approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: z.string().trim().max(200, '意见最多 200 字').default('') })),
+  /** Returns to the applicant with reasons per material category; the deadline runs from now. */
+  return: action<ReviewView>()(
+    z.strictObject({ applicationId: ApplicationId, requestId: RequestId, reasons: z.array(ReturnReason).min(1, '请至少选择一项退回原因').max(30, '退回原因最多 30 项') }),
+  ),
+  /** The unit admin records the unit's internal publicity (Beijing dates, YYYY-MM-DD). */
+  recordPublicity: action<ReviewView>()(
+    z.strictObject({ applicationId: ApplicationId, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示开始日期'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示结束日期') }),
+  ),
+} as const;

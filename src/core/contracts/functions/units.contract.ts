@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { action } from '../contract';
+import { Empty } from '../fields';
+import type { MyUnitView, InviteImageView, PendingUnitView } from '../views';
+
+/** The `units` function's actions: each payload's schema and, as a type, what it answers. */
+export const unitsContract = {
+  /** Registers the caller's unit (they become its admin once the HR bureau of its level approves). */
+  register: action<MyUnitView>()(
+    z.strictObject({
+      name: z.string().trim().min(4, '请填写单位全称（至少 4 个字）').max(60, '单位名称最多 60 个字'),
+      level: z.enum(['prefecture', 'county'], { message: '请选择单位是地（州）直属还是县（市）单位' }),
+      kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'social_organization'], { message: '请选择单位性质' }),
+      county: z.string().trim().max(20, '县（市）名称过长').nullable(),
+    }),
+  ),
+  /** The caller's unit, or their registration waiting, or null. */
+  mine: action<MyUnitView | null>()(Empty),
+  /** Units waiting for the caller's approval (county HR: their county's; prefecture HR: the prefecture's own units). */
+  pending: action<readonly PendingUnitView[]>()(Empty),
+  /** Approves (with an invite code) or rejects (with a reason) a unit's registration. */
+  decide: action<readonly PendingUnitView[]>()(
+    z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: z.string().trim().max(100, '理由最多 100 字').default('') }),
+  ),
+  /** Joins the unit whose invite code this is (the code its admin shares, or its QR code). */
+  join: action<MyUnitView>()(z.strictObject({ inviteCode: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 6 位') })),
+  /** The unit admin's invite code as a mini-program code (小程序码) staff scan with WeChat to join. */
+  inviteImage: action<InviteImageView>()(Empty),
+} as const;
