@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/pages/**/*.tsx', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.tsx', 'src/services/**/*.ts'],
+    files: ['src/pages/**/*.tsx', 'src/apply/**/*.tsx', 'src/features/**/*.{ts,tsx}', 'src/components/**/*.tsx', 'src/services/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
@@ -49,7 +49,7 @@ export default tseslint.config(
     { files: ['src/features/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**'], message: 'src/features uses core, services and components; never pages or server code.' },
     { files: ['src/components/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**', '**/features/**'], message: 'src/components uses core and services only.' },
     { files: ['src/services/**/*.{ts,tsx}'], banned: ['**/server/**', '**/pages/**', '**/features/**', '**/components/**'], message: 'src/services uses core only.' },
-    { files: ['src/pages/**/*.{ts,tsx}'], banned: ['**/server/**'], message: 'Pages reach the server through src/services, never by importing it.' },
+    { files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}'], banned: ['**/server/**'], message: 'Pages reach the server through src/services, never by importing it.' },
   ].map(({ files, banned, message }) => ({
     files,
     rules: {

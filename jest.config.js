@@ -7,5 +7,9 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }],
   },
+  // The built mini-program is run as built, never transformed (test/weapp/render).
+  transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+  // Taro's timers in a rendered page outlive a test; jest's global cleanup would warn about each.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -10,12 +10,20 @@ const devPages = isWeapp ? [] : ['pages/login/index'];
 const selfCheckPages = process.env.BENCH_WITHOUT_SELF_CHECK === '1' ? [] : ['pages/self-check/index', 'pages/self-check/result'];
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/defense/index', 'pages/unit/index', ...devPages],
-  // Reviewer and committee pages: applicants never download them (WeChat loads a subpackage when it is opened).
+  // What an applicant meets first stays in the main package, which WeChat downloads before anything shows.
+  pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/unit/index', ...devPages],
+  // WeChat loads a subpackage when one of its pages is first opened. The applicant's own pages
+  // (我的申报, the application, masking, the defense) are requested as soon as the home page shows
+  // (preloadRule), so the first tap on 开始申报 or 我的申报 does not wait; reviewers' and the
+  // committee's pages only when opened, applicants never download them.
   subPackages: [
+    { root: 'apply', pages: ['pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/defense/index'] },
     { root: 'review', pages: ['pages/queue/index', 'pages/application/index', 'pages/units/index'] },
     { root: 'committee', pages: ['pages/queue/index', 'pages/defense/index', 'pages/meetings/index', 'pages/meeting/index', 'pages/evaluate/index'] },
   ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['apply'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',

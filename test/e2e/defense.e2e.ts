@@ -86,7 +86,7 @@ test.describe('defense: scheduled, announced and reminded', () => {
 
     // He sees the slot in Beijing time, with the countdown, and confirms once.
     await switchTo(page, '王建新');
-    await page.goto(`/#/pages/defense/index?id=${encodeURIComponent(id)}`);
+    await page.goto(`/#/apply/pages/defense/index?id=${encodeURIComponent(id)}`);
     await expect(page.locator('.defense__when')).toHaveText('2024年9月20日 09:30');
     await expect(page.locator('.defense__countdown')).toHaveText('还有 17 天 23 小时');
     await expect(page.locator('.defense')).toContainText('阿克苏地区人社局三楼会议室');

@@ -194,7 +194,7 @@ describe('committee and defense functions', () => {
       const published = data<Plan>(await call(secretary, 'defense', 'publish', { roundId: ROUND }));
       expect(published.schedule?.publishedAt).toBe('2024-09-02T02:00:00.000Z');
       expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ toOpenid: 'demo-openid-senior', templateId: 'dev-defense-scheduled', page: `pages/defense/index?id=${encodeURIComponent(ids.wang)}` });
+      expect(sent[0]).toMatchObject({ toOpenid: 'demo-openid-senior', templateId: 'dev-defense-scheduled', page: `apply/pages/defense/index?id=${encodeURIComponent(ids.wang)}` });
       expect(refusedByOracle(sent[0]!.data)).toEqual([]);
       expect(sent[0]!.data.time2).toBe('2024年9月20日 09:30');
       expect(await outbox(`${ids.wang}#defense-scheduled`)).toMatchObject({ status: 'sent' });

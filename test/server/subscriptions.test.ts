@@ -79,7 +79,7 @@ describe('subscription credits and the outbox', () => {
 
     const reasons = [{ category: 'general', kind: 'incomplete', text: '' }];
     await call(zhaoLei, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons });
-    expect(sent).toEqual([expect.objectContaining({ toOpenid: 'demo-openid-applicant', templateId: RETURNED, page: `pages/application/index?id=${encodeURIComponent(id)}` })]);
+    expect(sent).toEqual([expect.objectContaining({ toOpenid: 'demo-openid-applicant', templateId: RETURNED, page: `apply/pages/application/index?id=${encodeURIComponent(id)}` })]);
     expect(sent[0]!.data).toMatchObject({ thing2: expect.stringContaining('材料不全'), time3: '2024年10月14日 10:00' });
     expect(await credits('materials_returned')).toBe(0);
 

@@ -101,7 +101,8 @@ export function textsOf(data: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'v' && typeof value === 'string') texts.push(value);
+        // A number child is a text node whose value is the number (WeChat's template prints it).
+        if (key === 'v' && (typeof value === 'string' || typeof value === 'number')) texts.push(String(value));
         else walk(value);
       }
     }

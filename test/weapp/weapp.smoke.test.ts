@@ -219,7 +219,7 @@ describe('the WeChat build (dist/weapp)', () => {
     try {
       phone.launch();
       await phone.settle();
-      const page = phone.openPage('pages/defense/index', { id });
+      const page = phone.openPage('apply/pages/defense/index', { id });
       await phone.settle();
       const texts = textsOf(page.data).join('');
       for (const expected of ['需要参加现场答辩', '通过形式审核并缴费后', '答辩安排通知', '答辩提醒', '答辩变更通知']) expect(texts).toContain(expected);
@@ -353,11 +353,11 @@ describe('the WeChat build (dist/weapp)', () => {
     });
 
     it('opens 我的申报 with what to do when there is none, and says so of an application that is not hers', async () => {
-      const list = host.openPage('pages/applications/index');
+      const list = host.openPage('apply/pages/applications/index');
       await host.settle();
       expect(textsOf(list.data).join('')).toContain('还没有申报');
       host.closePage(list);
-      const other = host.openPage('pages/application/index', { id: 'person-senior:aksu-water-2024:directed_evaluation:deputy_senior' });
+      const other = host.openPage('apply/pages/application/index', { id: 'person-senior:aksu-water-2024:directed_evaluation:deputy_senior' });
       await host.settle();
       expect(textsOf(other.data).join('')).toContain('没有找到这份申报');
       expect(host.errors).toEqual([]);
@@ -371,7 +371,7 @@ describe('the WeChat build (dist/weapp)', () => {
       const created = await cloudCall('applications', { action: 'create', payload: { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' } });
       expect(created).toMatchObject({ ok: true });
       const id = (created as { data: { id: string } }).data.id;
-      const page = host.openPage('pages/application/index', { id });
+      const page = host.openPage('apply/pages/application/index', { id });
       await host.settle();
       const texts = textsOf(page.data).join('');
       expect(texts).toContain('身份证（正、反面）');
@@ -411,7 +411,7 @@ describe('the WeChat build (dist/weapp)', () => {
         expect(created).toMatchObject({ ok: true });
         const id = (created as { data: { id: string } }).data.id;
         cloudNow = SMOKE_NOW;
-        const page = host.openPage('pages/application/index', { id });
+        const page = host.openPage('apply/pages/application/index', { id });
         await host.settle();
         const texts = textsOf(page.data).join('');
         for (const expected of ['身份证号', '工作经历', '添加一段经历', '任现职以来个人工作总结（正文）', '通知要求2000—3000字', '选择 PDF 文件（微信聊天中的文件）']) expect(texts).toContain(expected);

@@ -4,6 +4,7 @@ import type { NoticeKind, ReviewStatus } from '../review/review.machine';
 import { statusText } from '../review/review.machine';
 import type { ReviewRoute } from '../review/route';
 import { formatBeijingDateTime } from '../time/format';
+import { PAGES } from '../pages';
 
 /** What the applicant is told when their application moves: a title, one paragraph, the page it opens. */
 export interface ReviewNotice {
@@ -34,7 +35,7 @@ export interface ReviewNoticeInput {
  * templates) for WeChat.
  */
 export function buildReviewNotice(input: ReviewNoticeInput): ReviewNotice {
-  const page = `pages/application/index?id=${encodeURIComponent(input.applicationId)}`;
+  const page = PAGES.application(input.applicationId);
   const status = statusText(input.status, input.route);
   switch (input.kind) {
     case 'submitted':

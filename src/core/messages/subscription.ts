@@ -4,6 +4,7 @@ import { formatBeijingDateTime } from '../time/format';
 import { fitName, fitThing } from './fit';
 import { checkKeywords } from './keywords';
 import type { TemplateKey } from './templates';
+import { PAGES } from '../pages';
 
 /**
  * The subscription messages the product sends, built here once for the cloud functions (and the
@@ -17,8 +18,8 @@ export interface SubscriptionDraft {
   readonly data: Readonly<Record<string, string>>;
 }
 
-const applicationPage = (id: string) => `pages/application/index?id=${encodeURIComponent(id)}`;
-const defensePage = (id: string) => `pages/defense/index?id=${encodeURIComponent(id)}`;
+const applicationPage = PAGES.application;
+const defensePage = PAGES.defense;
 
 /** What every defense message says of the slot. */
 export interface DefenseSlotFacts {

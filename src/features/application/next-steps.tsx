@@ -2,6 +2,7 @@ import { Navigator, Text, View } from '@tarojs/components';
 import type { ApplicationView } from '../../core/contracts/api';
 import './application.scss';
 import '../defense/defense.scss';
+import { PAGES, urlOf } from '../../core/pages';
 
 /** The committee's published result, answered first once there is one. */
 const RESULT: Readonly<Partial<Record<ApplicationView['status'], { readonly title: string; readonly then: (title: string) => string }>>> = {
@@ -44,7 +45,7 @@ export function NextSteps({ application }: { application: ApplicationView }) {
         </View>
       ) : null}
       {defense ? (
-        <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={`/pages/defense/index?id=${encodeURIComponent(application.id)}`}>
+        <Navigator className='defense-entry' hoverClass='defense-entry--pressed' url={urlOf(PAGES.defense(application.id))}>
           <View className='defense-entry__text'>
             <Text className='defense-entry__title'>{application.defense.status === 'required' ? '答辩安排' : '免于答辩'}</Text>
             <Text className='defense-entry__hint'>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AppError } from '../../core/errors';
 import { call } from '../../services/api/client';
 import './application.scss';
+import { PAGES, urlOf } from '../../core/pages';
 
 /**
  * 开始申报 for one offered level: creates (or opens again) the application on the server from the
@@ -29,7 +30,7 @@ export function StartApplication({
     const created = await call('applications', 'create', { roundId, offerKey });
     if (!created.ok) return setState({ kind: 'failed', error: created.error });
     setState({ kind: 'idle' });
-    void Taro.navigateTo({ url: `/pages/application/index?id=${encodeURIComponent(created.value.id)}` });
+    void Taro.navigateTo({ url: urlOf(PAGES.application(created.value.id)) });
   };
   return (
     <View className='start'>

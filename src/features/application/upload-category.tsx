@@ -9,6 +9,7 @@ import type { Source } from '../../core/round/round.schema';
 import { ClauseLink } from '../../components/clause/clause-link';
 import { FileThumb } from './file-thumb';
 import './application.scss';
+import { PAGES, urlOf } from '../../core/pages';
 
 /** A photo on its way: preparing, uploading (with its share done), saving, or failed with why. */
 export interface PendingPhoto {
@@ -96,7 +97,7 @@ export function UploadCategory({
                     role='radio'
                     aria-checked={file.needsMasking === 'yes'}
                     aria-label={`第${i + 1}张需要遮挡`}
-                    onClick={() => void Taro.navigateTo({ url: `/pages/mask/index?app=${encodeURIComponent(applicationId)}&sha=${file.sha256}` })}
+                    onClick={() => void Taro.navigateTo({ url: urlOf(PAGES.mask(applicationId, file.sha256)) })}
                   >
                     {file.needsMasking === 'yes' ? `是（${file.masks.length} 处）` : '是'}
                   </View>

@@ -13,6 +13,7 @@ import { platform } from '../../services/platform/platform';
 import { learnServerTime, serverNow } from '../../services/server-time';
 import './index.scss';
 import { withSystemFont } from '../../components/system-font';
+import { PAGES, urlOf } from '../../core/pages';
 
 type WindowState = { label: string; tone: 'open' | 'soon' | 'closed' | 'unknown' };
 
@@ -109,7 +110,7 @@ function Home() {
         </Navigator>
       ) : null}
       {me.data.role === 'applicant' ? (
-        <Navigator className='entry' hoverClass='entry--pressed' url='/pages/applications/index'>
+        <Navigator className='entry' hoverClass='entry--pressed' url={urlOf(PAGES.applications)}>
           <View className='entry__text'>
             <Text className='entry__title'>我的申报</Text>
             <Text className='entry__hint'>已开始的申报、截止时间和要准备的材料</Text>

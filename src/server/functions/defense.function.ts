@@ -23,6 +23,7 @@ import type { Doc, JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { roundFromDoc } from '../round.docs';
 import { templateRegistry } from '../subscriptions/settings';
+import { PAGES } from '../../core/pages';
 
 /**
  * `defense`: the 10-minute defenses of senior applicants (aksu-water 20). The committee secretary
@@ -341,7 +342,7 @@ export const defenseFunction = defineFunction('defense', defenseContract,
  * A slot given again after a cancellation has its own (`-g1`), so nothing of it is taken for sent.
  */
 export const messageKey = (applicationId: string, generation: number, what: string) => `${applicationId}#defense-${what}${generation > 0 ? `-g${generation}` : ''}`;
-const defensePage = (id: string) => `pages/defense/index?id=${encodeURIComponent(id)}`;
+const defensePage = PAGES.defense;
 const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
 
 function placeText(session: DefenseSession): string {

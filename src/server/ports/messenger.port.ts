@@ -5,7 +5,7 @@ import { checkKeywords } from '../../core/messages/keywords';
 export interface SubscriptionMessage {
   readonly toOpenid: string;
   readonly templateId: string;
-  /** The mini-program page the message opens, e.g. `pages/defense/index?id=…`. */
+  /** The mini-program page the message opens, e.g. `apply/pages/defense/index?id=…` (`core/pages.ts`). */
   readonly page: string;
   readonly data: Readonly<Record<string, string>>;
 }

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ErrorView, LoadingView } from '../../components/status-view';
-import { withSystemFont } from '../../components/system-font';
-import type { AppError } from '../../core/errors';
-import { MASK_LABELS } from '../../core/eligibility/labels';
-import { MaskEditor } from '../../features/application/mask-editor';
-import { call } from '../../services/api/client';
-import type { MaskSuggestion } from '../../core/contracts/api';
-import type { MaskRect } from '../../core/application/mask-rules';
-import { useCall } from '../../services/api/use-call';
+import { ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import type { AppError } from '../../../core/errors';
+import { MASK_LABELS } from '../../../core/eligibility/labels';
+import { MaskEditor } from '../../../features/application/mask-editor';
+import { call } from '../../../services/api/client';
+import type { MaskSuggestion } from '../../../core/contracts/api';
+import type { MaskRect } from '../../../core/application/mask-rules';
+import { useCall } from '../../../services/api/use-call';
 
 /** The mask editor for one photo of one application; saving makes the blind copy on the server. */
 function MaskPage() {

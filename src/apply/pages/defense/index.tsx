@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ActionButton } from '../../components/action-button';
-import { ClauseLink } from '../../components/clause/clause-link';
-import { ClauseSheet } from '../../components/clause/clause-sheet';
-import { ErrorView, LoadingView } from '../../components/status-view';
-import { withSystemFont } from '../../components/system-font';
-import type { MyDefenseView } from '../../core/contracts/api';
-import { countdownText } from '../../core/defense/countdown';
-import type { AppError } from '../../core/errors';
-import type { Source } from '../../core/round/round.schema';
-import { formatBeijingClock, formatBeijingDateTime } from '../../core/time/format';
-import { Reminders } from '../../features/subscriptions/reminders';
-import { call } from '../../services/api/client';
-import { useCall } from '../../services/api/use-call';
-import { serverNow } from '../../services/server-time';
-import '../../features/defense/defense.scss';
-import { useShownAgain } from '../../services/page/shown-again';
+import { ActionButton } from '../../../components/action-button';
+import { ClauseLink } from '../../../components/clause/clause-link';
+import { ClauseSheet } from '../../../components/clause/clause-sheet';
+import { ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import type { MyDefenseView } from '../../../core/contracts/api';
+import { countdownText } from '../../../core/defense/countdown';
+import type { AppError } from '../../../core/errors';
+import type { Source } from '../../../core/round/round.schema';
+import { formatBeijingClock, formatBeijingDateTime } from '../../../core/time/format';
+import { Reminders } from '../../../features/subscriptions/reminders';
+import { call } from '../../../services/api/client';
+import { useCall } from '../../../services/api/use-call';
+import { serverNow } from '../../../services/server-time';
+import '../../../features/defense/defense.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
 
 const ATTENDANCE: Record<'present' | 'absent' | 'done', string> = {
   present: '已签到，请在候场区等候叫号。',

@@ -1,13 +1,14 @@
 import { Navigator, Text, View } from '@tarojs/components';
-import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
-import { withSystemFont } from '../../components/system-font';
-import { WindowLine } from '../../features/application/window-line';
-import { isEditable } from '../../core/application/editable';
-import { useCall } from '../../services/api/use-call';
-import { serverNow } from '../../services/server-time';
-import { formatBeijingShort } from '../../core/time/format';
-import '../../features/application/application.scss';
-import { useShownAgain } from '../../services/page/shown-again';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
+import { withSystemFont } from '../../../components/system-font';
+import { WindowLine } from '../../../features/application/window-line';
+import { isEditable } from '../../../core/application/editable';
+import { useCall } from '../../../services/api/use-call';
+import { serverNow } from '../../../services/server-time';
+import { formatBeijingShort } from '../../../core/time/format';
+import '../../../features/application/application.scss';
+import { useShownAgain } from '../../../services/page/shown-again';
+import { PAGES, urlOf } from '../../../core/pages';
 
 /**
  * 我的申报: every application of one's own, newest first, each with where it stands, whose move it
@@ -30,7 +31,7 @@ function MyApplications() {
   return (
     <View className='application-list'>
       {mine.data.map((a) => (
-        <Navigator key={a.id} className='application-list__item' hoverClass='round-card--pressed' url={`/pages/application/index?id=${encodeURIComponent(a.id)}`}>
+        <Navigator key={a.id} className='application-list__item' hoverClass='round-card--pressed' url={urlOf(PAGES.application(a.id))}>
           <Text className='application-list__label'>{a.label}</Text>
           <Text className='application-list__meta'>{a.roundTitle}</Text>
           <Text className='application-list__meta'>{a.statusText}</Text>

@@ -1,0 +1,2 @@
+/** See framework.js. */
+export function frameworkFor(platform: string | undefined): 'preact' | 'react';
