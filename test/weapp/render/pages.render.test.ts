@@ -1,55 +1,171 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { yuliGraduate } from '../../core/eligibility/people.fixture';
 import { dispatch } from '../../../src/server/dispatch';
 import { functions } from '../../../src/server/functions';
 import { openHarness, type Harness } from '../../server/harness';
-import { WechatRenderer } from './wechat-renderer';
+import { allRoutes, appJson, WechatRenderer } from './wechat-renderer';
 
-const FORESTRY_1 = 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior';
+/**
+ * Every page of every package of the built mini-program (dist/weapp), compiled by WeChat's own
+ * template compiler (wcc) and drawn in jsdom, as the person it is for would open it: each
+ * `wx.cloud.callFunction` is answered by the real dispatcher over a seeded SQLite store, as that
+ * person (the OPENID the platform gives). Each page must show its real first screen (the Chinese a
+ * person reads, not a loading state), with nothing thrown, nothing rejected. One tap per package
+ * goes through the drawn WXML, reaches the server and changes what the page shows.
+ * Needs `npm run build:weapp` first.
+ */
 
-describe('dbg', () => {
+const APPLICANT = 'demo-openid-applicant';
+const NEWCOMER = 'demo-openid-newcomer';
+const FORESTRY_1 = 'demo-openid-forestry-1';
+const FORESTRY_ADMIN = 'demo-openid-forestry-admin';
+const COUNTY_HR = 'demo-openid-county-hr';
+const SECRETARY = 'demo-openid-secretary';
+const EXPERT = 'demo-openid-expert';
+const TUERHONG_APP = 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior';
+const YULI = '关于开展2024年度尉犁县初定初级职称工作的通知';
+const FORESTRY = '关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知';
+
+/** Who opens a page, with what query, and what its first screen says. */
+interface FirstScreen {
+  readonly as: string;
+  readonly query?: (setup: Setup) => Record<string, string>;
+  readonly shows: readonly string[];
+}
+
+interface Setup {
+  /** 李娜's draft application in the yuli round. */
+  readonly draftId: string;
+  /** A photo attached to it (her ID card). */
+  readonly photoSha256: string;
+  /** The secretary's evaluation meeting of the forestry round. */
+  readonly meetingId: string;
+}
+
+const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
+  'pages/index/index': { as: APPLICANT, shows: ['您好，李娜', '资格自测', '我的申报', '评审批次', YULI] },
+  'pages/round/index': { as: APPLICANT, query: () => ({ id: 'yuli-initial-junior-2024' }), shows: [YULI, '时间安排（北京时间）', '网上申报', '联系电话'] },
+  'pages/self-check/index': { as: APPLICANT, query: () => ({ roundId: 'bazhou-ecoenv-2024' }), shows: ['第 1 题 / 共', '您的工作单位是什么性质？', '事业单位', '不确定'] },
+  'pages/self-check/result': { as: APPLICANT, shows: ['还没有自测答案', '请先回答自测问题', '开始自测'] },
+  'pages/unit/index': { as: APPLICANT, shows: ['尉犁县农业技术推广中心', '您已加入本单位'] },
+  'apply/pages/applications/index': { as: APPLICANT, shows: ['初级（助理级） · 初定', YULI, '准备材料中（还没有提交）'] },
+  'apply/pages/application/index': { as: APPLICANT, query: (s) => ({ id: s.draftId }), shows: ['初级（助理级） · 初定（助理农艺师）', '身份证号', '身份证（正、反面）', '拍照或从相册选择'] },
+  'apply/pages/mask/index': { as: APPLICANT, query: (s) => ({ app: s.draftId, sha: s.photoSha256 }), shows: ['在照片上拖动手指画框，盖住本人姓名、工作单位、单位公章', '已画 0 处遮挡', '保存遮挡'] },
+  'apply/pages/defense/index': { as: FORESTRY_1, query: () => ({ id: TUERHONG_APP }), shows: ['答辩时间尚未发布', '为什么要答辩', '微信提醒'] },
+  'review/pages/queue/index': { as: FORESTRY_ADMIN, shows: ['待审核（0）', '已办理（4）', '没有等您审核的申报'] },
+  'review/pages/application/index': { as: FORESTRY_ADMIN, query: () => ({ id: TUERHONG_APP }), shows: ['吐尔洪', '阿克苏地区林业技术推广中心 · 副高级', '申报材料'] },
+  'review/pages/units/index': { as: COUNTY_HR, shows: ['没有待审核的单位', '单位负责人在“我的单位”里登记后，会出现在这里'] },
+  'committee/pages/queue/index': { as: SECRETARY, shows: ['已接收材料', '吐尔洪', '已答辩，等待评审结果'] },
+  'committee/pages/defense/index': { as: SECRETARY, query: () => ({ roundId: 'aksu-water-2024' }), shows: ['需要答辩 0 人', '还没有场次'] },
+  'committee/pages/meetings/index': { as: SECRETARY, shows: ['安排评审会', '2024年10月15日 评审会'] },
+  'committee/pages/meeting/index': { as: SECRETARY, query: (s) => ({ id: s.meetingId }), shows: ['2024年10月15日 评审会', '1号 吐尔洪', '发布评审结果'] },
+  'committee/pages/evaluate/index': { as: EXPERT, query: (s) => ({ meetingId: s.meetingId, code: '1' }), shows: ['1号', '副高级 · 林业和草原专业', '您的表决', '同意', '不同意', '弃权'] },
+};
+
+jest.setTimeout(30_000);
+
+describe('every page, drawn by WeChat’s own template compiler', () => {
   let harness: Harness;
-  const as = (openid: string) => {
-    const r = new WechatRenderer({
+  let setup: Setup;
+  const renderers: WechatRenderer[] = [];
+
+  /** A phone with the mini-program started, signed in by WeChat as `openid`. */
+  const phone = (openid: string) => {
+    const renderer = new WechatRenderer({
       callFunction: async ({ name, data }) => ({ result: (await dispatch(functions, name, data, { openid }, harness.deps)).reply, errMsg: 'cloud.callFunction:ok' }),
     });
-    r.launch();
-    return r;
+    renderers.push(renderer);
+    renderer.launch();
+    return renderer;
   };
+  const call = async (openid: string, fn: string, action: string, payload: unknown) => {
+    const reply = (await dispatch(functions, fn, { action, payload }, { openid }, harness.deps)).reply;
+    if (!reply.ok) throw new Error(`${fn}.${action}: ${reply.message}`);
+    return reply.data as { id: string };
+  };
+
   beforeAll(async () => {
+    // 10:00 Beijing on 24 August 2024: the aksu and bazhou rounds are open.
     harness = await openHarness('render', new Date('2024-08-24T02:00:00Z'));
+    await call(APPLICANT, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
+    const draft = await call(APPLICANT, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' });
+    const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#f3efe6' } }).jpeg().toBuffer();
+    const photoSha256 = createHash('sha256').update(photo).digest('hex');
+    const ref = await harness.files.put(`uploads/person-applicant/${photoSha256}.jpg`, photo, 'image/jpeg');
+    await call(APPLICANT, 'applications', 'attach', { applicationId: draft.id, category: 'id_card', ref, sha256: photoSha256 });
+    const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'render-meeting-1' });
+    setup = { draftId: draft.id, photoSha256, meetingId: meeting.id };
   }, 60_000);
+
+  afterEach(() => {
+    for (const renderer of renderers.splice(0)) renderer.dispose();
+  });
+
   afterAll(async () => {
     await harness.close();
   });
-  it('explores', async () => {
-    const call = async (openid: string, fn: string, action: string, payload: unknown) => (await dispatch(functions, fn, { action, payload }, { openid }, harness.deps)).reply as { ok: boolean; data: { id: string } };
-    await call('demo-openid-applicant', 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
-    const created = await call('demo-openid-applicant', 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' });
-    const meeting = await call('demo-openid-secretary', 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'render-meeting-1' });
-    const plan: [string, string, Record<string, string>][] = [
-      ['demo-openid-applicant', 'pages/index/index', {}],
-      ['demo-openid-applicant', 'pages/round/index', { id: 'yuli-initial-junior-2024' }],
-      ['demo-openid-applicant', 'pages/self-check/index', { roundId: 'bazhou-ecoenv-2024' }],
-      ['demo-openid-applicant', 'pages/unit/index', {}],
-      ['demo-openid-newcomer', 'pages/unit/index', {}],
-      ['demo-openid-applicant', 'apply/pages/applications/index', {}],
-      ['demo-openid-applicant', 'apply/pages/application/index', { id: created.data.id }],
-      ['demo-openid-forestry-1', 'apply/pages/defense/index', { id: FORESTRY_1 }],
-      ['demo-openid-forestry-admin', 'review/pages/queue/index', {}],
-      ['demo-openid-forestry-admin', 'review/pages/application/index', { id: FORESTRY_1 }],
-      ['demo-openid-county-hr', 'review/pages/units/index', {}],
-      ['demo-openid-secretary', 'committee/pages/queue/index', {}],
-      ['demo-openid-secretary', 'committee/pages/defense/index', { roundId: 'aksu-water-2024' }],
-      ['demo-openid-secretary', 'committee/pages/meetings/index', {}],
-      ['demo-openid-secretary', 'committee/pages/meeting/index', { id: meeting.data?.id }],
-      ['demo-openid-expert', 'committee/pages/evaluate/index', { meetingId: meeting.data?.id, code: '1' }],
-    ];
-    for (const [openid, route, query] of plan) {
-      const r = as(openid);
-      const page = await r.open(route, query);
-      await new Promise((res) => setTimeout(res, 400));
-      console.log(`== ${route} ${openid}\n${page.text().slice(0, 700)}\nerrors: ${r.errors.join(' | ')}`);
-      r.dispose();
-    }
-  }, 120_000);
+
+  it('covers every page app.json lists, in every package', () => {
+    expect(Object.keys(FIRST_SCREENS).sort()).toEqual(allRoutes().sort());
+    expect((appJson().subPackages ?? []).map((p) => p.root).sort()).toEqual(['apply', 'committee', 'review']);
+  });
+
+  it.each(Object.keys(FIRST_SCREENS))('%s shows its first screen', async (route) => {
+    const screen = FIRST_SCREENS[route]!;
+    const renderer = phone(screen.as);
+    const page = await renderer.open(route, screen.query?.(setup) ?? {});
+    for (const expected of screen.shows) await page.waitForText(expected);
+    expect(page.text()).not.toMatch(/正在读取/);
+    expect(renderer.errors).toEqual([]);
+    expect(renderer.cloudCalls.filter((c) => !(c.result as { ok: boolean }).ok)).toEqual([]);
+  });
+
+  it('asks WeChat for the applicant’s subpackage as soon as the home page shows (preloadRule)', () => {
+    expect(appJson().preloadRule).toEqual({ 'pages/index/index': { network: 'all', packages: ['apply'] } });
+  });
+
+  describe('one tap per package, through the drawn WXML to the server', () => {
+    it('main: someone who scanned a unit’s code taps 加入单位 and is in the unit', async () => {
+      const renderer = phone(NEWCOMER);
+      const page = await renderer.open('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23') });
+      await page.waitForText('已从您扫的单位二维码填好邀请码');
+      expect(page.tap('加入单位')).toBe(true);
+      await page.waitForText('您已加入本单位');
+      expect(page.text()).toContain('尉犁县农业技术推广中心');
+      expect(renderer.cloudCalls.map((c) => `${c.name}.${(c.data as { action: string }).action}`)).toContain('units.join');
+      expect(renderer.errors).toEqual([]);
+    });
+
+    it('apply: the senior engineer taps 接收微信提醒 on his defense page and is told how many reminders he has', async () => {
+      const renderer = phone(FORESTRY_1);
+      const page = await renderer.open('apply/pages/defense/index', { id: TUERHONG_APP });
+      await page.waitForText('接收微信提醒');
+      expect(page.tap('接收微信提醒')).toBe(true);
+      await page.waitForText('还可提醒 1 次');
+      expect(renderer.subscribePrompts).toHaveLength(1);
+      expect(renderer.cloudCalls.find((c) => (c.data as { action: string }).action === 'record')?.result).toMatchObject({ ok: true });
+      expect(renderer.errors).toEqual([]);
+    });
+
+    it('review: the unit admin taps 已办理 and sees the applications past her step', async () => {
+      const renderer = phone(FORESTRY_ADMIN);
+      const page = await renderer.open('review/pages/queue/index');
+      await page.waitForText('没有等您审核的申报');
+      expect(page.tap('已办理（4）')).toBe(true);
+      for (const name of ['吐尔洪', '米娜瓦尔', '周建国', '阿不都热合曼']) await page.waitForText(name);
+      expect(renderer.cloudCalls.map((c) => (c.data as { payload: { tab?: string } }).payload.tab)).toContain('done');
+      expect(renderer.errors).toEqual([]);
+    });
+
+    it('committee: the secretary records 通过 for 1号 and the count of missing results goes down', async () => {
+      const renderer = phone(SECRETARY);
+      const page = await renderer.open('committee/pages/meeting/index', { id: setup.meetingId });
+      await page.waitForText('还有 4 份没有记录结果');
+      expect(page.tap('通过')).toBe(true);
+      await page.waitForText('还有 3 份没有记录结果');
+      expect(renderer.cloudCalls.map((c) => (c.data as { action: string }).action)).toContain('recordResult');
+      expect(renderer.errors).toEqual([]);
+    });
+  });
 });

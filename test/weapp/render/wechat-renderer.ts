@@ -50,6 +50,13 @@ interface SimulateComponent {
   readonly instance: Record<string, unknown>;
 }
 
+interface Exparser {
+  Event: {
+    create(name: string, detail: unknown, options: unknown): unknown;
+    dispatchEvent(target: unknown, event: unknown): void;
+  };
+}
+
 interface Simulate {
   load(path: string, options: { compiler: 'official'; rootPath: string }): string;
   render(id: string, properties?: unknown): SimulateComponent;
@@ -75,9 +82,13 @@ export class WechatRenderer {
   readonly errors: string[] = [];
   readonly cloudCalls: { name: string; data: unknown; result: unknown }[] = [];
   readonly preloaded: string[][] = [];
+  /** The template ids each subscription prompt asked for. */
+  readonly subscribePrompts: string[][] = [];
   private readonly storage = new Map<string, unknown>();
   private simulate!: Simulate;
+  private exparser!: Exparser;
   private readonly pages: { route: string; options: Record<string, string>; instance: unknown }[] = [];
+  private readonly attached: SimulateComponent[] = [];
   private pendingQuery: { route: string; options: Record<string, string> } | null = null;
   private app: Record<string, unknown> | null = null;
   private readonly dom: JSDOM;
@@ -103,6 +114,8 @@ export class WechatRenderer {
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after jsdom's globals exist, as it expects
     this.simulate = require('miniprogram-simulate') as Simulate;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the event system j-component draws with (same registry)
+    this.exparser = require('miniprogram-exparser') as Exparser;
     const wx = g.wx as Record<string, unknown>;
     const storage = this.storage;
     Object.assign(wx, {
@@ -113,6 +126,15 @@ export class WechatRenderer {
       getWindowInfo: () => ({ windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3, statusBarHeight: 47 }),
       getAppBaseInfo: () => ({ SDKVersion: '3.7.0', fontSizeSetting: 16, language: 'zh_CN', version: '8.0.50' }),
       onNeedPrivacyAuthorization: () => undefined,
+      createSelectorQuery: () => this.selectorQuery(),
+      // The person allows every reminder the prompt offers (a tap asked for it, as WeChat requires).
+      requestSubscribeMessage: (options: { tmplIds: string[]; success?: (r: unknown) => void; complete?: () => void }) => {
+        const answer = { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, 'accept'])) };
+        this.subscribePrompts.push(options.tmplIds);
+        options.success?.(answer);
+        options.complete?.();
+        return Promise.resolve(answer);
+      },
       loadSubpackage: ({ name }: { name: string }) => {
         this.preloaded.push([name]);
         return { onProgressUpdate: () => undefined };
@@ -139,6 +161,13 @@ export class WechatRenderer {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app, loaded as WeChat loads it
     require(path.join(distDir, 'app.js'));
     if (!this.app) throw new Error('app.js did not call App()');
+    // A page that throws while rendering is caught by Taro, which tells the app's onError.
+    const app = this.app;
+    const onError = app.onError as ((message: string) => void) | undefined;
+    app.onError = (message: string) => {
+      this.errors.push(`app.onError: ${message}`);
+      onError?.call(app, message);
+    };
     const launch = this.app.onLaunch as ((options: unknown) => void) | undefined;
     launch?.call(this.app, { path: 'pages/index/index', query: {}, scene: 1001 });
     (this.app.onShow as ((options: unknown) => void) | undefined)?.call(this.app, { path: 'pages/index/index', query: {}, scene: 1001 });
@@ -178,6 +207,7 @@ export class WechatRenderer {
     const parent = this.dom.window.document.createElement(`page-${this.pages.length}`);
     this.dom.window.document.body.appendChild(parent);
     component.attach(parent);
+    this.attached.push(component);
     this.pendingQuery = null;
     await this.simulate.sleep(0);
     const text = () => (component.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -192,8 +222,7 @@ export class WechatRenderer {
           return typeof label === 'string' ? own === label : label.test(own);
         });
         if (!wanted) return false;
-        // The drawn node handles its own tap (bindtap on it or an ancestor, as WeChat bubbles it).
-        wanted.dispatchEvent(new this.dom.window.Event('tap', { bubbles: true }));
+        this.fire(wanted, 'tap', {});
         return true;
       },
       waitForText: async (expected, timeoutMs = 5000) => {
@@ -209,7 +238,61 @@ export class WechatRenderer {
     return page;
   }
 
+  /**
+   * `wx.createSelectorQuery()` over the drawn pages, chainable as WeChat's: each `select` answers
+   * the node's rectangle (jsdom lays nothing out, so a found node measures 0 × 0) or null when no
+   * node matches, to the callbacks given and to `exec`'s.
+   */
+  private selectorQuery() {
+    const document = this.dom.window.document;
+    const results: unknown[] = [];
+    const pending: (() => void)[] = [];
+    const query = {
+      in: () => query,
+      select: (selector: string) => nodesRef(() => document.querySelector(selector)),
+      selectAll: (selector: string) => nodesRef(() => [...document.querySelectorAll(selector)]),
+      selectViewport: () => nodesRef(() => document.body),
+      exec: (callback?: (res: unknown[]) => void) => {
+        setTimeout(() => {
+          pending.forEach((run) => run());
+          callback?.(results);
+        }, 0);
+      },
+    };
+    const rectOf = (node: Element | null) => (node ? { id: node.id, left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0, dataset: {} } : null);
+    const nodesRef = (find: () => Element | Element[] | null) => {
+      const answer = (callback?: (res: unknown) => void) => {
+        const index = results.length;
+        results.push(null);
+        pending.push(() => {
+          const found = find();
+          results[index] = Array.isArray(found) ? found.map(rectOf) : rectOf(found);
+          callback?.(results[index]);
+        });
+        return query;
+      };
+      return { boundingClientRect: answer, fields: (_fields: unknown, callback?: (res: unknown) => void) => answer(callback), scrollOffset: answer, node: answer };
+    };
+    return query;
+  }
+
+  /**
+   * An event on a drawn node as WeChat delivers it: through the component system's own event
+   * (it bubbles to the node whose template binds it, `bindtap="eh"` in Taro's), as j-component does.
+   */
+  private fire(node: Element, name: string, detail: unknown): void {
+    const original = new this.dom.window.CustomEvent(name, { detail });
+    node.dispatchEvent(original);
+    const target = (node as unknown as { __wxElement?: unknown }).__wxElement;
+    if (!target) throw new Error(`<${node.tagName.toLowerCase()}> is not a node WeChat drew`);
+    this.exparser.Event.dispatchEvent(target, this.exparser.Event.create(name, detail, { originalEvent: original, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
+  }
+
+  /** Closes every open page (its onUnload: a countdown's interval stops) and the window. */
   dispose(): void {
+    for (const component of this.attached.splice(0)) component.detach();
     process.off('unhandledRejection', this.onRejection);
+    // jsdom's timers (its animation frames) would keep the test process alive.
+    this.dom.window.close();
   }
 }
