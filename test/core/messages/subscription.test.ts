@@ -32,7 +32,7 @@ function expectSendable(draft: SubscriptionDraft | null) {
   const spec = templates.templates[draft!.template];
   expect(templateData(spec).safeParse(draft!.data).error?.issues ?? []).toEqual([]);
   expect(refusedByOracle(draft!.data)).toEqual([]);
-  expect(draft!.page).toMatch(/^pages\/(defense|application)\/index\?id=/);
+  expect(draft!.page).toMatch(/^apply\/pages\/(defense|application)\/index\?id=/);
 }
 
 describe('subscription messages', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { yuliGraduate } from '../../core/eligibility/people.fixture';
+import { PAGES } from '../../../src/core/pages';
 import { dispatch } from '../../../src/server/dispatch';
 import { functions } from '../../../src/server/functions';
 import { openHarness, type Harness } from '../../server/harness';
@@ -119,6 +120,11 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     expect(page.text()).not.toMatch(/正在读取/);
     expect(renderer.errors).toEqual([]);
     expect(renderer.cloudCalls.filter((c) => !(c.result as { ok: boolean }).ok)).toEqual([]);
+  });
+
+  it('opens, from every link and message the product builds (core/pages.ts), a page the build has', () => {
+    const paths = [PAGES.home, PAGES.unit, PAGES.applications, PAGES.application('a'), PAGES.defense('a'), PAGES.mask('a', 'b')].map((p) => p.split('?')[0]);
+    for (const path of paths) expect(allRoutes()).toContain(path);
   });
 
   it('asks WeChat for the applicant’s subpackage as soon as the home page shows (preloadRule)', () => {
