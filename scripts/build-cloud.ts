@@ -2,19 +2,18 @@
  * Bundles each cloud function from TypeScript: cloudfunctions/<name>/index.ts → index.js, with the
  * shared core and server code bundled in and what the function's own package.json installs
  * (wx-server-sdk, sharp) left out; config/templates/*.docx are copied beside the functions that fill
- * them. A bundle is refused, naming the import chain, when it carries native code or `import.meta`,
+ * them; cloudfunctions/database.json says which collections, rules and indexes the database needs. A bundle is refused, naming the import chain, when it carries native code or `import.meta`,
  * or when it does not load in plain Node from a folder holding only what its package.json installs.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleProblems, probeLoad } from './cloud/bundle-checks';
+import { declaredDatabase, FUNCTIONS_WITH_TEMPLATES } from './cloud/deploy-check';
 import { functionsRoot, packageOf, repoRoot } from './cloud/stage';
 
 const templates = path.join(repoRoot, 'config', 'templates');
 
-/** The functions that fill the Word templates, and so carry them beside their bundle. */
-export const FUNCTIONS_WITH_TEMPLATES: readonly string[] = ['documents'];
 
 export function functionFolders(): string[] {
   return readdirSync(functionsRoot)
@@ -60,6 +59,8 @@ async function main(): Promise<void> {
     if (!loaded.ok) problems.push(`cloud function ${name} does not load in plain Node (with only what its package.json installs):\n${loaded.output}`);
     console.log(`built cloudfunctions/${name}/index.js (${inputs.length} modules)`);
   }
+  // What the operator creates in the cloud database (README, "deploying"): collections, rules, indexes.
+  writeFileSync(path.join(functionsRoot, 'database.json'), `${JSON.stringify(declaredDatabase(), null, 2)}\n`);
   if (problems.length > 0) throw new Error(`npm run build:cloud refused the bundles:\n- ${problems.join('\n- ')}`);
 }
 
