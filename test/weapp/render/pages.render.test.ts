@@ -26,7 +26,6 @@ const SECRETARY = 'demo-openid-secretary';
 const EXPERT = 'demo-openid-expert';
 const TUERHONG_APP = 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior';
 const YULI = '关于开展2024年度尉犁县初定初级职称工作的通知';
-const FORESTRY = '关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知';
 
 /** Who opens a page, with what query, and what its first screen says. */
 interface FirstScreen {
