@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { functionFolders } from './build-cloud';
-import { probeLoad } from './cloud/bundle-checks';
+import { probeLoad, probeSdkInit } from './cloud/bundle-checks';
 import { functionsRoot } from './cloud/stage';
 
 type Print = (name: string, value: number, unit: string) => void;
@@ -18,6 +18,8 @@ const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export function benchBundles(print: Print): void {
+  // Part of every function's own load is cloud.init at its module scope: the SDK's work, said apart.
+  print('cloud_load_sdk_init', Math.round(median(Array.from({ length: RUNS }, () => probeSdkInit('account'))) * 10) / 10, 'ms (cloud.init alone, inside each own load below)');
   for (const name of functionFolders()) {
     const own: number[] = [];
     const sdk: number[] = [];

@@ -114,3 +114,14 @@ export function probeLoad(name: string): { ok: true; probe: LoadProbe } | { ok: 
     staged.remove();
   }
 }
+
+/** What `cloud.init` alone costs after wx-server-sdk is loaded, in a fresh process (ms). */
+export function probeSdkInit(name: string): number {
+  const staged = stageFunction(name, 'real');
+  try {
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'load-probe.js'), staged.dir, 'init-only'], { cwd: staged.dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
+    return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { initMs: number }).initMs;
+  } finally {
+    staged.remove();
+  }
+}
