@@ -13,8 +13,8 @@ export default defineAppConfig({
   // What an applicant meets first stays in the main package, which WeChat downloads before anything shows.
   pages: ['pages/index/index', 'pages/round/index', ...selfCheckPages, 'pages/unit/index', ...devPages],
   // WeChat loads a subpackage when one of its pages is first opened. The applicant's own pages
-  // (我的申报, the application, masking, the defense) are requested as soon as the home page shows
-  // (preloadRule), so the first tap on 开始申报 or 我的申报 does not wait; reviewers' and the
+  // (我的申报, the application, masking, the defense) are requested as soon as the home page or the
+  // self-check's result shows (preloadRule), so the first tap on 开始申报 or 我的申报 does not wait; reviewers' and the
   // committee's pages only when opened, applicants never download them.
   subPackages: [
     { root: 'apply', pages: ['pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/defense/index'] },
@@ -23,6 +23,8 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['apply'] },
+    // Reached without the home page too (a shared round): its 开始申报 opens the application.
+    'pages/self-check/result': { network: 'all', packages: ['apply'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -126,8 +126,11 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     for (const path of paths) expect(allRoutes()).toContain(path);
   });
 
-  it('asks WeChat for the applicant’s subpackage as soon as the home page shows (preloadRule)', () => {
-    expect(appJson().preloadRule).toEqual({ 'pages/index/index': { network: 'all', packages: ['apply'] } });
+  it('asks WeChat for the applicant’s subpackage as soon as the home page or the self-check’s result shows (preloadRule)', () => {
+    const apply = { network: 'all', packages: ['apply'] };
+    expect(appJson().preloadRule).toEqual({ 'pages/index/index': apply, 'pages/self-check/result': apply });
+    // What those pages open (开始申报 → the application, 我的申报) is in that subpackage.
+    expect([PAGES.application('a'), PAGES.applications].every((p) => p.startsWith('apply/'))).toBe(true);
   });
 
   describe('one tap per package, through the drawn WXML to the server', () => {
