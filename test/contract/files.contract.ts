@@ -52,6 +52,13 @@ export function filesContract(name: string, makeFiles: () => Promise<FilesFixtur
       expect(await files.get(ref)).toEqual(new Uint8Array(0));
     });
 
+    it('finds no file behind a ref it never issued: another scheme, a climbing path, a folder', async () => {
+      await files.put('uploads/p1/x.jpg', binaryFixture(), 'image/jpeg');
+      for (const ref of ['uploads/p1/x.jpg', 'local/../uploads/p1/x.jpg', 'local/uploads/p1', 'cloud://nowhere/uploads/p1/x.jpg']) {
+        expect({ ref, content: await files.get(ref), url: await files.url(ref, 60) }).toEqual({ ref, content: null, url: null });
+      }
+    });
+
     it('returns null for a file that was deleted, and deleting again is fine', async () => {
       const ref = await files.put('gone/x.jpg', binaryFixture(), 'image/jpeg');
       await files.delete(ref);

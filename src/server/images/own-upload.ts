@@ -2,11 +2,10 @@ import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import type { FileStore } from '../ports/files.port';
 import { inspectUpload, sha256Of } from './image-bytes';
-import { ownFolder } from './own-folder';
+import { BAD_REF_DETAIL, parseUploadRef } from '../uploads/upload-ref';
 
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export { ownFolder };
 
 /**
  * A file someone uploaded, before anything refers to it: under their own folder, there, not empty,
@@ -19,7 +18,9 @@ export async function readOwnUpload(
   upload: { readonly ref: string; readonly sha256: string },
   options: { readonly allowPdf: boolean; readonly incomplete: string },
 ): Promise<Result<{ readonly content: Uint8Array; readonly inspected: Extract<Awaited<ReturnType<typeof inspectUpload>>, { ok: true }> }, AppError>> {
-  if (!upload.ref.includes(ownFolder(personId))) return err(appError('APPLICATION.FILE_NOT_YOURS'));
+  const parsed = parseUploadRef(upload.ref);
+  if (!parsed) return err(appError('REQUEST.INVALID_PAYLOAD', [BAD_REF_DETAIL]));
+  if (parsed.owner !== personId) return err(appError('APPLICATION.FILE_NOT_YOURS'));
   const content = await files.get(upload.ref);
   if (!content) return err(appError('FILE.NOT_FOUND'));
   if (content.length === 0) return err(appError('REQUEST.INVALID_PAYLOAD', ['文件是空的，请重新拍照或选择']));

@@ -3,7 +3,7 @@ import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import { collections } from '../collections';
 import { parseFields } from '../docs';
-import { ownFolder } from '../images/own-folder';
+import { BAD_REF_DETAIL, parseUploadRef } from './upload-ref';
 import type { Store } from '../ports/store.port';
 
 /**
@@ -26,7 +26,9 @@ export const checkedUploadId = (personId: string, sha256: string) => `${personId
 
 /** The caller's own upload, if the server has checked it; refused with what to do otherwise. */
 export async function findCheckedUpload(store: Pick<Store, 'get'>, personId: string, upload: { readonly ref: string; readonly sha256: string }): Promise<Result<CheckedUpload, AppError>> {
-  if (!upload.ref.includes(ownFolder(personId))) return err(appError('APPLICATION.FILE_NOT_YOURS'));
+  const parsed = parseUploadRef(upload.ref);
+  if (!parsed) return err(appError('REQUEST.INVALID_PAYLOAD', [BAD_REF_DETAIL]));
+  if (parsed.owner !== personId) return err(appError('APPLICATION.FILE_NOT_YOURS'));
   const doc = await store.get(collections.uploads.name, checkedUploadId(personId, upload.sha256));
   const checked = doc ? parseFields(CheckedUpload, doc) : null;
   if (!checked || checked.ref !== upload.ref) return err(appError('FILE.NOT_CHECKED'));

@@ -86,7 +86,10 @@ export function diskFiles(options: DiskFilesOptions): DiskFileStore {
     },
 
     async get(ref: string): Promise<Uint8Array | null> {
-      return readOrNull(contentPath(root, pathOf(ref)));
+      // A ref this store never issued (another scheme, a climbing path) names no file here, as the
+      // cloud's downloadFile finds none for it.
+      const path = localPathOf(ref);
+      return path === null ? null : readOrNull(contentPath(root, path));
     },
 
     async url(ref: string, ttlSeconds: number): Promise<string | null> {
@@ -94,7 +97,8 @@ export function diskFiles(options: DiskFilesOptions): DiskFileStore {
         throw new RangeError(`ttlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}, got ${ttlSeconds}`);
       }
       // Like the cloud, no URL for a file that does not exist.
-      if ((await readOrNull(contentPath(root, pathOf(ref)))) === null) return null;
+      const path = localPathOf(ref);
+      if (path === null || (await readOrNull(contentPath(root, path))) === null) return null;
       const expires = nowSeconds() + ttlSeconds;
       const sig = sign(ref, expires).toString('hex');
       return `${baseUrl}/files/${encodeURIComponent(ref)}?expires=${expires}&sig=${sig}`;
@@ -136,6 +140,12 @@ export async function readLocalFile(root: string, ref: string): Promise<LocalFil
   return { content, contentType: meta ? contentTypeOf(meta) : DEFAULT_CONTENT_TYPE };
 }
 
+/** The path of a ref this store issues, or null for any other string. */
+function localPathOf(ref: string): string | null {
+  const path = ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : null;
+  return path !== null && isSafeFilePath(path) ? path : null;
+}
+
 function pathOf(ref: string): string {
   if (!ref.startsWith(REF_PREFIX)) throw new Error(`Not a local file ref: ${JSON.stringify(ref)}`);
   const path = ref.slice(REF_PREFIX.length);
@@ -173,7 +183,8 @@ async function readOrNull(file: string): Promise<Uint8Array | null> {
   try {
     return new Uint8Array(await readFile(file));
   } catch (caught) {
-    if (isNoEntry(caught)) return null;
+    // A folder where a file was asked for is no file either.
+    if (isNoEntry(caught) || (caught as { code?: unknown } | null)?.code === 'EISDIR') return null;
     throw caught;
   }
 }
