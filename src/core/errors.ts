@@ -43,6 +43,7 @@ export const errorMessages = {
   'FILE.TOO_LARGE': '文件太大。请压缩到 10MB 以内后重新上传。',
   'FILE.BAD_TYPE': '文件格式不支持。请上传 JPG 图片或 PDF 文件。',
   'FILE.CONTENT_MISMATCH': '文件内容与它的格式不符，可能已损坏或不是图片。请重新拍照或选择原文件上传。',
+  'FILE.TOO_MANY_PIXELS': '图片像素太多，可能不是正常的照片或扫描件。请用手机重新拍照，扫描件请用不高于 600dpi 的分辨率。',
   'FILE.NOT_CHECKED': '这张照片还没有通过检查。请重新拍照上传。',
   'FILE.URL_EXPIRED': '文件链接已过期。请返回后重新打开。',
   'MESSAGE.NO_CONSENT': '对方尚未订阅此类消息，消息未发送。',

@@ -8,7 +8,38 @@ import type { MaskRect } from '../../core/application/mask-rules';
  */
 export type Inspected =
   | { readonly ok: true; readonly contentType: 'image/jpeg' | 'application/pdf'; readonly width: number | null; readonly height: number | null }
-  | { readonly ok: false; readonly code: 'FILE.BAD_TYPE' | 'FILE.CONTENT_MISMATCH'; readonly detail: string };
+  | { readonly ok: false; readonly code: 'FILE.BAD_TYPE' | 'FILE.CONTENT_MISMATCH' | 'FILE.TOO_MANY_PIXELS'; readonly detail: string };
+
+/**
+ * The most pixels an image may have, read from its header before anything is decoded: an A4 page
+ * scanned at 600 dpi (4961 × 7016, 34.8 million) passes, as does any phone photo (12 million; the app
+ * sends them smaller still); a "decompression bomb" declaring 16000 × 16000 (256 million, 768 MB
+ * decoded) is refused before it costs memory. Every decode (the check, the burn-in, the seal finder,
+ * OCR) is bounded by it too (sharp's `limitInputPixels`).
+ */
+export const MAX_IMAGE_PIXELS = 36_000_000;
+
+/** sharp's options for any image from outside: bounded, and a warning (a cut-off file) is a failure. */
+export const BOUNDED = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' } as const;
+
+/** The pixels an image's header declares (nothing is decoded), or null when it has no readable size. */
+export async function declaredPixels(content: Uint8Array): Promise<number | null> {
+  try {
+    const { width, height } = await sharp(content, { limitInputPixels: false }).metadata();
+    return width && height ? width * height : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an image's declared size is within the limit (one without a readable size is not). */
+export async function withinPixelLimit(content: Uint8Array): Promise<boolean> {
+  const pixels = await declaredPixels(content);
+  return pixels !== null && pixels <= MAX_IMAGE_PIXELS;
+}
+
+const TOO_MANY_PIXELS = `图片像素太多（超过 ${MAX_IMAGE_PIXELS / 10_000} 万像素），可能不是正常的照片或扫描件。请用手机重新拍照，扫描件请用不高于 600dpi 的分辨率。`;
+const UNREADABLE = '图片损坏或不完整，打不开。请重新拍照或重新选择。';
 
 export function sha256Of(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -24,17 +55,21 @@ export async function inspectUpload(content: Uint8Array, allowPdf: boolean): Pro
       : { ok: false, code: 'FILE.BAD_TYPE', detail: '这一项只收 JPG 图片，请拍照或选择图片上传。' };
   }
   if (!isJpeg(content)) return { ok: false, code: 'FILE.BAD_TYPE', detail: allowPdf ? '只收 JPG 图片或 PDF 文件。' : '只收 JPG 图片。' };
+  // The header first: a bomb is refused here, before a single pixel is decoded.
+  const pixels = await declaredPixels(content);
+  if (pixels === null) return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: UNREADABLE };
+  if (pixels > MAX_IMAGE_PIXELS) return { ok: false, code: 'FILE.TOO_MANY_PIXELS', detail: TOO_MANY_PIXELS };
   try {
-    const meta = await sharp(content, { failOn: 'error' }).metadata();
+    const meta = await sharp(content, BOUNDED).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
     // EXIF orientations 5–8 turn the picture a quarter: the upright size has width and height swapped.
     const turned = (meta.orientation ?? 1) >= 5;
     // Decoding the whole picture is what finds a file cut off in the middle; a warning fails it as
     // it would fail the blind copy's burn-in later (sharp's default), so nothing kept cannot be used.
-    await sharp(content, { failOn: 'warning' }).resize(8, 8).toBuffer();
+    await sharp(content, BOUNDED).resize(8, 8).toBuffer();
     return { ok: true, contentType: 'image/jpeg', width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height };
   } catch {
-    return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: '图片损坏或不完整，打不开。请重新拍照或重新选择。' };
+    return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: UNREADABLE };
   }
 }
 
@@ -44,7 +79,7 @@ export async function inspectUpload(content: Uint8Array, allowPdf: boolean): Pro
  */
 export async function burnMasks(content: Uint8Array, masks: readonly MaskRect[]): Promise<Uint8Array> {
   // Raw pixels in between: the photo is encoded as JPEG once, not twice.
-  const upright = await sharp(content).rotate().raw().toBuffer({ resolveWithObject: true });
+  const upright = await sharp(content, BOUNDED).rotate().raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = upright.info;
   const overlays = masks.map((m) => {
     const left = Math.max(0, Math.floor(m.x * width));
