@@ -9,6 +9,7 @@ export const errorMessages = {
   'REQUEST.TOO_LARGE': '提交的内容过大。请减少内容后重试。',
   'REQUEST.METHOD_NOT_ALLOWED': '请求方式不正确。请更新小程序后重试。',
   'REQUEST.INVALID_PAYLOAD': '提交的内容不符合要求。请按提示修改后重新提交。',
+  'REQUEST.ID_REUSED': '这个操作编号已用于另一项操作，这次没有执行。请刷新页面后重新操作。',
   'REQUEST.BAD_HOST': '请求的地址不正确。请用本机地址（127.0.0.1）打开本地应用。',
   'AUTH.NOT_SIGNED_IN': '您还没有登录。请先登录后再操作。',
   'AUTH.UNKNOWN_PERSON': '没有找到您的账号信息。请联系所在单位的管理员为您登记。',

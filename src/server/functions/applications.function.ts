@@ -30,6 +30,7 @@ import { moveApplication } from '../review/move';
 import { inReviewScope } from '../../core/review/scope';
 import { routeOf, type ReviewRoute } from '../../core/review/route';
 import { lintContextOf, problemsOf, viewFrom, viewOf, withFix } from '../applications/application.view';
+import { replayOf } from '../../core/review/request-replay';
 
 const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
 
@@ -268,7 +269,9 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       // The same request again (a double tap, a retry after a dropped reply) is the submission already made.
-      if (own.record.events.some((e) => e.requestId === requestId)) return ok(viewOf(id, own.record, own.round, now, own.context));
+      const replay = replayOf(own.record.events, requestId, 'submit');
+      if (replay === 'reused') return err(appError('REQUEST.ID_REUSED'));
+      if (replay === 'repeat') return ok(viewOf(id, own.record, own.round, now, own.context));
       const view = viewOf(id, own.record, own.round, now, own.context);
       if (view.verdict === 'ineligible' || view.verdict === 'not_yet') return err(appError('APPLICATION.INELIGIBLE'));
       if (own.record.status === 'draft' && view.window.state === 'not_started') {

@@ -17,6 +17,7 @@ import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
 import type { Round } from '../../core/round/round.schema';
 import { meetingActions } from '../evaluation/meeting.actions';
+import { replayOf } from '../../core/review/request-replay';
 
 /**
  * `committee`: the evaluation committee's secretary takes over after formal review (已接收材料,
@@ -104,7 +105,9 @@ async function step(ctx: ActionContext, id: string, requestId: string, command: 
   const loaded = await loadForCommittee(ctx.store, ctx.caller, id);
   if (!loaded.ok) return loaded;
   // The same request again (a double tap): already done.
-  if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(loaded.record);
+  const replay = replayOf(loaded.record.events, requestId, command);
+  if (replay === 'reused') return err(appError('REQUEST.ID_REUSED'));
+  if (replay === 'repeat') return ok(loaded.record);
   const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
   if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   return moveApplication(

@@ -21,6 +21,7 @@ import type { Condition, Doc, Store } from '../ports/store.port';
 import { moveApplication, publicityDone } from '../review/move';
 import { deliverOutbox } from '../outbox';
 import { roundFromDoc } from '../round.docs';
+import { replayOf } from '../../core/review/request-replay';
 
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
 const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
@@ -83,7 +84,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
     approve: {
       roles: REVIEWERS,
       async handle({ applicationId: id, requestId, opinion }, ctx) {
-        return act(ctx, id, requestId, (loaded, view) =>
+        return act(ctx, id, requestId, 'approve', (loaded, view) =>
           moveApplication(
             {
               id,
@@ -105,7 +106,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
     return: {
       roles: REVIEWERS,
       async handle({ applicationId: id, requestId, reasons }, ctx) {
-        return act(ctx, id, requestId, (loaded, view) =>
+        return act(ctx, id, requestId, 'return', (loaded, view) =>
           moveApplication(
             { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'return', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, reasons, defenseRequired: false },
             ctx,
@@ -179,17 +180,23 @@ export const reviewFunction = defineFunction('review', reviewContract,
 /** The application if it is in the caller's scope; out of scope it is answered as missing. */
 const loadInScope = (store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> => loadApplication(store, id, inScopeOf(caller));
 
-/** One reviewer act: idempotent by request id, judged by the machine, answered with the view after it. */
+/**
+ * One reviewer act: idempotent by request id (the same act again is answered as done; the id of
+ * another act is refused), judged by the machine, answered with the view after it.
+ */
 async function act(
   ctx: WorkContext & { readonly caller: Person },
   id: string,
   requestId: string,
+  command: 'approve' | 'return',
   move: (loaded: Extract<Loaded, { ok: true }>, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>,
 ): Promise<Result<ReviewView, AppError>> {
   const loaded = await loadInScope(ctx.store, ctx.caller, id);
   if (!loaded.ok) return err(loaded.error);
   // The same request again (a double tap, a retry): the act already done, answered as it stands.
-  if (loaded.record.events.some((e) => e.requestId === requestId)) return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
+  const replay = replayOf(loaded.record.events, requestId, command);
+  if (replay === 'reused') return err(appError('REQUEST.ID_REUSED'));
+  if (replay === 'repeat') return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
   const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
   if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   const moved = move(loaded, view);

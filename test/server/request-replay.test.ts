@@ -1,0 +1,63 @@
+import { replayOf } from '../../src/core/review/request-replay';
+import { dispatch, type Caller } from '../../src/server/dispatch';
+import { functions } from '../../src/server/functions';
+import { yuliGraduate } from '../core/eligibility/people.fixture';
+import { completeForSubmit, openHarness, type Harness } from './harness';
+
+/**
+ * A request id names one act (issue 22, item 8): the same act again is answered as done; the id of
+ * an earlier act used for another (`approve` with a `return`'s id) is refused with 409
+ * REQUEST.ID_REUSED, never a success that did nothing.
+ */
+describe('replayOf', () => {
+  const events = [
+    { kind: 'submit' as const, requestId: 'submit-0001' },
+    { kind: 'return' as const, requestId: 'return-0001' },
+  ];
+  it.each([
+    ['an id not seen', 'approve-0001', 'approve', 'new'],
+    ['the same act again', 'return-0001', 'return', 'repeat'],
+    ['another act’s id', 'return-0001', 'approve', 'reused'],
+    ['the submission’s id for a receipt of materials', 'submit-0001', 'receive_materials', 'reused'],
+  ] as const)('%s: %s as %s is %s', (_what, requestId, command, expected) => {
+    expect(replayOf(events, requestId, command)).toBe(expected);
+  });
+});
+
+describe('a request id reused for another command', () => {
+  let harness: Harness;
+  const applicant: Caller = { openid: 'demo-openid-applicant' };
+  const unitAdmin: Caller = { openid: 'demo-openid-unit-admin' };
+  const call = (caller: Caller, fn: string, action: string, payload: unknown) => dispatch(functions, fn, { action, payload }, caller, harness.deps);
+  let id = '';
+
+  beforeAll(async () => {
+    // 10:00 Beijing, 12 October 2024: yuli's apply window is open.
+    harness = await openHarness('replay', new Date('2024-10-12T02:00:00Z'));
+    await call(applicant, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
+    id = ((await call(applicant, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' })).reply as { data: { id: string } }).data.id;
+    await completeForSubmit(harness, applicant, 'person-applicant', id);
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0001' })).status).toBe(200);
+    const returned = await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
+    expect(returned.reply).toMatchObject({ ok: true });
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' })).status).toBe(200);
+  });
+  afterAll(() => harness.close());
+
+  const status = async () => String((await harness.store.get('applications', id))!.status);
+
+  it('refuses approve with the return’s id, and changes nothing', async () => {
+    const before = await harness.store.get('applications', id);
+    const outcome = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'return-0001' });
+    expect(outcome.status).toBe(409);
+    expect(outcome.reply).toMatchObject({ ok: false, code: 'REQUEST.ID_REUSED', message: expect.stringContaining('请刷新页面后重新操作') });
+    expect(await harness.store.get('applications', id)).toEqual(before);
+  });
+
+  it('refuses a submission under a return’s id, and still answers a real retry as done', async () => {
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'return-0001' })).reply).toMatchObject({ code: 'REQUEST.ID_REUSED' });
+    // The same submission again (a retry after a dropped reply): answered as it stands.
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' })).reply).toMatchObject({ ok: true });
+    expect(await status()).toBe('submitted');
+  });
+});
