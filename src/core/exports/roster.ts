@@ -48,6 +48,15 @@ export function rosterRows(columns: readonly string[], entries: readonly RosterE
       工作单位: record.unit?.name ?? '',
       是否通过: passedText(record.status),
     };
-    return columns.map((column) => (column.startsWith('备注') ? WAY_LABELS[record.way] : (value[column] ?? '')));
+    return columns.map((column) => inertCell(column.startsWith('备注') ? WAY_LABELS[record.way] : (value[column] ?? '')));
   });
+}
+
+/**
+ * A cell a spreadsheet never runs: text a person typed (a name, a unit) that starts like a formula
+ * (`=HYPERLINK(…)`, `+cmd|…`, `-1+…`, `@SUM(…)`, or a tab or line break before one) gets a leading
+ * apostrophe, as OWASP's CSV-injection rule says, so it stays text in any program that opens the file.
+ */
+export function inertCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && text.length > 1 ? `'${text}` : text;
 }
