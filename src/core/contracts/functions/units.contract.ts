@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { Empty } from '../fields';
+import { Empty, readableName } from '../fields';
 import type { MyUnitView, InviteImageView, PendingUnitView } from '../views';
 
 /** The `units` function's actions: each payload's schema and, as a type, what it answers. */
@@ -8,7 +8,7 @@ export const unitsContract = {
   /** Registers the caller's unit (they become its admin once the HR bureau of its level approves). */
   register: action<MyUnitView>()(
     z.strictObject({
-      name: z.string().trim().min(4, '请填写单位全称（至少 4 个字）').max(60, '单位名称最多 60 个字'),
+      name: readableName({ min: 4, max: 60, tooShort: '请填写单位全称（至少 4 个字）', tooLong: '单位名称最多 60 个字', hidden: '单位名称里有看不见的字符或控制字符，请删掉后重新输入（与公章一致）' }),
       level: z.enum(['prefecture', 'county'], { message: '请选择单位是地（州）直属还是县（市）单位' }),
       kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'social_organization'], { message: '请选择单位性质' }),
       county: z.string().trim().max(20, '县（市）名称过长').nullable(),
