@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from '../time/calendar-day';
 
 /** The fields many actions' payloads share, each with the Chinese message a bad value gets. */
 export const Empty = z.strictObject({});
@@ -10,10 +11,7 @@ export const FileRef = z.string().trim().min(1, '文件还没有上传').max(500
 export const RequestId = z.string().trim().min(8, '请求编号不正确').max(64, '请求编号不正确');
 export const MeetingId = z.string().trim().min(1, '请选择一次评审会').max(120, '评审会编号过长');
 /** A calendar date (Beijing), real: 2024-02-30 is refused. */
-export const BeijingDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, '日期不正确');
+export const BeijingDate = calendarDay('请选择一个真实的日期');
 export const ItemCode = z.number({ message: '请选择一份申报' }).int('编号不正确').min(1, '编号不正确').max(10000, '编号不正确');
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件校验值不正确，请重新上传');
 

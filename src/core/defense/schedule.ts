@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { err, ok, type Result } from '../result';
+import { calendarDay } from '../time/calendar-day';
 
 /**
  * Defense slots (专业水平答辩, aksu-water 20: 答辩时间为 10 分钟): the committee secretary's sessions
@@ -8,7 +9,19 @@ import { err, ok, type Result } from '../result';
  * the sessions and applicants are given, and so is the seed of a draw.
  */
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 24 小时制，如 09:30');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 2024-10-24 这样的格式');
+const Day = calendarDay('日期应为 2024-10-24 这样真实的日期');
+
+/**
+ * An online session's link: https only. A link is what applicants tap on the defense page, so
+ * `javascript:` or `data:` (which `z.url()` accepts) must never reach it; the meeting apps' own
+ * links (腾讯会议, 钉钉) are https links that open their app.
+ */
+const MeetingLink = z
+  .string()
+  .trim()
+  .max(300, '会议链接最多 300 个字符')
+  // A pattern, not `new URL`: WeChat's engine has no URL global of its own.
+  .regex(/^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:[/?#][^\s]*)?$/, '请填写 https:// 开头的会议链接');
 
 const SessionFields = z.strictObject({
   date: Day,
@@ -17,7 +30,7 @@ const SessionFields = z.strictObject({
   breaks: z.array(z.strictObject({ start: Clock, end: Clock })).max(6),
   place: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('room'), name: z.string().trim().min(2, '请填写答辩地点').max(60, '地点最多 60 字') }),
-    z.strictObject({ kind: z.literal('online'), name: z.string().trim().min(2, '请填写会议名称').max(60), link: z.string().url('请填写会议链接（https://…）').max(300) }),
+    z.strictObject({ kind: z.literal('online'), name: z.string().trim().min(2, '请填写会议名称').max(60), link: MeetingLink }),
   ]),
   panels: z
     .array(z.strictObject({ id: z.string().min(1).max(32), name: z.string().trim().min(1).max(30), specialties: z.array(z.string().min(1)).min(1, '每个答辩组至少负责一个专业') }))

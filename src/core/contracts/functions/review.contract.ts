@@ -3,6 +3,7 @@ import { action } from '../contract';
 import { ApplicationId, RequestId } from '../fields';
 import type { QueueView, ReviewView } from '../views';
 import { ReturnReason } from '../../review/return-reasons';
+import { calendarDay } from '../../time/calendar-day';
 
 /** The `review` function's actions: each payload's schema and, as a type, what it answers. */
 export const reviewContract = {
@@ -19,6 +20,6 @@ export const reviewContract = {
   ),
   /** The unit admin records the unit's internal publicity (Beijing dates, YYYY-MM-DD). */
   recordPublicity: action<ReviewView>()(
-    z.strictObject({ applicationId: ApplicationId, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示开始日期'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择公示结束日期') }),
+    z.strictObject({ applicationId: ApplicationId, from: calendarDay('请选择公示开始日期（一个真实的日期）'), to: calendarDay('请选择公示结束日期（一个真实的日期）') }),
   ),
 } as const;
