@@ -10,9 +10,10 @@ import { completeForSubmit, openHarness, type Harness } from './harness';
  * REQUEST.ID_REUSED, never a success that did nothing.
  */
 describe('replayOf', () => {
+  const reason = { category: 'general', kind: 'incomplete' as const, text: '' };
   const events = [
     { kind: 'submit' as const, requestId: 'submit-0001' },
-    { kind: 'return' as const, requestId: 'return-0001' },
+    { kind: 'return' as const, requestId: 'return-0001', reasons: [reason], opinion: '' },
   ];
   it.each([
     ['an id not seen', 'approve-0001', 'approve', 'new'],
@@ -21,6 +22,11 @@ describe('replayOf', () => {
     ['the submission’s id for a receipt of materials', 'submit-0001', 'receive_materials', 'reused'],
   ] as const)('%s: %s as %s is %s', (_what, requestId, command, expected) => {
     expect(replayOf(events, requestId, command)).toBe(expected);
+  });
+
+  it('takes the same id with other words for another act: a return repeated with other reasons', () => {
+    expect(replayOf(events, 'return-0001', 'return', { reasons: [reason] })).toBe('repeat');
+    expect(replayOf(events, 'return-0001', 'return', { reasons: [{ ...reason, kind: 'unclear_photo' }] })).toBe('reused');
   });
 });
 
@@ -51,6 +57,13 @@ describe('a request id reused for another command', () => {
     const outcome = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'return-0001' });
     expect(outcome.status).toBe(409);
     expect(outcome.reply).toMatchObject({ ok: false, code: 'REQUEST.ID_REUSED', message: expect.stringContaining('请刷新页面后重新操作') });
+    expect(await harness.store.get('applications', id)).toEqual(before);
+  });
+
+  it('refuses a return repeated under its id with other reasons', async () => {
+    const before = await harness.store.get('applications', id);
+    const outcome = await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons: [{ category: 'general', kind: 'other', text: '换了理由' }] });
+    expect(outcome.reply).toMatchObject({ ok: false, code: 'REQUEST.ID_REUSED' });
     expect(await harness.store.get('applications', id)).toEqual(before);
   });
 

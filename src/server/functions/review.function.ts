@@ -22,6 +22,7 @@ import { moveApplication, publicityDone } from '../review/move';
 import { deliverOutbox } from '../outbox';
 import { roundFromDoc } from '../round.docs';
 import { replayOf } from '../../core/review/request-replay';
+import type { ReturnReason } from '../../core/review/return-reasons';
 
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
 const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
@@ -84,7 +85,8 @@ export const reviewFunction = defineFunction('review', reviewContract,
     approve: {
       roles: REVIEWERS,
       async handle({ applicationId: id, requestId, opinion }, ctx) {
-        return act(ctx, id, requestId, 'approve', (loaded, view) =>
+        const said = (loaded: Extract<Loaded, { ok: true }>) => ({ opinion: opinion || standardOpinion(loaded.round, ctx.caller.role) });
+        return act(ctx, id, requestId, 'approve', said, (loaded, view) =>
           moveApplication(
             {
               id,
@@ -95,7 +97,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
               command: 'approve',
               actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name },
               requestId,
-              opinion: opinion || standardOpinion(loaded.round, ctx.caller.role),
+              opinion: said(loaded).opinion,
               defenseRequired: false,
             },
             ctx,
@@ -106,7 +108,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
     return: {
       roles: REVIEWERS,
       async handle({ applicationId: id, requestId, reasons }, ctx) {
-        return act(ctx, id, requestId, 'return', (loaded, view) =>
+        return act(ctx, id, requestId, 'return', () => ({ reasons }), (loaded, view) =>
           moveApplication(
             { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'return', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, reasons, defenseRequired: false },
             ctx,
@@ -189,12 +191,14 @@ async function act(
   id: string,
   requestId: string,
   command: 'approve' | 'return',
+  /** What the act says (its opinion, its reasons): the same id with other words is refused. */
+  said: (loaded: Extract<Loaded, { ok: true }>) => { readonly opinion?: string; readonly reasons?: readonly ReturnReason[] },
   move: (loaded: Extract<Loaded, { ok: true }>, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>,
 ): Promise<Result<ReviewView, AppError>> {
   const loaded = await loadInScope(ctx.store, ctx.caller, id);
   if (!loaded.ok) return err(loaded.error);
   // The same request again (a double tap, a retry): the act already done, answered as it stands.
-  const replay = replayOf(loaded.record.events, requestId, command);
+  const replay = replayOf(loaded.record.events, requestId, command, said(loaded));
   if (replay === 'reused') return err(appError('REQUEST.ID_REUSED'));
   if (replay === 'repeat') return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
   const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
