@@ -97,31 +97,32 @@ export interface LoadProbe {
   readonly main: string;
 }
 
-/**
- * Loads the built function in a fresh plain-Node process, from a folder with only what its
- * package.json installs and the real wx-server-sdk: what it costs, or why it does not load.
- */
-export function probeLoad(name: string): { ok: true; probe: LoadProbe } | { ok: false; output: string } {
+/** Runs load-probe.js in a fresh plain-Node process on the staged function: its exit, its last line, and all it said. */
+function runProbe(name: string, ...args: string[]): { status: number | null; line: string; output: string } {
   const staged = stageFunction(name, 'real');
   try {
-    const result = spawnSync(process.execPath, [path.join(__dirname, 'load-probe.js'), staged.dir], { cwd: staged.dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
-    const line = result.stdout.trim().split('\n').pop() ?? '';
-    if (result.status !== 0 || !line.startsWith('{')) return { ok: false, output: `${result.stderr}${result.stdout}`.trim() || `exit status ${String(result.status)}` };
-    const probe = JSON.parse(line) as LoadProbe;
-    if (probe.main !== 'function') return { ok: false, output: `index.js exports main as ${probe.main}, not a function` };
-    return { ok: true, probe };
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'load-probe.js'), staged.dir, ...args], { cwd: staged.dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
+    return { status: result.status, line: result.stdout.trim().split('\n').pop() ?? '', output: `${result.stderr}${result.stdout}`.trim() };
   } finally {
     staged.remove();
   }
 }
 
+/**
+ * Loads the built function in a fresh plain-Node process, from a folder with only what its
+ * package.json installs and the real wx-server-sdk: what it costs, or why it does not load.
+ */
+export function probeLoad(name: string): { ok: true; probe: LoadProbe } | { ok: false; output: string } {
+  const { status, line, output } = runProbe(name);
+  if (status !== 0 || !line.startsWith('{')) return { ok: false, output: output || `exit status ${String(status)}` };
+  const probe = JSON.parse(line) as LoadProbe;
+  if (probe.main !== 'function') return { ok: false, output: `index.js exports main as ${probe.main}, not a function` };
+  return { ok: true, probe };
+}
+
 /** What `cloud.init` alone costs after wx-server-sdk is loaded, in a fresh process (ms). */
 export function probeSdkInit(name: string): number {
-  const staged = stageFunction(name, 'real');
-  try {
-    const result = spawnSync(process.execPath, [path.join(__dirname, 'load-probe.js'), staged.dir, 'init-only'], { cwd: staged.dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
-    return (JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as { initMs: number }).initMs;
-  } finally {
-    staged.remove();
-  }
+  const { line, output } = runProbe(name, 'init-only');
+  if (!line.startsWith('{')) throw new Error(`the init probe of ${name} failed:\n${output}`);
+  return (JSON.parse(line) as { initMs: number }).initMs;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import demo from '../../config/seed/demo.json';
@@ -55,7 +55,6 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
       await ocr.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
-      if (process.env.QUERY_SHAPES_OUT) appendFileSync(process.env.QUERY_SHAPES_OUT, recorded.shapes.map((shape) => `${JSON.stringify(shape)}\n`).join(''));
       const unserved = unservedQueries(recorded.shapes);
       if (unserved.length > 0) throw new Error(`queries no declared index serves (src/server/database.indexes.ts):\n${unserved.map((q) => JSON.stringify(q)).join('\n')}`);
     },

@@ -8,8 +8,6 @@ export function servesRound(caller: Person, roundId: string): boolean {
   return caller.rounds?.includes(roundId) ?? false;
 }
 
-export type { Loaded };
-
 export const PAST_FORMAL_REVIEW: readonly ApplicationRecord['status'][] = ['formal_review_passed', 'materials_received', 'fee_paid', 'not_evaluated', 'defended', 'passed', 'failed', 'publicised', 'certified'];
 
 /** An application of one of the secretary's rounds, past formal review; anything else is answered as missing. */

@@ -27,16 +27,13 @@ export const documentsFunction = defineFunction('documents', documentsContract, 
   roster: {
     roles: ['unit_admin', 'committee_secretary'],
     async handle({ roundId }, ctx) {
-      if (ctx.caller.role === 'committee_secretary') {
-        if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
-        const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
-        if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-        return rosterFile(ctx, roundFromDoc(roundDoc), null);
-      }
-      // A unit admin: their own unit's applicants only.
-      const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
+      const secretary = ctx.caller.role === 'committee_secretary';
+      if (secretary && !servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
       const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
       if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+      // Every unit for the secretary; a unit admin's own unit's applicants only.
+      if (secretary) return rosterFile(ctx, roundFromDoc(roundDoc), null);
+      const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
       if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
       return rosterFile(ctx, roundFromDoc(roundDoc), { id: unitDoc._id, name: String(unitDoc.name) });
     },

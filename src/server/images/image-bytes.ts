@@ -22,14 +22,20 @@ export const MAX_IMAGE_PIXELS = 36_000_000;
 /** sharp's options for any image from outside: bounded, and a warning (a cut-off file) is a failure. */
 export const BOUNDED = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'warning' } as const;
 
-/** The pixels an image's header declares (nothing is decoded), or null when it has no readable size. */
-export async function declaredPixels(content: Uint8Array): Promise<number | null> {
+/** What an image's header says (nothing is decoded), or null when it has no readable size. */
+async function headerOf(content: Uint8Array): Promise<{ readonly width: number; readonly height: number; readonly orientation: number } | null> {
   try {
-    const { width, height } = await sharp(content, { limitInputPixels: false }).metadata();
-    return width && height ? width * height : null;
+    const { width, height, orientation } = await sharp(content, { limitInputPixels: false }).metadata();
+    return width && height ? { width, height, orientation: orientation ?? 1 } : null;
   } catch {
     return null;
   }
+}
+
+/** The pixels an image's header declares (nothing is decoded), or null when it has no readable size. */
+export async function declaredPixels(content: Uint8Array): Promise<number | null> {
+  const header = await headerOf(content);
+  return header ? header.width * header.height : null;
 }
 
 /** Whether an image's declared size is within the limit (one without a readable size is not). */
@@ -56,18 +62,16 @@ export async function inspectUpload(content: Uint8Array, allowPdf: boolean): Pro
   }
   if (!isJpeg(content)) return { ok: false, code: 'FILE.BAD_TYPE', detail: allowPdf ? '只收 JPG 图片或 PDF 文件。' : '只收 JPG 图片。' };
   // The header first: a bomb is refused here, before a single pixel is decoded.
-  const pixels = await declaredPixels(content);
-  if (pixels === null) return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: UNREADABLE };
-  if (pixels > MAX_IMAGE_PIXELS) return { ok: false, code: 'FILE.TOO_MANY_PIXELS', detail: TOO_MANY_PIXELS };
+  const header = await headerOf(content);
+  if (header === null) return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: UNREADABLE };
+  if (header.width * header.height > MAX_IMAGE_PIXELS) return { ok: false, code: 'FILE.TOO_MANY_PIXELS', detail: TOO_MANY_PIXELS };
+  // EXIF orientations 5–8 turn the picture a quarter: the upright size has width and height swapped.
+  const turned = header.orientation >= 5;
   try {
-    const meta = await sharp(content, BOUNDED).metadata();
-    if (!meta.width || !meta.height) throw new Error('no size');
-    // EXIF orientations 5–8 turn the picture a quarter: the upright size has width and height swapped.
-    const turned = (meta.orientation ?? 1) >= 5;
     // Decoding the whole picture is what finds a file cut off in the middle; a warning fails it as
     // it would fail the blind copy's burn-in later (sharp's default), so nothing kept cannot be used.
     await sharp(content, BOUNDED).resize(8, 8).toBuffer();
-    return { ok: true, contentType: 'image/jpeg', width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height };
+    return { ok: true, contentType: 'image/jpeg', width: turned ? header.height : header.width, height: turned ? header.width : header.height };
   } catch {
     return { ok: false, code: 'FILE.CONTENT_MISMATCH', detail: UNREADABLE };
   }
