@@ -31,7 +31,12 @@ export const collections = {
   /** Experts' votes, one per expert and application of a meeting (`_id` = `<meeting>:<expert>:<number>`). */
   votes: { name: 'votes', indexes: ['meetingId', 'expertId'] },
   /** Photos the `applications` function checked by their bytes for another function's action (the fee receipt; `_id` = `<person>:<sha256>`). */
-  uploads: { name: 'uploads', indexes: ['personId'] },
+  uploads: { name: 'uploads', indexes: ['personId', 'uploadSha256'] },
+  /**
+   * Uploads a person announced before sending the file to storage (`_id` = `<person>:<sha256>`):
+   * what the per-person quota counts, and what the cleanup timer removes when nothing used it in a day.
+   */
+  pendingUploads: { name: 'pendingUploads', indexes: ['personId', 'reservedAt'] },
   /** The self-check answers, one per person (`_id` = person id). */
   profiles: { name: 'profiles', indexes: ['roundId'] },
 } as const satisfies Record<string, CollectionSpec>;

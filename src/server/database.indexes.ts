@@ -71,6 +71,11 @@ export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
     index('秘书或专家的评审会列表，最新在前', asc('roundId'), desc('createdAt'), asc('_id')),
   ],
   votes: [index('一次评审会的表决', asc('meetingId'), asc('_id'))],
+  uploads: [index('重试的收据检查：某人按上传内容找已检查的照片', asc('personId'), asc('uploadSha256'), asc('_id'))],
+  pendingUploads: [
+    index('上传配额：某人已登记、未用上的上传', asc('personId'), asc('_id')),
+    index('清理定时任务：登记超过一天的上传', asc('reservedAt'), asc('_id')),
+  ],
 };
 
 /** The platform's own index on `_id`. */

@@ -46,6 +46,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'REQUEST.TOO_LARGE': 413,
   'FILE.TOO_LARGE': 413,
   'FILE.TOO_MANY_PIXELS': 413,
+  'FILE.QUOTA_PENDING': 429,
+  'FILE.QUOTA_FULL': 413,
   'FILE.BAD_TYPE': 415,
   'FILE.CONTENT_MISMATCH': 415,
   'FILE.URL_EXPIRED': 403,
@@ -147,6 +149,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
   const now = deps.clock.now();
   const writes: Write[] = [];
   const outbox: string[] = [];
+  const discarded: string[] = [];
   const ctx: WorkContext = {
     store: deps.store,
     files: deps.files,
@@ -165,6 +168,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
       writes.push(outboxInsert(draft, now));
       outbox.push(draft.dedupeKey);
     },
+    discardAfterCommit: (ref) => discarded.push(ref),
   };
   return {
     ctx,
@@ -178,6 +182,13 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
           await deliverOutbox(deps, outbox);
         } catch (cause) {
           deps.log.warn(`outbox delivery after commit failed; the timer retries`, cause);
+        }
+      }
+      for (const ref of discarded) {
+        try {
+          await deps.files.delete(ref);
+        } catch (cause) {
+          deps.log.warn(`a file to discard after the commit was not removed; the uploads' cleanup timer removes it`, cause);
         }
       }
       return { ok: true };

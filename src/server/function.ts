@@ -63,6 +63,12 @@ export interface WorkContext {
    * timer until it ends as sent, failed or skipped.
    */
   notify(message: OutboxDraft): void;
+  /**
+   * A file to remove once the writes have committed (an upload whose content was stored cleaned
+   * elsewhere); nothing is removed when the commit fails. A removal that fails then is logged and
+   * left to the uploads' cleanup timer.
+   */
+  discardAfterCommit(ref: string): void;
 }
 
 export interface ActionContext extends WorkContext {

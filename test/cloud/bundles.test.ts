@@ -111,9 +111,12 @@ describe('the deployed cloud function bundles', () => {
     expect(reply(10)).toMatchObject({ ok: true, data: { fileType: 'docx', name: '个人承诺书（吐尔洪）.docx' } });
   });
 
-  it('checks a photo with sharp where sharp is installed, and records the check', () => {
+  it('checks a photo with sharp where sharp is installed, and keeps it without metadata under its own name', () => {
     expect(receipt.ref).toMatch(/^cloud:\/\/.+\/uploads\/person-secretary\/[0-9a-f]{64}\.jpg$/);
-    expect(reply(12)).toEqual({ ok: true, data: receipt });
+    const kept = reply(12) as { ok: boolean; data: { ref: string; sha256: string } };
+    expect(kept.ok).toBe(true);
+    expect(kept.data.ref).toBe(receipt.ref.replace(/\/uploads\/person-secretary\/.*$/, `/originals/person-secretary/${kept.data.sha256}.jpg`));
+    expect(kept.data.sha256).not.toBe(receipt.sha256);
   });
 
   it('refuses a call without a WeChat identity, and an action that does not exist', () => {
@@ -122,7 +125,7 @@ describe('the deployed cloud function bundles', () => {
   });
 
   it('runs every timer trigger a config.json declares, as the system', () => {
-    expect(timerFunctions.map((fn) => fn.name).sort()).toEqual(['committee', 'defense', 'review']);
+    expect(timerFunctions.map((fn) => fn.name).sort()).toEqual(['applications', 'committee', 'defense', 'review']);
     timerFunctions.forEach((fn, i) => {
       const answer = reply(15 + i) as { ok: boolean; data: { changed: Record<string, number> } };
       expect({ fn: fn.name, ok: answer.ok, timers: Object.keys(answer.data.changed).sort() }).toEqual({ fn: fn.name, ok: true, timers: Object.keys(fn.timers).sort() });

@@ -47,6 +47,17 @@ export function filesContract(name: string, makeFiles: () => Promise<FilesFixtur
       expect(await files.get(ref)).toEqual(Uint8Array.of(9));
     });
 
+    it('names by refOf the file another party stored at a path, before and after it is there', async () => {
+      const before = await files.refOf('uploads/p1/by-phone.jpg');
+      expect(await files.get(before)).toBeNull();
+      const stored = await files.put('uploads/p1/by-phone.jpg', Uint8Array.of(4, 2), 'image/jpeg');
+      expect(await files.refOf('uploads/p1/by-phone.jpg')).toBe(stored);
+      expect(before).toBe(stored);
+      await files.delete(before);
+      expect(await files.get(stored)).toBeNull();
+      await expect(files.refOf('../escape.jpg')).rejects.toThrow();
+    });
+
     it('stores an empty file', async () => {
       const ref = await files.put('empty.txt', new Uint8Array(0), 'text/plain');
       expect(await files.get(ref)).toEqual(new Uint8Array(0));

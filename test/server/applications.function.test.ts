@@ -115,6 +115,9 @@ describe('applications function: files and blind copies', () => {
   const put = async (content: Uint8Array, name = 'a.jpg', person = 'person-senior') => files.put(`uploads/${person}/${name}`, content, 'image/jpeg');
   const sha = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
   const attach = async (content: Uint8Array, ref: string, category = 'education') => call('attach', { applicationId, category, ref, sha256: sha(content) });
+  /** Attaches and answers the SHA-256 the file is kept under (its bytes without metadata). */
+  const attachKept = async (content: Uint8Array, ref: string, category = 'education') =>
+    ((await attach(content, ref, category)).reply as { data: { files: { category: string; sha256: string }[] } }).data.files.find((f) => f.category === category)!.sha256;
 
   it('attaches a photo checked by its bytes, once however often it is sent', async () => {
     const content = await photo();
@@ -143,8 +146,8 @@ describe('applications function: files and blind copies', () => {
 
   it('burns the masks into a blind copy without metadata, and keeps the original', async () => {
     const content = await photo();
-    await attach(content, await put(content));
-    const masked = await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }, { x: 0.6, y: 0.6, w: 0.2, h: 0.2 }] });
+    const kept = await attachKept(content, await put(content));
+    const masked = await call('mask', { applicationId, sha256: kept, needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }, { x: 0.6, y: 0.6, w: 0.2, h: 0.2 }] });
     expect(masked.reply).toMatchObject({ ok: true, data: { files: [expect.objectContaining({ needsMasking: 'yes', hasBlindCopy: true })] } });
 
     const record = (await store.get('applications', applicationId)) as unknown as { files: { ref: string; blindRef: string }[] };
@@ -156,7 +159,12 @@ describe('applications function: files and blind copies', () => {
     expect(pixel(Math.round(0.7 * 1200), Math.round(0.7 * 900))).toBeLessThan(20);
     expect(pixel(Math.round(0.5 * 1200), Math.round(0.4 * 900))).toBeGreaterThan(235);
     expect((await sharp(blind).metadata()).exif).toBeUndefined();
-    expect(await files.get(record.files[0]!.ref)).toEqual(new Uint8Array(content));
+    // The original is kept upright and without its metadata, named by what is kept.
+    const original = (await files.get(record.files[0]!.ref))!;
+    expect(record.files[0]!.ref).toBe(`local/originals/person-senior/${sha(original)}.jpg`);
+    expect(sha(original)).toBe(kept);
+    const meta = await sharp(original).metadata();
+    expect([meta.width, meta.height, meta.exif]).toEqual([1200, 900, undefined]);
     // Its name is its own bytes' hash: nothing in the path an expert receives says whose it is.
     expect(record.files[0]!.blindRef).toContain(`blind/${sha(blind)}.jpg`);
     expect(record.files[0]!.blindRef).not.toContain('person-senior');
@@ -164,12 +172,12 @@ describe('applications function: files and blind copies', () => {
 
   it('leaves the blind copy the record points to untouched when a new save fails before its commit', async () => {
     const content = await photo();
-    await attach(content, await put(content));
-    await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }] });
+    const kept = await attachKept(content, await put(content));
+    await call('mask', { applicationId, sha256: kept, needsMasking: 'yes', masks: [{ x: 0.05, y: 0.05, w: 0.3, h: 0.1 }] });
     const before = (await store.get('applications', applicationId)) as unknown as { files: { blindRef: string }[] };
     const copy = await files.get(before.files[0]!.blindRef);
     const failing = { ...deps, store: { ...deps.store, commit: async () => Promise.reject(new Error('database gone')) } };
-    const outcome = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId, sha256: sha(content), needsMasking: 'yes', masks: [{ x: 0.5, y: 0.5, w: 0.3, h: 0.1 }] } }, senior, failing);
+    const outcome = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId, sha256: kept, needsMasking: 'yes', masks: [{ x: 0.5, y: 0.5, w: 0.3, h: 0.1 }] } }, senior, failing);
     expect(outcome.reply).toMatchObject({ ok: false });
     const after = (await store.get('applications', applicationId)) as unknown as { files: { blindRef: string }[] };
     expect(after.files[0]!.blindRef).toBe(before.files[0]!.blindRef);
@@ -182,17 +190,17 @@ describe('applications function: files and blind copies', () => {
     ['需要遮挡 with no mask', [], /至少画一个遮挡框/],
   ])('refuses %s with the reason, and makes no blind copy', async (_name, masks, message) => {
     const content = await photo();
-    await attach(content, await put(content));
-    const outcome = await call('mask', { applicationId, sha256: sha(content), needsMasking: 'yes', masks });
+    const kept = await attachKept(content, await put(content));
+    const outcome = await call('mask', { applicationId, sha256: kept, needsMasking: 'yes', masks });
     expect(outcome.reply).toMatchObject({ ok: false, code: 'APPLICATION.MASKS_REFUSED', details: [expect.stringMatching(message)] });
     expect(((await call('get', { applicationId })).reply as { data: { files: { hasBlindCopy: boolean }[] } }).data.files[0]?.hasBlindCopy).toBe(false);
   });
 
   it('issues a file URL only to who may read that copy', async () => {
     const content = await photo();
-    await attach(content, await put(content));
-    await call('mask', { applicationId, sha256: sha(content), needsMasking: 'no', masks: [] });
-    const ask = (copy: 'original' | 'blind', caller: Caller) => call('fileUrl', { applicationId, sha256: sha(content), copy }, caller);
+    const kept = await attachKept(content, await put(content));
+    await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });
+    const ask = (copy: 'original' | 'blind', caller: Caller) => call('fileUrl', { applicationId, sha256: kept, copy }, caller);
     expect((await ask('original', senior)).reply).toMatchObject({ ok: true, data: { url: expect.stringContaining('/files/') } });
     expect((await ask('blind', senior)).reply).toMatchObject({ ok: true });
     expect((await ask('original', { openid: 'demo-openid-applicant' })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
@@ -239,11 +247,15 @@ describe('applications function: typing in and submitting', () => {
     const content = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
     const ref = await files.put('uploads/person-senior/p.jpg', content, 'image/jpeg');
     const sha256 = createHash('sha256').update(content).digest('hex');
+    let kept = '';
     for (const m of (await view()).materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
-      if (m.form === 'upload') expect((await call('attach', { applicationId, category: m.code, ref, sha256 })).status).toBe(200);
-      else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
+      if (m.form === 'upload') {
+        const attached = await call('attach', { applicationId, category: m.code, ref, sha256 });
+        expect(attached.status).toBe(200);
+        kept = (attached.reply as { data: { files: { sha256: string }[] } }).data.files[0]!.sha256;
+      } else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
     }
-    expect((await call('mask', { applicationId, sha256, needsMasking: 'no', masks: [] })).status).toBe(200);
+    expect((await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] })).status).toBe(200);
   }
 
   it('lists every blocking problem, and refuses to submit until none is left', async () => {

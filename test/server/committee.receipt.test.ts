@@ -32,7 +32,7 @@ describe('the fee receipt', () => {
 
   it('refuses a receipt from someone else’s folder, or whose bytes do not match, and records nothing', async () => {
     const other = await harness.files.put('uploads/person-forestry-1/receipt.jpg', new Uint8Array([1, 2, 3]), 'image/jpeg');
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     expect((await check(secretary, { ref: other, sha256: photo.sha256 })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
     expect((await check(secretary, { ref: photo.ref, sha256: 'c'.repeat(64) })).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
     expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
@@ -51,17 +51,26 @@ describe('the fee receipt', () => {
     expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
   });
 
-  it('records the fee with its receipt once checked; the secretary’s list links to the photo', async () => {
-    expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: photo });
-    // Checked again (a retry): the same answer, one record.
-    expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: photo });
+  it('records the fee with its receipt once checked, kept without metadata; the secretary’s list links to the photo', async () => {
+    const checked = await check(secretary, photo);
+    expect(checked.reply).toEqual({ ok: true, data: { ref: expect.stringMatching(/^local\/originals\/person-secretary\/[0-9a-f]{64}\.jpg$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const receipt = (checked.reply as { data: { ref: string; sha256: string } }).data;
+    const kept = (await harness.files.get(receipt.ref))!;
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(receipt.sha256);
+    expect((await sharp(kept).metadata()).exif).toBeUndefined();
+    // The upload itself is removed once the check is recorded.
+    expect(await harness.files.get(photo.ref)).toBeNull();
+    // Checked again (a retry whose answer was lost, the upload gone): the same answer, one record.
+    expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: receipt });
     expect(await harness.store.find('uploads', { where: [{ field: 'personId', op: 'eq', value: 'person-secretary' }] })).toHaveLength(1);
-    const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo });
+    // The upload is not the receipt: only what was kept is.
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt });
     expect(paid.reply).toMatchObject({ ok: true });
     const item = (paid.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(1))!;
     expect(item.status).toBe('fee_paid');
-    expect(item.receiptUrl).toContain(encodeURIComponent('uploads/person-secretary/receipt.jpg'));
-    expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'fee_paid', feeReceipt: { ref: photo.ref, sha256: photo.sha256, by: 'person-secretary' } });
+    expect(item.receiptUrl).toContain(encodeURIComponent(receipt.ref));
+    expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'fee_paid', feeReceipt: { ref: receipt.ref, sha256: receipt.sha256, by: 'person-secretary' } });
     // Without a receipt it is recorded all the same.
     const plain = await call(secretary, 'recordFee', { applicationId: APP(2), requestId: 'fee-plain-2' });
     expect((plain.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(2))).toMatchObject({ status: 'fee_paid', receiptUrl: null });

@@ -27,7 +27,7 @@ describe('dispatch', () => {
     const messenger: Messenger = { send: async (m) => (sent.push(m), ok(undefined)) };
     deps = {
       store,
-      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
+      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn(), refOf: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
       ocr: { read: async () => [] },

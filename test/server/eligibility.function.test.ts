@@ -26,7 +26,7 @@ describe('eligibility function', () => {
     await seed(store, { demo, rounds: roundSeeds(allRounds) });
     deps = {
       store,
-      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
+      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn(), refOf: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
       ocr: { read: async () => [] },

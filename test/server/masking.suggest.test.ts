@@ -33,7 +33,10 @@ describe('masking suggestions and the blind-copy check', () => {
     truth = made.truth;
     sha256 = createHash('sha256').update(made.jpeg).digest('hex');
     const ref = await harness.files.put(`uploads/person-forestry-1/${sha256}.jpg`, made.jpeg, 'image/jpeg');
-    expect((await call('attach', { applicationId: APP, category: 'education', ref, sha256 })).reply).toMatchObject({ ok: true });
+    const attached = await call('attach', { applicationId: APP, category: 'education', ref, sha256 });
+    expect(attached.reply).toMatchObject({ ok: true });
+    // From here on the file is named by what the server keeps (the photo without its metadata).
+    sha256 = keptSha(attached.reply, 'education');
   });
   afterAll(() => harness.close());
 
@@ -96,14 +99,21 @@ describe('masking suggestions and the blind-copy check', () => {
     const portrait = await sharp({ create: { width: 260, height: 364, channels: 3, background: '#3b6fd1' } }).jpeg().toBuffer();
     const sha = createHash('sha256').update(portrait).digest('hex');
     const ref = await harness.files.put(`uploads/person-applicant-2/${sha}.jpg`, portrait, 'image/jpeg');
-    expect((await as('attach', { applicationId: id, category: 'photo', ref, sha256: sha })).reply).toMatchObject({ ok: true });
+    const attached = await as('attach', { applicationId: id, category: 'photo', ref, sha256: sha });
+    expect(attached.reply).toMatchObject({ ok: true });
     const suggested = async (sha256: string) => ((await as('suggestMasks', { applicationId: id, sha256 })).reply as { data: { suggestions: unknown[] } }).data.suggestions;
-    expect(await suggested(sha)).toEqual([{ kind: 'eyes', reason: '证件照的眼睛部位（按一寸照的构图估计，请核对位置）', rect: { x: 0.2, y: 0.34, w: 0.6, h: 0.16 } }]);
+    expect(await suggested(keptSha(attached.reply, 'photo'))).toEqual([{ kind: 'eyes', reason: '证件照的眼睛部位（按一寸照的构图估计，请核对位置）', rect: { x: 0.2, y: 0.34, w: 0.6, h: 0.16 } }]);
     // The same kind of picture as a diploma's page: no eye band.
     const page = await sharp({ create: { width: 260, height: 364, channels: 3, background: '#f4eede' } }).jpeg().toBuffer();
     const pageSha = createHash('sha256').update(page).digest('hex');
     const pageRef = await harness.files.put(`uploads/person-applicant-2/${pageSha}.jpg`, page, 'image/jpeg');
-    expect((await as('attach', { applicationId: id, category: 'education', ref: pageRef, sha256: pageSha })).reply).toMatchObject({ ok: true });
-    expect(await suggested(pageSha)).toEqual([]);
+    const pageAttached = await as('attach', { applicationId: id, category: 'education', ref: pageRef, sha256: pageSha });
+    expect(pageAttached.reply).toMatchObject({ ok: true });
+    expect(await suggested(keptSha(pageAttached.reply, 'education'))).toEqual([]);
   });
 });
+
+/** The SHA-256 an attached file is kept under, from attach's answer. */
+function keptSha(reply: unknown, category: string): string {
+  return (reply as { data: { files: { category: string; sha256: string }[] } }).data.files.find((f) => f.category === category)!.sha256;
+}

@@ -27,7 +27,7 @@ describe('rounds function', () => {
     logged = [];
     deps = {
       store,
-      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn() },
+      files: { put: jest.fn(), get: jest.fn(), url: jest.fn(), delete: jest.fn(), refOf: jest.fn() },
       codes: { unlimited: jest.fn() },
       templates: { read: async () => null },
       ocr: { read: async () => [] },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -77,6 +78,19 @@ describe('local runtime', () => {
       });
       socket.on('error', reject);
       socket.write(bytes);
+    });
+  }
+
+  /** Like a simple client: writes the whole request first and reads the answer only then. */
+  function sendAllThenRead(bytes: Buffer): Promise<{ text: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(new URL(runtime.url).port), '127.0.0.1');
+      let text = '';
+      socket.pause();
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve({ text }));
+      socket.on('error', (error) => reject(new Error(`${error.message} after reading ${JSON.stringify(text.slice(0, 40))}`)));
+      socket.write(bytes, () => socket.resume());
     });
   }
 
@@ -168,6 +182,20 @@ describe('local runtime', () => {
     expect(text).toContain('REQUEST.BAD_HOST');
   });
 
+  it.each([['http://evil.example/health'], ['http://evil.example:80/dev/people'], ['//evil.example/health']])(
+    'refuses a request target %j naming another host, even with a right Host header',
+    async (target) => {
+      const { text } = await raw(`GET ${target} HTTP/1.1\r\nHost: ${host()}\r\n\r\n`);
+      expect(statusOf(text)).toBe(403);
+      expect(text).toContain('REQUEST.BAD_HOST');
+    },
+  );
+
+  it('takes an absolute-form target naming this host', async () => {
+    const { text } = await raw(`GET http://${host()}/health HTTP/1.1\r\nHost: ${host()}\r\n\r\n`);
+    expect(statusOf(text)).toBe(200);
+  });
+
   it('answers requests addressed to localhost by name too', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: Number(new URL(runtime.url).port), path: '/health', headers: { Host: `localhost:${new URL(runtime.url).port}` } }, (res) => {
@@ -232,24 +260,33 @@ describe('local runtime', () => {
       });
       return { status: response.status, reply: (await response.json()) as { ok: boolean; code?: string; details?: string[]; data?: { ref: string } } };
     }
+    const sha = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+    /** Announces a file as the app does before sending it; answers the name to send it under. */
+    async function announce(token: string, body: Buffer, contentType: 'image/jpeg' | 'application/pdf' = 'image/jpeg', bytes = body.length): Promise<string> {
+      const answer = await api('applications', JSON.stringify({ action: 'beginUpload', payload: { sha256: sha(body), bytes, contentType } }), token);
+      expect(answer.status).toBe(200);
+      return (answer.reply.data as { name: string }).name;
+    }
 
-    it('stores an upload under the uploader and serves it through a signed, expiring URL, never sniffed', async () => {
+    it('stores an announced upload under the uploader and serves it through a signed, expiring URL, never sniffed', async () => {
       const token = await login('person-applicant');
-      const { status, reply } = await upload(token, 'image/jpeg', jpeg);
+      const name = await announce(token, jpeg);
+      expect(name).toBe(`${sha(jpeg)}.jpg`);
+      const { status, reply } = await upload(token, 'image/jpeg', jpeg, name);
       expect(status).toBe(200);
       const ref = reply.data?.ref ?? '';
-      expect(ref).toContain('person-applicant');
+      expect(ref).toBe(`local/uploads/person-applicant/${name}`);
 
       const url = await runtime.deps.files.url(ref, 60);
       const served = await fetch(url ?? '');
       expect(served.status).toBe(200);
       expect(served.headers.get('content-type')).toBe('image/jpeg');
       expect(served.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(served.headers.get('content-disposition')).toBe('inline; filename="front.jpg"');
+      expect(served.headers.get('content-disposition')).toBe(`inline; filename="${name}"`);
       expect(Buffer.from(await served.arrayBuffer())).toEqual(jpeg);
       // An export is saved under the name it asks for, percent-encoded.
       const named = await fetch(`${url ?? ''}&download=${encodeURIComponent('个人承诺书（李娜）.docx')}`);
-      expect(named.headers.get('content-disposition')).toBe(`attachment; filename="front.jpg"; filename*=UTF-8''${encodeURIComponent('个人承诺书（李娜）.docx')}`);
+      expect(named.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent('个人承诺书（李娜）.docx')}`);
 
       const tampered = (url ?? '').replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`);
       expect((await fetch(tampered)).status).toBe(403);
@@ -263,6 +300,7 @@ describe('local runtime', () => {
       ['not signed in', null, 'image/jpeg', 401, 'AUTH.NOT_SIGNED_IN', 'a.jpg'],
       ['a type other than JPG, PNG or PDF', 'token', 'text/html', 415, 'FILE.BAD_TYPE', 'a.jpg'],
       ['a path that climbs out', 'token', 'image/jpeg', 400, 'REQUEST.INVALID_PAYLOAD', '../x.jpg'],
+      ['a file that was not announced', 'token', 'image/jpeg', 400, 'FILE.NOT_RESERVED', 'a.jpg'],
     ])('refuses an upload when %s', async (_label, auth, type, status, code, cloudPath) => {
       const token = auth ? await login('person-applicant') : null;
       const result = await upload(token, type, jpeg, cloudPath);
@@ -281,19 +319,16 @@ describe('local runtime', () => {
       },
     );
 
-    it('refuses a path where a file and a folder would share a name, leaving no orphan metadata', async () => {
+    it('refuses other bytes than were announced, and more of them, storing nothing', async () => {
       const token = await login('person-applicant');
-      expect((await upload(token, 'image/jpeg', jpeg, 'clash/a.jpg')).status).toBe(200);
+      const name = await announce(token, jpeg);
       const before = listFiles(filesRoot());
-      for (const cloudPath of ['clash/a.jpg/b.jpg', 'clash']) {
-        const result = await upload(token, 'image/jpeg', jpeg, cloudPath);
-        expect(result).toMatchObject({ status: 400, reply: { code: 'REQUEST.INVALID_PAYLOAD', details: [expect.stringContaining('同名')] } });
-      }
+      const other = Buffer.from(jpeg);
+      other[12] = 9;
+      expect((await upload(token, 'image/jpeg', other, name)).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH', details: [expect.stringContaining('登记')] });
+      const longer = Buffer.concat([jpeg, Buffer.alloc(100)]);
+      expect(await upload(token, 'image/jpeg', longer, name)).toMatchObject({ status: 413, reply: { code: 'FILE.TOO_LARGE' } });
       expect(listFiles(filesRoot())).toEqual(before);
-      // Every stored description belongs to stored content.
-      const metas = listFiles(path.join(filesRoot(), '.meta')).map((m) => m.replace(/\.json$/, ''));
-      const contents = listFiles(filesRoot()).filter((f) => !f.startsWith('.meta'));
-      expect(metas.filter((m) => !contents.includes(m))).toEqual([]);
       expect(errors).toEqual([]);
     });
 
@@ -303,21 +338,27 @@ describe('local runtime', () => {
       ['a PNG sent as image/jpeg', 'image/jpeg', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
     ])('refuses %s by its bytes, storing nothing', async (_label, type, body) => {
       const token = await login('person-applicant');
+      const name = await announce(token, body, type as 'image/jpeg' | 'application/pdf');
       const before = listFiles(filesRoot());
-      const result = await upload(token, type, body, 'sniffed.bin');
+      const result = await upload(token, type, body, name);
       expect(result).toMatchObject({ status: 415, reply: { ok: false, code: 'FILE.CONTENT_MISMATCH' } });
       expect(listFiles(filesRoot())).toEqual(before);
     });
 
     it('accepts a real PDF', async () => {
       const token = await login('person-applicant');
-      expect((await upload(token, 'application/pdf', Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n'), 'doc/cert.pdf')).status).toBe(200);
+      const pdf = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n');
+      expect((await upload(token, 'application/pdf', pdf, await announce(token, pdf, 'application/pdf'))).status).toBe(200);
     });
 
-    it('refuses an upload over 10 MB', async () => {
+    it('answers an upload over 10 MB with 413 before reading its body, readable by a client that sends it all first', async () => {
       const token = await login('person-applicant');
-      const result = await upload(token, 'image/jpeg', Buffer.alloc(10 * 1024 * 1024 + 1));
-      expect(result).toMatchObject({ status: 413, reply: { code: 'FILE.TOO_LARGE' } });
+      const body = Buffer.alloc(11 * 1024 * 1024, 1);
+      const name = await announce(token, body.subarray(0, 1000), 'image/jpeg', 1000);
+      const head = `POST /upload?path=${name} HTTP/1.1\r\nHost: ${new URL(runtime.url).host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: image/jpeg\r\nContent-Length: ${body.length}\r\n\r\n`;
+      const answer = await sendAllThenRead(Buffer.concat([Buffer.from(head), body]));
+      expect(answer.text).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer.text).toContain('FILE.TOO_LARGE');
     });
   });
 

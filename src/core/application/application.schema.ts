@@ -52,7 +52,10 @@ export const MaskRectSchema = z.strictObject({ x: z.number(), y: z.number(), w: 
  * the masks as fractions of the upright image, and the blind copy made from them.
  */
 export const AttachedFile = z.strictObject({
+  /** The SHA-256 of the kept bytes (the original without its metadata): the file's name. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The SHA-256 of the bytes the phone uploaded, which a retried attach names again (null before it was kept apart). */
+  uploadSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
   category: Code,
   ref: z.string().min(1),
   contentType: z.enum(['image/jpeg', 'application/pdf']),

@@ -15,15 +15,16 @@ import { assess } from '../../core/eligibility/assess';
 import { Profile } from '../../core/eligibility/profile';
 import { appError, type AppError } from '../../core/errors';
 import { Person, Role, Unit } from '../../core/people/person';
-import { err, ok } from '../../core/result';
+import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
 import { applicationsContract } from '../../core/contracts/functions/applications.contract';
 import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
-import { readOwnUpload } from '../images/own-upload';
-import { checkedUploadId, type CheckedUpload } from '../uploads/checked-uploads';
+import { cleanedUpload, keepUpload, readOwnUpload } from '../images/own-upload';
+import { removeStaleUploads, reserveUpload, UPLOAD_QUOTA } from '../uploads/pending-uploads';
+import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 import { moveApplication } from '../review/move';
@@ -115,38 +116,48 @@ export const applicationsFunction = defineFunction('applications', applicationsC
   },
   attach: {
     roles: ['applicant'],
-    async handle({ applicationId: id, category, ref, sha256 }, { caller, store, files, now, writes }) {
+    async handle({ applicationId: id, category, ref, sha256 }, ctx) {
+      const { caller, store, files, now, writes } = ctx;
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
-      // The same photo attached again is the one already there: nothing is duplicated.
-      if (own.record.files.some((f) => f.sha256 === sha256 && f.category === category)) return ok(viewOf(id, own.record, own.round, now, own.context));
       const view = viewOf(id, own.record, own.round, now, own.context);
+      // The same upload attached again (a retry whose answer was lost) is the one already there.
+      const sameUpload = own.record.files.filter((f) => f.uploadSha256 === sha256 || f.sha256 === sha256);
+      if (sameUpload.some((f) => f.category === category)) return ok(view);
       const material = view.materials.find((m) => m.code === category);
       if (!material || material.form !== 'upload' || material.stage !== 'online') {
         return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上上传的材料，请返回申报页重新选择']));
       }
+      const save = (file: AttachedFile) => {
+        const next = [...own.record.files, file];
+        saveFiles(writes, id, own.rev, next);
+        return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
+      };
+      const fresh = { category, attachedAt: now.toISOString(), masks: [], blindRef: null, stillVisible: [] };
+      // The same photo for another material (an ID card that proves two things): the kept file again, its masking answer asked again.
+      const kept = sameUpload[0];
+      if (kept?.contentType === 'application/pdf' && !material.formats.includes('pdf')) return err(appError('FILE.BAD_TYPE', ['这一项只收 JPG 图片，请拍照或选择图片上传。']));
+      if (kept) return save({ ...kept, ...fresh, needsMasking: kept.contentType === 'application/pdf' ? 'no' : null });
       const read = await readOwnUpload(files, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
       if (!read.ok) return read;
-      const { content, inspected } = read.value;
-      const attached: AttachedFile = {
-        sha256,
-        category,
-        ref,
+      const { inspected } = read.value;
+      const cleaned = await cleanedUpload(read.value);
+      const quota = applicationQuotaLeft(own.record.files, cleaned.content.length);
+      if (!quota.ok) return err(quota.error);
+      const stored = await keepUpload(ctx, caller._id, { ref, sha256 }, cleaned, inspected.contentType);
+      return save({
+        ...fresh,
+        sha256: stored.sha256,
+        uploadSha256: sha256,
+        ref: stored.ref,
         contentType: inspected.contentType,
-        bytes: content.length,
+        bytes: stored.bytes,
         width: inspected.width,
         height: inspected.height,
-        attachedAt: now.toISOString(),
         // A PDF is not masked here (its pages are prepared before upload); an image is asked.
         needsMasking: inspected.contentType === 'application/pdf' ? 'no' : null,
-        masks: [],
-        blindRef: null,
-        stillVisible: [],
-      };
-      const next = [...own.record.files, attached];
-      saveFiles(writes, id, own.rev, next);
-      return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
+      });
     },
   },
   detach: {
@@ -333,16 +344,28 @@ export const applicationsFunction = defineFunction('applications', applicationsC
   },
   checkPhoto: {
     roles: ['committee_secretary'],
-    async handle(upload, { caller, files, store, writes, now }) {
+    async handle(upload, ctx) {
+      const { caller, files, store, writes, now } = ctx;
+      // The same upload checked again (a retry whose answer was lost): the file kept the first time.
+      const before = await findCheckedByUpload(store, caller._id, upload.sha256);
+      if (before) return ok({ ref: before.ref, sha256: before.sha256 });
       const read = await readOwnUpload(files, caller._id, upload, { allowPdf: false, incomplete: '照片没有传完整，请重新拍照' });
       if (!read.ok) return err(read.error);
-      const id = checkedUploadId(caller._id, upload.sha256);
-      // The same photo checked again (a retry): one record.
-      if (await store.get(collections.uploads.name, id)) return ok({ ref: upload.ref, sha256: upload.sha256 });
+      const cleaned = await cleanedUpload(read.value);
+      const stored = await keepUpload(ctx, caller._id, upload, cleaned, 'image/jpeg');
+      const id = checkedUploadId(caller._id, stored.sha256);
+      // Another upload of the same picture: one record.
+      if (await store.get(collections.uploads.name, id)) return ok({ ref: stored.ref, sha256: stored.sha256 });
       const { width, height } = read.value.inspected;
-      const checked: CheckedUpload = { personId: caller._id, ref: upload.ref, sha256: upload.sha256, width, height, checkedAt: now.toISOString() };
+      const checked: CheckedUpload = { personId: caller._id, ref: stored.ref, sha256: stored.sha256, uploadSha256: upload.sha256, width, height, checkedAt: now.toISOString() };
       writes.insert(collections.uploads.name, { _id: id, ...checked });
-      return ok({ ref: upload.ref, sha256: upload.sha256 });
+      return ok({ ref: stored.ref, sha256: stored.sha256 });
+    },
+  },
+  beginUpload: {
+    roles: Role.options,
+    async handle(upload, { caller, store, writes, now }) {
+      return reserveUpload(store, writes, caller._id, upload, now);
     },
   },
   fileUrl: {
@@ -401,6 +424,13 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       return ok(summaries);
     },
   },
+}, {
+  /** Uploads announced more than a day ago: their files (used or never used) and announcements removed. */
+  removeStaleUploads: {
+    cron: '0 0 * * * * *',
+    everyMs: 60 * 60 * 1000,
+    run: (ctx) => removeStaleUploads(ctx.store, ctx.writes, ctx.files, ctx.now),
+  },
 });
 
 /** The label of another application this year for the same series (specialty) and level in another channel. */
@@ -434,8 +464,16 @@ function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonl
   writes.update(collections.applications.name, id, rev, { files: files as unknown as JsonObject[] });
 }
 
-/** Where a person's own uploads live, in local refs and cloud fileIDs alike. */
-
+/** Whether one more kept file of `bytes` fits the application's quota (the same content twice counts once). */
+function applicationQuotaLeft(files: readonly AttachedFile[], bytes: number): Result<null, AppError> {
+  const distinct = new Map(files.map((f) => [f.sha256, f.bytes]));
+  const used = [...distinct.values()].reduce((sum, b) => sum + b, 0);
+  if (distinct.size + 1 > UPLOAD_QUOTA.applicationFiles || used + bytes > UPLOAD_QUOTA.applicationBytes) {
+    const mb = (b: number) => Math.round(b / 1024 / 1024);
+    return err(appError('FILE.QUOTA_FULL', [`一份申报最多 ${UPLOAD_QUOTA.applicationFiles} 个文件、共 ${mb(UPLOAD_QUOTA.applicationBytes)}MB；现在有 ${distinct.size} 个、共 ${mb(used)}MB。`]));
+  }
+  return ok(null);
+}
 
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */
 export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: ReviewRoute): Promise<UnitSnapshot | null> {

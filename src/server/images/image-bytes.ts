@@ -78,6 +78,19 @@ export async function inspectUpload(content: Uint8Array, allowPdf: boolean): Pro
 }
 
 /**
+ * What is kept of an uploaded photo: turned upright by its EXIF orientation and written again as a
+ * JPEG with no metadata at all (no EXIF, XMP, IPTC, GPS position, camera serial), so no copy the
+ * server keeps or serves says where or with what it was taken. The same bytes in give the same
+ * bytes out (one libvips build), which is what lets a retried attach name the same file.
+ * A PDF is kept as it came (its pages are prepared before upload).
+ */
+export async function withoutMetadata(content: Uint8Array, contentType: 'image/jpeg' | 'application/pdf'): Promise<Uint8Array> {
+  if (contentType === 'application/pdf') return content;
+  const out = await sharp(content, BOUNDED).rotate().jpeg({ quality: 90 }).toBuffer();
+  return new Uint8Array(out);
+}
+
+/**
  * The blind copy: the photo turned upright, the masks burned in as solid black, written as a new
  * JPEG without any metadata (no EXIF, no GPS). The original is kept unchanged elsewhere.
  */

@@ -1,11 +1,12 @@
 import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import type { FileStore } from '../ports/files.port';
-import { inspectUpload, sha256Of } from './image-bytes';
+import { inspectUpload, sha256Of, withoutMetadata } from './image-bytes';
 import { BAD_REF_DETAIL, parseUploadRef } from '../uploads/upload-ref';
+import { settleUpload } from '../uploads/pending-uploads';
+import type { WorkContext } from '../function';
 
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
-
 
 /**
  * A file someone uploaded, before anything refers to it: under their own folder, there, not empty,
@@ -29,4 +30,38 @@ export async function readOwnUpload(
   const inspected = await inspectUpload(content, options.allowPdf);
   if (!inspected.ok) return err(appError(inspected.code, [inspected.detail]));
   return ok({ content, inspected });
+}
+
+type Read = Extract<Awaited<ReturnType<typeof readOwnUpload>>, { ok: true }>['value'];
+
+/** An upload as the server keeps it: under `originals/`, named by the SHA-256 of the kept bytes. */
+export interface Kept {
+  readonly ref: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** The kept form of a checked upload (upright, no metadata) and its name, before anything is stored. */
+export async function cleanedUpload(read: Read): Promise<{ readonly content: Uint8Array; readonly sha256: string }> {
+  const content = await withoutMetadata(read.content, read.inspected.contentType);
+  return { content, sha256: sha256Of(content) };
+}
+
+/**
+ * Stores a checked upload's kept form under `originals/<person>/` and settles the upload: marked
+ * used with the action's writes, its raw file (with whatever metadata the phone left in it)
+ * removed once they commit. Storing first is safe: the name is the content's, so a failed commit
+ * followed by a retry writes the same file again, and one never committed is an unreferenced copy.
+ */
+export async function keepUpload(
+  ctx: Pick<WorkContext, 'files' | 'store' | 'writes' | 'now' | 'discardAfterCommit'>,
+  personId: string,
+  upload: { readonly ref: string; readonly sha256: string },
+  cleaned: { readonly content: Uint8Array; readonly sha256: string },
+  contentType: 'image/jpeg' | 'application/pdf',
+): Promise<Kept> {
+  const extension = contentType === 'application/pdf' ? 'pdf' : 'jpg';
+  const ref = await ctx.files.put(`originals/${personId}/${cleaned.sha256}.${extension}`, cleaned.content, contentType);
+  await settleUpload(ctx, personId, upload);
+  return { ref, sha256: cleaned.sha256, bytes: cleaned.content.length };
 }

@@ -10,4 +10,9 @@ export interface FileStore {
   /** A short-lived URL to read the file; `ttlSeconds` at most 3600. */
   url(ref: string, ttlSeconds: number): Promise<string | null>;
   delete(ref: string): Promise<void>;
+  /**
+   * The ref of the file at `path`, whether or not it exists: how a file someone else stored there
+   * (a phone's upload to its cloudPath) is named for reading or removing it.
+   */
+  refOf(path: string): Promise<string>;
 }

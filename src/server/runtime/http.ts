@@ -37,15 +37,39 @@ export function sendError(response: ServerResponse, code: ErrorCode, details?: r
   sendJson(response, status, failureReply(appError(code, details)));
 }
 
+/** How much of a refused request's body is read and dropped, and how long a pause in it may be, before the connection is cut. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const DRAIN_IDLE_MS = 1000;
+
 /**
- * Answers and closes the connection, for a request whose body was not read to its end (a body
- * over the limit): on a kept-alive connection the unread rest would be taken for the next request,
- * and the client would wait for an answer that never comes.
+ * Answers a request whose body was not read (over the limit, not allowed), then reads what the
+ * client still sends and drops it, and closes the connection once the body has ended. A socket
+ * closed with unread data is reset, and a client that writes its whole body before reading (many
+ * do) would see only the reset, never the answer. Draining is bounded: past 16 MB, or when the
+ * client pauses for a second (it has its answer), the connection is cut.
  */
 export function sendErrorAndClose(request: IncomingMessage, response: ServerResponse, code: ErrorCode, details?: readonly string[]): void {
-  response.setHeader('Connection', 'close');
-  response.once('finish', () => request.destroy());
   sendError(response, code, details);
+  let drained = 0;
+  let idle: NodeJS.Timeout | undefined;
+  const cut = () => request.destroy();
+  const wait = () => {
+    clearTimeout(idle);
+    idle = setTimeout(cut, DRAIN_IDLE_MS);
+    idle.unref();
+  };
+  wait();
+  request.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) cut();
+    else wait();
+  });
+  request.once('end', () => {
+    clearTimeout(idle);
+    request.socket.end();
+  });
+  request.once('close', () => clearTimeout(idle));
+  request.resume();
 }
 
 export function sendHtml(response: ServerResponse, html: string): void {

@@ -24,9 +24,14 @@ export function loopbackHosts(port: number): ReadonlySet<string> {
  * Parses the request target without trusting it: `//[` or `http://[::1/…` make `new URL` throw,
  * which must be a 400, not a crash of the process.
  */
-function parseTarget(raw: string | undefined): { path: string; query: URLSearchParams } | null {
+/** The base an origin-form target (`/path`) is read against: a name no request can give. */
+const NO_HOST = 'runtime.invalid';
+
+function parseTarget(raw: string | undefined, hosts: ReadonlySet<string>): { path: string; query: URLSearchParams } | 'other_host' | null {
   try {
-    const url = new URL(raw ?? '/', 'http://runtime.invalid');
+    const url = new URL(raw ?? '/', `http://${NO_HOST}`);
+    // An absolute-form target (`http://host/path`, or `//host/path`) names its host itself: it must be this one too.
+    if (url.host !== NO_HOST && !hosts.has(url.host.toLowerCase())) return 'other_host';
     return { path: url.pathname, query: url.searchParams };
   } catch {
     return null;
@@ -38,7 +43,8 @@ export function createRouter(ctx: RuntimeContext, hosts: ReadonlySet<string>, lo
   return (raw: IncomingMessage, response: ServerResponse): void => {
     const handled = (async () => {
       if (!hosts.has((raw.headers.host ?? '').toLowerCase())) return sendErrorAndClose(raw, response, 'REQUEST.BAD_HOST');
-      const target = parseTarget(raw.url);
+      const target = parseTarget(raw.url, hosts);
+      if (target === 'other_host') return sendErrorAndClose(raw, response, 'REQUEST.BAD_HOST');
       if (!target) return sendErrorAndClose(raw, response, 'REQUEST.MALFORMED', ['请求地址不正确']);
       if (target.path === '/health') return sendJson(response, 200, { ok: true, data: { status: 'up' } });
       const request: RouteRequest = { raw, ...target };

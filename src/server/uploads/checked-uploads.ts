@@ -3,7 +3,6 @@ import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import { collections } from '../collections';
 import { parseFields } from '../docs';
-import { BAD_REF_DETAIL, parseUploadRef } from './upload-ref';
 import type { Store } from '../ports/store.port';
 
 /**
@@ -15,6 +14,8 @@ export const CheckedUpload = z.strictObject({
   personId: z.string(),
   ref: z.string(),
   sha256: z.string(),
+  /** The SHA-256 of the bytes uploaded, by which a retried check finds this record. */
+  uploadSha256: z.string().nullable().default(null),
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
   checkedAt: z.string(),
@@ -24,11 +25,24 @@ export type CheckedUpload = z.infer<typeof CheckedUpload>;
 /** One record per person and content: the same photo checked twice is one record. */
 export const checkedUploadId = (personId: string, sha256: string) => `${personId}:${sha256}`;
 
-/** The caller's own upload, if the server has checked it; refused with what to do otherwise. */
+/** The record of an upload already checked and kept, found by the SHA-256 of the bytes uploaded. */
+export async function findCheckedByUpload(store: Pick<Store, 'find'>, personId: string, uploadSha256: string): Promise<CheckedUpload | null> {
+  const [doc] = await store.find(collections.uploads.name, {
+    where: [
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'uploadSha256', op: 'eq', value: uploadSha256 },
+    ],
+    limit: 1,
+  });
+  return doc ? parseFields(CheckedUpload, doc) : null;
+}
+
+/**
+ * The caller's own kept photo, if the server has checked it (the ref and SHA-256 `checkPhoto`
+ * answered); refused with what to do otherwise. The record is the server's, so the ref is compared
+ * with it, never read.
+ */
 export async function findCheckedUpload(store: Pick<Store, 'get'>, personId: string, upload: { readonly ref: string; readonly sha256: string }): Promise<Result<CheckedUpload, AppError>> {
-  const parsed = parseUploadRef(upload.ref);
-  if (!parsed) return err(appError('REQUEST.INVALID_PAYLOAD', [BAD_REF_DETAIL]));
-  if (parsed.owner !== personId) return err(appError('APPLICATION.FILE_NOT_YOURS'));
   const doc = await store.get(collections.uploads.name, checkedUploadId(personId, upload.sha256));
   const checked = doc ? parseFields(CheckedUpload, doc) : null;
   if (!checked || checked.ref !== upload.ref) return err(appError('FILE.NOT_CHECKED'));

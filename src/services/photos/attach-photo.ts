@@ -13,8 +13,9 @@ const UPLOAD_ATTEMPTS = 3;
 
 /**
  * One photo from the phone into one material category: made upright and small, named by the
- * SHA-256 of its bytes, uploaded under the person's own folder (a retry after a dropped network
- * replaces the same file, never adds a second), then attached, which the server checks by the bytes.
+ * SHA-256 of its bytes, announced, uploaded under the person's own folder (a retry after a dropped
+ * network replaces the same file, never adds a second), then attached, which the server checks by
+ * the bytes and keeps without its metadata (under another name: the view says which).
  */
 export async function attachPhoto(
   target: { readonly applicationId: string; readonly category: string; readonly personId: string },
@@ -37,9 +38,12 @@ export async function uploadPhoto(personId: string, picked: PickedPhoto, onStage
   if (!prepared.ok) return err(appError('FILE.CONTENT_MISMATCH', [prepared.message], prepared.message));
   const sha256 = sha256Hex(prepared.photo.bytes);
   const file = { path: prepared.photo.path, contentType: prepared.photo.contentType };
-  let uploaded = await upload(file, sha256, personId, onStage);
+  // Announced first: the quota is checked before a byte is sent, and what is never used is removed.
+  const announced = await call('applications', 'beginUpload', { sha256, bytes: prepared.photo.bytes.length, contentType: file.contentType });
+  if (!announced.ok) return announced;
+  let uploaded = await upload(file, announced.value.name, personId, onStage);
   for (let attempt = 1; attempt < UPLOAD_ATTEMPTS && !uploaded.ok && errorKind(uploaded.error.code) === 'network'; attempt += 1) {
-    uploaded = await upload(file, sha256, personId, onStage);
+    uploaded = await upload(file, announced.value.name, personId, onStage);
   }
   if (!uploaded.ok) return uploaded;
   return { ok: true, value: { ref: uploaded.value, sha256 } };
@@ -47,13 +51,12 @@ export async function uploadPhoto(personId: string, picked: PickedPhoto, onStage
 
 async function upload(
   file: { readonly path: string; readonly contentType: 'image/jpeg' | 'application/pdf' },
-  sha256: string,
+  name: string,
   personId: string,
   onStage: (stage: AttachStage) => void,
 ): Promise<Result<string, AppError>> {
   onStage({ kind: 'uploading', fraction: 0 });
-  const extension = file.contentType === 'application/pdf' ? 'pdf' : 'jpg';
-  const reply = await platform.transport.upload(`${sha256}.${extension}`, file, { personId, onProgress: (fraction) => onStage({ kind: 'uploading', fraction }) });
+  const reply = await platform.transport.upload(name, file, { personId, onProgress: (fraction) => onStage({ kind: 'uploading', fraction }) });
   if (reply.ok) return { ok: true, value: reply.data.ref };
   return err(toAppError(reply.code, reply.message, reply.details));
 }

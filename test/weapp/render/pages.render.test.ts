@@ -93,9 +93,11 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#f3efe6' } }).jpeg().toBuffer();
     const photoSha256 = createHash('sha256').update(photo).digest('hex');
     const ref = await harness.files.put(`uploads/person-applicant/${photoSha256}.jpg`, photo, 'image/jpeg');
-    await call(APPLICANT, 'applications', 'attach', { applicationId: draft.id, category: 'id_card', ref, sha256: photoSha256 });
+    const attached = await call(APPLICANT, 'applications', 'attach', { applicationId: draft.id, category: 'id_card', ref, sha256: photoSha256 });
+    // The server keeps the photo without metadata, under the SHA-256 of what it keeps: the page asks by that.
+    const kept = (attached as unknown as { files: { sha256: string }[] }).files[0]!.sha256;
     const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'render-meeting-1' });
-    setup = { draftId: draft.id, photoSha256, meetingId: meeting.id };
+    setup = { draftId: draft.id, photoSha256: kept, meetingId: meeting.id };
   }, 60_000);
 
   afterEach(() => {

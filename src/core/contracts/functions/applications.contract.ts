@@ -63,6 +63,18 @@ export const applicationsContract = {
    * function without an image decoder: the fee receipt the secretary then records with `committee.recordFee`.
    */
   checkPhoto: action<{ readonly ref: string; readonly sha256: string }>()(z.strictObject({ ref: FileRef, sha256: Sha256 })),
+  /**
+   * Announces a file before the phone sends it to storage: refused when the caller's unused
+   * uploads would pass the quota; answers the name to store it under in the caller's `uploads/`
+   * folder. What nothing uses within a day is removed.
+   */
+  beginUpload: action<{ readonly name: string }>()(
+    z.strictObject({
+      sha256: Sha256,
+      bytes: z.number().int().min(1, '文件是空的，请重新选择').max(10 * 1024 * 1024, '文件太大。请压缩到 10MB 以内后重新上传'),
+      contentType: z.enum(['image/jpeg', 'application/pdf'], { message: '只收 JPG 图片或 PDF 文件' }),
+    }),
+  ),
   /** 族别 and 政治面貌 for the unit's publicity and the roster; may be given at any step. */
   saveBasics: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, basics: Basics })),
   /** The caller's in-app notices, newest first. */

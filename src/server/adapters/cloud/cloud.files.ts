@@ -5,6 +5,8 @@ import type { WxCloud } from './wx.types';
 /** The platform's status for a file that does not exist (TCB STORAGE_FILE_NONEXIST). */
 const FILE_NOT_EXISTS = -503003;
 const MAX_TTL_SECONDS = 3600;
+/** A file the function writes once per instance to learn its storage's fileID prefix. */
+const ROOT_PROBE = 'system/storage-root.txt';
 
 /**
  * The production FileStore over cloud storage. A ref is the cloud `fileID` that `uploadFile`
@@ -16,6 +18,23 @@ export function cloudFiles(cloud: WxCloud): FileStore {
     const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID: ref, maxAge: ttlSeconds }] });
     const entry = fileList.find((item) => item.fileID === ref) ?? fileList[0];
     return entry && entry.status === 0 && entry.tempFileURL ? entry.tempFileURL : null;
+  };
+
+  // A fileID is `cloud://<env>.<bucket>/<cloudPath>`, and the bucket is not in the function's
+  // context: it is read off the fileID of a file the function stores itself, once per instance.
+  let root: Promise<string> | null = null;
+  const rootOf = () => {
+    root ??= cloud
+      .uploadFile({ cloudPath: ROOT_PROBE, fileContent: Buffer.from('ok') })
+      .then(({ fileID }) => {
+        if (!fileID.endsWith(`/${ROOT_PROBE}`)) throw new Error(`unexpected fileID for ${ROOT_PROBE}: ${fileID}`);
+        return fileID.slice(0, -ROOT_PROBE.length);
+      })
+      .catch((caught: unknown) => {
+        root = null;
+        throw caught;
+      });
+    return root;
   };
 
   return {
@@ -42,6 +61,11 @@ export function cloudFiles(cloud: WxCloud): FileStore {
         throw new RangeError(`ttlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}, got ${ttlSeconds}`);
       }
       return tempUrl(ref, ttlSeconds);
+    },
+
+    async refOf(path: string): Promise<string> {
+      assertFilePath(path);
+      return `${await rootOf()}${path}`;
     },
 
     async delete(ref: string): Promise<void> {

@@ -110,6 +110,11 @@ export function diskFiles(options: DiskFilesOptions): DiskFileStore {
       await rm(metaPath(root, path), { force: true });
     },
 
+    async refOf(path: string): Promise<string> {
+      assertFilePath(path);
+      return `${REF_PREFIX}${path}`;
+    },
+
     verify(ref: string, expires: number, signature: string): boolean {
       if (!ref.startsWith(REF_PREFIX) || !isSafeFilePath(ref.slice(REF_PREFIX.length))) return false;
       if (!Number.isSafeInteger(expires) || !/^[0-9a-f]{64}$/i.test(signature)) return false;
