@@ -60,6 +60,7 @@ export const errorMessages = {
   'NETWORK.UNREACHABLE': '网络连接失败。请检查网络后重试。',
   'NETWORK.TIMEOUT': '服务器响应超时。请稍后重试。',
   'SYSTEM.BUSY': '系统繁忙，请稍后重试。您的操作没有生效。',
+  'UNIT.TOO_MANY_TRIES': '邀请码试错的次数太多了，请稍后再试，或先向单位管理员核对邀请码。',
   'UNIT.CODE_IMAGE_FAILED': '邀请二维码暂时没有生成出来。请稍后再试；也可以先复制邀请码发给同事。',
   'INTERNAL.ERROR': '服务器出了点问题，您的操作没有生效。请稍后重试，如仍失败请联系管理员。',
 } as const;

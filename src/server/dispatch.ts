@@ -54,6 +54,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   'FILE.NOT_FOUND': 404,
   'SYSTEM.BUSY': 503,
   'UNIT.CODE_IMAGE_FAILED': 502,
+  'UNIT.TOO_MANY_TRIES': 429,
   'INTERNAL.ERROR': 500,
 };
 
@@ -117,7 +118,14 @@ export async function dispatch(
     // one act, never "changed by someone else"); another person's act is judged on the new state.
     for (let attempt = 1; ; attempt += 1) {
       const work = workContext(deps);
-      const ctx: ActionContext = { ...work.ctx, caller: person.value };
+      const ctx: ActionContext = {
+        ...work.ctx,
+        caller: person.value,
+        async commitNow(now) {
+          const committed = await deps.store.commit(now);
+          return committed.ok ? { ok: true } : { ok: false, error: appError(committed.error.code) };
+        },
+      };
       const result = await def.handle(payload.data as never, ctx);
       if (!result.ok) return failure(result.error);
       const committed = await work.commit();

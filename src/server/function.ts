@@ -73,6 +73,12 @@ export interface WorkContext {
 
 export interface ActionContext extends WorkContext {
   readonly caller: Person;
+  /**
+   * Commits writes at once, on their own, whatever the action answers after: only for what must
+   * stand when the action is refused (a failed try counted against a limit). Everything else goes
+   * through `writes`. A conflict with a concurrent change is `STORE.CONFLICT`.
+   */
+  commitNow(writes: readonly Write[]): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: AppError }>;
 }
 
 export interface ActionDef<F extends FunctionName, A extends ActionName<F>> {

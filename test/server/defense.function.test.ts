@@ -160,6 +160,11 @@ describe('committee and defense functions', () => {
       message: '通知规定每人答辩 10 分钟（四(一)20），请按 10 分钟设置。',
     });
     expect((await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session({ end: '09:00' }) })).reply).toMatchObject({ ok: false });
+    // A real day, but not this round's year (a typo of the year): refused, saying so.
+    expect((await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session({ date: '2042-10-24' }) })).reply).toMatchObject({
+      ok: false,
+      message: '答辩日期应在本批次的年度（2024 年）内，2042-10-24 不在。请检查年份。',
+    });
     expect((await plan()).sessions).toEqual([]);
   });
 

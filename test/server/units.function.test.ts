@@ -37,13 +37,13 @@ describe('units function', () => {
     expect(data<unknown[]>(await call(countyHr, 'decide', { unitId: pending[0]!.unitId, approve: true }))).toEqual([]);
 
     const mine = data<{ relation: string; status: string; inviteCode: string }>(await call(zhangWei, 'mine', {}));
-    expect(mine).toMatchObject({ relation: 'admin', status: 'approved', inviteCode: expect.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/) });
+    expect(mine).toMatchObject({ relation: 'admin', status: 'approved', inviteCode: expect.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/) });
     expect(data<{ role: string; unitName: string }>(await dispatch(functions, 'account', { action: 'me', payload: {} }, zhangWei, deps))).toMatchObject({ role: 'unit_admin', unitName: '尉犁县水利工作站' });
     const [notice] = data<{ title: string }[]>(await call(zhangWei, 'inbox', {}, 'applications'));
     expect(notice).toMatchObject({ title: '单位登记已通过' });
 
     // 热依拉 joins with the code as typed on a phone (lower case, spaces); a member sees no code.
-    const typed = ` ${mine.inviteCode.slice(0, 3).toLowerCase()} ${mine.inviteCode.slice(3)} `;
+    const typed = ` ${mine.inviteCode.slice(0, 5).toLowerCase()}-${mine.inviteCode.slice(5)} `;
     expect(data(await call(reyila, 'join', { inviteCode: typed }))).toMatchObject({ name: '尉犁县水利工作站', relation: 'member', inviteCode: null });
     expect(data<{ unitName: string }>(await dispatch(functions, 'account', { action: 'me', payload: {} }, reyila, deps)).unitName).toBe('尉犁县水利工作站');
   });
@@ -52,15 +52,15 @@ describe('units function', () => {
     const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
     const unlimited = jest.spyOn(deps.codes, 'unlimited');
     const image = data<{ url: string; inviteCode: string }>(await call(zhaoLei, 'inviteImage', {}));
-    expect(image).toEqual({ url: expect.stringMatching(/^http/), inviteCode: 'YLNJ23' });
+    expect(image).toEqual({ url: expect.stringMatching(/^http/), inviteCode: 'YLNJ23KQ7M' });
     const unit = (await deps.store.get('units', 'unit-yuli-agri')) as unknown as { inviteImage: { inviteCode: string; ref: string } };
-    expect(unit.inviteImage.inviteCode).toBe('YLNJ23');
+    expect(unit.inviteImage.inviteCode).toBe('YLNJ23KQ7M');
     const { data: pixels, info } = await sharp(Buffer.from((await harness.files.get(unit.inviteImage.ref))!)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const read = jsQR(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.length), info.width, info.height);
-    expect(read?.data).toBe('http://127.0.0.1:10086/#/pages/unit/index?scene=c%3DYLNJ23');
-    expect(inviteCodeFromScene(new URL(read!.data.replace('#/', '')).searchParams.get('scene') ?? '')).toBe('YLNJ23');
+    expect(read?.data).toBe('http://127.0.0.1:10086/#/pages/unit/index?scene=c%3DYLNJ23KQ7M');
+    expect(inviteCodeFromScene(new URL(read!.data.replace('#/', '')).searchParams.get('scene') ?? '')).toBe('YLNJ23KQ7M');
     // Asked again: the kept image, not another call to WeChat (getUnlimited has a daily quota).
-    expect(data<{ inviteCode: string }>(await call(zhaoLei, 'inviteImage', {})).inviteCode).toBe('YLNJ23');
+    expect(data<{ inviteCode: string }>(await call(zhaoLei, 'inviteImage', {})).inviteCode).toBe('YLNJ23KQ7M');
     expect(unlimited).toHaveBeenCalledTimes(1);
     // An applicant has no invite image to ask for.
     expect((await call(liNa, 'inviteImage', {})).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
@@ -74,13 +74,39 @@ describe('units function', () => {
   });
 
   it('refuses a wrong code plainly, and someone already in a unit', async () => {
-    expect((await call(reyila, 'join', { inviteCode: 'ABC' })).reply).toMatchObject({ ok: false, message: '邀请码是 6 位字母和数字，请向单位管理员核对。' });
-    expect((await call(reyila, 'join', { inviteCode: 'ZZZZZZ' })).reply).toMatchObject({ ok: false, message: '邀请码不对：没有找到这个单位。请向单位管理员核对后再试。' });
+    expect((await call(reyila, 'join', { inviteCode: 'ABC' })).reply).toMatchObject({ ok: false, message: '邀请码是 10 位字母和数字（不含 I、O、0、1），请向单位管理员核对。' });
+    expect((await call(reyila, 'join', { inviteCode: 'YLNJ23' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(reyila, 'join', { inviteCode: 'ZZZZZZZZZZ' })).reply).toMatchObject({ ok: false, message: '邀请码不对：没有找到这个单位。请向单位管理员核对后再试（这一小时还可以试 9 次）。' });
     await register();
     const [unit] = data<{ unitId: string }[]>(await call(countyHr, 'pending', {}));
     await call(countyHr, 'decide', { unitId: unit!.unitId, approve: true });
     const code = data<{ inviteCode: string }>(await call(zhangWei, 'mine', {})).inviteCode;
     expect((await call(liNa, 'join', { inviteCode: code })).reply).toMatchObject({ ok: false, message: '您已经在另一个单位，不能直接加入新单位。' });
+  });
+
+  it('stops guessing after 10 wrong codes an hour, saying how long to wait, and lets the person try again after', async () => {
+    for (let i = 1; i <= 10; i += 1) expect((await call(reyila, 'join', { inviteCode: `ZZZZZZZZZ${'ABCDEFGHJK'[i - 1]}` })).status).toBe(404);
+    // The right code too is not looked up now: a guesser learns nothing from the 11th try.
+    const blocked = await call(reyila, 'join', { inviteCode: 'YLNJ23KQ7M' });
+    expect(blocked).toMatchObject({ status: 429, reply: { code: 'UNIT.TOO_MANY_TRIES', details: ['请 60 分钟后再试。'] } });
+    expect(data(await call(reyila, 'mine', {}))).toBeNull();
+    // Another person is not held back by her tries.
+    expect((await call(liNa, 'join', { inviteCode: 'ZZZZZZZZZZ' })).status).toBe(404);
+    harness.setNow(new Date(Date.parse('2024-10-12T02:00:00Z') + 61 * 60_000));
+    expect(data(await call(reyila, 'join', { inviteCode: 'YLNJ23KQ7M' }))).toMatchObject({ relation: 'member' });
+  });
+
+  it('renews the invite code for the unit admin: the old code and its image stop working', async () => {
+    const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
+    await call(zhaoLei, 'inviteImage', {});
+    const renewed = data<{ inviteCode: string; relation: string }>(await call(zhaoLei, 'renewInviteCode', {}));
+    expect(renewed).toMatchObject({ relation: 'admin', inviteCode: expect.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/) });
+    expect(renewed.inviteCode).not.toBe('YLNJ23KQ7M');
+    expect(await deps.store.get('units', 'unit-yuli-agri')).toMatchObject({ inviteCode: renewed.inviteCode, inviteImage: null });
+    expect((await call(reyila, 'join', { inviteCode: 'YLNJ23KQ7M' })).status).toBe(404);
+    expect(data(await call(reyila, 'join', { inviteCode: renewed.inviteCode }))).toMatchObject({ relation: 'member' });
+    expect(data<{ inviteCode: string }>(await call(zhaoLei, 'inviteImage', {})).inviteCode).toBe(renewed.inviteCode);
+    expect((await call(reyila, 'renewInviteCode', {})).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });
 
   it('rejects with a reason the registrant is told, and lets them register again', async () => {

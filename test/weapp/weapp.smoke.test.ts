@@ -151,11 +151,11 @@ describe('the WeChat build (dist/weapp)', () => {
       scanner.launch();
       await scanner.settle();
       // WeChat hands the page the code's scene URL-encoded.
-      const page = scanner.openPage('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23') });
+      const page = scanner.openPage('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23KQ7M') });
       await scanner.settle();
       expect(textsOf(page.data).join('')).toContain('已从您扫的单位二维码填好邀请码');
       // The input (its value is one of the node's short-named props) holds the code.
-      expect(Object.values(findNode(page.data, (n) => n.ariaLabel === '邀请码') ?? {})).toContain('YLNJ23');
+      expect(Object.values(findNode(page.data, (n) => n.ariaLabel === '邀请码') ?? {})).toContain('YLNJ23KQ7M');
       expect(scanner.errors).toEqual([]);
     } finally {
       scanner.dispose();
@@ -190,9 +190,9 @@ describe('the WeChat build (dist/weapp)', () => {
       // 我的单位: the invite code, and as a mini-program code from getUnlimited for the build in use.
       const unit = reviewer.openPage('pages/unit/index');
       await reviewer.settle();
-      expect(textsOf(unit.data).join('')).toContain('YLNJ23');
-      expect(calls.find((c) => c.name === 'units' && (c.data as { action: string }).action === 'inviteImage')?.reply).toMatchObject({ ok: true, data: { inviteCode: 'YLNJ23' } });
-      expect(cloud.miniCodes.at(-1)).toMatchObject({ scene: 'c=YLNJ23', page: 'pages/unit/index', checkPath: false, envVersion: 'develop' });
+      expect(textsOf(unit.data).join('')).toContain('YLNJ23KQ7M');
+      expect(calls.find((c) => c.name === 'units' && (c.data as { action: string }).action === 'inviteImage')?.reply).toMatchObject({ ok: true, data: { inviteCode: 'YLNJ23KQ7M' } });
+      expect(cloud.miniCodes.at(-1)).toMatchObject({ scene: 'c=YLNJ23KQ7M', page: 'pages/unit/index', checkPath: false, envVersion: 'develop' });
       expect(reviewer.tap(unit, (n) => n.ariaLabel === '本单位的邀请二维码，点击放大')).toBe(true);
       expect(reviewer.calls.find((c) => c.api === 'previewImage')?.args[0]).toMatchObject({ urls: [expect.stringMatching(/^https:/)] });
       expect(reviewer.errors).toEqual([]);

@@ -1,7 +1,7 @@
-import { INVITE_ALPHABET, normaliseInviteCode } from './person';
+import { isInviteCode, normaliseInviteCode } from './person';
 
 /**
- * The invite code inside a mini-program code's `scene` (at most 32 characters): `c=AB12CD`. The
+ * The invite code inside a mini-program code's `scene` (at most 32 characters): `c=AB12CD34EF`. The
  * server writes it when making a unit's code; the 我的单位 page reads it back when WeChat opens it
  * from a scan (WeChat hands the page `scene` URL-encoded).
  */
@@ -23,5 +23,5 @@ export function inviteCodeFromScene(raw: string | undefined): string | null {
   const pair = scene.split('&').find((p) => p.startsWith('c='));
   if (!pair) return null;
   const code = normaliseInviteCode(pair.slice(2));
-  return code.length === 6 && [...code].every((c) => INVITE_ALPHABET.includes(c)) ? code : null;
+  return isInviteCode(code) ? code : null;
 }

@@ -62,7 +62,7 @@ export const Unit = z.strictObject({
    * prefecture units: the prefecture's); once approved it has an invite code its staff join with.
    */
   status: z.enum(['pending', 'approved', 'rejected']).default('approved'),
-  inviteCode: z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/).nullable().default(null),
+  inviteCode: z.string().regex(/^[A-HJ-NP-Z2-9]{10}$/).nullable().default(null),
   registeredBy: z.string().nullable().default(null),
   registeredAt: z.string().nullable().default(null),
   rejectReason: z.string().nullable().default(null),
@@ -74,10 +74,21 @@ export type Unit = z.infer<typeof Unit>;
 /** Invite codes avoid letters and digits read alike (I/1, O/0). */
 export const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** An invite code as typed: spaces dropped, lower case raised, full-width letters read as ASCII. */
+/**
+ * An invite code's length: 32¹⁰ (about 10¹⁵) codes, so that guessing, at the 10 tries an hour each
+ * person is allowed, would take longer than anyone has.
+ */
+export const INVITE_CODE_LENGTH = 10;
+
+/** Whether a normalised text is the shape of an invite code. */
+export function isInviteCode(code: string): boolean {
+  return code.length === INVITE_CODE_LENGTH && [...code].every((c) => INVITE_ALPHABET.includes(c));
+}
+
+/** An invite code as typed: spaces and dashes dropped, lower case raised, full-width letters read as ASCII. */
 export function normaliseInviteCode(text: string): string {
   return text
-    .replace(/\s+/g, '')
+    .replace(/[\s\-－—]+/g, '')
     .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toUpperCase();
 }

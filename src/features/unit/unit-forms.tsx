@@ -15,9 +15,9 @@ export function JoinForm({ busy, error, scanned, onJoin }: { busy: boolean; erro
     <View className='unit__card'>
       <Text className='unit__heading'>用邀请码加入单位</Text>
       <Text className='unit__note'>
-        {scanned ? '已从您扫的单位二维码填好邀请码，点“加入单位”即可。' : '向本单位的单位管理员要 6 位邀请码，或用微信扫单位的邀请二维码。加入后，您的申报由本单位先审核。'}
+        {scanned ? '已从您扫的单位二维码填好邀请码，点“加入单位”即可。' : '向本单位的单位管理员要 10 位邀请码，或用微信扫单位的邀请二维码。加入后，您的申报由本单位先审核。'}
       </Text>
-      <Input className='unit__input' value={code} maxlength={12} placeholder='6 位邀请码' aria-label='邀请码' onInput={(e) => setCode(e.detail.value)} />
+      <Input className='unit__input' value={code} maxlength={16} placeholder='10 位邀请码' aria-label='邀请码' onInput={(e) => setCode(e.detail.value)} />
       {error ? (
         <View role='alert'>
           <Text className='unit__error'>{error}</Text>

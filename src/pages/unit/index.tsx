@@ -24,7 +24,7 @@ function MyUnit() {
   const loaded = useCall('units', 'mine', {});
   const [unit, setUnit] = useState<MyUnitView | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ form: 'join' | 'register'; message: string } | null>(null);
+  const [error, setError] = useState<{ form: 'join' | 'register' | 'renew'; message: string } | null>(null);
   const first = loaded.status === 'ready' ? loaded.data : undefined;
   useEffect(() => {
     if (first !== undefined) setUnit(first);
@@ -68,6 +68,19 @@ function MyUnit() {
     else setError({ form: 'register', message: result.error.message });
   }
 
+  /** 换一个邀请码: after a confirmation, since the old code and its mini-program code stop working. */
+  async function renew() {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({ title: '换一个邀请码？', content: '换码后，旧邀请码和旧二维码立即失效；已加入本单位的人不受影响。', confirmText: '换码', cancelText: '不换' });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    const result = await call('units', 'renewInviteCode', {});
+    setBusy(false);
+    if (result.ok) setUnit(result.value);
+    else setError({ form: 'renew', message: result.error.message });
+  }
+
   const waiting = unit?.relation === 'registrant' && unit.status === 'pending';
   const rejected = unit?.relation === 'registrant' && unit.status === 'rejected';
   return (
@@ -82,13 +95,18 @@ function MyUnit() {
         <View className='unit__card'>
           <Text className='unit__heading'>本单位邀请码</Text>
           <Text className='unit__code' aria-label={`邀请码 ${unit.inviteCode.split('').join(' ')}`}>
-            {unit.inviteCode}
+            {`${unit.inviteCode.slice(0, 5)} ${unit.inviteCode.slice(5)}`}
           </Text>
           <Text className='unit__note'>把邀请码或下面的二维码发给本单位的申报人：他们加入本单位后，申报会出现在您的“申报审核”里。</Text>
           <ActionButton tone='light' onTap={() => void Taro.setClipboardData({ data: unit.inviteCode! })}>
             复制邀请码
           </ActionButton>
-          <InviteImage />
+          <InviteImage key={unit.inviteCode} />
+          <Text className='unit__note'>邀请码被不该知道的人拿到了，可以换一个新的。</Text>
+          {error?.form === 'renew' ? <Text className='unit__error'>{error.message}</Text> : null}
+          <ActionButton tone='plain' disabled={busy} onTap={() => void renew()}>
+            {busy ? '正在换码…' : '换一个邀请码'}
+          </ActionButton>
         </View>
       ) : null}
       {waiting ? (

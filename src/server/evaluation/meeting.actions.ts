@@ -1,3 +1,4 @@
+import { outsideRoundYear } from '../../core/time/calendar-day';
 import { appError } from '../../core/errors';
 import { MeetingRecord, publicityOver, stageOf, type MeetingResult } from '../../core/evaluation/meeting';
 import { err, ok } from '../../core/result';
@@ -54,6 +55,8 @@ export const meetingActions: MeetingActions = {
       const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
       if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
       const round = roundFromDoc(roundDoc);
+      const outside = outsideRoundYear(heldOn, round.year, '评审会日期');
+      if (outside) return err(appError('REQUEST.INVALID_PAYLOAD', [outside], outside));
       const experts = await expertsOf(ctx.store, roundId);
       if (experts.length === 0) return err(appError('MEETING.NO_EXPERTS'));
       const ready = await readyApplications(ctx.store, roundId, defenseRequired(ctx, round));

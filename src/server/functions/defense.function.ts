@@ -1,3 +1,4 @@
+import { outsideRoundYear } from '../../core/time/calendar-day';
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { randomInt, randomUUID } from 'node:crypto';
 import * as z from 'zod';
@@ -74,6 +75,8 @@ export const defenseFunction = defineFunction('defense', defenseContract,
       async handle({ roundId, session }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
+        const outside = outsideRoundYear(session.date, round.value.year, '答辩日期');
+        if (outside) return err(refused(outside));
         const minutes = round.value.defense.slotMinutes?.minutes;
         if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
         const id = `session-${randomUUID()}`;

@@ -1,3 +1,4 @@
+import { outsideRoundYear } from '../../core/time/calendar-day';
 import { documentsFor } from '../../core/exports/documents';
 import { inScopeOf, loadApplication, type Loaded } from '../applications/load';
 import { ApplicationRecord } from '../../core/application/application.schema';
@@ -123,6 +124,8 @@ export const reviewFunction = defineFunction('review', reviewContract,
         const loaded = await loadInScope(store, caller, id);
         if (!loaded.ok) return err(loaded.error);
         if (loaded.record.status !== 'submitted') return err(appError('REVIEW.WRONG_STATUS', ['只有等待单位审核的申报才登记公示。']));
+        const outside = outsideRoundYear(from, loaded.round.year, '公示开始日期') ?? outsideRoundYear(to, loaded.round.year, '公示结束日期');
+        if (outside) return err(appError('REQUEST.INVALID_PAYLOAD', [outside], outside));
         const counted = countPublicityDays(nationalCalendar(), regionalCalendar(), from, to);
         if (!counted.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [counted.error], counted.error));
         const required = loaded.round.unitPublicity.workingDays;

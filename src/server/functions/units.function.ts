@@ -2,7 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
-import { INVITE_ALPHABET, normaliseInviteCode, Person, Unit } from '../../core/people/person';
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, isInviteCode, normaliseInviteCode, Person, Unit } from '../../core/people/person';
+import { joinTriesLeft, wrongTry } from '../units/join-tries';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { parseDoc } from '../docs';
@@ -117,18 +118,40 @@ export const unitsFunction = defineFunction('units', unitsContract, {
   },
   join: {
     roles: ['applicant'],
-    async handle({ inviteCode }, { caller, store, writes }) {
+    async handle({ inviteCode }, { caller, store, writes, now, commitNow }) {
       const code = normaliseInviteCode(inviteCode);
-      if (!/^[A-Z0-9]{6}$/.test(code)) return err(appError('REQUEST.INVALID_PAYLOAD', ['邀请码是 6 位字母和数字，请向单位管理员核对。'], '邀请码是 6 位字母和数字，请向单位管理员核对。'));
+      const shape = `邀请码是 ${INVITE_CODE_LENGTH} 位字母和数字（不含 I、O、0、1），请向单位管理员核对。`;
+      if (!isInviteCode(code)) return err(appError('REQUEST.INVALID_PAYLOAD', [shape], shape));
+      // Wrong codes are counted, and past the limit none is looked up: guessing one is hopeless.
+      const tries = await joinTriesLeft(store, caller._id, now);
+      if (tries.blocked) return err(appError('UNIT.TOO_MANY_TRIES', [`请 ${tries.waitMinutes} 分钟后再试。`]));
       const [doc] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
       const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!unit || unit.status !== 'approved') return err(appError('NOT_FOUND', ['没有这个邀请码对应的单位，请向单位管理员核对。'], '邀请码不对：没有找到这个单位。请向单位管理员核对后再试。'));
+      if (!unit || unit.status !== 'approved') {
+        const counted = await commitNow([wrongTry(caller._id, tries, now)]);
+        if (!counted.ok) return err(appError('SYSTEM.BUSY'));
+        const left = tries.left - 1;
+        const message = `邀请码不对：没有找到这个单位。请向单位管理员核对后再试${left > 0 ? `（这一小时还可以试 ${left} 次）` : '（这一小时的次数已用完）'}。`;
+        return err(appError('NOT_FOUND', [message], message));
+      }
       if (caller.unitId === unit._id) return ok(view(unit, 'member'));
       if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经在另一个单位。调动单位请联系原单位管理员。'], '您已经在另一个单位，不能直接加入新单位。'));
       const me = await store.get(collections.people.name, caller._id);
       if (!me) return err(appError('AUTH.UNKNOWN_PERSON'));
       writes.update(collections.people.name, caller._id, me._rev, { unitId: unit._id, prefecture: unit.prefecture, county: unit.county });
       return ok(view(unit, 'member'));
+    },
+  },
+  renewInviteCode: {
+    roles: ['unit_admin'],
+    /** A new invite code for the admin's unit: the old code and its mini-program code stop working at once (a code that leaked). */
+    async handle(_payload, { caller, store, writes }) {
+      const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
+      const unit = doc ? parseDoc(Unit, doc) : null;
+      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
+      const inviteCode = await freshInviteCode(store);
+      writes.update(collections.units.name, unit._id, doc._rev, { inviteCode, inviteImage: null });
+      return ok(view({ ...unit, inviteCode, inviteImage: null }, 'admin'));
     },
   },
 });
@@ -172,10 +195,10 @@ async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): P
   return views;
 }
 
-/** A code no approved unit has (six characters: about a billion codes, so a retry is rare). */
+/** A code no approved unit has (ten characters: about 10¹⁵ codes, so a retry is rare). */
 async function freshInviteCode(store: Pick<Store, 'find'>): Promise<string> {
   for (;;) {
-    const code = Array.from({ length: 6 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
     const [taken] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
     if (!taken) return code;
   }

@@ -138,7 +138,7 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
   describe('one tap per package, through the drawn WXML to the server', () => {
     it('main: someone who scanned a unit’s code taps 加入单位 and is in the unit', async () => {
       const renderer = phone(NEWCOMER);
-      const page = await renderer.open('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23') });
+      const page = await renderer.open('pages/unit/index', { scene: encodeURIComponent('c=YLNJ23KQ7M') });
       await page.waitForText('已从您扫的单位二维码填好邀请码');
       expect(page.tap('加入单位')).toBe(true);
       await page.waitForText('您已加入本单位');

@@ -23,7 +23,10 @@ export const unitsContract = {
     z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: z.string().trim().max(100, '理由最多 100 字').default('') }),
   ),
   /** Joins the unit whose invite code this is (the code its admin shares, or its QR code). */
-  join: action<MyUnitView>()(z.strictObject({ inviteCode: z.string().trim().min(1, '请填写邀请码').max(20, '邀请码是 6 位') })),
+  /** Joins the unit whose invite code this is; wrong codes are limited per person (10 an hour). */
+  join: action<MyUnitView>()(z.strictObject({ inviteCode: z.string().trim().min(1, '请填写邀请码').max(30, '邀请码是 10 位字母和数字') })),
+  /** A new invite code for the admin's unit; the old code and its mini-program code stop working. */
+  renewInviteCode: action<MyUnitView>()(Empty),
   /** The unit admin's invite code as a mini-program code (小程序码) staff scan with WeChat to join. */
   inviteImage: action<InviteImageView>()(Empty),
 } as const;
