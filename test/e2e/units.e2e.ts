@@ -33,8 +33,10 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   await switchTo(page, '张伟');
   await expect(page.getByText('单位管理员 · 尉犁县水利工作站')).toBeVisible();
   await page.getByText('我的单位', { exact: true }).click();
-  const code = (await page.locator('.unit__code').textContent())!.trim();
-  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  // Shown in two groups of five, to read out over the phone.
+  const shown = (await page.locator('.unit__code').textContent())!.trim();
+  expect(shown).toMatch(/^[A-HJ-NP-Z2-9]{5} [A-HJ-NP-Z2-9]{5}$/);
+  const code = shown.replace(' ', '');
   // The code as a mini-program code (locally a QR code of the H5 page): read it as a camera would.
   const image = page.locator('.unit__qr-image img');
   await expect(image).toHaveJSProperty('complete', true);
@@ -47,9 +49,10 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
 
   await switchTo(page, '热依拉');
   await page.getByText('我的单位', { exact: true }).click();
-  await page.getByLabel('邀请码').locator('input').fill('ZZZZZZ');
+  await page.getByLabel('邀请码').locator('input').fill('ZZZZZZZZZZ');
   await page.getByText('加入单位', { exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('邀请码不对');
+  await expect(page.getByRole('alert')).toContainText('这一小时还可以试 9 次');
   // She scans the unit's code instead: 我的单位 opens with the code filled in.
   await page.goto(scannedAddress);
   await expect(page.getByText('已从您扫的单位二维码填好邀请码')).toBeVisible();

@@ -190,7 +190,7 @@ describe('the WeChat build (dist/weapp)', () => {
       // 我的单位: the invite code, and as a mini-program code from getUnlimited for the build in use.
       const unit = reviewer.openPage('pages/unit/index');
       await reviewer.settle();
-      expect(textsOf(unit.data).join('')).toContain('YLNJ23KQ7M');
+      expect(textsOf(unit.data).join('')).toContain('YLNJ2 3KQ7M');
       expect(calls.find((c) => c.name === 'units' && (c.data as { action: string }).action === 'inviteImage')?.reply).toMatchObject({ ok: true, data: { inviteCode: 'YLNJ23KQ7M' } });
       expect(cloud.miniCodes.at(-1)).toMatchObject({ scene: 'c=YLNJ23KQ7M', page: 'pages/unit/index', checkPath: false, envVersion: 'develop' });
       expect(reviewer.tap(unit, (n) => n.ariaLabel === '本单位的邀请二维码，点击放大')).toBe(true);
