@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typedText } from '../text/text-input';
 import type { MaterialRecord } from '../round/round.schema';
 
 /**
@@ -116,7 +117,7 @@ export function entrySchema(form: EntryForm): z.ZodType<Entry> {
   for (const field of form.fields) {
     if (field.type === 'month') shape[field.key] = z.string().regex(MONTH, `${field.label}要选年月`).or(z.literal('')).optional();
     else if (field.type === 'month_or_now') shape[field.key] = z.string().regex(MONTH, `${field.label}要选年月或“至今”`).or(z.literal('')).nullable().optional();
-    else shape[field.key] = z.string().max(field.maxChars, `${field.label}最多 ${field.maxChars} 字`).optional();
+    else shape[field.key] = typedText({ max: field.maxChars, tooLong: `${field.label}最多 ${field.maxChars} 字`, lines: field.type === 'long_text' }).optional();
   }
   return z.strictObject(shape) as unknown as z.ZodType<Entry>;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typedText } from '../text/text-input';
 import { err, ok, type Result } from '../result';
 import { calendarDay } from '../time/calendar-day';
 
@@ -29,15 +30,15 @@ const SessionFields = z.strictObject({
   end: Clock,
   breaks: z.array(z.strictObject({ start: Clock, end: Clock })).max(6),
   place: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('room'), name: z.string().trim().min(2, '请填写答辩地点').max(60, '地点最多 60 字') }),
-    z.strictObject({ kind: z.literal('online'), name: z.string().trim().min(2, '请填写会议名称').max(60), link: MeetingLink }),
+    z.strictObject({ kind: z.literal('room'), name: typedText({ min: 2, tooShort: '请填写答辩地点', max: 60, tooLong: '地点最多 60 字' }) }),
+    z.strictObject({ kind: z.literal('online'), name: typedText({ min: 2, tooShort: '请填写会议名称', max: 60, tooLong: '会议名称最多 60 字' }), link: MeetingLink }),
   ]),
   panels: z
-    .array(z.strictObject({ id: z.string().min(1).max(32), name: z.string().trim().min(1).max(30), specialties: z.array(z.string().min(1)).min(1, '每个答辩组至少负责一个专业') }))
+    .array(z.strictObject({ id: z.string().min(1).max(32), name: typedText({ min: 1, tooShort: '请填写答辩组名称', max: 30, tooLong: '答辩组名称最多 30 字' }), specialties: z.array(z.string().min(1)).min(1, '每个答辩组至少负责一个专业') }))
     .min(1, '至少设一个答辩组'),
   slotMinutes: z.number().int().min(5).max(60),
   /** What to bring, as the applicant is told. */
-  bring: z.string().trim().max(60, '携带物品最多 60 字').default('身份证原件'),
+  bring: typedText({ max: 60, tooLong: '携带物品最多 60 字' }).default('身份证原件'),
 });
 
 function sessionRules(s: z.infer<typeof SessionFields>, ctx: z.RefinementCtx): void {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typedText } from '../text/text-input';
 
 /**
  * Why a reviewer returns an application, per material category, structured so the applicant knows
@@ -22,7 +23,7 @@ export const ReturnReason = z
     /** The material category, or `identity` / `general` for the application as a whole. */
     category: z.string().trim().min(1, '请选择材料类别').max(80, '材料类别编号过长'),
     kind: ReturnReasonKind,
-    text: z.string().trim().max(200, '说明最多 200 字').default(''),
+    text: typedText({ max: 200, tooLong: '说明最多 200 字' }).default(''),
   })
   .refine((r) => r.kind !== 'other' || r.text !== '', { message: '选“其他”时请写明原因', path: ['text'] });
 export type ReturnReason = z.infer<typeof ReturnReason>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { Empty, RoundId, OfferKey, ApplicationId, CategoryCode, FileRef, RequestId, Sha256 } from '../fields';
+import { Empty, RoundId, OfferKey, ApplicationId, CategoryCode, FileRef, RequestId, Sha256, typedText } from '../fields';
 import type { MaskSuggestion, ApplicationView, ApplicationSummary, InboxItem } from '../views';
 import { Basics } from '../../people/basics';
 
@@ -31,7 +31,7 @@ export const applicationsContract = {
   ),
   /** Saves what is typed for one category (work history, summary …); 无 for nothing. */
   saveText: action<ApplicationView>()(
-    z.strictObject({ applicationId: ApplicationId, category: CategoryCode, text: z.string().max(20000, '内容太长了，最多 20000 字') }),
+    z.strictObject({ applicationId: ApplicationId, category: CategoryCode, text: typedText({ max: 20000, tooLong: '内容太长了，最多 20000 字', lines: true }) }),
   ),
   /**
    * Saves the rows of one category (work periods, achievements …), all of them: each row only

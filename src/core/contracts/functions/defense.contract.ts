@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { RoundId, ApplicationId } from '../fields';
+import { RoundId, ApplicationId, typedText } from '../fields';
 import type { DefensePlanView, MyDefenseView } from '../views';
 import { DefenseSessionInput } from '../../defense/schedule';
 
@@ -19,7 +19,7 @@ export const defenseContract = {
   ),
   swap: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, a: ApplicationId, b: ApplicationId })),
   /** Takes one applicant's slot back (leave, a panel change); once published they are told, and given a new slot later. */
-  cancel: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, applicationId: ApplicationId, reason: z.string().trim().min(2, '请写明取消的原因').max(20, '原因最多 20 字') })),
+  cancel: action<DefensePlanView>()(z.strictObject({ roundId: RoundId, applicationId: ApplicationId, reason: typedText({ min: 2, tooShort: '请写明取消的原因', max: 20, tooLong: '原因最多 20 字' }) })),
   /** Publishes the schedule: each applicant is told their slot (WeChat where they allowed it, and 我的申报). */
   publish: action<DefensePlanView>()(z.strictObject({ roundId: RoundId })),
   /** On the day: present, absent or done; done or absent tells the next of the panel to get ready. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { ApplicationId, RequestId } from '../fields';
+import { ApplicationId, RequestId, typedText } from '../fields';
 import type { QueueView, ReviewView } from '../views';
 import { ReturnReason } from '../../review/return-reasons';
 import { calendarDay } from '../../time/calendar-day';
@@ -9,11 +9,11 @@ import { calendarDay } from '../../time/calendar-day';
 export const reviewContract = {
   /** The reviewer's queue in their scope: 待审核 (their move), 已退回, 已办理 (past their step), with counts. */
   queue: action<QueueView>()(
-    z.strictObject({ tab: z.enum(['pending', 'returned', 'done'], { message: '请选择待审核、已退回或已办理' }), search: z.string().trim().max(20, '搜索最多 20 个字').default('') }),
+    z.strictObject({ tab: z.enum(['pending', 'returned', 'done'], { message: '请选择待审核、已退回或已办理' }), search: typedText({ max: 20, tooLong: '搜索最多 20 个字' }).default('') }),
   ),
   get: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId })),
   /** Approves at the caller's step, with the opinion (the unit's standard text by default). */
-  approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: z.string().trim().max(200, '意见最多 200 字').default('') })),
+  approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: typedText({ max: 200, tooLong: '意见最多 200 字' }).default('') })),
   /** Returns to the applicant with reasons per material category; the deadline runs from now. */
   return: action<ReviewView>()(
     z.strictObject({ applicationId: ApplicationId, requestId: RequestId, reasons: z.array(ReturnReason).min(1, '请至少选择一项退回原因').max(30, '退回原因最多 30 项') }),

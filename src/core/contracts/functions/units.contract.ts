@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { Empty, readableName } from '../fields';
+import { Empty, readableName, typedText } from '../fields';
 import type { MyUnitView, InviteImageView, PendingUnitView } from '../views';
 
 /** The `units` function's actions: each payload's schema and, as a type, what it answers. */
@@ -20,7 +20,7 @@ export const unitsContract = {
   pending: action<readonly PendingUnitView[]>()(Empty),
   /** Approves (with an invite code) or rejects (with a reason) a unit's registration. */
   decide: action<readonly PendingUnitView[]>()(
-    z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: z.string().trim().max(100, '理由最多 100 字').default('') }),
+    z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: typedText({ max: 100, tooLong: '理由最多 100 字' }).default('') }),
   ),
   /** Joins the unit whose invite code this is (the code its admin shares, or its QR code). */
   /** Joins the unit whose invite code this is; wrong codes are limited per person (10 an hour). */
