@@ -37,6 +37,8 @@ export const collections = {
    * what the per-person quota counts, and what the cleanup timer removes when nothing used it in a day.
    */
   pendingUploads: { name: 'pendingUploads', indexes: ['personId', 'reservedAt'] },
+  /** The act each request id named (`_id` = `<person>:<requestId>`): the same id is never taken for another act (`request-ids.ts`). */
+  requests: { name: 'requests', indexes: [] },
   /** Wrong invite codes each person tried in the current hour (`_id` = person id): `units.join`'s limit. */
   joinTries: { name: 'joinTries', indexes: [] },
   /** The self-check answers, one per person (`_id` = person id). */

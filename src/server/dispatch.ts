@@ -8,6 +8,7 @@ import type { ActionContext, ActionDef, Deps, FunctionDef, WorkContext } from '.
 import { deliverOutbox, outboxInsert } from './outbox';
 import { findPersonByOpenid } from './people';
 import { StoreBusy, type Write } from './ports/store.port';
+import { checkRequestId, requestIdOf } from './request-ids';
 
 /** The answer to one call: the reply body and, for HTTP, its status. */
 export interface Outcome {
@@ -116,8 +117,12 @@ export async function dispatch(
     // Optimistic concurrency: a commit that finds a document changed since it was read runs the
     // handler again on what is there now. The same request then finds itself done (a double tap is
     // one act, never "changed by someone else"); another person's act is judged on the new state.
+    const requestId = requestIdOf(payload.data);
     for (let attempt = 1; ; attempt += 1) {
       const work = workContext(deps);
+      // A request id names one act: the same id for another act is refused before anything runs.
+      const request = requestId ? await checkRequestId(deps.store, person.value._id, `${functionName}.${actionName}`, payload.data, requestId, work.ctx.now) : null;
+      if (request?.kind === 'reused') return failure(appError('REQUEST.ID_REUSED'));
       const ctx: ActionContext = {
         ...work.ctx,
         caller: person.value,
@@ -128,9 +133,12 @@ export async function dispatch(
       };
       const result = await def.handle(payload.data as never, ctx);
       if (!result.ok) return failure(result.error);
+      if (request?.kind === 'new') work.stage(request.record);
       const committed = await work.commit();
       if (committed.ok) return { status: 200, reply: { ok: true, data: result.value } };
-      if (committed.error.code !== 'STORE.CONFLICT' || attempt >= CONFLICT_ATTEMPTS) return failure(committed.error);
+      // A concurrent change, or the same new request committed by a concurrent copy of it: run again on what is there now.
+      const again = committed.error.code === 'STORE.CONFLICT' || (committed.error.code === 'STORE.DUPLICATE_ID' && request?.kind === 'new');
+      if (!again || attempt >= CONFLICT_ATTEMPTS) return failure(committed.error);
     }
   } catch (cause) {
     // Nothing was committed either way; a busy store is worth retrying, a crash is a bug.
@@ -153,7 +161,7 @@ async function identify(caller: Caller, deps: Deps): Promise<Identified> {
  * atomic step and then delivers the messages (a delivery that fails now is retried by the outbox
  * timer: the state change and its messages are already safe).
  */
-function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok: true } | { ok: false; error: AppError }> } {
+function workContext(deps: Deps): { ctx: WorkContext; stage: (write: Write) => void; commit: () => Promise<{ ok: true } | { ok: false; error: AppError }> } {
   const now = deps.clock.now();
   const writes: Write[] = [];
   const outbox: string[] = [];
@@ -180,6 +188,7 @@ function workContext(deps: Deps): { ctx: WorkContext; commit: () => Promise<{ ok
   };
   return {
     ctx,
+    stage: (write) => writes.push(write),
     async commit() {
       if (writes.length > 0) {
         const committed = await deps.store.commit(writes);

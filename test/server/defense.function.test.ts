@@ -71,11 +71,11 @@ describe('committee and defense functions', () => {
   }
 
   async function feePaid(id: string): Promise<void> {
-    const received = await call(secretary, 'committee', 'receive', { applicationId: id, requestId: `receive-${id.slice(-12)}` });
+    const received = await call(secretary, 'committee', 'receive', { applicationId: id, requestId: `receive-${id.split(":")[0]}` });
     expect(received.reply).toMatchObject({ ok: true });
     // The list answered shows the step taken (its write commits after the answer is built).
     expect(data<{ id: string; status: string }[]>(received).find((i) => i.id === id)?.status).toMatch(/materials_received|fee_paid/);
-    const paid = await call(secretary, 'committee', 'recordFee', { applicationId: id, requestId: `fee-${id.slice(-12)}` });
+    const paid = await call(secretary, 'committee', 'recordFee', { applicationId: id, requestId: `fee-${id.split(":")[0]}` });
     expect(data<{ id: string; status: string }[]>(paid).find((i) => i.id === id)).toMatchObject({ status: 'fee_paid', mayReceive: false, mayRecordFee: false });
   }
 
