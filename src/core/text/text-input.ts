@@ -34,7 +34,8 @@ export function readableName(limits: { readonly min: number; readonly max: numbe
 }
 
 /** What typed text loses at the boundary: controls (but a line's end and a tab), bidi controls, zero-width characters, a BOM. */
-const UNSEEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const UNSEEN = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+const withoutUnseen = (value: string) => value.replace(UNSEEN, (c) => (c === '\n' || c === '\t' ? c : ''));
 
 /**
  * Text a person types (an essay, a reason, an opinion, a place, a row of a form), as it is kept:
@@ -49,7 +50,7 @@ export function typedText(limits: { readonly max: number; readonly tooLong: stri
     .refine((value) => !hasLoneSurrogate(value), '内容里有无法识别的字符（可能是复制时断开的表情或生僻字），请删掉后重新输入')
     .transform((value) => {
       const ends = value.normalize('NFC').replace(/\r\n?/g, '\n');
-      return (limits.lines ? ends : ends.replace(/[\n\t]+/g, ' ')).replace(UNSEEN, '').trim();
+      return withoutUnseen(limits.lines ? ends : ends.replace(/[\n\t]+/g, ' ')).trim();
     })
     .pipe(z.string().min(limits.min ?? 0, limits.tooShort ?? '请填写内容').max(limits.max, limits.tooLong));
 }

@@ -23,7 +23,8 @@ import { applicationsContract } from '../../core/contracts/functions/application
 import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { cleanedUpload, keepUpload, readOwnUpload } from '../images/own-upload';
-import { removeStaleUploads, reserveUpload, UPLOAD_QUOTA } from '../uploads/pending-uploads';
+import { removeStaleUploads, reserveUpload, settleUpload, UPLOAD_QUOTA } from '../uploads/pending-uploads';
+import { parseUploadRef } from '../uploads/upload-ref';
 import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
@@ -138,7 +139,11 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       // The same photo for another material (an ID card that proves two things): the kept file again, its masking answer asked again.
       const kept = sameUpload[0];
       if (kept?.contentType === 'application/pdf' && !material.formats.includes('pdf')) return err(appError('FILE.BAD_TYPE', ['这一项只收 JPG 图片，请拍照或选择图片上传。']));
-      if (kept) return save({ ...kept, ...fresh, needsMasking: kept.contentType === 'application/pdf' ? 'no' : null });
+      if (kept) {
+        // An upload sent again for it (the app uploads before each attach) is used up here too.
+        if (parseUploadRef(ref)?.owner === caller._id) await settleUpload(ctx, caller._id, { ref, sha256 });
+        return save({ ...kept, ...fresh, needsMasking: kept.contentType === 'application/pdf' ? 'no' : null });
+      }
       const read = await readOwnUpload(files, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
       if (!read.ok) return read;
       const { inspected } = read.value;
