@@ -26,8 +26,10 @@ test.describe('masking: suggestions from the photo', () => {
     const { id } = await callAsPage<{ id: string }>(page, 'applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'private_enterprise_evaluation:deputy_senior' });
     await callAsPage(page, 'applications', 'saveIdNumber', { applicationId: id, idNumber: ID });
     const made = await certificate(4, { name: '艾合买提', idNumber: ID, unitName: UNIT });
-    const { ref, sha256 } = await uploadAsPage(page, made.jpeg);
-    await callAsPage(page, 'applications', 'attach', { applicationId: id, category: 'education', ref, sha256 });
+    const uploaded = await uploadAsPage(page, made.jpeg);
+    const attached = await callAsPage<{ files: { sha256: string }[] }>(page, 'applications', 'attach', { applicationId: id, category: 'education', ...uploaded });
+    // The server keeps the photo without its metadata, named by what it keeps.
+    const sha256 = attached.files[0]!.sha256;
 
     await page.getByText('我的申报', { exact: true }).click();
     await page.locator('.application-list__item').first().click();
