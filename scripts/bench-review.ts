@@ -66,6 +66,8 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
     applicantName: `申报人${String(i).padStart(5, '0')}`,
     unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县', route: 'hr' },
     returnDeadline: null,
+    returnSnapshot: {},
+    returnConfirmations: {},
     publicity: null,
     feeReceipt: null,
     basics: { ethnicity: null, politicalStatus: null },

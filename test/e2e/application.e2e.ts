@@ -22,7 +22,7 @@ test.describe('application: photos from the phone and masking for blind review',
 
   test('a file that is not a photo gets a clear message and nothing is stored', async ({ page }) => {
     await seniorSelfCheck(page);
-    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    await page.locator('.answer__block--maybe').getByText('开始申报副高级', { exact: true }).click();
     // A draft says its deadline by the server's clock (Beijing time, 10:00 on 24 August here).
     await expect(page.locator('.application').getByText(/网上申报截止：2024年8月30日 18:00（北京时间，还剩 6 天）/)).toBeVisible();
     const education = page.locator('#category-education');
@@ -40,7 +40,7 @@ test.describe('application: photos from the phone and masking for blind review',
   test('the senior engineer uploads two certificate photos, masks one, answers 否 for the other, and sees what experts will see', async ({ page }) => {
     const photo = await certificatePhoto();
     await seniorSelfCheck(page);
-    await page.locator('.answer__block--maybe').getByText('开始申报', { exact: true }).click();
+    await page.locator('.answer__block--maybe').getByText('开始申报副高级', { exact: true }).click();
     const education = page.locator('#category-education');
     await expect(education).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);

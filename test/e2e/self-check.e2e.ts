@@ -161,7 +161,7 @@ test.describe('self-check, as five real people', () => {
     // 开始申报 opens his application from the saved answers, with the materials' format, masks and
     // clause. (The application, defense and evaluation e2e, earlier in the same runtime, have taken it
     // through to its result, so the deadline a draft shows is asserted in the application e2e.)
-    await maybe.getByText('开始申报', { exact: true }).click();
+    await maybe.getByText('开始申报副高级', { exact: true }).click();
     const application = page.locator('.application');
     await expect(application.getByText('副高级 · 评审 · 定向评价（高级工程师）')).toBeVisible();
     await expect(application.locator('#category-mandarin_certificate')).toContainText('普通话等级证书');
@@ -176,7 +176,7 @@ test.describe('self-check, as five real people', () => {
     await snap(page, 'applications-senior');
   });
 
-  test('a private-enterprise engineer posted from outside Xinjiang sees the private channel and the posting counted to the last day of applying', async ({ page }) => {
+  test('a private-enterprise engineer posted from outside Xinjiang sees the private channel, the posting counted to the last day of applying, and 中级 offered first with its own button', async ({ page }) => {
     await setRuntimeClock(page, '2024-08-24T10:00:00+08:00');
     await startSelfCheck(page, '王建新', AKSU_WATER);
     await choose(page, '民营企业');
@@ -205,6 +205,12 @@ test.describe('self-check, as five real people', () => {
 
     const lines = page.locator('.answer');
     await expect(lines).toContainText('民营企业专项评审');
+    // He holds 助理级 since 2019 (like 艾合买提): 中级, the level he would apply for next, has its own
+    // entry and button, first; 副高级 follows as its own, never hidden in a range.
+    const maybe = page.locator('.answer__block--maybe');
+    await expect(maybe.getByText('开始申报中级', { exact: true }).first()).toBeVisible();
+    expect(await maybe.locator('.answer__level-name').allTextContents()).toEqual([expect.stringMatching(/^中级/), expect.stringMatching(/^中级/), expect.stringMatching(/^副高级/), expect.stringMatching(/^副高级/)]);
+    await expect(lines).not.toContainText('至副高级');
     expect(await measure(page, 'self-check-result-posted')).toBeLessThanOrEqual(3);
     await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-posted-320-large-font');
   });

@@ -48,6 +48,8 @@ const record = {
   applicantName: '王建新',
   unit: { unitId: 'u', name: '阿克苏地区水利水电勘测设计院', level: 'prefecture', prefecture: '阿克苏地区', county: null, route: 'hr' },
   returnDeadline: null,
+  returnSnapshot: {},
+  returnConfirmations: {},
   publicity: { from: '2024-08-19', to: '2024-08-23', workingDays: 5 },
   feeReceipt: null,
   basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' },

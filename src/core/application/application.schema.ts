@@ -110,6 +110,13 @@ export const ApplicationRecord = z.strictObject({
   unit: UnitSnapshot.nullable().default(null),
   /** While returned: when the resubmission is due (ISO instant). */
   returnDeadline: z.string().nullable().default(null),
+  /**
+   * At the last return: a fingerprint of what each returned category held (`return-items.ts`), so
+   * a change made since is seen without any action having to remember it.
+   */
+  returnSnapshot: z.record(z.string(), z.string()).default({}),
+  /** Returned categories the applicant answered without a change (已按意见处理), with their word why. */
+  returnConfirmations: z.record(z.string(), z.strictObject({ note: z.string(), at: z.string() })).default({}),
   /** The unit's internal publicity (单位内部公示), Beijing dates, as the unit admin recorded it. */
   publicity: z.strictObject({ from: z.string(), to: z.string(), workingDays: z.number().int() }).nullable().default(null),
   /** 族别 and 政治面貌 for the publicity and the roster (not asked by the review, asked once here). */

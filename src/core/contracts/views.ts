@@ -1,3 +1,4 @@
+import type { ReturnItem } from '../application/return-items';
 /** What each action answers: the views the app shows, shared by both sides as types only. */
 import type { Role } from '../people/person';
 import type { EmploymentKind, Source, UnitLevel } from '../round/round.schema';
@@ -91,6 +92,8 @@ export interface ApplicationView {
   /** While returned: by when to resubmit (ISO instant, Beijing time on screen), and why it was returned. */
   readonly returnDeadline: string | null;
   readonly returnReasons: readonly string[];
+  /** While returned: each reason, item by item, with how the applicant answered it. */
+  readonly returnItems: readonly ReturnItem[];
   /** The unit it was submitted through, and when it was last submitted. */
   readonly unitName: string | null;
   readonly lastSubmittedAt: string | null;
@@ -109,6 +112,8 @@ export interface ProblemView {
   readonly fix: { readonly to: string } | null;
   /** The rule code `declare` confirms, where the problem is an unconfirmed rule. */
   readonly declaration: string | null;
+  /** An item of a return, answered by changing its material or by 已按意见处理. */
+  readonly returned?: boolean;
 }
 
 /** An attached file as the applicant sees it (no storage reference: a URL comes from `fileUrl`). */

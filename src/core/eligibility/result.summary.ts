@@ -7,8 +7,9 @@ import { PERSONAL_EXCLUSIONS } from './reason.codes';
 /**
  * The answer first: what one assessment means for this person, in a few lines. The assessment
  * keeps every reason of every offer; this folds it the way a person reads it:
- * - one line per way × channel with the best level that can be applied for now, and a higher
- *   level that might be, once something is confirmed;
+ * - one line per way × channel with the best level that can be applied for now, and every higher
+ *   level that might be, once something is confirmed, each on its own (the usual next step first:
+ *   a range would hide it);
  * - every open question once, with the levels it concerns and its clause;
  * - every reason something is out once, with the levels it concerns;
  * - levels the person already holds (or passed) folded away;
@@ -40,10 +41,11 @@ export interface SummaryLine {
   readonly label: string;
   /** The highest level that can be applied for now. */
   readonly now: OfferAssessment | null;
-  /** The highest level above `now` that can be, once what `toConfirm` lists is settled. */
-  readonly ifConfirmed: OfferAssessment | null;
-  /** The lowest such level, when several are open (初级（员级）至副高级): null when only one. */
-  readonly ifConfirmedFrom: OfferAssessment | null;
+  /**
+   * Each level above `now` that can be applied for once what `toConfirm` lists is settled, lowest
+   * first: the level a person normally applies for next leads, a leap after it.
+   */
+  readonly ifConfirmed: readonly OfferAssessment[];
   /** Levels above both that are out (not yet, or not at all). */
   readonly out: readonly OfferAssessment[];
 }
@@ -88,15 +90,13 @@ export function summarizeAssessment(assessment: Assessment, profile: Profile, ro
     const now = byLevelDesc.find((o) => o.verdict === 'eligible') ?? null;
     const above = (o: OfferAssessment) => now === null || rankOf(o.level) > rankOf(now.level);
     const pending = byLevelDesc.filter((o) => o.verdict === 'eligible_if' && above(o));
-    const ifConfirmed = pending[0] ?? null;
-    const ifConfirmedFrom = pending.length > 1 ? pending[pending.length - 1]! : null;
-    const floor = ifConfirmed ?? now;
+    const floor = pending[0] ?? now;
     const out = byLevelDesc.filter((o) => (o.verdict === 'not_yet' || o.verdict === 'ineligible') && (floor === null || rankOf(o.level) > rankOf(floor.level)));
-    lines.push({ label, now, ifConfirmed, ifConfirmedFrom, out });
+    lines.push({ label, now, ifConfirmed: [...pending].reverse(), out });
     listed.push(...pending, ...(now ? [now] : []), ...out);
   }
   // Lines that offer something come first; within each, the way the round lists them.
-  lines.sort((a, b) => Number(b.now !== null || b.ifConfirmed !== null) - Number(a.now !== null || a.ifConfirmed !== null));
+  lines.sort((a, b) => Number(b.now !== null || b.ifConfirmed.length > 0) - Number(a.now !== null || a.ifConfirmed.length > 0));
 
   const hopeful = listed.filter((o) => o.verdict === 'eligible' || o.verdict === 'eligible_if');
   return {

@@ -20,7 +20,7 @@ export function StartApplication({
   roundId: string;
   offerKey: string;
   ready: boolean;
-  /** Named on the button when the row shows a range of levels (开始申报中级). */
+  /** The level, named on the button (开始申报中级): each level has its own. */
   levelName?: string | null;
 }) {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'starting' } | { kind: 'failed'; error: AppError }>({ kind: 'idle' });

@@ -92,9 +92,9 @@ function SelfCheckResult() {
         summary={summary}
         onClause={setClause}
         // An application starts from the answers saved on the server, so only once they are.
-        action={(offer, inRange) =>
+        action={(offer) =>
           offer.window.state === 'closed' ? null : (
-            <StartApplication roundId={round.id} offerKey={offer.key} ready={saved.state === 'saved'} levelName={inRange ? LEVEL_LABELS[offer.level] : null} />
+            <StartApplication roundId={round.id} offerKey={offer.key} ready={saved.state === 'saved'} levelName={LEVEL_LABELS[offer.level]} />
           )
         }
       />

@@ -1,5 +1,6 @@
 import { documentsFor } from '../../core/exports/documents';
 import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
+import { returnItems, returnProblems } from '../../core/application/return-items';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import { applyFix, type LintContext } from '../../core/application/text-lint';
 import type { ApplicationView } from '../../core/contracts/api';
@@ -27,7 +28,9 @@ export function viewOf(id: string, record: ApplicationRecord, round: Round, now:
 
 export function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext, now: Date): ApplicationView {
   const categoryNames = Object.fromEntries(offer.materials.map((m) => [m.code, m.name]));
-  const problems = completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7));
+  const returned = returnItems(record);
+  // A return's items come first: resubmitting waits on them as on anything missing.
+  const problems = [...returnProblems(returned, categoryNames), ...completenessProblems(offer.materials, contentOf(record), completenessRound(round), context, beijingDate(now).slice(0, 7))];
   return {
     id,
     roundId: record.roundId,
@@ -67,6 +70,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
       severity: p.severity,
       message: p.message,
       fix: p.lint ? { to: textAt(withFix(record, p), p.path) } : null,
+      returned: p.path.startsWith('return.'),
       declaration: p.declaration ?? null,
     })),
     submissions: record.submissions,
@@ -75,6 +79,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     holderText: holderText(record),
     returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
     returnReasons: record.status === 'returned' ? ([...record.events].reverse().find((e) => e.kind === 'return')?.reasons ?? []).map((r) => reasonText(r, categoryNames)) : [],
+    returnItems: returned,
     unitName: record.unit?.name ?? null,
     lastSubmittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
     events: record.events.map((e) => timelineLine(e, categoryNames)),

@@ -25,6 +25,7 @@ import { burnMasks, sha256Of } from '../images/image-bytes';
 import { cleanedUpload, keepUpload, readOwnUpload } from '../images/own-upload';
 import { removeStaleUploads, reserveUpload, settleUpload, UPLOAD_QUOTA } from '../uploads/pending-uploads';
 import { parseUploadRef } from '../uploads/upload-ref';
+import { returnItems } from '../../core/application/return-items';
 import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
@@ -91,6 +92,8 @@ export const applicationsFunction = defineFunction('applications', applicationsC
         applicantName: caller.name,
         unit: null,
         returnDeadline: null,
+        returnSnapshot: {},
+        returnConfirmations: {},
         publicity: null,
         feeReceipt: null,
         basics: { ethnicity: null, politicalStatus: null },
@@ -167,11 +170,11 @@ export const applicationsFunction = defineFunction('applications', applicationsC
   },
   detach: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256 }, { caller, store, now, writes }) {
+    async handle({ applicationId: id, sha256, category }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
-      const next = own.record.files.filter((f) => f.sha256 !== sha256);
+      const next = own.record.files.filter((f) => !(f.sha256 === sha256 && (category === undefined || f.category === category)));
       // Detaching twice leaves it detached.
       if (next.length !== own.record.files.length) saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
@@ -262,6 +265,18 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       const declarations = agreed ? [...new Set([...own.record.declarations, rule])] : own.record.declarations.filter((d) => d !== rule);
       writes.update(collections.applications.name, id, own.rev, { declarations });
       return ok(viewOf(id, { ...own.record, declarations }, own.round, now, own.context));
+    },
+  },
+  confirmReturned: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, category, note }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      if (own.record.status !== 'returned') return err(appError('REVIEW.WRONG_STATUS', ['只有被退回的申报才需要逐项确认。']));
+      if (!returnItems(own.record).some((i) => i.category === category)) return err(appError('REQUEST.INVALID_PAYLOAD', ['退回意见里没有这一项，请刷新申报页']));
+      const returnConfirmations = { ...own.record.returnConfirmations, [category]: { note, at: now.toISOString() } };
+      writes.update(collections.applications.name, id, own.rev, { returnConfirmations });
+      return ok(viewOf(id, { ...own.record, returnConfirmations }, own.round, now, own.context));
     },
   },
   fix: {

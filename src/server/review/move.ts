@@ -13,6 +13,7 @@ import type { JsonObject } from '../ports/store.port';
 import type { ApplicationView } from '../../core/contracts/api';
 import { ACTOR_TEXT } from '../../core/review/timeline-text';
 import { feeDeadline } from '../../core/eligibility/fees';
+import { returnSnapshot } from '../../core/application/return-items';
 
 export interface Move {
   readonly id: string;
@@ -78,7 +79,11 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
   let next: ApplicationRecord = { ...record, ...move.alongside, status: moved.next, unit, events: [...record.events, event] };
   for (const effect of moved.effects) {
     if (effect.kind === 'count_submission') next = { ...next, submissions: next.submissions + 1 };
-    if (effect.kind === 'start_return_deadline') next = { ...next, returnDeadline: returnDeadline(round.submission.resubmitAfterReturn, ctx.now, windowEnd(view))?.toISOString() ?? null };
+    if (effect.kind === 'start_return_deadline') {
+      // What each returned category holds now, so a change made since is seen; answers start afresh.
+      const snapshot = returnSnapshot(record, (move.reasons ?? []).map((r) => r.category));
+      next = { ...next, returnDeadline: returnDeadline(round.submission.resubmitAfterReturn, ctx.now, windowEnd(view))?.toISOString() ?? null, returnSnapshot: snapshot, returnConfirmations: {} };
+    }
     if (effect.kind === 'clear_return_deadline') next = { ...next, returnDeadline: null };
   }
   ctx.writes.update(collections.applications.name, move.id, move.rev, {
@@ -87,6 +92,8 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
     events: next.events as unknown as JsonObject[],
     submissions: next.submissions,
     returnDeadline: next.returnDeadline,
+    returnSnapshot: next.returnSnapshot,
+    returnConfirmations: next.returnConfirmations as unknown as JsonObject,
     applicantName: next.applicantName,
     ...(move.alongside as JsonObject | undefined),
   });

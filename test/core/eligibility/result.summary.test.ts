@@ -1,7 +1,7 @@
 import { assess } from '../../../src/core/eligibility/assess';
 import type { Profile } from '../../../src/core/eligibility/profile';
 import { ownReasons, summarizeAssessment, type ResultSummary } from '../../../src/core/eligibility/result.summary';
-import { aksuEmployee, bazhouEngineer, yuliGraduate } from './people.fixture';
+import { aksuEmployee, bazhouEngineer, privateEngineer, yuliGraduate } from './people.fixture';
 import { DURING, round, type RoundId } from './rounds.fixture';
 
 function summaryOf(id: RoundId, profile: Profile): ResultSummary {
@@ -32,7 +32,7 @@ describe('summarizeAssessment: the answer first', () => {
     const [directed, privateChannel] = s.lines;
     expect(directed?.label).toBe('评审 · 定向评价');
     expect(directed?.now).toBeNull();
-    expect(directed?.ifConfirmed?.level).toBe('deputy_senior');
+    expect(directed?.ifConfirmed.map((o) => o.level)).toEqual(['deputy_senior']);
     expect(privateChannel?.out.map((o) => o.level)).toEqual(['deputy_senior']);
     expect(s.out).toHaveLength(1);
     expect(s.out[0]?.message).toContain('您的单位是事业单位');
@@ -53,11 +53,20 @@ describe('summarizeAssessment: the answer first', () => {
     expect(s.listed.map((o) => o.level)).toEqual(['junior_assistant']);
   });
 
-  it('shows a range when several levels wait on the same unanswered questions', () => {
+  it('lists every level that waits on the same unanswered questions on its own, lowest first, never as a range', () => {
     const s = summaryOf('aksu-water-2024', {});
     const directed = s.lines.find((l) => l.label === '评审 · 定向评价');
-    expect(directed?.ifConfirmed?.level).toBe('deputy_senior');
-    expect(directed?.ifConfirmedFrom?.level).toBe('junior_assistant');
+    expect(directed?.ifConfirmed.map((o) => o.level)).toEqual(['junior_assistant', 'intermediate', 'deputy_senior']);
+  });
+
+  it('offers 艾合买提 (助理级 since 2019, 本科 2016) 中级, the level he would apply for next, with its own entry before 副高级, in both channels', () => {
+    const ahmat = privateEngineer({ currentTitle: { level: 'junior_assistant', obtainedOn: '2019-09-01' }, educations: [{ education: 'bachelor', fullTime: true, graduatedOn: '2016-07-01' }], professionalWorkSince: '2016-08-01' });
+    const s = summaryOf('aksu-water-2024', ahmat);
+    expect(s.lines.map((l) => ({ label: l.label, now: l.now?.level ?? null, ifConfirmed: l.ifConfirmed.map((o) => o.level) }))).toEqual([
+      { label: '评审 · 定向评价', now: null, ifConfirmed: ['intermediate', 'deputy_senior'] },
+      { label: '评审 · 民营企业专项评审', now: null, ifConfirmed: ['intermediate', 'deputy_senior'] },
+    ]);
+    expect(s.held?.text).toBe('您已有初级（助理级）职称，初级（员级）至初级（助理级）不再列出。');
   });
 
   it('says reasons every listed level shares once, and leaves them out of each level', () => {

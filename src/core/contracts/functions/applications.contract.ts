@@ -19,7 +19,8 @@ export const applicationsContract = {
    * twice is one file), their type and integrity are checked; nothing is kept when they fail.
    */
   attach: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, category: CategoryCode, ref: FileRef, sha256: Sha256 })),
-  detach: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
+  /** Removes a file from one material (or, without a category, from every material that has it). */
+  detach: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256, category: CategoryCode.optional() })),
   /** 是否需要遮挡 for one image, with its masks: the blind copy is made from them on the server. */
   mask: action<ApplicationView>()(
     z.strictObject({
@@ -49,6 +50,17 @@ export const applicationsContract = {
   saveIdNumber: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, idNumber: z.string().max(40, '身份证号码应为18位') })),
   /** Confirms (or withdraws) one of the round's rules that must be confirmed before submitting. */
   declare: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, rule: CategoryCode, agreed: z.boolean() })),
+  /**
+   * 已按意见处理: answers one item of a return without changing its material, with a word why (the
+   * photo is the original and is clear …). Only while the application is returned.
+   */
+  confirmReturned: action<ApplicationView>()(
+    z.strictObject({
+      applicationId: ApplicationId,
+      category: CategoryCode,
+      note: typedText({ min: 2, tooShort: '请说明为什么已经符合要求（至少 2 个字）', max: 100, tooLong: '说明最多 100 字' }),
+    }),
+  ),
   /** Applies the one-tap fix of the text finding at `path` (own name → 本人, unit → 本单位 / xxx, empty → 无). */
   fix: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, path: z.string().trim().min(1, '请选择要改正的内容').max(200, '位置不正确') })),
   /**

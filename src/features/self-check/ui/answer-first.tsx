@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { OfferAssessment } from '../../../core/eligibility/assessment';
 import { LEVEL_LABELS } from '../../../core/eligibility/labels';
 import type { ResultSummary, SummaryLine } from '../../../core/eligibility/result.summary';
-import type { Source } from '../../../core/round/round.schema';
+import { LEVELS, type Source } from '../../../core/round/round.schema';
 import { chineseDate } from '../../../core/eligibility/calendar-date';
 import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
@@ -21,8 +21,8 @@ export function AnswerFirst({
 }: {
   summary: ResultSummary;
   onClause: (source: Source) => void;
-  /** What can be done with a level offered now or once confirmed (开始申报). */
-  action?: (offer: OfferAssessment, inRange: boolean) => ReactNode;
+  /** What can be done with a level offered now or once confirmed (开始申报中级). */
+  action?: (offer: OfferAssessment) => ReactNode;
 }) {
   if (summary.barred) {
     return (
@@ -34,7 +34,10 @@ export function AnswerFirst({
     );
   }
   const now = summary.lines.filter((l) => l.now);
-  const maybe = summary.lines.filter((l) => l.ifConfirmed);
+  // By level, lowest first (the usual next step leads); a level's channels side by side.
+  const maybe = summary.lines
+    .flatMap((line) => line.ifConfirmed.map((offer) => ({ line, offer })))
+    .sort((a, b) => LEVELS.indexOf(a.offer.level) - LEVELS.indexOf(b.offer.level));
   return (
     <View className='answer'>
       {now.length > 0 ? (
@@ -42,7 +45,7 @@ export function AnswerFirst({
           <Text className='answer__heading'>现在可以申报</Text>
           {now.map((line) => (
             <LevelRow key={`now-${line.label}`} line={line} offer={line.now!}>
-              {action?.(line.now!, false)}
+              {action?.(line.now!)}
             </LevelRow>
           ))}
         </View>
@@ -50,10 +53,10 @@ export function AnswerFirst({
       {maybe.length > 0 ? (
         <View className='answer__block answer__block--maybe'>
           <Text className='answer__heading'>确认后可能可以申报</Text>
-          {maybe.map((line) => (
-            <LevelRow key={`maybe-${line.label}`} line={line} offer={line.ifConfirmed!} from={line.ifConfirmedFrom}>
-              {/* A range (初级至中级): the highest is offered; a lower one is the applicant's to ask for after confirming. */}
-              {action?.(line.ifConfirmed!, line.ifConfirmedFrom !== null)}
+          {/* Each level on its own, with its own button: the usual next level first, a leap after it. */}
+          {maybe.map(({ line, offer }) => (
+            <LevelRow key={`maybe-${offer.key}`} line={line} offer={offer}>
+              {action?.(offer)}
             </LevelRow>
           ))}
           <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
@@ -87,8 +90,8 @@ export function OutList({ summary, onClause }: { summary: ResultSummary; onClaus
   );
 }
 
-function LevelRow({ line, offer, from, children }: { line: SummaryLine; offer: OfferAssessment; from?: OfferAssessment | null; children?: ReactNode }) {
-  const level = from ? `${LEVEL_LABELS[from.level]}至${LEVEL_LABELS[offer.level]}` : `${LEVEL_LABELS[offer.level]}${titles(offer)}`;
+function LevelRow({ line, offer, children }: { line: SummaryLine; offer: OfferAssessment; children?: ReactNode }) {
+  const level = `${LEVEL_LABELS[offer.level]}${titles(offer)}`;
   return (
     <View className='answer__level'>
       <Text className='answer__level-name'>{level}</Text>
