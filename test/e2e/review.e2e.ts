@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
 import { completeRequired } from './flows';
-import { callAsPage, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
+import { callAsPage, pickDate, pickOption, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * The review chain on phones: 李娜 (尉犁县农业技术推广中心, a county unit) submits; her unit admin
@@ -35,7 +36,7 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
   test('returned with a reason, fixed and resubmitted, recommended after the publicity, approved to 通过形式审核', async ({ page }) => {
     // 10:00 Beijing, Saturday 12 October 2024 (a make-up workday); 尉犁's apply window is open.
     await setRuntimeClock(page, '2024-10-12T10:00:00+08:00');
-    await submittedBy(page, '李娜');
+    const applicationId = await submittedBy(page, '李娜');
 
     // She allows WeChat reminders of the review's steps (the H5 stand-in of WeChat's prompt).
     await page.getByText('我的申报', { exact: true }).click();
@@ -55,6 +56,7 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     expect(await smallTapTargets(page)).toEqual([]);
     await snap(page, 'review-unit-admin');
     const form = page.locator('.reason-form', { hasText: '退回修改' });
+    await pickOption(page, '学历学位情况及毕业证书', form.getByRole('button', { name: /^退回的材料/ }));
     await form.getByRole('radio', { name: '照片不清晰' }).click();
     await form.getByLabel('退回说明').locator('input').fill('毕业证照片看不清，请重新拍照');
     await form.getByText('加入退回原因', { exact: true }).click();
@@ -62,19 +64,49 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await form.getByText('退回（1 项原因）', { exact: true }).dblclick();
     await expect(page.locator('.review__status')).toHaveText('已退回，请按意见修改后重新提交');
 
-    // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits.
+    // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits. The home page leads with it.
     await switchTo(page, '李娜');
+    await expect(page.locator('.entry--alert')).toContainText('初级（助理级）申报被退回，请修改后重新提交');
+    await expect(page.locator('.entry--alert')).toContainText('截止 2024年10月14日 10:00（北京时间，还剩 4');
+    await snap(page, 'home-returned');
     await page.getByText('我的申报', { exact: true }).click();
     // Told in the app (no subscription message yet): what happened, why, by when.
     await expect(page.locator('.inbox__item', { hasText: '申报被退回' })).toContainText('原因：整体：照片不清晰（毕业证照片看不清，请重新拍照）');
+    // The return's deadline leads: in the list, and first on the application (the apply window does not show).
+    await expect(page.locator('.application-list__item').first().locator('.application__deadline')).toContainText('请在 2024年10月14日 10:00 前重新提交（北京时间，还剩 4');
     await page.locator('.application-list__item').first().click();
+    await expect(page.locator('.application__deadline')).toContainText('请在 2024年10月14日 10:00 前修改后重新提交（北京时间，还剩 4');
+    await expect(page.getByText(/^网上申报截止/)).toHaveCount(0);
     const returned = page.locator('.application__card--problem', { hasText: '申报被退回' });
-    await expect(returned).toContainText('照片不清晰（毕业证照片看不清，请重新拍照）');
-    await expect(returned).toContainText('请在 2024年10月14日 10:00（北京时间，还剩 4');
-    await expect(returned).toContainText(' 小时）前修改后重新提交，逾期视为放弃申报。');
+    await expect(returned).toContainText('0 / 1 项已处理');
+    await expect(returned).toContainText('学历学位情况及毕业证书：照片不清晰（毕业证照片看不清，请重新拍照）');
+    // The returned material is marked where it is, with the reason and who returned it.
+    const item = page.locator('.application__item', { hasText: '学历学位情况及毕业证书' });
+    await expect(item.locator('.return-mark')).toContainText('单位管理员退回：照片不清晰（毕业证照片看不清，请重新拍照）');
+    // Unchanged, it cannot be resubmitted: the check lists it first.
+    await expect(page.locator('.submit__problem').first()).toContainText('单位管理员退回：照片不清晰');
+    await expect(page.locator('.submit .action-button')).toHaveText('还有 1 处要处理');
+    await item.locator('.return-mark').scrollIntoViewIfNeeded();
     await snap(page, 'review-returned-applicant');
+    expect(await smallTapTargets(page)).toEqual([]);
+    // She removes the photo and takes a clearer one.
+    const before = (await callAsPage<{ files: { category: string; sha256: string }[] }>(page, 'applications', 'get', { applicationId: applicationId })).files;
+    await item.getByRole('button', { name: '删除第1张' }).click();
+    await page.locator('.taro__modal').getByText('删除', { exact: true }).click();
+    await expect(item.locator('.upload__file')).toHaveCount(0);
+    const chooser = page.waitForEvent('filechooser');
+    await item.locator('.upload__add').first().click();
+    await (await chooser).setFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 900, height: 640, channels: 3, background: '#f7f3ea' } }).jpeg().toBuffer() });
+    await expect(item.locator('.upload__file')).toHaveCount(1);
+    await item.getByRole('radio', { name: '第1张不需要遮挡' }).click();
+    await expect(item.locator('.return-mark')).toContainText('已修改');
+    await expect(returned).toContainText('1 / 1 项已处理');
     await page.getByText('修改好了，重新提交', { exact: true }).click();
     await expect(page.locator('.application__status')).toHaveText('已提交，等待单位审核');
+    const after = (await callAsPage<{ files: { category: string; sha256: string }[] }>(page, 'applications', 'get', { applicationId: applicationId })).files;
+    const diploma = (files: typeof before) => files.filter((f) => f.category === 'education').map((f) => f.sha256);
+    expect(diploma(after)).toHaveLength(1);
+    expect(diploma(after)).not.toEqual(diploma(before));
 
     // 赵磊 records the unit's publicity: 8–14 October has 6 working days (the 12th was a make-up day).
     await switchTo(page, '赵磊');

@@ -9,7 +9,7 @@ describe('cloudMain', () => {
 
   beforeEach(() => {
     cloud = createFakeWxCloud();
-    for (const name of ['people', 'units']) cloud.createCollection(name);
+    for (const name of ['people', 'units', 'applications']) cloud.createCollection(name);
     cloud.putRaw('units', { _id: 'u1', _rev: 1, name: '阿克苏地区水利水电勘测设计院', level: 'prefecture', prefecture: '阿克苏地区', county: null, kind: 'institution' });
     cloud.putRaw('people', { _id: 'p1', _rev: 1, openid: 'oSENIOR', name: '王建新', role: 'applicant', unitId: 'u1', prefecture: '阿克苏地区', county: null });
     cloud.putRaw('people', { _id: 'p2', _rev: 1, openid: 'oEXPERT', name: '刘文博', role: 'expert', unitId: null, prefecture: '阿克苏地区', county: null });

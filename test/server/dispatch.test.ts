@@ -123,7 +123,7 @@ describe('dispatch', () => {
               ctx.notify(message);
               if (after === 'throw') throw new Error('boom after staging');
               if (after === 'fail') return err(appError('NOT_FOUND'));
-              return ok({ personId: 'p1', name: '', role: 'applicant', roleLabel: '', unitName: null, unitKind: null, unitLevel: null, prefecture: '', county: null, serverTime: ctx.now.toISOString(), committeeRounds: [] });
+              return ok({ personId: 'p1', name: '', role: 'applicant', roleLabel: '', unitName: null, unitKind: null, unitLevel: null, prefecture: '', county: null, serverTime: ctx.now.toISOString(), committeeRounds: [], returned: [] });
             },
           },
         }),

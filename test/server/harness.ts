@@ -81,3 +81,12 @@ export async function completeForSubmit(harness: Harness, applicant: Caller, per
   }
   await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });
 }
+
+/** Answers every open item of the return an application is in as 已按意见处理, as an applicant who checked and changed nothing. */
+export async function answerReturn(harness: Harness, applicant: Caller, applicationId: string): Promise<void> {
+  const call = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, applicant, harness.deps);
+  const view = ((await call('get', { applicationId })).reply as { data?: { returnItems: { category: string; state: string }[] } }).data;
+  for (const item of view?.returnItems ?? []) {
+    if (item.state === 'open') await call('confirmReturned', { applicationId, category: item.category, note: '已核对，符合要求' });
+  }
+}

@@ -3,7 +3,7 @@ import { api } from '../../src/core/contracts/api';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
 
 /**
  * A request id names one act (issue 22, item 8): the same act again is answered as done; the id of
@@ -47,6 +47,7 @@ describe('a request id reused for another command', () => {
     expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0001' })).status).toBe(200);
     const returned = await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
     expect(returned.reply).toMatchObject({ ok: true });
+    await answerReturn(harness, applicant, id);
     expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' })).status).toBe(200);
   });
   afterAll(() => harness.close());

@@ -2,7 +2,7 @@ import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import { privateEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
-import { completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
 import { withLatency } from './latency.store';
 
 /**
@@ -106,6 +106,7 @@ describe('review function', () => {
     // The applicant may change materials again, and resubmits: the second of three submissions.
     expect((await call(applicant, 'applications', 'saveText', { applicationId: id, category: 'xinjiang_aid', text: '否' })).status).toBe(200);
     harness.setNow(new Date('2024-10-14T01:59:00Z'));
+    await answerReturn(harness, applicant, id);
     const again = await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' });
     expect(again.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 2, returnDeadline: null } });
   });
@@ -125,6 +126,7 @@ describe('review function', () => {
   it('returns after the third submission as 不予受理 (rejected), not returned', async () => {
     for (const n of [1, 2]) {
       await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: `return-000${n}`, reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });
+      await answerReturn(harness, applicant, id);
       expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: `submit-100${n}` })).status).toBe(200);
     }
     await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0003', reasons: [{ category: 'general', kind: 'incomplete', text: '' }] });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
 
 /**
  * Model-based test of the review chain: random sequences of submissions, approvals and returns by
@@ -49,6 +49,8 @@ class Submit implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const ok = model.status === 'returned' && model.deadline !== null && model.hours <= model.deadline && model.submissions < 3;
+    // The applicant answers the return's items first (already right, says why); resubmitting waits on them.
+    await answerReturn(real.harness, APPLICANT, real.id);
     const outcome = await call(real, APPLICANT, 'applications', 'submit', { applicationId: real.id, requestId: requestId(real) });
     expect(outcome.reply.ok).toBe(ok);
     if (ok) Object.assign(model, { status: 'submitted', submissions: model.submissions + 1, deadline: null });

@@ -6,7 +6,7 @@ import { functions } from '../../src/server/functions';
 import { creditId, deliverOutbox, outboxInsert, MAX_SEND_ATTEMPTS } from '../../src/server/outbox';
 import type { Messenger, MessengerError, SubscriptionMessage } from '../../src/server/ports/messenger.port';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
 import { withLatency } from './latency.store';
 
 const liNa: Caller = { openid: 'demo-openid-applicant' };
@@ -83,6 +83,7 @@ describe('subscription credits and the outbox', () => {
     expect(sent[0]!.data).toMatchObject({ thing2: expect.stringContaining('材料不全'), time3: '2024年10月14日 10:00' });
     expect(await credits('materials_returned')).toBe(0);
 
+    await answerReturn(harness, liNa, id);
     await call(liNa, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' });
     await call(zhaoLei, 'review', 'return', { applicationId: id, requestId: 'return-0002', reasons });
     expect(sent).toHaveLength(1);

@@ -30,6 +30,8 @@ export interface MeView {
   readonly serverTime: string;
   /** The rounds whose committee this person serves (secretaries and experts); empty for others. */
   readonly committeeRounds: readonly { readonly id: string; readonly title: string }[];
+  /** The applicant's applications now returned, with the deadline to resubmit: what the home page leads with. */
+  readonly returned: readonly { readonly applicationId: string; readonly level: string; readonly deadline: string | null }[];
 }
 
 /** A round as listed on the home page. */
@@ -89,6 +91,8 @@ export interface ApplicationView {
   /** The status in words, and whose move it is. */
   readonly statusText: string;
   readonly holderText: string;
+  /** The same, as a reviewer reads it (在申报人手上 …). */
+  readonly holderTextForReviewers: string;
   /** While returned: by when to resubmit (ISO instant, Beijing time on screen), and why it was returned. */
   readonly returnDeadline: string | null;
   readonly returnReasons: readonly string[];

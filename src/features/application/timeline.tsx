@@ -7,11 +7,11 @@ import './application.scss';
  * 办理进度: whose move it is now (and, when returned, why and by when), then every event so far,
  * newest first, in Beijing time, with who acted and what they asked.
  */
-export function Timeline({ application }: { application: ApplicationView }) {
+export function Timeline({ application, reader = 'applicant' }: { application: ApplicationView; reader?: 'applicant' | 'reviewer' }) {
   return (
     <View className='application__card timeline'>
       <Text className='application__heading'>办理进度（北京时间）</Text>
-      <Text className='timeline__now'>{application.holderText}</Text>
+      <Text className='timeline__now'>{reader === 'applicant' ? application.holderText : application.holderTextForReviewers}</Text>
       {[...application.events].reverse().map((event, i) => (
         <View key={`${event.at}-${i}`} className='timeline__event'>
           <Text className='timeline__when'>

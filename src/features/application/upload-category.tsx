@@ -36,6 +36,7 @@ export function UploadCategory({
   typed = null,
   onAdd,
   onNoMask,
+  onRemove,
   onClause,
 }: {
   applicationId: string;
@@ -49,6 +50,8 @@ export function UploadCategory({
   typed?: ReactNode;
   onAdd: (kind: 'image' | 'pdf') => void;
   onNoMask: (sha256: string) => void;
+  /** 删除 one file from this material (to replace it: delete, then add). */
+  onRemove: (sha256: string) => void;
   onClause: (source: Source) => void;
 }) {
   const need = item.need === 'required' ? '必传' : item.need === 'if_any' ? '如有' : '按条件要求';
@@ -83,9 +86,16 @@ export function UploadCategory({
         <View key={file.sha256} className='upload__file'>
           <FileThumb applicationId={applicationId} sha256={file.sha256} pdf={file.contentType === 'application/pdf'} />
           <View className='upload__file-body'>
-            <Text className='upload__file-name'>
-              第 {i + 1} {file.contentType === 'application/pdf' ? '份 PDF' : '张'} · {Math.round(file.bytes / 1024)} KB
-            </Text>
+            <View className='upload__file-row'>
+              <Text className='upload__file-name'>
+                第 {i + 1} {file.contentType === 'application/pdf' ? '份 PDF' : '张'} · {Math.round(file.bytes / 1024)} KB
+              </Text>
+              {editable ? (
+                <View className='upload__remove' role='button' hoverClass='upload__remove--pressed' aria-label={`删除第${i + 1}${file.contentType === 'application/pdf' ? '份' : '张'}`} onClick={() => onRemove(file.sha256)}>
+                  删除
+                </View>
+              ) : null}
+            </View>
             {file.contentType === 'application/pdf' ? null : !editable ? (
               <Text className='upload__note'>{file.needsMasking === 'yes' ? `已遮挡 ${file.masks.length} 处` : file.needsMasking === 'no' ? '不需要遮挡' : ''}</Text>
             ) : (

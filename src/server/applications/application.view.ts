@@ -76,7 +76,8 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     submissions: record.submissions,
     maxSubmissions: round.submission.maxSubmissions.count,
     statusText: statusText(record.status, record.unit?.route ?? 'hr'),
-    holderText: holderText(record),
+    holderText: holderText(record, 'applicant'),
+    holderTextForReviewers: holderText(record, 'reviewer'),
     returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
     returnReasons: record.status === 'returned' ? ([...record.events].reverse().find((e) => e.kind === 'return')?.reasons ?? []).map((r) => reasonText(r, categoryNames)) : [],
     returnItems: returned,
@@ -150,11 +151,12 @@ export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, r
 }
 
 
-/** Whose move it is, in the applicant's words. */
-function holderText(record: ApplicationRecord): string {
+/** Whose move it is, in the applicant's words or a reviewer's. */
+function holderText(record: ApplicationRecord, reader: 'applicant' | 'reviewer'): string {
   const holder = holderOf(record.status, record.unit?.level === 'autonomous_region' ? 'prefecture' : (record.unit?.level ?? null), record.unit?.route ?? 'hr');
   if (holder === null) return '办理已结束';
-  if (holder === 'applicant') return record.status === 'returned' ? '在您手上：按退回意见修改后重新提交' : '在您手上：准备材料，齐了就提交';
+  const whose = reader === 'applicant' ? '在您手上' : '在申报人手上';
+  if (holder === 'applicant') return record.status === 'returned' ? `${whose}：按退回意见修改后重新提交` : `${whose}：准备材料，齐了就提交`;
   if (holder === 'unit_admin') return `在${record.unit?.name ?? '所在单位'}：等待单位审核`;
   if (holder === 'committee_secretary') return `在评审委员会：${statusText(record.status, record.unit?.route ?? 'hr')}`;
   return `在${ACTOR_TEXT(holder).replace(/审核员$/, '')}：等待审核`;

@@ -9,7 +9,9 @@ import { parseDoc } from '../docs';
 import { accountContract } from '../../core/contracts/functions/account.contract';
 import { defineFunction } from '../function';
 import { roundFromDoc } from '../round.docs';
-import type { JsonObject } from '../ports/store.port';
+import type { JsonObject, Store } from '../ports/store.port';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import type { Level } from '../../core/round/round.schema';
 
 /** `account`: who the caller is, as the platform identifies them; a newcomer registers here. */
 export const accountFunction = defineFunction('account', accountContract, {
@@ -24,7 +26,7 @@ export const accountFunction = defineFunction('account', accountContract, {
       // The person's id follows from the OPENID: registering twice at once is one person.
       const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
       writes.insert(collections.people.name, person as unknown as JsonObject & { _id: string });
-      return ok(meView(person, null, now, []));
+      return ok(meView(person, null, now, [], []));
     },
   },
   me: {
@@ -41,12 +43,21 @@ export const accountFunction = defineFunction('account', accountContract, {
         const round = await store.get(collections.rounds.name, id);
         if (round) committeeRounds.push({ id, title: roundFromDoc(round).title });
       }
-      return ok(meView(caller, unit, now, committeeRounds));
+      return ok(meView(caller, unit, now, committeeRounds, caller.role === 'applicant' ? await returnedOf(store, caller._id) : []));
     },
   },
 });
 
-function meView(person: Person, unit: Unit | null, now: Date, committeeRounds: MeView['committeeRounds']): MeView {
+/** The person's returned applications, the soonest deadline first. */
+async function returnedOf(store: Pick<Store, 'find'>, personId: string): Promise<MeView['returned']> {
+  const docs = await store.find(collections.applications.name, { where: [{ field: 'personId', op: 'eq', value: personId }], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 20 });
+  return docs
+    .filter((d) => d.status === 'returned')
+    .map((d) => ({ applicationId: d._id, level: LEVEL_LABELS[d.level as Level] ?? '', deadline: typeof d.returnDeadline === 'string' ? d.returnDeadline : null }))
+    .sort((a, b) => (a.deadline ?? '9').localeCompare(b.deadline ?? '9'));
+}
+
+function meView(person: Person, unit: Unit | null, now: Date, committeeRounds: MeView['committeeRounds'], returned: MeView['returned']): MeView {
   return {
     personId: person._id,
     name: person.name,
@@ -59,5 +70,6 @@ function meView(person: Person, unit: Unit | null, now: Date, committeeRounds: M
     county: person.county,
     serverTime: now.toISOString(),
     committeeRounds,
+    returned,
   };
 }

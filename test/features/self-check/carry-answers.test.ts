@@ -44,6 +44,7 @@ describe('prefillFromAccount: what the account knows, preselected', () => {
     county: '尉犁县',
     serverTime: '2024-10-10T02:00:00.000Z',
     committeeRounds: [],
+    returned: [],
   };
 
   it('fills the unit, the prefecture and the county for a round of her own prefecture', () => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ClauseSheet } from '../../../components/clause/clause-sheet';
 import { MaterialsList } from '../../../components/materials-list';
@@ -24,6 +24,7 @@ import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
 import { UploadCategory, type PendingPhoto } from '../../../features/application/upload-category';
 import { WindowLine } from '../../../features/application/window-line';
+import { ReturnMark } from '../../../features/application/return-mark';
 import { isEditable } from '../../../core/application/editable';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
@@ -157,6 +158,20 @@ function ApplicationPage() {
     } else setProblem(result.error);
   }
 
+  const returnedOf = (category: string) => a.returnItems.filter((i) => i.category === category);
+  const answered = a.returnItems.filter((i) => i.state !== 'open').length;
+  const confirmReturned = (category: string, note: string) => save(`return.${category}`, () => call('applications', 'confirmReturned', { applicationId: id, category, note }));
+  const returnMark = (category: string) =>
+    returnedOf(category).length > 0 ? <ReturnMark items={returnedOf(category)} saving={savingText === `return.${category}`} onConfirm={(note) => confirmReturned(category, note)} /> : null;
+
+  /** 删除: after a confirmation, the photo leaves this material (its masks and blind copy with it). */
+  async function remove(category: string, sha256: string) {
+    if (savingText) return;
+    const { confirm } = await Taro.showModal({ title: '删除这个文件？', content: '删除后可以重新拍照或选择上传。', confirmText: '删除', cancelText: '不删' });
+    if (!confirm) return;
+    await save(`remove.${sha256}`, () => call('applications', 'detach', { applicationId: id, sha256, category }));
+  }
+
   async function noMask(sha256: string) {
     const result = await call('applications', 'mask', { applicationId: id, sha256, needsMasking: 'no', masks: [] });
     if (result.ok) apply(result.value);
@@ -195,7 +210,14 @@ function ApplicationPage() {
         </Text>
         <Text className='application__meta'>{a.roundTitle}</Text>
         <Text className='application__status'>{a.statusText}</Text>
-        {editable ? <WindowLine window={a.window} now={serverNow()} /> : null}
+        {/* While returned, the return's deadline is the one that decides: it leads, the apply window does not show. */}
+        {a.status === 'returned' && a.returnDeadline ? (
+          <Text className='application__deadline'>
+            请在 {formatBeijingDateTime(new Date(a.returnDeadline))} 前修改后重新提交（北京时间，{timeLeftText(new Date(a.returnDeadline), serverNow())}）
+          </Text>
+        ) : editable ? (
+          <WindowLine window={a.window} now={serverNow()} />
+        ) : null}
         <Text className='application__line'>
           必传材料已上传 {requiredDone} / {required.length} 项
           {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}
@@ -204,17 +226,18 @@ function ApplicationPage() {
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert'>
-          <Text className='application__heading'>申报被退回，请按意见修改</Text>
+          <Text className='application__heading'>
+            申报被退回：{answered} / {a.returnItems.length} 项已处理
+          </Text>
           {a.returnReasons.map((r) => (
             <Text key={r} className='application__line'>
               · {r}
             </Text>
           ))}
-          {a.returnDeadline ? (
-            <Text className='application__line'>
-              请在 {formatBeijingDateTime(new Date(a.returnDeadline))}（北京时间，{timeLeftText(new Date(a.returnDeadline), serverNow())}）前修改后重新提交，逾期视为放弃申报。
-            </Text>
-          ) : null}
+          <Text className='application__note'>每项退回的材料在下面标出：修改它，或点“已按意见处理”说明为什么不用改。都处理了才能重新提交；逾期未重新提交视为放弃申报。</Text>
+          {(['identity', 'general'] as const).map((c) =>
+            returnedOf(c).length > 0 ? <ReturnMark key={c} items={returnedOf(c)} saving={savingText === `return.${c}`} onConfirm={(note) => confirmReturned(c, note)} /> : null,
+          )}
         </View>
       ) : null}
       <Timeline application={a} />
@@ -238,13 +261,12 @@ function ApplicationPage() {
       <IdNumberField shown={a.idNumberShown} saving={savingText === 'identity'} editable={editable} error={idError} onSave={saveIdNumber} />
       {a.status !== 'withdrawn' ? <BasicsForm basics={a.basics} saving={savingText === 'basics'} onSave={(b) => void saveBasics(b)} /> : null}
       {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
-      {fields.map((item) =>
-        isListRecord(item.record) ? (
-          <View key={item.code}>{entriesOf(item, false)}</View>
-        ) : (
-          <TextField key={item.code} item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
-        ),
-      )}
+      {fields.map((item) => (
+        <View key={item.code}>
+          {returnMark(item.code)}
+          {isListRecord(item.record) ? entriesOf(item, false) : <TextField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />}
+        </View>
+      ))}
       {a.documents.length > 0 ? (
         <View className='application__card application__documents'>
           <Text className='application__heading'>要签字的文书</Text>
@@ -257,6 +279,7 @@ function ApplicationPage() {
       <Text className='application__section'>网上上传（{uploads.length} 项）</Text>
       {uploads.map((item) => (
         <View key={item.code} className='application__item'>
+          {returnMark(item.code)}
           <UploadCategory
             applicationId={id}
             item={item}
@@ -267,6 +290,7 @@ function ApplicationPage() {
             typed={entriesOf(item, true)}
             onAdd={(kind) => void add(item.code, kind)}
             onNoMask={(sha) => void noMask(sha)}
+            onRemove={(sha) => void remove(item.code, sha)}
             onClause={setClause}
           />
           {item.record === 'essay' ? (

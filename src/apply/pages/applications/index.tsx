@@ -5,7 +5,8 @@ import { WindowLine } from '../../../features/application/window-line';
 import { isEditable } from '../../../core/application/editable';
 import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
-import { formatBeijingShort } from '../../../core/time/format';
+import { formatBeijingMoment, formatBeijingShort } from '../../../core/time/format';
+import { timeLeftText } from '../../../core/time/time-left';
 import '../../../features/application/application.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
 import { PAGES, urlOf } from '../../../core/pages';
@@ -36,7 +37,14 @@ function MyApplications() {
           <Text className='application-list__meta'>{a.roundTitle}</Text>
           <Text className='application-list__meta'>{a.statusText}</Text>
           <Text className='application-list__meta'>{a.holderText}</Text>
-          {isEditable(a.status) ? <WindowLine window={a.window} now={now} /> : null}
+          {/* While returned, the return's deadline decides; the apply window does not show. */}
+          {a.status === 'returned' && a.returnDeadline ? (
+            <Text className='application__deadline'>
+              请在 {formatBeijingMoment(new Date(a.returnDeadline))} 前重新提交（北京时间，{timeLeftText(new Date(a.returnDeadline), now)}）
+            </Text>
+          ) : isEditable(a.status) ? (
+            <WindowLine window={a.window} now={now} />
+          ) : null}
         </Navigator>
       ))}
       {inbox.status === 'ready' && inbox.data.length > 0 ? (

@@ -104,7 +104,7 @@ function ReviewApplication() {
       ) : null}
       {v.reviewPoints && a.status === 'submitted' ? <ReviewPoints items={v.reviewPoints.items} source={v.reviewPoints.source} onClause={setClause} /> : null}
       <ReviewMaterials application={a} />
-      <Timeline application={a} />
+      <Timeline application={a} reader='reviewer' />
       {showPublicity ? (
         <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
       ) : null}
@@ -130,7 +130,7 @@ function ReviewApplication() {
       {v.mayReturn ? <ReasonForm categories={a.materials.filter((m) => m.stage === 'online').map((m) => ({ code: m.code, name: m.name }))} busy={busy === 'return'} onReturn={(r) => void giveBack(r)} /> : null}
       {!v.mayApprove && !v.approveBlockedBy && !v.mayReturn ? (
         <View className='review__card'>
-          <Text className='review__note'>这份申报现在不需要您办理。</Text>
+          <Text className='review__note'>{a.status === 'returned' ? '已退回申报人修改：重新提交后，按审核顺序重新送审。' : '这份申报现在不需要您办理。'}</Text>
         </View>
       ) : null}
       {clause ? <ClauseSheet source={clause} noticeTitle={a.roundTitle} onClose={() => setClause(null)} /> : null}
