@@ -71,12 +71,12 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await snap(page, 'home-returned');
     await page.getByText('我的申报', { exact: true }).click();
     // Told in the app (no subscription message yet): what happened, why, by when.
-    await expect(page.locator('.inbox__item', { hasText: '申报被退回' })).toContainText('原因：整体：照片不清晰（毕业证照片看不清，请重新拍照）');
+    await expect(page.locator('.inbox__item', { hasText: '申报被退回' })).toContainText('原因：学历学位情况及毕业证书：照片不清晰（毕业证照片看不清，请重新拍照）');
     // The return's deadline leads: in the list, and first on the application (the apply window does not show).
     await expect(page.locator('.application-list__item').first().locator('.application__deadline')).toContainText('请在 2024年10月14日 10:00 前重新提交（北京时间，还剩 4');
     await page.locator('.application-list__item').first().click();
-    await expect(page.locator('.application__deadline')).toContainText('请在 2024年10月14日 10:00 前修改后重新提交（北京时间，还剩 4');
-    await expect(page.getByText(/^网上申报截止/)).toHaveCount(0);
+    await expect(page.locator('.application .application__deadline')).toContainText('请在 2024年10月14日 10:00 前修改后重新提交（北京时间，还剩 4');
+    await expect(page.locator('.application').getByText(/^网上申报截止/)).toHaveCount(0);
     const returned = page.locator('.application__card--problem', { hasText: '申报被退回' });
     await expect(returned).toContainText('0 / 1 项已处理');
     await expect(returned).toContainText('学历学位情况及毕业证书：照片不清晰（毕业证照片看不清，请重新拍照）');

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { OfferAssessment } from '../../../core/eligibility/assessment';
 import { LEVEL_LABELS } from '../../../core/eligibility/labels';
 import type { ResultSummary, SummaryLine } from '../../../core/eligibility/result.summary';
-import { LEVELS, type Source } from '../../../core/round/round.schema';
+import { LEVELS, type Level, type Source } from '../../../core/round/round.schema';
 import { chineseDate } from '../../../core/eligibility/calendar-date';
 import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
@@ -53,11 +53,20 @@ export function AnswerFirst({
       {maybe.length > 0 ? (
         <View className='answer__block answer__block--maybe'>
           <Text className='answer__heading'>确认后可能可以申报</Text>
-          {/* Each level on its own, with its own button: the usual next level first, a leap after it. */}
-          {maybe.map(({ line, offer }) => (
-            <LevelRow key={`maybe-${offer.key}`} line={line} offer={offer}>
-              {action?.(offer)}
-            </LevelRow>
+          {/* Each level on its own, with its own button in each channel: the usual next level first, a leap after it. */}
+          {byLevel(maybe).map(({ level, rows }) => (
+            <View key={`maybe-${level}`} className='answer__level'>
+              <Text className='answer__level-name'>
+                {LEVEL_LABELS[level]}
+                {titles(rows[0]!.offer)}
+              </Text>
+              {rows.map(({ line, offer }) => (
+                <View key={offer.key} className='answer__channel'>
+                  <Text className='answer__way'>{line.label}</Text>
+                  {action?.(offer)}
+                </View>
+              ))}
+            </View>
           ))}
           <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
         </View>
@@ -88,6 +97,17 @@ export function OutList({ summary, onClause }: { summary: ResultSummary; onClaus
         </View>
     </View>
   );
+}
+
+/** Rows of one level together, in the order given (lowest level first). */
+function byLevel<T extends { readonly offer: OfferAssessment }>(rows: readonly T[]): { level: Level; rows: T[] }[] {
+  const groups: { level: Level; rows: T[] }[] = [];
+  for (const row of rows) {
+    const group = groups.find((g) => g.level === row.offer.level);
+    if (group) group.rows.push(row);
+    else groups.push({ level: row.offer.level, rows: [row] });
+  }
+  return groups;
 }
 
 function LevelRow({ line, offer, children }: { line: SummaryLine; offer: OfferAssessment; children?: ReactNode }) {
