@@ -74,6 +74,7 @@ export async function completeRequired(page: Page, applicationId: string): Promi
     else if (m.form === 'field' && m.record === 'work_periods' && !view.entries[m.code]?.length) await callAsPage(page, 'applications', 'saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }
   await callAsPage(page, 'applications', 'mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });
+  await callAsPage(page, 'applications', 'checkBlindCopy', { applicationId, sha256: kept });
 }
 
 

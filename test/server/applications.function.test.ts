@@ -256,6 +256,8 @@ describe('applications function: typing in and submitting', () => {
       } else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
     }
     expect((await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] })).status).toBe(200);
+    // As the page does after the save: the blind copy read for what identifies her.
+    expect((await call('checkBlindCopy', { applicationId, sha256: kept })).status).toBe(200);
   }
 
   it('lists every blocking problem, and refuses to submit until none is left', async () => {

@@ -80,6 +80,7 @@ export async function completeForSubmit(harness: Harness, applicant: Caller, per
     else if (m.record === 'work_periods') await call('saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }
   await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });
+  await call('checkBlindCopy', { applicationId, sha256: kept });
 }
 
 /** Answers every open item of the return an application is in as 已按意见处理, as an applicant who checked and changed nothing. */

@@ -52,9 +52,16 @@ describe('masking suggestions and the blind-copy check', () => {
     expect(JSON.stringify(await harness.store.get('applications', APP))).not.toContain('专业技术资格证书');
   });
 
+  /** Saves the masks (answered at once, the check still to run), then reads the blind copy as the page does after the save. */
+  async function maskThenCheck(needsMasking: 'yes' | 'no', masks: readonly unknown[], deps = harness.deps) {
+    const saved = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId: APP, sha256, needsMasking, masks } }, tuerhong, deps);
+    expect((saved.reply as { data: { problems: { message: string }[] } }).data.problems.map((p) => p.message)).toContain('第 1 张正在检查专家会看到什么，请稍等。');
+    return dispatch(functions, 'applications', { action: 'checkBlindCopy', payload: { applicationId: APP, sha256 } }, tuerhong, deps);
+  }
+
   it('warns before submitting when the blind copy still shows what was found, and not once it is all masked', async () => {
     const name = suggestions.find((s) => s.kind === 'name')!.rect;
-    const partly = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] });
+    const partly = await maskThenCheck('yes', [name]);
     const problems = (partly.reply as { data: { problems: { severity: string; message: string }[] } }).data.problems;
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warn', message: '第 1 张遮挡后仍能看到您的身份证号、您的单位名称、红色印章，专家会看到。请打开遮挡编辑补上遮挡框。' }));
     // The blind copy is solid under the accepted rectangle.
@@ -65,7 +72,7 @@ describe('masking suggestions and the blind-copy check', () => {
     const cy = Math.round((name.y + name.h / 2) * info.height);
     expect(Math.max(...data.subarray((cy * info.width + cx) * info.channels, (cy * info.width + cx) * info.channels + 3))).toBeLessThan(40);
 
-    const all = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: suggestions.map((s) => s.rect) });
+    const all = await maskThenCheck('yes', suggestions.map((s) => s.rect));
     expect((all.reply as { data: { problems: { message: string }[] } }).data.problems.filter((p) => p.message.includes('遮挡后仍能看到'))).toEqual([]);
   });
 
@@ -78,15 +85,26 @@ describe('masking suggestions and the blind-copy check', () => {
   it('says the check did not run, not that the copy is clean, when the blind copy cannot be read', async () => {
     const failing = { ...harness.deps, ocr: { read: async () => Promise.reject(new Error('-1 system error')) } };
     const name = suggestions.find((s) => s.kind === 'name')!.rect;
-    const answer = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] } }, tuerhong, failing);
+    const answer = await maskThenCheck('yes', [name], failing);
     const problems = (answer.reply as { data: { problems: { severity: string; message: string }[] } }).data.problems;
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warn', message: expect.stringContaining('第 1 张遮挡后没能自动检查') }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warn', message: expect.stringContaining('第 1 张没能自动检查') }));
     expect(problems.filter((p) => p.message.includes('遮挡后仍能看到'))).toEqual([]);
     // Read again once the service is back: the warning names what is visible.
-    const again = await call('mask', { applicationId: APP, sha256, needsMasking: 'yes', masks: [name] });
+    const again = await maskThenCheck('yes', [name]);
     const after = (again.reply as { data: { problems: { message: string }[] } }).data.problems.map((p) => p.message);
     expect(after.some((m) => m.includes('没能自动检查'))).toBe(false);
     expect(after.some((m) => m.includes('遮挡后仍能看到'))).toBe(true);
+  });
+
+  it('reads an image answered 否 too, and warns before submitting that experts would see the name on it', async () => {
+    const checked = await maskThenCheck('no', []);
+    const messages = (checked.reply as { data: { problems: { severity: string; message: string }[] } }).data.problems.filter((p) => p.severity === 'warn').map((p) => p.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^第 1 张选了不需要遮挡，但上面能看到您的姓名.*专家会看到。请改选“是”并画遮挡框。$/));
+    // Read once: asked again, the check does not run again.
+    const calls: number[] = [];
+    const counting = { ...harness.deps, ocr: { read: async (image: Uint8Array) => (calls.push(1), harness.deps.ocr.read(image)) } };
+    await dispatch(functions, 'applications', { action: 'checkBlindCopy', payload: { applicationId: APP, sha256 } }, tuerhong, counting);
+    expect(calls).toEqual([]);
   });
 
   it('suggests the eye band on the 1-inch photo where the round asks for the eyes only (bazhou 五(一)15), and nowhere else', async () => {

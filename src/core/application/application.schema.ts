@@ -74,6 +74,11 @@ export const AttachedFile = z.strictObject({
    * when the copy could not be read.
    */
   stillVisible: z.array(z.enum(['name', 'id_number', 'unit', 'seal'])).nullable().default([]),
+  /**
+   * The blind copy `stillVisible` was read on: the check runs after the save (a few seconds of OCR,
+   * not the save's to wait for), so a copy newer than this has not been checked yet.
+   */
+  checkedBlindRef: z.string().nullable().default(null),
 });
 export type AttachedFile = z.infer<typeof AttachedFile>;
 

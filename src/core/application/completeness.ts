@@ -34,10 +34,12 @@ export interface FileState {
   readonly needsMasking: 'yes' | 'no' | null;
   readonly hasBlindCopy: boolean;
   /**
-   * What the server still found on the blind copy of an image answered 需要遮挡 (never the text
+   * What the server still found on the blind copy of an image, answered 是 or 否 (never the text
    * itself); null when it could not read the copy.
    */
   readonly stillVisible?: readonly FindingKind[] | null;
+  /** Whether that check has run on the blind copy as it is now (it runs after the save). */
+  readonly identityChecked?: boolean;
 }
 
 export interface ApplicationContent {
@@ -116,13 +118,15 @@ function fileProblems(item: ChecklistItem, files: readonly FileState[], blindRev
     if (f.contentType !== 'image/jpeg') return;
     if (f.needsMasking === null) say(item.code, `第 ${i + 1} 张还没有回答是否需要遮挡。`);
     else if (f.needsMasking === 'yes' && !f.hasBlindCopy) say(item.code, `第 ${i + 1} 张选了需要遮挡，还没有画遮挡框。`);
-    else if (f.needsMasking === 'yes' && f.stillVisible === null) {
-      say(item.code, `第 ${i + 1} 张遮挡后没能自动检查（识别服务暂时不可用）。请放大看一遍遮挡后的图片，确认姓名、身份证号、单位名称和公章都已遮住；也可以重新保存遮挡再检查一次。`, { severity: 'warn' });
+    else if (f.hasBlindCopy && f.identityChecked === false) say(item.code, `第 ${i + 1} 张正在检查专家会看到什么，请稍等。`, { severity: 'warn' });
+    else if (f.stillVisible === null) {
+      say(item.code, `第 ${i + 1} 张没能自动检查（识别服务暂时不可用）。请放大看一遍，确认专家看不到姓名、身份证号、单位名称和公章；也可以重新保存遮挡再检查一次。`, { severity: 'warn' });
     }
-    // Checked on the blind copy, what experts will see: said, the applicant decides (a reading may be wrong).
-    else if (f.needsMasking === 'yes' && f.stillVisible && f.stillVisible.length > 0) {
+    // Checked on the blind copy, what experts will see, whatever was answered: said, the applicant decides (a reading may be wrong).
+    else if (f.stillVisible && f.stillVisible.length > 0) {
       const what = [...new Set(f.stillVisible)].map((k) => VISIBLE_TEXT[k]).join('、');
-      say(item.code, `第 ${i + 1} 张遮挡后仍能看到${what}，专家会看到。请打开遮挡编辑补上遮挡框。`, { severity: 'warn' });
+      const todo = f.needsMasking === 'yes' ? '遮挡后仍能看到' : '选了不需要遮挡，但上面能看到';
+      say(item.code, `第 ${i + 1} 张${todo}${what}，专家会看到。请${f.needsMasking === 'yes' ? '打开遮挡编辑补上遮挡框' : '改选“是”并画遮挡框'}。`, { severity: 'warn' });
     }
   });
 }

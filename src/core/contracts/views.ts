@@ -131,6 +131,8 @@ export interface AttachedFileView {
   readonly needsMasking: 'yes' | 'no' | null;
   readonly masks: readonly MaskRect[];
   readonly hasBlindCopy: boolean;
+  /** Whether the blind copy has been read for what identifies the applicant (`checkBlindCopy`; it runs after the save). */
+  readonly identityChecked: boolean;
 }
 
 /** An application in the list of one's own. */

@@ -121,6 +121,7 @@ export function UploadCategory({
                     否
                   </View>
                 </View>
+                {file.hasBlindCopy && !file.identityChecked ? <Text className='upload__note'>正在检查专家会看到什么…</Text> : null}
                 {file.needsMasking === 'yes' && file.hasBlindCopy ? (
                   <View className='upload__blind'>
                     <Text className='upload__note'>专家看到的样子：</Text>

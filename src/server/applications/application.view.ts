@@ -58,6 +58,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
       needsMasking: f.needsMasking,
       masks: f.masks,
       hasBlindCopy: f.blindRef !== null,
+      identityChecked: f.blindRef !== null && f.checkedBlindRef === f.blindRef,
     })),
     texts: record.texts,
     entries: record.entries,
@@ -100,7 +101,7 @@ function feeState(record: ApplicationRecord, round: Round): 'later' | 'due' | 'p
 
 export function contentOf(record: ApplicationRecord): ApplicationContent {
   return {
-    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null, stillVisible: f.stillVisible })),
+    files: record.files.map((f) => ({ category: f.category, contentType: f.contentType, needsMasking: f.needsMasking, hasBlindCopy: f.blindRef !== null, stillVisible: f.stillVisible, identityChecked: f.blindRef !== null && f.checkedBlindRef === f.blindRef })),
     texts: record.texts,
     entries: record.entries,
     declarations: record.declarations,

@@ -138,7 +138,7 @@ export const applicationsFunction = defineFunction('applications', applicationsC
         saveFiles(writes, id, own.rev, next);
         return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
       };
-      const fresh = { category, attachedAt: now.toISOString(), masks: [], blindRef: null, stillVisible: [] };
+      const fresh = { category, attachedAt: now.toISOString(), masks: [], blindRef: null, stillVisible: [], checkedBlindRef: null };
       // The same photo for another material (an ID card that proves two things): the kept file again, its masking answer asked again.
       const kept = sameUpload[0];
       if (kept?.contentType === 'application/pdf' && !material.formats.includes('pdf')) return err(appError('FILE.BAD_TYPE', ['这一项只收 JPG 图片，请拍照或选择图片上传。']));
@@ -182,7 +182,7 @@ export const applicationsFunction = defineFunction('applications', applicationsC
   },
   mask: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, ocr, log, now, writes }) {
+    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
@@ -197,12 +197,33 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       if (!original) return err(appError('FILE.NOT_FOUND'));
       // The blind copy is what experts see: made here from the original, never sent by the phone.
       const blind = await burnMasks(original, kept);
-      // What experts would still see: read on the blind copy itself, kept as kinds only.
-      const stillVisible = needsMasking === 'yes' ? await visibleOn(ocr, blind, identityOf(own.record, own.context), log) : [];
       // Named by its own bytes: the path tells an expert nothing of whose it is, and a save that
-      // fails before its commit leaves the copy the record points to as it was.
+      // fails before its commit leaves the copy the record points to as it was. What experts would
+      // still see on it is read after the save (checkBlindCopy), not waited for here.
       const blindRef = await files.put(`blind/${sha256Of(blind)}.jpg`, blind, 'image/jpeg');
-      const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef, stillVisible } : f));
+      const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef, stillVisible: [], checkedBlindRef: null } : f));
+      saveFiles(writes, id, own.rev, next);
+      return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
+    },
+  },
+  checkBlindCopy: {
+    roles: ['applicant'],
+    /**
+     * Reads one image's blind copy, as experts will see it, for the applicant's name, ID number,
+     * unit and seals, whether it was answered 是 or 否; keeps the kinds found (never the text).
+     */
+    async handle({ applicationId: id, sha256 }, { caller, store, files, ocr, log, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      const view = () => ok(viewOf(id, own.record, own.round, now, own.context));
+      const file = own.record.files.find((f) => f.sha256 === sha256 && f.blindRef !== null);
+      if (!file) return err(appError('FILE.NOT_FOUND'));
+      // Checked already, or no longer the applicant's to change: as it is.
+      if (file.checkedBlindRef === file.blindRef || !isEditable(own.record.status)) return view();
+      const blind = await files.get(file.blindRef!);
+      if (!blind) return err(appError('FILE.NOT_FOUND'));
+      const stillVisible = await visibleOn(ocr, blind, identityOf(own.record, own.context), log);
+      const next = own.record.files.map((f) => (f.sha256 === sha256 && f.blindRef === file.blindRef ? { ...f, stillVisible, checkedBlindRef: file.blindRef } : f));
       saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
     },

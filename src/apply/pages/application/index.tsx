@@ -72,6 +72,19 @@ function ApplicationPage() {
   useEffect(() => {
     if (first) apply(first);
   }, [first]);
+  // Each saved image's blind copy is read for what identifies the applicant after its save (a few
+  // seconds each): one at a time, while the page is open; each answer updates the page.
+  const checking = useRef<string | null>(null);
+  const unchecked = view && isEditable(view.status) ? view.files.find((f) => f.hasBlindCopy && !f.identityChecked && f.contentType === 'image/jpeg') : undefined;
+  useEffect(() => {
+    if (!unchecked || checking.current) return;
+    checking.current = unchecked.sha256;
+    const asked = version.current;
+    void call('applications', 'checkBlindCopy', { applicationId: id, sha256: unchecked.sha256 }).then((r) => {
+      checking.current = null;
+      if (r.ok && version.current === asked) apply(r.value);
+    });
+  }, [id, unchecked, view]);
   // Back from the mask editor: read the masks it saved.
   useShownAgain(() => {
     const asked = version.current;

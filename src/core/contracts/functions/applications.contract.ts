@@ -68,6 +68,8 @@ export const applicationsContract = {
    * clock) or past the round's submission limit. The same `requestId` again is the same submission.
    */
   submit: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
+  /** Reads one image's blind copy (as experts will see it) for what identifies the applicant, after its save. */
+  checkBlindCopy: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
   /** What to mask on one photo, found by reading it: the applicant's name, ID number, unit and seals, as rectangles with reasons (the text read is not kept). */
   suggestMasks: action<{ readonly suggestions: readonly MaskSuggestion[] }>()(z.strictObject({ applicationId: ApplicationId, sha256: Sha256 })),
   /**
