@@ -82,6 +82,9 @@ test.describe('application: photos from the phone and masking for blind review',
     const blind = education.locator('.thumb--blind img');
     await expect(blind).toBeVisible();
     await snap(page, 'application-masked');
+    // The second, answered 否, bears his name and unit: read all the same after its save, and said
+    // before submitting (the applicant decides; a reading can be wrong).
+    await expect(page.locator('.submit__problem', { hasText: '第 2 张选了不需要遮挡，但上面能看到您的姓名' })).toBeVisible({ timeout: 30_000 });
 
     // The blind copy's pixels under the masks are solid black; the paper beside them is not.
     const src = await blind.getAttribute('src');

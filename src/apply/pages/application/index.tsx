@@ -75,6 +75,7 @@ function ApplicationPage() {
   // Each saved image's blind copy is read for what identifies the applicant after its save (a few
   // seconds each): one at a time, while the page is open; each answer updates the page.
   const checking = useRef<string | null>(null);
+  const [checkRound, setCheckRound] = useState(0);
   const unchecked = view && isEditable(view.status) ? view.files.find((f) => f.hasBlindCopy && !f.identityChecked && f.contentType === 'image/jpeg') : undefined;
   useEffect(() => {
     if (!unchecked || checking.current) return;
@@ -83,8 +84,10 @@ function ApplicationPage() {
     void call('applications', 'checkBlindCopy', { applicationId: id, sha256: unchecked.sha256 }).then((r) => {
       checking.current = null;
       if (r.ok && version.current === asked) apply(r.value);
+      // An answer overtaken by a change (or a failure): the page asks again, after a pause on failure.
+      else setTimeout(() => setCheckRound((n) => n + 1), r.ok ? 0 : 3000);
     });
-  }, [id, unchecked, view]);
+  }, [id, unchecked, view, checkRound]);
   // Back from the mask editor: read the masks it saved.
   useShownAgain(() => {
     const asked = version.current;
