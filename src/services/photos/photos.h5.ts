@@ -24,7 +24,24 @@ export function pickPdfs(max: number): Promise<Picked> {
 }
 
 function pickFiles(max: number, kind: 'image' | 'pdf'): Promise<Picked> {
-  return new Promise((resolve) => {
+  return new Promise((answer) => {
+    let settled = false;
+    const resolve = (picked: Picked) => {
+      if (settled) return;
+      settled = true;
+      browser.removeEventListener('focus', onFocus);
+      answer(picked);
+    };
+    // Browsers without the input's cancel event (older phones) only give the page its focus back:
+    // no file chosen a moment after that is a cancel, so no card is left saying 正在上传….
+    const onFocus = () => {
+      setTimeout(() => {
+        if ((input.files?.length ?? 0) === 0) {
+          input.remove();
+          resolve({ ok: false, cancelled: true, message: '' });
+        }
+      }, 2500);
+    };
     const input = browser.document.createElement('input');
     input.type = 'file';
     input.accept = kind === 'image' ? 'image/*' : 'application/pdf,.pdf';
@@ -43,6 +60,8 @@ function pickFiles(max: number, kind: 'image' | 'pdf'): Promise<Picked> {
     });
     browser.document.body.appendChild(input);
     input.click();
+    // Added after the click: the picker takes the focus as it opens.
+    setTimeout(() => browser.addEventListener('focus', onFocus), 300);
   });
 }
 
