@@ -8,6 +8,7 @@ import { ownReasons, summarizeAssessment } from '../../core/eligibility/result.s
 import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
 import { formatBeijingMoment } from '../../core/time/format';
+import { timeLeftText } from '../../core/time/time-left';
 import { profileForRound } from '../../features/self-check/profile-for-round';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -73,8 +74,10 @@ function SelfCheckResult() {
   }
 
   const { round, assessment, summary, draft } = computed;
-  // The window is per person, so the banner speaks only when every offer says the same.
-  const closedUntil = assessment.offers.length > 0 && assessment.offers.every((o) => o.window.state === 'closed') ? assessment.offers[0]?.window.end : null;
+  // The round's state leads the answer. The window is per person, so it speaks only when every offer says the same.
+  const windows = assessment.offers.map((o) => o.window);
+  const same = windows.length > 0 && windows.every((w) => w.state === windows[0]!.state) ? windows[0]! : null;
+  const now = serverNow();
   const editAnswers = () => {
     saveDraft({ ...draft, view: 'answers' });
     void Taro.navigateBack();
@@ -83,13 +86,22 @@ function SelfCheckResult() {
     <View className='result'>
       <View className='result__intro'>
         <Text className='result__round'>{round.title}</Text>
-        {closedUntil ? (
-          <Text className='result__closed'>本批次网上申报已于 {formatBeijingMoment(new Date(closedUntil))}（北京时间）截止，结果可供明年申报参考。</Text>
+        {same?.state === 'closed' && same.end ? (
+          <Text className='result__closed'>已截止：本批次网上申报已于 {formatBeijingMoment(new Date(same.end))}（北京时间）截止，结果可供明年申报参考。</Text>
+        ) : null}
+        {same?.state === 'not_started' && same.start ? (
+          <Text className='result__state'>未开始：{formatBeijingMoment(new Date(same.start))}（北京时间）起网上申报，现在可以先准备材料。</Text>
+        ) : null}
+        {same?.state === 'open' && same.end ? (
+          <Text className='result__state'>
+            申报中：网上申报截止 {formatBeijingMoment(new Date(same.end))}（北京时间，{timeLeftText(new Date(same.end), now)}）
+          </Text>
         ) : null}
       </View>
 
       <AnswerFirst
         summary={summary}
+        opensLater={same?.state === 'not_started'}
         onClause={setClause}
         // An application starts from the answers saved on the server, so only once they are.
         action={(offer) =>
@@ -124,7 +136,7 @@ function SelfCheckResult() {
         </View>
       ) : null}
 
-      <NextSteps round={round} />
+      <NextSteps round={round} inApp={windows.some((w) => w.state !== 'closed')} />
       <View className='result__footer'>
         <Text className='result__caveat'>自测结果仅供参考，以单位和人社部门审核为准。</Text>
         <Text className='result__saved'>{savedText(saved)}</Text>

@@ -18,8 +18,11 @@ export function AnswerFirst({
   summary,
   onClause,
   action,
+  opensLater = false,
 }: {
   summary: ResultSummary;
+  /** The round's window has not opened yet: "may apply", not "may apply now". */
+  opensLater?: boolean;
   onClause: (source: Source) => void;
   /** What can be done with a level offered now or once confirmed (开始申报中级). */
   action?: (offer: OfferAssessment) => ReactNode;
@@ -42,7 +45,7 @@ export function AnswerFirst({
     <View className='answer'>
       {now.length > 0 ? (
         <View className='answer__block answer__block--now'>
-          <Text className='answer__heading'>现在可以申报</Text>
+          <Text className='answer__heading'>{opensLater ? '符合条件，开始后可以申报' : '现在可以申报'}</Text>
           {now.map((line) => (
             <LevelRow key={`now-${line.label}`} line={line} offer={line.now!}>
               {action?.(line.now!)}

@@ -2,14 +2,21 @@ import { Text, View } from '@tarojs/components';
 import type { Round } from '../../../core/round/round.schema';
 import './result.scss';
 
-/** What to do after the self-check: where the notice says to apply, and whom to ask. */
-export function NextSteps({ round }: { round: Round }) {
+/**
+ * What to do after the self-check, one answer: in this app where the round is open here (开始申报
+ * above); the notice's own platform only where it is not. Then whom to ask.
+ */
+export function NextSteps({ round, inApp }: { round: Round; inApp: boolean }) {
   return (
     <View className='next'>
       <Text className='next__title'>下一步</Text>
-      <Text className='next__line'>
-        按通知在“{round.platform.name}”网上申报：{round.platform.url}
-      </Text>
+      {inApp ? (
+        <Text className='next__line'>点上面的“开始申报”，在本小程序里准备材料并提交；单位审核后逐级上报，每一步都会通知您。</Text>
+      ) : (
+        <Text className='next__line'>
+          按通知在“{round.platform.name}”网上申报：{round.platform.url}
+        </Text>
+      )}
       {round.contacts.map((contact) => (
         <Text key={`${contact.role}-${contact.phones.join()}`} className='next__line'>
           {contact.role}
