@@ -83,12 +83,12 @@ test.describe('self-check, as five real people', () => {
 
     await expect(page.getByText('这几年的继续教育学时各是多少？')).toBeVisible();
     await settled(page);
-    // "12.5" stays 12.5; "-5" and "3000" are refused with a message and block moving on.
+    // "12.5" stays 12.5; "-5" and "999" (a slip for 99) are refused with a message and block moving on.
     const hours = page.getByLabel('2024年公需科目学时').locator('input');
     await hours.fill('-5');
     await expect(page.getByText('不能是负数，请重新填写。')).toBeVisible();
-    await hours.fill('3000');
-    await expect(page.getByText(/不能超过 1000学时/)).toBeVisible();
+    await hours.fill('999');
+    await expect(page.getByText('一年的学时不会超过 500（那相当于 60 多个整天的培训），请检查是否多输了数字。')).toBeVisible();
     await page.getByText('下一题', { exact: true }).click();
     await expect(page.getByText('这几年的继续教育学时各是多少？')).toBeVisible();
     await snap(page, 'self-check-hours-refused');

@@ -15,10 +15,19 @@ export interface NumberRule {
   /** Whether a decimal (12.5 学时) is meaningful. */
   readonly decimals: boolean;
   readonly unit: string;
+  /** What to say above `max`, where the bound has a reason worth saying. */
+  readonly tooMuch?: string;
 }
 
 /** Full-width digits and the Chinese decimal point, as Chinese keyboards type them, read as ASCII. */
 const toAscii = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, '.');
+
+/**
+ * A year's hours of one kind are at most 500: the notices ask 30 公需 and 60 专业 a year, and 500 is
+ * more than 60 whole days of training (8 学时 a day) besides one's work. More is a typing slip (999
+ * for 99), said so rather than kept.
+ */
+export const HOURS_RULE: NumberRule = { min: 0, max: 500, decimals: true, unit: '学时', tooMuch: '一年的学时不会超过 500（那相当于 60 多个整天的培训），请检查是否多输了数字。' };
 
 export function parseNumber(text: string, rule: NumberRule): Parsed {
   const trimmed = toAscii(text.trim());
@@ -27,7 +36,7 @@ export function parseNumber(text: string, rule: NumberRule): Parsed {
   if (!/^\d+(\.\d+)?$/.test(trimmed)) return { ok: false, message: rule.decimals ? '请只填数字，例如 30 或 12.5。' : '请只填整数，例如 12。' };
   if (!rule.decimals && trimmed.includes('.')) return { ok: false, message: '请填整数，不要带小数点。' };
   const value = Number(trimmed);
-  if (value > rule.max) return { ok: false, message: `不能超过 ${rule.max}${rule.unit}，请检查是否多输了数字。` };
+  if (value > rule.max) return { ok: false, message: rule.tooMuch ?? `不能超过 ${rule.max}${rule.unit}，请检查是否多输了数字。` };
   if (value < rule.min) return { ok: false, message: `不能少于 ${rule.min}${rule.unit}。` };
   return { ok: true, value };
 }

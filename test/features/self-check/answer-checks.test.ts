@@ -1,10 +1,18 @@
-import { checkMonths, parseNumber } from '../../../src/features/self-check/answer-checks';
+import { checkMonths, HOURS_RULE, parseNumber } from '../../../src/features/self-check/answer-checks';
 import { questions, type QuestionContext } from '../../../src/features/self-check/questions';
 import type { Profile } from '../../../src/core/eligibility/profile';
 import { round } from '../../core/eligibility/rounds.fixture';
 
 const hours = { min: 0, max: 1000, decimals: true, unit: '学时' } as const;
 const months = { min: 0, max: 600, decimals: false, unit: '个月' } as const;
+
+describe('a year’s continuing-education hours', () => {
+  it('refuses 999 (a slip for 99) with why, and keeps 500', () => {
+    expect(parseNumber('999', HOURS_RULE)).toEqual({ ok: false, message: '一年的学时不会超过 500（那相当于 60 多个整天的培训），请检查是否多输了数字。' });
+    expect(parseNumber('500', HOURS_RULE)).toEqual({ ok: true, value: 500 });
+    expect(parseNumber('60', HOURS_RULE)).toEqual({ ok: true, value: 60 });
+  });
+});
 
 describe('parseNumber: taken as meant, or refused with a reason, never clamped', () => {
   it.each<[string, string, typeof hours | typeof months, number | undefined]>([

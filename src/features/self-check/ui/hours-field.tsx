@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useRef } from 'react';
 import { NumberField } from './number-field';
+import { HOURS_RULE } from '../answer-checks';
 import './question.scss';
 
 type Hours = { publicHours?: number; professionalHours?: number };
-
-/** A year's hours are at most this many: more is a typing slip, said so rather than kept. */
-const HOURS_RULE = { min: 0, max: 1000, decimals: true, unit: '学时' } as const;
 
 const KINDS = [
   { key: 'publicHours', label: '公需科目' },
