@@ -107,7 +107,7 @@ test.describe('self-check, as five real people', () => {
     await next(page, '查看结果');
 
     // The answer first: the round's state, then what she can apply for; the next step is the app's own.
-    await expect(page.locator('.result__state')).toContainText('申报中：网上申报截止');
+    await expect(page.locator('.result__state')).toContainText(/^申报中：.+ 截止（北京时间，还剩/);
     await expect(page.locator('.next')).toContainText('点上面的“开始申报”，在本小程序里准备材料并提交');
     await expect(page.locator('.next')).not.toContainText('管理平台');
     const now = page.locator('.answer__block--now');

@@ -345,8 +345,8 @@ describe('the WeChat build (dist/weapp)', () => {
       await host.settle();
       const texts = textsOf(page.data).join('');
       expect(texts).toContain('自治州工程系列生态环境专业');
-      expect(texts).toContain('确认后可能可以申报');
-      expect(texts).toContain('还需要确认');
+      expect(texts).toMatch(/确认后可能可以申报|核实评审条件后可以申报/);
+      expect(texts).toMatch(/还需要您确认|还要向单位或人社部门核实/);
       expect(texts).toContain('修改回答');
       expect(host.errors).toEqual([]);
       host.closePage(page);

@@ -51,6 +51,12 @@ export interface SummaryLine {
 }
 
 export interface ConfirmItem {
+  /**
+   * `answer`: a question the person can answer (修改回答); `document`: a condition the notice leaves
+   * to a document it does not reproduce (the series' evaluation conditions): no answer settles it,
+   * the unit or the HR office does.
+   */
+  readonly kind: 'answer' | 'document';
   /** What to find out: 今年是否已通过其他方式申报同一系列、同一级别. */
   readonly what: string;
   /** Facts of the person's own to hold against it (years, education), when the engine knows them. */
@@ -133,12 +139,12 @@ function heldText(level: Level): string {
 }
 
 function confirmItems(offers: readonly OfferAssessment[]): ConfirmItem[] {
-  const items = new Map<string, { what: string; ownFacts: readonly string[]; source: Source; concerns: string[] }>();
+  const items = new Map<string, { kind: ConfirmItem['kind']; what: string; ownFacts: readonly string[]; source: Source; concerns: string[] }>();
   for (const offer of offers) {
     for (const r of offer.reasons) {
       if (r.outcome !== 'unknown' && r.outcome !== 'cannot_judge') continue;
       const what = r.missing ?? r.message;
-      const item = items.get(what) ?? { what, ownFacts: r.ownFacts ?? [], source: r.source, concerns: [] };
+      const item = items.get(what) ?? { kind: r.outcome === 'cannot_judge' ? ('document' as const) : ('answer' as const), what, ownFacts: r.ownFacts ?? [], source: r.source, concerns: [] };
       if (!item.concerns.includes(offer.label)) item.concerns.push(offer.label);
       items.set(what, item);
     }

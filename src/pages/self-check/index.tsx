@@ -69,6 +69,8 @@ function SelfCheck() {
   const [carried, setCarried] = useState(false);
   /** Whether what is typed on screen can be kept (a number refused with a message cannot). */
   const [inputValid, setInputValid] = useState(true);
+  /** The choice question whose 下一题 was tapped with nothing chosen: it says what to do. */
+  const [nudged, setNudged] = useState<string | null>(null);
 
   useEffect(() => {
     if (stage.kind === 'loading-round' && askedRound === stage.roundId) void pickRound(askedRound);
@@ -193,7 +195,9 @@ function SelfCheck() {
 
   const findings = checkMonths(question, profile, ctx);
   const unanswered = question.kind === 'month' && question.read(profile) === undefined;
-  const blocked = !inputValid || findings.errors.length > 0 || unanswered;
+  // A choice moves on when one is tapped; 下一题 with none chosen says what to do instead of skipping.
+  const unchosen = (question.kind === 'choice' || question.kind === 'specialty') && question.read(profile) === undefined;
+  const blocked = !inputValid || findings.errors.length > 0 || unanswered || unchosen;
   const isLast = nextQuestion(question, profile, ctx) === null;
   const editing = view.kind === 'edit';
   return (
@@ -235,12 +239,14 @@ function SelfCheck() {
           aria-disabled={blocked}
           onClick={guard(() => {
             if (!blocked) advance(question, profile, ctx);
+            else if (unchosen) setNudged(question.id);
           })}
         >
           {editing ? '确定' : isLast ? '查看结果' : '下一题'}
         </Button>
       </View>
       {unanswered ? <Text className='self-check__note'>请选择年月；记不清可以点“不确定”。</Text> : null}
+      {unchosen && nudged === question.id ? <Text className='self-check__note'>请先选择上面的一项；不清楚可以选“不确定”。</Text> : null}
       {!editing && visible.some((q, i) => i < index && q.id !== question.id) ? (
         <View className='self-check__summary-link' hoverClass='self-check__summary-link--pressed' role='button' onClick={guard(() => setView({ kind: 'answers' }))}>
           查看和修改已答的题目 ›

@@ -7,7 +7,7 @@ import { assess } from '../../core/eligibility/assess';
 import { ownReasons, summarizeAssessment } from '../../core/eligibility/result.summary';
 import { errorKind, type AppError } from '../../core/errors';
 import type { Source } from '../../core/round/round.schema';
-import { formatBeijingMoment } from '../../core/time/format';
+import { formatBeijingMoment, formatBeijingShort } from '../../core/time/format';
 import { timeLeftText } from '../../core/time/time-left';
 import { profileForRound } from '../../features/self-check/profile-for-round';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
@@ -94,7 +94,7 @@ function SelfCheckResult() {
         ) : null}
         {same?.state === 'open' && same.end ? (
           <Text className='result__state'>
-            申报中：网上申报截止 {formatBeijingMoment(new Date(same.end))}（北京时间，{timeLeftText(new Date(same.end), now)}）
+            申报中：{formatBeijingShort(new Date(same.end))} 截止（北京时间，{timeLeftText(new Date(same.end), now)}）
           </Text>
         ) : null}
       </View>
@@ -110,7 +110,7 @@ function SelfCheckResult() {
           )
         }
       />
-      <ConfirmList items={summary.toConfirm} onClause={setClause} />
+      <ConfirmList items={summary.toConfirm} contacts={round.contacts.slice(0, 1).map((c) => `${c.role} ${c.phones.join('、')}`)} onClause={setClause} />
       <OutList summary={summary} onClause={setClause} />
 
       {summary.listed.length > 0 ? (

@@ -46,6 +46,13 @@ describe('summarizeAssessment: the answer first', () => {
     expect(new Set(s.toConfirm.map((c) => c.what)).size).toBe(s.toConfirm.length);
   });
 
+  it('says a condition only the series’ document settles as one to check with the unit or HR office, not a question to answer', () => {
+    const s = summaryOf('aksu-water-2024', aksuEmployee());
+    expect(s.toConfirm.find((c) => c.what.startsWith('正常晋升所需的学历'))?.kind).toBe('document');
+    const unsure = summaryOf('aksu-water-2024', aksuEmployee({ applicationsThisYear: undefined }));
+    expect(unsure.toConfirm.filter((c) => c.kind === 'answer').map((c) => c.what)).toContainEqual(expect.stringContaining('今年是否已通过其他方式申报'));
+  });
+
   it('gives a 本科 graduate the best level per way (初定 助理级) and folds the lower 员级', () => {
     const s = summaryOf('yuli-initial-junior-2024', yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }));
     expect(s.lines).toHaveLength(1);

@@ -55,7 +55,7 @@ export function AnswerFirst({
       ) : null}
       {maybe.length > 0 ? (
         <View className='answer__block answer__block--maybe'>
-          <Text className='answer__heading'>确认后可能可以申报</Text>
+          <Text className='answer__heading'>{summary.toConfirm.every((i) => i.kind === 'document') ? '本通知的条件都符合，核实评审条件后可以申报' : '确认后可能可以申报'}</Text>
           {/* Each level on its own, with its own button in each channel: the usual next level first, a leap after it. */}
           {byLevel(maybe).map(({ level, rows }) => (
             <View key={`maybe-${level}`} className='answer__level'>
@@ -71,7 +71,7 @@ export function AnswerFirst({
               ))}
             </View>
           ))}
-          <Text className='answer__note'>需要确认的 {summary.toConfirm.length} 件事列在下面。</Text>
+          <Text className='answer__note'>{confirmNote(summary)}</Text>
         </View>
       ) : null}
       {now.length === 0 && maybe.length === 0 ? <Text className='answer__heading'>本批次暂时没有您可以申报的级别</Text> : null}
@@ -100,6 +100,14 @@ export function OutList({ summary, onClause }: { summary: ResultSummary; onClaus
         </View>
     </View>
   );
+}
+
+/** What stands between the person and a certain answer, counted by who settles it. */
+function confirmNote(summary: ResultSummary): string {
+  const answers = summary.toConfirm.filter((i) => i.kind === 'answer').length;
+  const documents = summary.toConfirm.length - answers;
+  const parts = [answers > 0 ? `需要您确认的 ${answers} 件` : '', documents > 0 ? `要向单位或人社部门核实的 ${documents} 件` : ''].filter((p) => p !== '');
+  return `${parts.join('、')}列在下面。`;
 }
 
 /** Rows of one level together, in the order given (lowest level first). */

@@ -4,8 +4,28 @@ import type { Source } from '../../../core/round/round.schema';
 import { ClauseLink } from '../../../components/clause/clause-link';
 import './result.scss';
 
-/** Every open question once: what to find out, the person's own facts to hold against it, the clause. */
-export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]; onClause: (source: Source) => void }) {
+/**
+ * Every open question once: what to find out, the person's own facts to hold against it, the
+ * clause. Questions the person can answer are asked; conditions only a document settles are said
+ * once, as something to check with the unit or the HR office, with the numbers the round lists.
+ */
+export function ConfirmList({ items, contacts, onClause }: { items: readonly ConfirmItem[]; contacts: readonly string[]; onClause: (source: Source) => void }) {
+  const answers = items.filter((i) => i.kind === 'answer');
+  const documents = items.filter((i) => i.kind === 'document');
+  return (
+    <>
+      <ItemList title={`还需要您确认（${answers.length}）`} hint='回答过“不确定”的，可以点页面下方的“修改回答”补上。' items={answers} onClause={onClause} />
+      <ItemList
+        title={`还要向单位或人社部门核实（${documents.length}）`}
+        hint={`本通知没有写明的条件，不用在这里回答；请对照评审条件，或问单位人事${contacts.length > 0 ? `、${contacts.join('；')}` : ''}。`}
+        items={documents}
+        onClause={onClause}
+      />
+    </>
+  );
+}
+
+function ItemList({ title, hint, items, onClause }: { title: string; hint: string; items: readonly ConfirmItem[]; onClause: (source: Source) => void }) {
   if (items.length === 0) return null;
   // The same facts serve several documents' conditions: shown once, then pointed to.
   const firstWithFacts = new Map<string, number>();
@@ -15,8 +35,8 @@ export function ConfirmList({ items, onClause }: { items: readonly ConfirmItem[]
   });
   return (
     <View className='confirm'>
-      <Text className='confirm__title'>还需要确认（{items.length}）</Text>
-      <Text className='confirm__hint'>回答过“不确定”的，可以点页面下方的“修改回答”补上。</Text>
+      <Text className='confirm__title'>{title}</Text>
+      <Text className='confirm__hint'>{hint}</Text>
       {items.map((item, i) => (
         <View key={item.what} className='confirm__item'>
           <Text className='confirm__what'>

@@ -11,7 +11,7 @@ export function NextSteps({ round, inApp }: { round: Round; inApp: boolean }) {
     <View className='next'>
       <Text className='next__title'>下一步</Text>
       {inApp ? (
-        <Text className='next__line'>点上面的“开始申报”，在本小程序里准备材料并提交；单位审核后逐级上报，每一步都会通知您。</Text>
+        <Text className='next__line'>点上面的“开始申报”，在本小程序里准备材料并提交。</Text>
       ) : (
         <Text className='next__line'>
           按通知在“{round.platform.name}”网上申报：{round.platform.url}
