@@ -215,7 +215,9 @@ test.describe('self-check, as five real people', () => {
     expect(await maybe.locator('.answer__level-name').allTextContents()).toEqual([expect.stringMatching(/^中级/), expect.stringMatching(/^副高级/)]);
     expect(await maybe.locator('.action-button').allTextContents()).toEqual(['开始申报中级', '开始申报中级', '开始申报副高级', '开始申报副高级']);
     await expect(lines).not.toContainText('至副高级');
-    expect(await measure(page, 'self-check-result-posted')).toBeLessThanOrEqual(3);
+    // Four entries with a button each (two levels × two channels) where a range took two rows: a
+    // little over three screens is their price (3.07 measured); more than a quarter screen more is not.
+    expect(await measure(page, 'self-check-result-posted')).toBeLessThanOrEqual(3.25);
     await narrowAndLarge(page, { lead: '.answer__heading', lastTap: '.result__again' }, 'self-check-result-posted-320-large-font');
   });
 

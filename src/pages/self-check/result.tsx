@@ -110,7 +110,7 @@ function SelfCheckResult() {
           )
         }
       />
-      <ConfirmList items={summary.toConfirm} contacts={round.contacts.slice(0, 1).map((c) => `${c.role} ${c.phones.join('、')}`)} onClause={setClause} />
+      <ConfirmList items={summary.toConfirm} contacts={round.contacts.slice(0, 1).map((c) => c.phones[0] ?? '').filter((p) => p !== '')} onClause={setClause} />
       <OutList summary={summary} onClause={setClause} />
 
       {summary.listed.length > 0 ? (

@@ -106,8 +106,8 @@ export function OutList({ summary, onClause }: { summary: ResultSummary; onClaus
 function confirmNote(summary: ResultSummary): string {
   const answers = summary.toConfirm.filter((i) => i.kind === 'answer').length;
   const documents = summary.toConfirm.length - answers;
-  const parts = [answers > 0 ? `需要您确认的 ${answers} 件` : '', documents > 0 ? `要向单位或人社部门核实的 ${documents} 件` : ''].filter((p) => p !== '');
-  return `${parts.join('、')}列在下面。`;
+  const parts = [answers > 0 ? `要您确认 ${answers} 件` : '', documents > 0 ? `要核实 ${documents} 件` : ''].filter((p) => p !== '');
+  return `${parts.join('，')}，见下面。`;
 }
 
 /** Rows of one level together, in the order given (lowest level first). */

@@ -12,16 +12,18 @@ import './result.scss';
 export function ConfirmList({ items, contacts, onClause }: { items: readonly ConfirmItem[]; contacts: readonly string[]; onClause: (source: Source) => void }) {
   const answers = items.filter((i) => i.kind === 'answer');
   const documents = items.filter((i) => i.kind === 'document');
+  if (items.length === 0) return null;
+  // One card, two parts: what to answer, then what to check.
   return (
-    <>
-      <ItemList title={`还需要您确认（${answers.length}）`} hint='回答过“不确定”的，可以点页面下方的“修改回答”补上。' items={answers} onClause={onClause} />
+    <View className='confirm'>
+      <ItemList title={`还需要您确认（${answers.length}）`} hint='答过“不确定”的，可点下方“修改回答”补上。' items={answers} onClause={onClause} />
       <ItemList
         title={`还要向单位或人社部门核实（${documents.length}）`}
-        hint={`本通知没有写明的条件，不用在这里回答；请对照评审条件，或问单位人事${contacts.length > 0 ? `、${contacts.join('；')}` : ''}。`}
+        hint={`本通知没有写明，不用在这里回答：请对照评审条件，或问单位人事${contacts.length > 0 ? `、${contacts.join('；')}` : ''}。`}
         items={documents}
         onClause={onClause}
       />
-    </>
+    </View>
   );
 }
 
@@ -34,7 +36,7 @@ function ItemList({ title, hint, items, onClause }: { title: string; hint: strin
     if (key !== '' && !firstWithFacts.has(key)) firstWithFacts.set(key, i);
   });
   return (
-    <View className='confirm'>
+    <View className='confirm__part'>
       <Text className='confirm__title'>{title}</Text>
       <Text className='confirm__hint'>{hint}</Text>
       {items.map((item, i) => (

@@ -23,7 +23,7 @@ export function NextSteps({ round, inApp }: { round: Round; inApp: boolean }) {
           {contact.names.length > 0 ? `（${contact.names.join('、')}）` : ''}：{contact.phones.join('、')}
         </Text>
       ))}
-      <Text className='next__hint'>不清楚的条件，可以先问单位人事或上面的联系电话。</Text>
+      {inApp ? null : <Text className='next__hint'>不清楚的条件，可以先问单位人事或上面的联系电话。</Text>}
     </View>
   );
 }
