@@ -28,7 +28,7 @@ export function answerText(question: Question, profile: Profile, ctx: QuestionCo
       return value === undefined ? '不确定' : `${value} ${question.unit}`;
     }
     case 'rows': {
-      const parts = question.rows(ctx).map((row) => {
+      const parts = question.rows(ctx, profile).map((row) => {
         const value = question.read(profile, row.key);
         return `${row.label}${value === undefined ? '不确定' : (question.options.find((o) => o.value === value)?.label ?? value)}`;
       });

@@ -80,7 +80,8 @@ export interface NumberQuestion extends Base {
 /** Several labelled rows of chips on one screen, e.g. the appraisal of each of the last three years. */
 export interface RowsQuestion extends Base {
   readonly kind: 'rows';
-  readonly rows: (ctx: QuestionContext) => readonly { readonly key: string; readonly label: string }[];
+  /** The rows to ask, given the answers so far (no appraisal of a year before work began). */
+  readonly rows: (ctx: QuestionContext, profile: Profile) => readonly { readonly key: string; readonly label: string }[];
   readonly options: readonly Option[];
   readonly read: (profile: Profile, key: string) => string | undefined;
   readonly write: (profile: Profile, key: string, value: string | undefined) => Profile;
@@ -355,8 +356,15 @@ export const questions: readonly Question[] = [
     id: 'appraisals',
     kind: 'rows',
     title: '近三年的年度考核结果是？',
-    hint: '每个"基本合格"或"不合格"都会推迟申报年限。',
-    rows: (ctx) => [1, 2, 3].map((back) => ({ key: String(ctx.year - back), label: `${ctx.year - back}年` })),
+    // Someone who began work this year has no appraisal to report yet.
+    when: (p, ctx) => notBarred(p, ctx) && (!p.professionalWorkSince || Number(p.professionalWorkSince.slice(0, 4)) < ctx.year),
+    hint: '每个“基本合格”或“不合格”都会推迟申报年限。参加工作以前的年份不用填。',
+    // Only years the person worked in: someone who began in August 2023 is asked for 2023 alone.
+    rows: (ctx, p) =>
+      [1, 2, 3]
+        .map((back) => ctx.year - back)
+        .filter((year) => !p.professionalWorkSince || year >= Number(p.professionalWorkSince.slice(0, 4)))
+        .map((year) => ({ key: String(year), label: `${year}年` })),
     options: optionsOf(APPRAISAL_LABELS),
     read: (p, key) => p.appraisals?.find((a) => String(a.year) === key)?.result,
     write: (p, key, v) => {

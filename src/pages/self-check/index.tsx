@@ -334,7 +334,7 @@ function QuestionBody({
     case 'rows':
       return (
         <RowsField
-          rows={question.rows(ctx)}
+          rows={question.rows(ctx, profile)}
           options={question.options}
           read={(key) => question.read(profile, key)}
           onChange={(key, v) => onChange(question.write(profile, key, v))}

@@ -73,3 +73,19 @@ describe('which questions show, asked of the rules in the round', () => {
     expect(graduated.read(profile)).toBe('2024-02');
   });
 });
+
+describe('the appraisal years asked', () => {
+  const appraisals = byId('appraisals');
+  const rowsOf = (profile: Profile) => (appraisals.kind === 'rows' ? appraisals.rows(ctxOf('bazhou-ecoenv-2024'), profile).map((r) => r.label) : []);
+
+  it('asks the three years before the round of someone who has worked longer', () => {
+    expect(rowsOf({ professionalWorkSince: '2010-07-31' })).toEqual(['2023年', '2022年', '2021年']);
+    expect(rowsOf({})).toEqual(['2023年', '2022年', '2021年']);
+  });
+
+  it('asks someone who began work in August 2023 for 2023 only, and someone who began this year for none', () => {
+    expect(rowsOf({ professionalWorkSince: '2023-08-31' })).toEqual(['2023年']);
+    expect(visibleIds({ professionalWorkSince: '2024-07-31' }, ctxOf('bazhou-ecoenv-2024'))).not.toContain('appraisals');
+    expect(visibleIds({ professionalWorkSince: '2023-08-31' }, ctxOf('bazhou-ecoenv-2024'))).toContain('appraisals');
+  });
+});
