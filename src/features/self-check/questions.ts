@@ -449,7 +449,8 @@ export const questions: readonly Question[] = [
     when: (p, ctx) => notBarred(p, ctx) && ctx.round.oneChannelPerYear !== undefined,
     options: (ctx) => [
       { value: 'none', label: '没有' },
-      ...ctx.round.channels.map((c) => ({ value: c.channel, label: `已通过“${c.name}”申报` })),
+      // A name with quotes of its own (地区“定向评价”评审) nests them as Chinese does: ‘’ inside “”.
+      ...ctx.round.channels.map((c) => ({ value: c.channel, label: `已通过“${c.name.replace(/“/g, '‘').replace(/”/g, '’')}”申报` })),
     ],
     read: (p) => {
       if (p.applicationsThisYear === undefined) return undefined;

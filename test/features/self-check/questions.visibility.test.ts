@@ -89,3 +89,11 @@ describe('the appraisal years asked', () => {
     expect(visibleIds({ professionalWorkSince: '2023-08-31' }, ctxOf('bazhou-ecoenv-2024'))).toContain('appraisals');
   });
 });
+
+describe('quotation marks', () => {
+  it('nests a channel name’s own quotes as Chinese does: ‘’ inside “”', () => {
+    const other = byId('otherApplication');
+    const labels = other.kind === 'choice' ? other.options(ctxOf('aksu-forestry-2024')).map((o) => o.label) : [];
+    expect(labels).toContain('已通过“地区‘定向评价’评审”申报');
+  });
+});
