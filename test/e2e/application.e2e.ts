@@ -44,6 +44,13 @@ test.describe('application: photos from the phone and masking for blind review',
     const education = page.locator('#category-education');
     await expect(education).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);
+    // Choices are chosen, not typed: his unit's level came from the self-check (地直), said so; 二级专业 is one tap.
+    const affiliation = page.locator('#text-unit_affiliation');
+    await expect(affiliation.getByRole('radio', { name: '地州单位' })).toHaveAttribute('aria-checked', 'true');
+    await expect(affiliation).toContainText('按您资格自测时的回答选好了');
+    const subSpecialty = page.locator('#text-sub_specialty');
+    await subSpecialty.getByRole('radio', { name: '工程建设' }).click();
+    await expect(subSpecialty.getByRole('radio', { name: '工程建设' })).toHaveAttribute('aria-checked', 'true');
 
     // Two photos at once from the album: each made small on the phone, uploaded with its progress.
     const chooser = page.waitForEvent('filechooser');

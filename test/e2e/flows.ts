@@ -58,7 +58,7 @@ export async function seniorSelfCheck(page: Page): Promise<void> {
   await choose(page, '没有');
 }
 
-type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null }[]; files: { category: string; sha256: string }[]; entries: Record<string, unknown[]> };
+type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[]; files: { category: string; sha256: string }[]; entries: Record<string, unknown[]> };
 
 /** Uploads a small blank JPEG to every required category still without a file (answered 否), 无 where text is asked, one period where a work history is. */
 export async function completeRequired(page: Page, applicationId: string): Promise<void> {
@@ -69,7 +69,7 @@ export async function completeRequired(page: Page, applicationId: string): Promi
   let kept = sha256;
   for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
     if (m.form === 'upload' && !view.files.some((f) => f.category === m.code)) kept = (await callAsPage<Materials>(page, 'applications', 'attach', { applicationId, category: m.code, ref, sha256 })).files.find((f) => f.category === m.code)?.sha256 ?? kept;
-    else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: '无' });
+    else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: m.choices ? (m.choices.suggested ?? m.choices.options[m.choices.options.length - 1]!) : '无' });
     // The unit's name is masked (xxx) for blind review, as the application's check asks.
     else if (m.form === 'field' && m.record === 'work_periods' && !view.entries[m.code]?.length) await callAsPage(page, 'applications', 'saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }

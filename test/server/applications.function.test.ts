@@ -224,8 +224,9 @@ describe('applications function: typing in and submitting', () => {
     submissions: number;
     idNumberShown: string | null;
     entries: Record<string, Record<string, string | null>[]>;
+    texts: Record<string, string>;
     problems: { category: string; path: string; severity: string; message: string; fix: { to: string } | null }[];
-    materials: { code: string; form: string; stage: string; need: string; record: string | null }[];
+    materials: { code: string; form: string; stage: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[];
   };
   const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
 
@@ -253,7 +254,7 @@ describe('applications function: typing in and submitting', () => {
         const attached = await call('attach', { applicationId, category: m.code, ref, sha256 });
         expect(attached.status).toBe(200);
         kept = (attached.reply as { data: { files: { sha256: string }[] } }).data.files[0]!.sha256;
-      } else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: '无' })).status).toBe(200);
+      } else if (m.record === null) expect((await call('saveText', { applicationId, category: m.code, text: m.choices ? (m.choices.suggested ?? m.choices.options[0]!) : '无' })).status).toBe(200);
     }
     expect((await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] })).status).toBe(200);
     // As the page does after the save: the blind copy read for what identifies her.
@@ -268,9 +269,17 @@ describe('applications function: typing in and submitting', () => {
     expect((await view()).status).toBe('draft');
   });
 
-  it('offers the one-tap fix for the own name in a text, and applies it where it is', async () => {
-    await call('saveText', { applicationId, category: 'sub_specialty', text: '王建新：水工结构' });
-    expect((await view()).problems.filter((p) => p.category === 'sub_specialty').map((p) => [p.path, p.fix?.to])).toEqual([['sub_specialty', '本人：水工结构']]);
+  it('takes a choice only from its options, never proposes 无 for one, and starts with what the self-check already answered', async () => {
+    const started = await view();
+    // 驻村 (否) and the unit's level (地直: 地州单位) came from the self-check.
+    expect(started.texts).toEqual({ unit_affiliation: '地州单位', village_work_this_year: '否' });
+    expect((await call('saveText', { applicationId, category: 'sub_specialty', text: '王建新：水工结构' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD', details: [expect.stringContaining('规划设计与技术咨询')] });
+    expect(started.problems.filter((p) => p.category === 'sub_specialty').map((p) => [p.message, p.fix])).toEqual([['还没有选择：规划设计与技术咨询 / 工程建设 / 生产运行与管理 / 工程科学技术研究。', null]]);
+    expect((await call('saveText', { applicationId, category: 'sub_specialty', text: '工程建设' })).status).toBe(200);
+    expect((await view()).problems.filter((p) => p.category === 'sub_specialty')).toEqual([]);
+  });
+
+  it('offers the one-tap fix for the own unit in a row, and applies it where it is', async () => {
     await call('saveEntries', { applicationId, category: 'work_history', entries: [period('2010-07', '2015-12', '阿克苏地区水利水电勘测设计院'), period('2016-01', null)] });
     const fixes = (await view()).problems.filter((p) => p.category === 'work_history');
     expect(fixes.map((p) => [p.path, p.fix?.to])).toEqual([['work_history.0.unit', 'xxx']]);

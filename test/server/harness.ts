@@ -73,10 +73,10 @@ export async function completeForSubmit(harness: Harness, applicant: Caller, per
   const sha256 = createHash('sha256').update(content).digest('hex');
   let kept = sha256;
   await call('saveIdNumber', { applicationId, idNumber: '11010519491231002X' });
-  const view = ((await call('get', { applicationId })).reply as { data: { materials: { code: string; stage: string; form: string; need: string; record: string | null }[] } }).data;
+  const view = ((await call('get', { applicationId })).reply as { data: { materials: { code: string; stage: string; form: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[] } }).data;
   for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
     if (m.form === 'upload') kept = ((await call('attach', { applicationId, category: m.code, ref, sha256 })).reply as { data: { files: { sha256: string }[] } }).data.files[0]!.sha256;
-    else if (m.record === null) await call('saveText', { applicationId, category: m.code, text: '无' });
+    else if (m.record === null) await call('saveText', { applicationId, category: m.code, text: m.choices ? (m.choices.suggested ?? m.choices.options[m.choices.options.length - 1]!) : '无' });
     else if (m.record === 'work_periods') await call('saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }
   await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });

@@ -134,6 +134,12 @@ function fileProblems(item: ChecklistItem, files: readonly FileState[], blindRev
 /** A typed text (二级专业, the work summary): not empty where required, within the round's length, no own name or unit. */
 function textProblems(item: ChecklistItem, text: string, context: LintContext, say: Say): void {
   if (item.need !== 'required' && text.trim() === '') return;
+  // A choice is chosen, never typed: no lint, no 无 to propose.
+  if (item.choices) {
+    if (text === '') say(item.code, `还没有选择：${item.choices.options.join(' / ')}。`);
+    else if (!item.choices.options.includes(text)) say(item.code, `“${text}”不是可选的一项，请重新选择。`);
+    return;
+  }
   const findings = lintTexts([{ path: item.code, label: item.name, text }], context);
   for (const finding of findings) say(item.code, finding.message, { lint: finding });
   if (text.trim() === '' || !item.textLength) return;

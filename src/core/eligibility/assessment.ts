@@ -55,6 +55,8 @@ export interface ChecklistItem {
   /** What is typed in for it (work periods, entries, the summary), if anything. */
   readonly record: MaterialRecord | null;
   readonly textLength: { readonly minChars?: number; readonly maxChars?: number } | null;
+  /** A field answered by choosing: the options, and the one the self-check's answers already give (null when none). */
+  readonly choices: { readonly options: readonly string[]; readonly suggested: string | null } | null;
   readonly formats: readonly ('jpg' | 'pdf')[];
   /** What to mask in these images for blind review. */
   readonly mask: readonly MaskItem[];

@@ -43,6 +43,7 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       form: category.form,
       record: category.stage === 'online' ? (category.record ?? null) : null,
       textLength: category.textLength ?? null,
+      choices: category.choices ? { options: category.choices.options, suggested: suggestedChoice(category.choices, ctx) } : null,
       formats: formatsOf(category, ctx),
       mask: category.stage === 'online' && category.form === 'upload' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),
@@ -51,6 +52,18 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
     });
   }
   return items;
+}
+
+/** The option the self-check's answers already give for a choice field, if they do. */
+function suggestedChoice(choices: NonNullable<MaterialCategory['choices']>, ctx: OfferContext): string | null {
+  const from = choices.fromAnswer;
+  if (!from) return null;
+  if (from.kind === 'fact') {
+    const value = ctx.applicant.fact(from.fact);
+    return value === undefined ? null : value ? from.yes : from.no;
+  }
+  const level = ctx.applicant.profile.unitLevel;
+  return level === 'prefecture' ? from.prefecture : level === 'county' ? from.county : null;
 }
 
 function needOf(category: MaterialCategory, ctx: OfferContext): { need: ChecklistItem['need']; condition?: string } | null {

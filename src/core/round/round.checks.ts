@@ -261,6 +261,14 @@ function checkMaterials(round: RoundShape, report: Report): void {
     // A length is checked on the text typed in: only an essay record has one.
     if (t && c.record !== 'essay') report(['materials', 'categories', i, 'record'], 'a category with textLength needs record "essay" (the typed text it limits)');
     if (c.record && c.stage !== 'online') report(['materials', 'categories', i, 'record'], 'only online categories are typed into the form');
+    // A choice is one field of the form, answered by one of its options.
+    const choices = c.choices;
+    if (choices && (c.form !== 'field' || c.stage !== 'online' || c.record)) report(['materials', 'categories', i, 'choices'], 'choices are for an online field without a record');
+    if (choices && new Set(choices.options).size !== choices.options.length) report(['materials', 'categories', i, 'choices', 'options'], 'an option is listed twice');
+    const meant = choices?.fromAnswer ? (choices.fromAnswer.kind === 'fact' ? [choices.fromAnswer.yes, choices.fromAnswer.no] : [choices.fromAnswer.prefecture, choices.fromAnswer.county]) : [];
+    for (const option of meant) {
+      if (!choices!.options.includes(option)) report(['materials', 'categories', i, 'choices', 'fromAnswer'], `"${option}" is not one of the options`);
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Code, Interpretation, Selector, Source, YearSpan, PositiveInt } from './round.vocabulary';
+import { Code, Fact, Interpretation, Selector, Source, YearSpan, PositiveInt } from './round.vocabulary';
 
 /**
  * The materials side of a round: what to upload or hand in and when, the rules about them, blind
@@ -43,6 +43,23 @@ export type MaterialMark = z.infer<typeof MaterialMark>;
 export const MaterialRecord = z.enum(['work_periods', 'projects', 'papers', 'awards', 'ip', 'books', 'essay']);
 export type MaterialRecord = z.infer<typeof MaterialRecord>;
 
+/**
+ * A field the platform fills by choosing (是/否, 地州单位/县级及以下单位, the sub-specialties): its
+ * options as the notice words them, and where the self-check already has the answer, which.
+ */
+export const MaterialChoices = z.strictObject({
+  options: z.array(z.string().min(1)).min(2),
+  fromAnswer: z
+    .discriminatedUnion('kind', [
+      /** A yes/no fact of the self-check: `yes` / `no` name the options it means. */
+      z.strictObject({ kind: z.literal('fact'), fact: Fact, yes: z.string().min(1), no: z.string().min(1) }),
+      /** The unit's level: a prefecture-level unit, or a county's. */
+      z.strictObject({ kind: z.literal('unit_level'), prefecture: z.string().min(1), county: z.string().min(1) }),
+    ])
+    .optional(),
+});
+export type MaterialChoices = z.infer<typeof MaterialChoices>;
+
 export const MaterialCategory = z.strictObject({
   code: Code,
   name: z.string().min(1),
@@ -64,6 +81,8 @@ export const MaterialCategory = z.strictObject({
     .optional(),
   record: MaterialRecord.optional(),
   textLength: z.strictObject({ minChars: PositiveInt.optional(), maxChars: PositiveInt.optional() }).optional(),
+  /** A field answered by choosing one of these (form `field`, no `record`). */
+  choices: MaterialChoices.optional(),
   ordering: z.enum(['lowest_first']).optional(),
   marks: z.array(MaterialMark).min(1).optional(),
   template: Code.optional(),

@@ -83,7 +83,8 @@ export const applicationsFunction = defineFunction('applications', applicationsC
         status: 'draft',
         createdAt: now.toISOString(),
         files: [],
-        texts: {},
+        // A choice the self-check already answered (驻村, the unit's level) starts chosen; the page says so.
+        texts: Object.fromEntries(offer.materials.flatMap((m) => (m.choices?.suggested ? [[m.code, m.choices.suggested]] : []))),
         entries: {},
         declarations: [],
         idNumber: null,
@@ -237,6 +238,9 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
       const typed = item && item.stage === 'online' && (item.record === 'essay' || (item.form === 'field' && item.record === null));
       if (!typed) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
+      if (item.choices && text !== '' && !item.choices.options.includes(text)) {
+        return err(appError('REQUEST.INVALID_PAYLOAD', [`${item.name}请从这几项中选择：${item.choices.options.join('、')}`]));
+      }
       const texts = { ...own.record.texts, [category]: text };
       writes.update(collections.applications.name, id, own.rev, { texts });
       return ok(viewOf(id, { ...own.record, texts }, own.round, now, own.context));

@@ -13,6 +13,7 @@ const item = (code: string, patch: Partial<ChecklistItem> = {}): ChecklistItem =
   form: 'upload',
   record: null,
   textLength: null,
+  choices: null,
   formats: ['jpg'],
   mask: ['own_name'],
   note: null,

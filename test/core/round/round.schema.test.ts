@@ -26,6 +26,18 @@ describe('parseRound', () => {
       /ends \(2024-07-31T23:59:59\+08:00\) before it starts \(2024-08-01T00:00:00\+08:00\)/,
     ],
     [
+      'rejects a choice whose self-check answer names no option',
+      (r) => { r.materials.categories.find((c: Json) => c.code === 'village_work_this_year').choices.fromAnswer.yes = '参加'; },
+      `materials.categories[${aksuWater.materials.categories.findIndex((c) => c.code === 'village_work_this_year')}].choices.fromAnswer`,
+      /"参加" is not one of the options/,
+    ],
+    [
+      'rejects choices on an uploaded material',
+      (r) => { r.materials.categories[0].choices = { options: ['是', '否'] }; },
+      'materials.categories[0].choices',
+      /choices are for an online field without a record/,
+    ],
+    [
       'rejects a fee for a level the round does not offer',
       (r) => { r.fees.items.push({ levels: ['senior'], way: 'evaluation', amountYuan: 900, source: src() }); },
       'fees.items[3].levels[0]',

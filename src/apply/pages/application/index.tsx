@@ -22,6 +22,7 @@ import { NextSteps } from '../../../features/application/next-steps';
 import { SubmitPanel } from '../../../features/application/submit-panel';
 import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
+import { ChoiceField } from '../../../features/application/choice-field';
 import { UploadCategory, type PendingPhoto } from '../../../features/application/upload-category';
 import { WindowLine } from '../../../features/application/window-line';
 import { ReturnMark } from '../../../features/application/return-mark';
@@ -280,7 +281,13 @@ function ApplicationPage() {
       {fields.map((item) => (
         <View key={item.code}>
           {returnMark(item.code)}
-          {isListRecord(item.record) ? entriesOf(item, false) : <TextField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />}
+          {isListRecord(item.record) ? (
+            entriesOf(item, false)
+          ) : item.choices ? (
+            <ChoiceField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} editable={editable} onChoose={(option) => void saveText(item.code, option)} />
+          ) : (
+            <TextField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+          )}
         </View>
       ))}
       {a.documents.length > 0 ? (
