@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ChecklistItem } from '../../core/eligibility/assessment';
 import './application.scss';
+import './apply-only.scss';
 
 /**
  * A field the platform fills by choosing (是否援疆, 单位归属, 二级专业 …): the notice's options as

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import type { ReturnItem } from '../../core/application/return-items';
 import './application.scss';
+import './apply-only.scss';
 
 /**
  * A returned material, marked where it is: the reason and who returned it, and how it stands —

@@ -9,6 +9,7 @@ import type { Source } from '../../core/round/round.schema';
 import { ClauseLink } from '../../components/clause/clause-link';
 import { FileThumb } from './file-thumb';
 import './application.scss';
+import './apply-only.scss';
 import { PAGES, urlOf } from '../../core/pages';
 
 /** A photo on its way: preparing, uploading (with its share done), saving, or failed with why. */

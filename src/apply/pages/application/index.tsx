@@ -33,6 +33,7 @@ import { attachPhoto } from '../../../services/photos/attach-photo';
 import { pickPdfs, pickPhotos } from '../../../services/photos/photos';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/application/application.scss';
+import '../../../features/application/apply-only.scss';
 import { newRequestId } from '../../../services/api/request-id';
 import { useShownAgain } from '../../../services/page/shown-again';
 

@@ -8,6 +8,7 @@ import { serverNow } from '../../../services/server-time';
 import { formatBeijingMoment, formatBeijingShort } from '../../../core/time/format';
 import { timeLeftText } from '../../../core/time/time-left';
 import '../../../features/application/application.scss';
+import '../../../features/application/apply-only.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
 import { PAGES, urlOf } from '../../../core/pages';
 
