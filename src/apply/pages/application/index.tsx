@@ -77,17 +77,22 @@ function ApplicationPage() {
   // Each saved image's blind copy is read for what identifies the applicant after its save (a few
   // seconds each): one at a time, while the page is open; each answer updates the page.
   const checking = useRef<string | null>(null);
+  /** Failed checks by image: after three, that image waits for the next visit (its warning says the check did not run). */
+  const failedChecks = useRef(new Map<string, number>());
   const [checkRound, setCheckRound] = useState(0);
-  const unchecked = view && isEditable(view.status) ? view.files.find((f) => f.hasBlindCopy && !f.identityChecked && f.contentType === 'image/jpeg') : undefined;
+  const unchecked =
+    view && isEditable(view.status) ? view.files.find((f) => f.hasBlindCopy && !f.identityChecked && f.contentType === 'image/jpeg' && (failedChecks.current.get(f.sha256) ?? 0) < 3) : undefined;
   useEffect(() => {
     if (!unchecked || checking.current) return;
-    checking.current = unchecked.sha256;
+    const sha256 = unchecked.sha256;
+    checking.current = sha256;
     const asked = version.current;
-    void call('applications', 'checkBlindCopy', { applicationId: id, sha256: unchecked.sha256 }).then((r) => {
+    void call('applications', 'checkBlindCopy', { applicationId: id, sha256 }).then((r) => {
       checking.current = null;
-      if (r.ok && version.current === asked) apply(r.value);
-      // An answer overtaken by a change (or a failure): the page asks again, after a pause on failure.
-      else setTimeout(() => setCheckRound((n) => n + 1), r.ok ? 0 : 3000);
+      if (r.ok && version.current === asked) return apply(r.value);
+      if (!r.ok) failedChecks.current.set(sha256, (failedChecks.current.get(sha256) ?? 0) + 1);
+      // An answer overtaken by a change, or a failure: asked again (after a pause on failure).
+      setTimeout(() => setCheckRound((n) => n + 1), r.ok ? 0 : 3000);
     });
   }, [id, unchecked, view, checkRound]);
   // Back from the mask editor: read the masks it saved.
