@@ -203,7 +203,7 @@ function SelfCheck() {
   return (
     <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
       {backGesture}
-      <Header step={index + 1} total={visible.length} title={titleOf(question, ctx)} hint={question.hint} />
+      <Header step={index + 1} total={visible.length} certain={isLast} title={titleOf(question, ctx)} hint={question.hint} />
       {stage.offline ? <Text className='self-check__offline'>当前无网络，使用上次下载的批次条件。</Text> : null}
       {carried ? <Text className='self-check__carried'>已沿用您在上一个批次的回答，请逐题确认。</Text> : null}
       <QuestionBody
@@ -256,13 +256,18 @@ function SelfCheck() {
   );
 }
 
-function Header({ step, total, title, hint }: { step: number; total: number; title: string; hint?: string }) {
+/**
+ * The question's place. Later questions depend on the answers (a title asks for its date), so the
+ * total is said as 约 until the last question, when it is certain: it never grows unannounced.
+ */
+function Header({ step, total, title, hint, certain = false }: { step: number; total: number; title: string; hint?: string; certain?: boolean }) {
+  const count = `${certain ? '共' : '约'} ${total} 题`;
   return (
     <View className='self-check__header'>
       {total > 0 ? (
-        <View className='progress' aria-label={`第 ${step} 题，共 ${total} 题`}>
+        <View className='progress' aria-label={`第 ${step} 题，${count}`}>
           <Text className='progress__text'>
-            第 {step} 题 / 共 {total} 题
+            第 {step} 题 / {count}
           </Text>
           <View className='progress__bar'>
             <View className='progress__fill' style={{ width: `${Math.round((step / total) * 100)}%` }} />

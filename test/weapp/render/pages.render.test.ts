@@ -46,7 +46,7 @@ interface Setup {
 const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
   'pages/index/index': { as: APPLICANT, shows: ['您好，李娜', '资格自测', '我的申报', '评审批次', YULI] },
   'pages/round/index': { as: APPLICANT, query: () => ({ id: 'yuli-initial-junior-2024' }), shows: [YULI, '时间安排（北京时间）', '网上申报', '联系电话'] },
-  'pages/self-check/index': { as: APPLICANT, query: () => ({ roundId: 'bazhou-ecoenv-2024' }), shows: ['第 1 题 / 共', '您的工作单位是什么性质？', '事业单位', '不确定'] },
+  'pages/self-check/index': { as: APPLICANT, query: () => ({ roundId: 'bazhou-ecoenv-2024' }), shows: ['第 1 题 / 约', '您的工作单位是什么性质？', '事业单位', '不确定'] },
   'pages/self-check/result': { as: APPLICANT, shows: ['还没有自测答案', '请先回答自测问题', '开始自测'] },
   'pages/unit/index': { as: APPLICANT, shows: ['尉犁县农业技术推广中心', '您已加入本单位'] },
   'apply/pages/applications/index': { as: APPLICANT, shows: ['初级（助理级） · 初定', YULI, '准备材料中（还没有提交）'] },
