@@ -4,6 +4,7 @@ import { dispatch, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { parseUploadRef } from '../../src/server/uploads/upload-ref';
 import { openHarness, type Harness } from './harness';
+import { PROBE_FILE_REFS } from '../fixtures/hostile-refs';
 
 /**
  * Storage refs come from the phone: parsed, never searched (issue 22, item 2). What the probe found
@@ -54,14 +55,7 @@ describe('malformed refs at the functions', () => {
   });
   afterAll(() => harness.close());
 
-  it.each([
-    'uploads/person-applicant/same.jpg',
-    'local/../uploads/person-applicant/same.jpg',
-    'local/uploads/person-applicant/../person-applicant-2/x.jpg',
-    'cloud://x/uploads/person-applicant/same.jpg',
-    'local/uploads/person-applicant/',
-    'local/uploads/person-applicant/sub',
-  ])('attach %s: refused with a 4xx that says what to do, nothing attached', async (ref) => {
+  it.each([...PROBE_FILE_REFS])('attach %s: refused with a 4xx that says what to do, nothing attached', async (ref) => {
     const outcome = await dispatch(functions, 'applications', { action: 'attach', payload: { applicationId, category: 'id_card', ref, sha256 } }, applicant, harness.deps);
     expect(outcome.status).toBeGreaterThanOrEqual(400);
     expect(outcome.status).toBeLessThan(500);

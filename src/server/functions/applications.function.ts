@@ -15,7 +15,7 @@ import { assess } from '../../core/eligibility/assess';
 import { Profile } from '../../core/eligibility/profile';
 import { appError, type AppError } from '../../core/errors';
 import { Person, Role, Unit } from '../../core/people/person';
-import { err, ok, type Result } from '../../core/result';
+import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
@@ -23,7 +23,7 @@ import { applicationsContract } from '../../core/contracts/functions/application
 import { defineFunction, type Logger, type StagedWrites } from '../function';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { cleanedUpload, keepUpload, readOwnUpload } from '../images/own-upload';
-import { removeStaleUploads, reserveUpload, settleUpload, UPLOAD_QUOTA } from '../uploads/pending-uploads';
+import { applicationQuotaLeft, removeStaleUploads, reserveUpload, settleUpload } from '../uploads/pending-uploads';
 import { parseUploadRef } from '../uploads/upload-ref';
 import { returnItems } from '../../core/application/return-items';
 import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
@@ -507,17 +507,6 @@ async function loadOwn(store: Pick<Store, 'get'>, caller: Person, id: string): P
 /** Writes the record's files back, at the revision read (a concurrent change is a conflict, not an overwrite). */
 function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonly AttachedFile[]): void {
   writes.update(collections.applications.name, id, rev, { files: files as unknown as JsonObject[] });
-}
-
-/** Whether one more kept file of `bytes` fits the application's quota (the same content twice counts once). */
-function applicationQuotaLeft(files: readonly AttachedFile[], bytes: number): Result<null, AppError> {
-  const distinct = new Map(files.map((f) => [f.sha256, f.bytes]));
-  const used = [...distinct.values()].reduce((sum, b) => sum + b, 0);
-  if (distinct.size + 1 > UPLOAD_QUOTA.applicationFiles || used + bytes > UPLOAD_QUOTA.applicationBytes) {
-    const mb = (b: number) => Math.round(b / 1024 / 1024);
-    return err(appError('FILE.QUOTA_FULL', [`一份申报最多 ${UPLOAD_QUOTA.applicationFiles} 个文件、共 ${mb(UPLOAD_QUOTA.applicationBytes)}MB；现在有 ${distinct.size} 个、共 ${mb(used)}MB。`]));
-  }
-  return ok(null);
 }
 
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */

@@ -52,6 +52,16 @@ export const UPLOAD_QUOTA = {
 
 const mb = (bytes: number) => Math.round(bytes / MB);
 
+/** Whether one more kept file of `bytes` fits an application's quota (the same content twice counts once). */
+export function applicationQuotaLeft(files: readonly { readonly sha256: string; readonly bytes: number }[], bytes: number): Result<null, AppError> {
+  const distinct = new Map(files.map((f) => [f.sha256, f.bytes]));
+  const used = [...distinct.values()].reduce((sum, b) => sum + b, 0);
+  if (distinct.size + 1 > UPLOAD_QUOTA.applicationFiles || used + bytes > UPLOAD_QUOTA.applicationBytes) {
+    return err(appError('FILE.QUOTA_FULL', [`一份申报最多 ${UPLOAD_QUOTA.applicationFiles} 个文件、共 ${mb(UPLOAD_QUOTA.applicationBytes)}MB；现在有 ${distinct.size} 个、共 ${mb(used)}MB。`]));
+  }
+  return ok(null);
+}
+
 /**
  * Announces an upload: refused when the person's unused uploads would pass the quota; announcing
  * the same content again is the same announcement.

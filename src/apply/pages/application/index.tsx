@@ -258,9 +258,8 @@ function ApplicationPage() {
             </Text>
           ))}
           <Text className='application__note'>每项退回的材料在下面标出：修改它，或点“已按意见处理”说明为什么不用改。都处理了才能重新提交；逾期未重新提交视为放弃申报。</Text>
-          {(['identity', 'general'] as const).map((c) =>
-            returnedOf(c).length > 0 ? <ReturnMark key={c} items={returnedOf(c)} saving={savingText === `return.${c}`} onConfirm={(note) => confirmReturned(c, note)} /> : null,
-          )}
+          {returnMark('identity')}
+          {returnMark('general')}
         </View>
       ) : null}
       <Timeline application={a} />
