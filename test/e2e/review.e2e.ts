@@ -66,6 +66,7 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
 
     // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits. The home page leads with it.
     await switchTo(page, '李娜');
+    await expect(page.locator('.entry').first()).toHaveClass(/entry--alert/);
     await expect(page.locator('.entry--alert')).toContainText('初级（助理级）申报被退回，请修改后重新提交');
     await expect(page.locator('.entry--alert')).toContainText('截止 2024年10月14日 10:00（北京时间，还剩 4');
     await snap(page, 'home-returned');

@@ -99,6 +99,16 @@ function Home() {
         </Text>
       </View>
 
+      {/* A return's deadline decides: it leads, before anything else to do. */}
+      {me.data.returned.map((r) => (
+        <Navigator key={r.applicationId} className='entry entry--alert' hoverClass='entry--pressed' url={urlOf(PAGES.application(r.applicationId))}>
+          <View className='entry__text'>
+            <Text className='entry__title'>{r.level}申报被退回，请修改后重新提交</Text>
+            {r.deadline ? <Text className='entry__hint'>截止 {formatBeijingMoment(new Date(r.deadline))}（北京时间，{timeLeftText(new Date(r.deadline), now)}），逾期视为放弃</Text> : null}
+          </View>
+          <Text className='entry__arrow'>›</Text>
+        </Navigator>
+      ))}
       {me.data.role === 'applicant' ? (
         <Navigator className='entry' hoverClass='entry--pressed' url='/pages/self-check/index'>
           <View className='entry__text'>
@@ -110,16 +120,6 @@ function Home() {
           <Text className='entry__arrow'>›</Text>
         </Navigator>
       ) : null}
-      {/* A return's deadline decides: it leads, before anything else to do. */}
-      {me.data.returned.map((r) => (
-        <Navigator key={r.applicationId} className='entry entry--alert' hoverClass='entry--pressed' url={urlOf(PAGES.application(r.applicationId))}>
-          <View className='entry__text'>
-            <Text className='entry__title'>{r.level}申报被退回，请修改后重新提交</Text>
-            {r.deadline ? <Text className='entry__hint'>截止 {formatBeijingMoment(new Date(r.deadline))}（北京时间，{timeLeftText(new Date(r.deadline), now)}），逾期视为放弃</Text> : null}
-          </View>
-          <Text className='entry__arrow'>›</Text>
-        </Navigator>
-      ))}
       {me.data.role === 'applicant' ? (
         <Navigator className='entry' hoverClass='entry--pressed' url={urlOf(PAGES.applications)}>
           <View className='entry__text'>
