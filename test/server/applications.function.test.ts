@@ -45,6 +45,21 @@ describe('applications function', () => {
     expect(await store.count('applications', [{ field: 'roundId', op: 'eq', value: 'aksu-water-2024' }])).toBe(1);
   });
 
+  it('offers only the documents his materials ask for: the exemption form to someone exempt, not to someone whose hours are complete', async () => {
+    const documentsOf = async (facts: Profile['facts'], caller: Caller = senior) => {
+      await saveAnswers('aksu-water-2024', aksuEmployee({ facts: { ...aksuEmployee().facts, ...facts } }), caller);
+      const created = await call('applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'directed_evaluation:deputy_senior' }, caller);
+      const view = (created.reply as { data: { id: string; documents: { code: string }[]; materials: { code: string }[] } }).data;
+      return { documents: view.documents.map((d) => d.code), materials: view.materials.map((m) => m.code) };
+    };
+    const complete = await documentsOf({});
+    expect(complete.documents).toEqual(['personal_commitment', 'authenticity_guarantee']);
+    expect(complete.materials).not.toContain('ce_exemption_form');
+    const villager = await documentsOf({ fanghuiju_village_work: true }, { openid: 'demo-openid-applicant' });
+    expect(villager.documents).toEqual(['personal_commitment', 'ce_exemption_form', 'authenticity_guarantee']);
+    expect(villager.materials).toContain('ce_exemption_form');
+  });
+
   it('refuses a level the engine says cannot be applied for, with its reasons and clauses, and stores nothing', async () => {
     await saveAnswers('aksu-water-2024', aksuEmployee());
     const refused = await call('applications', 'create', { roundId: 'aksu-water-2024', offerKey: 'private_enterprise_evaluation:deputy_senior' });

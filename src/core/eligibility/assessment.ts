@@ -62,6 +62,8 @@ export interface ChecklistItem {
   readonly mask: readonly MaskItem[];
   /** The notice's instructions, shortened where long. */
   readonly note: string | null;
+  /** Who makes it: the applicant, or the unit after its publicity (公示, 公示结果, 推荐意见). */
+  readonly providedBy: 'applicant' | 'unit';
   readonly source: Source;
   /** When it is needed only if an unanswered question goes one way: 如果您是事业单位人员. */
   readonly condition?: string;

@@ -11,7 +11,8 @@ import { matchSelector, type SelectorMatch } from './selector.match';
  * were met so a relaxation did not come into play.
  */
 export type ContinuingEducationRelief =
-  | { readonly kind: 'none' }
+  /** `undecided`: exemptions that could still settle a shortfall, their question unanswered. */
+  | { readonly kind: 'none'; readonly undecided?: readonly string[] }
   | { readonly kind: 'exempt' | 'not_hard_requirement'; readonly exemptions: readonly string[] };
 
 const NO_RELIEF: ContinuingEducationRelief = { kind: 'none' };
@@ -61,7 +62,7 @@ export function continuingEducation(ctx: OfferContext): { readonly reasons: Reas
         ? { ...r, outcome: 'unknown' as const, message: `${r.message}${hints}`, missing: `${r.missing ?? '继续教育学时'}；或确认${asks}` }
         : r,
     ),
-    relief: NO_RELIEF,
+    relief: { kind: 'none', undecided: open.map((e) => e.rule.id) },
   };
 }
 

@@ -22,7 +22,8 @@ const MARK_WORDS: Readonly<Record<string, string>> = {
  * The round's materials for this person: a category is listed when it is always required, when
  * its selector matches (or might: then `condition` says when), or when it is 如有 / 按条件. A
  * category whose `waivedBy` names the continuing-education exemption that applied is dropped
- * (`exempt`) or becomes 如有 (`not_hard_requirement`); nothing is relieved by its code alone.
+ * (`exempt`) or becomes 如有 (`not_hard_requirement`); nothing is relieved by its code alone. An
+ * exemption's own form is listed only where that exemption is in play (`evidenceOf`).
  * Every uploaded image of a blind-reviewed round lists what to mask.
  */
 export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducationRelief): ChecklistItem[] {
@@ -32,7 +33,7 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
   for (const category of ctx.round.materials.categories) {
     const waived = relief.kind !== 'none' && (category.waivedBy ?? []).some((id) => relief.exemptions.includes(id));
     if (waived && relief.kind === 'exempt') continue;
-    const need = needOf(category, ctx);
+    const need = evidenceNeeded(category, relief) ? needOf(category, ctx) : null;
     if (need === null) continue;
     const relieved = waived && relief.kind === 'not_hard_requirement' && need.need === 'required';
     items.push({
@@ -47,11 +48,22 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       formats: formatsOf(category, ctx),
       mask: category.stage === 'online' && category.form === 'upload' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),
+      providedBy: category.providedBy ?? 'applicant',
       source: category.source,
       ...(need.condition ? { condition: need.condition } : {}),
     });
   }
   return items;
+}
+
+/**
+ * An exemption's approved form (`evidenceOf`) is asked of a person one of those exemptions applied
+ * to, or may yet apply to while their hours fall short; someone whose hours are complete needs none.
+ */
+function evidenceNeeded(category: MaterialCategory, relief: ContinuingEducationRelief): boolean {
+  if (!category.evidenceOf) return true;
+  const ids = relief.kind === 'none' ? (relief.undecided ?? []) : relief.exemptions;
+  return category.evidenceOf.some((id) => ids.includes(id));
 }
 
 /** The option the self-check's answers already give for a choice field, if they do. */

@@ -24,10 +24,23 @@ export interface OfferedDocument {
   readonly attachment: string;
 }
 
-export function documentsFor(round: Pick<Round, 'templates'>, audience: 'applicant' | 'unit'): OfferedDocument[] {
+/**
+ * The documents the product fills for this audience. With `listed` (the material codes on one
+ * person's checklist), only those a listed material asks for: a template that is a material's
+ * (its `template`) or an exemption's approved form (the material whose `evidenceOf` names it) is
+ * offered when that material is listed; one tied to no material always is.
+ */
+export function documentsFor(round: Pick<Round, 'templates' | 'materials' | 'continuingEducation'>, audience: 'applicant' | 'unit', listed?: ReadonlySet<string>): OfferedDocument[] {
   return round.templates.flatMap((t) => {
     const known = DOCX_OF[t.code];
     if (!known || known.audience !== audience) return [];
+    if (listed && !wanted(round, t.code, listed)) return [];
     return [{ code: t.code, docx: known.docx, name: t.name.replace(/（模板）|\(模板\)/g, ''), attachment: t.attachment }];
   });
+}
+
+function wanted(round: Pick<Round, 'materials' | 'continuingEducation'>, template: string, listed: ReadonlySet<string>): boolean {
+  const exemptions = round.continuingEducation.exemptions.filter((e) => e.evidence?.template === template).map((e) => e.id);
+  const askers = round.materials.categories.filter((c) => c.template === template || (c.evidenceOf ?? []).some((id) => exemptions.includes(id)));
+  return askers.length === 0 || askers.some((c) => listed.has(c.code));
 }

@@ -129,6 +129,7 @@ function checkReferences(round: RoundShape, report: Report): void {
         if (isStringArray(value)) value.forEach((v, i) => expect(known.material, 'material code', v, [...path, i]));
         return;
       case 'waivedBy':
+      case 'evidenceOf':
         if (isStringArray(value)) value.forEach((v, i) => expect(known.ceExemption, 'continuingEducation.exemptions id', v, [...path, i]));
         return;
       default:

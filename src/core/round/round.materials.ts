@@ -93,6 +93,17 @@ export const MaterialCategory = z.strictObject({
    * exemption form, its own category, takes its place); `not_hard_requirement` makes it 如有.
    */
   waivedBy: z.array(Code).min(1).optional(),
+  /**
+   * Ids of `continuingEducation.exemptions` entries whose approved form this material is (the
+   * 免学审批表): listed only for a person one of them applied to (or may yet apply to, while their
+   * hours fall short and the answer is open), never for someone whose hours are complete.
+   */
+  evidenceOf: z.array(Code).min(1).optional(),
+  /**
+   * Who makes it: `unit` for what the unit issues after its own publicity (推荐单位公示, 公示结果,
+   * 单位推荐意见). The applicant's form keeps these apart, as the unit's; absent: the applicant's own.
+   */
+  providedBy: z.enum(['applicant', 'unit']).optional(),
   /** What the notice asks, in its words (Chinese). */
   instructions: z.string().min(1).optional(),
   source: Source,

@@ -39,7 +39,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     label: offer.label,
     titleNames: offer.titleNames,
     basics: record.basics,
-    documents: documentsFor(round, 'applicant').map(({ code, name, attachment }) => ({ code, name, attachment })),
+    documents: documentsFor(round, 'applicant', new Set(offer.materials.map((m) => m.code))).map(({ code, name, attachment }) => ({ code, name, attachment })),
     status: record.status,
     createdAt: record.createdAt,
     verdict: offer.verdict,

@@ -17,6 +17,7 @@ const item = (code: string, patch: Partial<ChecklistItem> = {}): ChecklistItem =
   formats: ['jpg'],
   mask: ['own_name'],
   note: null,
+  providedBy: 'applicant',
   source,
   ...patch,
 });

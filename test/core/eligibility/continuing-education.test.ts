@@ -136,6 +136,28 @@ describe('continuing-education certificates or the exemption form in the checkli
     expect(reasonOf(offer, 'CE.EXEMPT')).toBeUndefined();
   });
 
+  // The senior engineer of the issue: hours complete, so the self-check never asked about the
+  // exemptions; the exemption form (evidenceOf) is not asked of him, nor its 附件 offered.
+  it.each<[RoundId, string]>([
+    ['aksu-water-2024', 'directed_evaluation:deputy_senior'],
+    ['bazhou-ecoenv-2024', 'evaluation:intermediate'],
+    ['aksu-forestry-2024', 'directed_evaluation:intermediate'],
+    // Not tacheng: its notice states no hours, so they cannot be judged complete and the form stays listed with its condition.
+  ])('%s %s: hours complete and the exemption questions unanswered: no exemption form', (id, key) => {
+    const base = profileFor(id, { continuingEducation: hours([2020, 2021, 2022, 2023, 2024], 30, 60) });
+    const profile = { ...base, facts: { retired: false } };
+    const offer = offerOf(assess(profile, round(id), DURING[id]), key);
+    expect(offer.materials.find((m) => m.code === 'continuing_education')?.need).toBe('required');
+    expect(offer.materials.find((m) => m.code === 'ce_exemption_form')).toBeUndefined();
+  });
+
+  it('hours short and the exemption unanswered: the form is listed, saying when it is needed', () => {
+    const profile = profileFor('yuli-initial-junior-2024', { continuingEducation: hours([2023, 2024], 0, 0), facts: {} });
+    const form = offerOf(assess(profile, round('yuli-initial-junior-2024'), DURING['yuli-initial-junior-2024']), 'initial_junior:junior_assistant').materials.find((m) => m.code === 'ce_exemption_form');
+    expect(form?.need).toBe('required');
+    expect(form?.condition).toContain('访惠聚');
+  });
+
   const villager = () => profileFor('bazhou-ecoenv-2024', { continuingEducation: [], facts: { ...profileFor('bazhou-ecoenv-2024').facts, fanghuiju_village_work: true } });
   const materialsIn = (r: Round, profile: Profile, key: string) => offerOf(assess(profile, r, DURING[r.id as RoundId]), key).materials.map((m) => `${m.code}:${m.need}`);
 
