@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { certificatePhoto } from './fixtures';
-import { callAsPage, pickMonth, smallTapTargets, snap } from './support';
+import { callAsPage, openSection, pickMonth, screensTall, smallTapTargets, snap } from './support';
 import { completeRequired, seniorSelfCheck } from './flows';
 
 /** A finger drag on the screen (real touch events, as a phone sends them). */
@@ -25,6 +25,7 @@ test.describe('application: photos from the phone and masking for blind review',
     await page.locator('.answer__block--maybe').getByText('开始申报副高级', { exact: true }).click();
     // A draft says its deadline by the server's clock (Beijing time, 10:00 on 24 August here).
     await expect(page.locator('.application').getByText(/网上申报截止：2024年8月30日 18:00（北京时间，还剩 6 天）/)).toBeVisible();
+    await openSection(page, '证件与学历');
     const education = page.locator('#category-education');
     await expect(education.locator('.upload__add')).toBeVisible();
     const before = await education.locator('.upload__file').count();
@@ -41,9 +42,16 @@ test.describe('application: photos from the phone and masking for blind review',
     const photo = await certificatePhoto();
     await seniorSelfCheck(page);
     await page.locator('.answer__block--maybe').getByText('开始申报副高级', { exact: true }).click();
-    const education = page.locator('#category-education');
-    await expect(education).toBeVisible();
+    // The form opens on its first section still to do (基本信息), the rest folded with their progress.
+    await expect(page.locator('#section-profile .form-section__head')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('#section-certificates .form-section__head')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#section-certificates')).toContainText('已完成 0/6');
     expect(await smallTapTargets(page)).toEqual([]);
+    // Before any upload the whole form is at most six phone screens (it was about fifteen with every material open).
+    const screens = await screensTall(page, '.taro_page_show .application');
+    console.log(`application-senior-fresh: ${screens.toFixed(2)} screens at ${page.viewportSize()?.width} px`);
+    expect(screens).toBeLessThanOrEqual(6);
+    await snap(page, 'application-senior-fresh');
     // Choices are chosen, not typed: his unit's level came from the self-check (地直), said so; 二级专业 is one tap.
     const affiliation = page.locator('#text-unit_affiliation');
     await expect(affiliation.getByRole('radio', { name: '地州单位' })).toHaveAttribute('aria-checked', 'true');
@@ -53,12 +61,15 @@ test.describe('application: photos from the phone and masking for blind review',
     await expect(subSpecialty.getByRole('radio', { name: '工程建设' })).toHaveAttribute('aria-checked', 'true');
 
     // Two photos at once from the album: each made small on the phone, uploaded with its progress.
+    await openSection(page, '证件与学历');
+    const education = page.locator('#category-education');
     const chooser = page.waitForEvent('filechooser');
     await education.locator('.upload__add').click();
     await (await chooser).setFiles([photo, await certificatePhoto('certificate-2.jpg', 2)]);
     await expect(education.locator('.upload__file')).toHaveCount(2, { timeout: 30_000 });
     await expect(education.locator('.upload__pending')).toHaveCount(0);
-    await expect(page.getByText(/必传材料已上传 1 \/ \d+ 项/)).toBeVisible();
+    // Uploaded, not yet done: each photo still waits for its 是否遮挡 answer.
+    await expect(page.locator('#section-certificates')).toContainText('已完成 0/6');
     // A 4000 × 3000 photo went up at ≤ 600 KB.
     const sizes = await education.locator('.upload__file-name').allTextContents();
     for (const text of sizes) expect(Number(/(\d+) KB/.exec(text)?.[1])).toBeLessThanOrEqual(600);
@@ -88,6 +99,8 @@ test.describe('application: photos from the phone and masking for blind review',
     await expect(education.getByRole('radio', { name: '第1张需要遮挡' })).toContainText('是（2 处）', { timeout: 30_000 });
     const blind = education.locator('.thumb--blind img');
     await expect(blind).toBeVisible();
+    // Both photos answered: the material is done, and its section says so.
+    await expect(page.locator('#section-certificates')).toContainText('已完成 1/6');
     await snap(page, 'application-masked');
     // The second, answered 否, bears his name and unit: read all the same after its save, and said
     // before submitting (the applicant decides; a reading can be wrong).
@@ -116,6 +129,7 @@ test.describe('application: photos from the phone and masking for blind review',
 
     // The work history, one period typed in the platform's form: his unit's name is caught before
     // submitting (blind review: xxx) and fixed with one tap.
+    await openSection(page, '工作经历与业绩');
     const history = page.locator('#category-work_history');
     await history.getByText('添加一段经历', { exact: true }).click();
     const editor = history.locator('.entry-editor');

@@ -4,7 +4,7 @@ import { idCheckCharacter } from '../../src/core/identity/id-number';
 import { privateEngineer } from '../core/eligibility/people.fixture';
 import { certificate } from '../fixtures/certificates';
 import { completeRequired, uploadAsPage } from './flows';
-import { callAsPage, setRuntimeClock, signInAs, smallTapTargets, snap } from './support';
+import { callAsPage, openSection, setRuntimeClock, signInAs, smallTapTargets, snap } from './support';
 
 /**
  * Masking suggestions on the phone (issue 12): 艾合买提 uploads a certificate with his name, ID
@@ -33,6 +33,7 @@ test.describe('masking: suggestions from the photo', () => {
 
     await page.getByText('我的申报', { exact: true }).click();
     await page.locator('.application-list__item').first().click();
+    await openSection(page, '证件与学历');
     const education = page.locator('#category-education');
     await education.getByRole('radio', { name: '第1张需要遮挡' }).click();
     const suggestions = page.locator('.mask-editor__suggestion-row');

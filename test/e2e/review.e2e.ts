@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
 import { completeRequired } from './flows';
-import { callAsPage, pickDate, pickOption, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
+import { callAsPage, narrowAndLarge, pickDate, pickOption, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * The review chain on phones: 李娜 (尉犁县农业技术推广中心, a county unit) submits; her unit admin
@@ -87,9 +87,13 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     // Unchanged, it cannot be resubmitted: the check lists it first.
     await expect(page.locator('.submit__problem').first()).toContainText('单位管理员退回：照片不清晰');
     await expect(page.locator('.submit .action-button')).toHaveText('还有 1 处要处理');
+    // The form opens on the returned material's section.
+    await expect(page.locator('#section-certificates .form-section__head')).toHaveAttribute('aria-expanded', 'true');
     await item.locator('.return-mark').scrollIntoViewIfNeeded();
     await snap(page, 'review-returned-applicant');
     expect(await smallTapTargets(page)).toEqual([]);
+    await narrowAndLarge(page, { lead: '.application .application__deadline', lastTap: '.submit .action-button' }, 'review-returned-applicant-320-large-font');
+    await page.setViewportSize({ width: 390, height: 664 });
     // She removes the photo and takes a clearer one.
     const before = (await callAsPage<{ files: { category: string; sha256: string }[] }>(page, 'applications', 'get', { applicationId: applicationId })).files;
     await item.getByRole('button', { name: '删除第1张' }).click();
@@ -109,9 +113,16 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     expect(diploma(after)).toHaveLength(1);
     expect(diploma(after)).not.toEqual(diploma(before));
 
-    // 赵磊 records the unit's publicity: 8–14 October has 6 working days (the 12th was a make-up day).
+    // 赵磊 finds the new photo, marked as changed after his return.
     await switchTo(page, '赵磊');
     await openFromQueue(page);
+    const diplomaSeen = page.locator('#material-education');
+    await expect(diplomaSeen.locator('.review__answered')).toHaveText('退回后已修改（单位管理员退回：照片不清晰（毕业证照片看不清，请重新拍照））');
+    await expect(diplomaSeen.locator('.review__file img')).toHaveCount(1);
+    await expect(diplomaSeen.locator('.review__file img')).toHaveAttribute('src', new RegExp(diploma(after)[0]!));
+    await snap(page, 'review-unit-admin-after-return');
+
+    // He records the unit's publicity: 8–14 October has 6 working days (the 12th was a make-up day).
     const publicity = page.locator('.publicity-form');
     await pickDate(page, '2024-10-08', publicity.getByRole('button', { name: /^开始日期/ }));
     await pickDate(page, '2024-10-14', publicity.getByRole('button', { name: /^结束日期/ }));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AKSU_WATER, BAZHOU, YULI, seniorSelfCheck, startSelfCheck } from './flows';
-import { choose, narrowAndLarge, next, pickMonth, screensTall, setRuntimeClock, settled, smallTapTargets, snap } from './support';
+import { choose, narrowAndLarge, next, openSection, pickMonth, screensTall, setRuntimeClock, settled, smallTapTargets, snap } from './support';
 
 
 /** Answers "不确定" to whatever the screen asks, until the result opens. */
@@ -167,6 +167,7 @@ test.describe('self-check, as five real people', () => {
     await maybe.getByText('开始申报副高级', { exact: true }).click();
     const application = page.locator('.application');
     await expect(application.getByText('副高级 · 评审 · 定向评价（高级工程师）')).toBeVisible();
+    await openSection(page, '证件与学历');
     await expect(application.locator('#category-mandarin_certificate')).toContainText('普通话等级证书');
     await expect(application.getByText('社保缴费证明')).toHaveCount(0);
     await expect(application.locator('.clause-link').first()).toBeVisible();

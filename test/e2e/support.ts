@@ -206,3 +206,10 @@ export async function narrowAndLarge(page: Page, selectors: { readonly lead: str
   expect(box.x + box.width).toBeLessThanOrEqual(320);
   await snap(page, name);
 }
+
+/** Unfolds a section of the application form (证件与学历 …) if it is folded; the page opens only the first one still to do. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const head = page.locator('.taro_page_show .form-section__head', { hasText: title });
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  await expect(head).toHaveAttribute('aria-expanded', 'true');
+}

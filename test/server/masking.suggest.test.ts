@@ -55,7 +55,7 @@ describe('masking suggestions and the blind-copy check', () => {
   /** Saves the masks (answered at once, the check still to run), then reads the blind copy as the page does after the save. */
   async function maskThenCheck(needsMasking: 'yes' | 'no', masks: readonly unknown[], deps = harness.deps) {
     const saved = await dispatch(functions, 'applications', { action: 'mask', payload: { applicationId: APP, sha256, needsMasking, masks } }, tuerhong, deps);
-    expect((saved.reply as { data: { problems: { message: string }[] } }).data.problems.map((p) => p.message)).toContain('第 1 张正在检查专家会看到什么，请稍等。');
+    expect((saved.reply as { data: { problems: { message: string }[] } }).data.problems.map((p) => p.message)).toContain('第 1 张还没有检查完专家会看到什么：保存后会自动检查，稍等片刻；一直没有结果，请点开照片自己看一遍。');
     return dispatch(functions, 'applications', { action: 'checkBlindCopy', payload: { applicationId: APP, sha256 } }, tuerhong, deps);
   }
 

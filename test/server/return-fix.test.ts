@@ -43,6 +43,8 @@ describe('a returned application, answered item by item', () => {
   it('marks the returned material with its reason and who returned it, and refuses to resubmit unchanged', async () => {
     const before = await view();
     expect(before.returnItems).toEqual([{ category: photoCategory, reason: '照片不清晰（第1张看不清）', by: '单位管理员', state: 'open', note: null }]);
+    // Still returned: nothing answered to show reviewers yet.
+    expect((before as View & { returnAnswers: unknown[] }).returnAnswers).toEqual([]);
     expect(before.problems[0]).toMatchObject({ path: `return.${photoCategory}`, severity: 'block', returned: true, message: expect.stringContaining('单位管理员退回：照片不清晰') });
     const refused = await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-unchanged' });
     expect(refused.reply).toMatchObject({ ok: false, code: 'APPLICATION.INCOMPLETE', details: [expect.stringContaining('照片不清晰')] });
@@ -61,9 +63,10 @@ describe('a returned application, answered item by item', () => {
     expect((await view()).returnItems[0]).toMatchObject({ state: 'changed' });
     const resubmitted = await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-changed' });
     expect(resubmitted.reply).toMatchObject({ ok: true, data: { status: 'submitted', submissions: 2 } });
-    // The unit admin sees the new photo.
-    const seen = (await call(unitAdmin, 'review', 'get', { applicationId: id })).reply as { data: { application: { files: { sha256: string }[] } } };
+    // The unit admin sees the new photo, and that the returned item was changed.
+    const seen = (await call(unitAdmin, 'review', 'get', { applicationId: id })).reply as { data: { application: { files: { sha256: string }[]; returnAnswers: unknown[] } } };
     expect(seen.data.application.files.map((f) => f.sha256)).toContain(kept);
+    expect(seen.data.application.returnAnswers).toEqual([{ category: photoCategory, reason: '照片不清晰（第1张看不清）', by: '单位管理员', state: 'changed', note: null }]);
   });
 
   it('takes 已按意见处理 with a word why as the answer; without a word it is refused', async () => {
@@ -72,7 +75,7 @@ describe('a returned application, answered item by item', () => {
     const confirmed = ((await call(applicant, 'applications', 'confirmReturned', { applicationId: id, category: photoCategory, note: '原件本身如此，已请单位核对' })).reply as { data: View }).data;
     expect(confirmed.returnItems[0]).toMatchObject({ state: 'confirmed', note: '原件本身如此，已请单位核对' });
     expect(confirmed.problems.filter((p) => p.returned)).toEqual([]);
-    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-confirmed' })).reply).toMatchObject({ ok: true, data: { status: 'submitted' } });
+    expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-confirmed' })).reply).toMatchObject({ ok: true, data: { status: 'submitted', returnAnswers: [{ state: 'confirmed', note: '原件本身如此，已请单位核对' }] } });
     // Submitted, nothing is returned any more: nothing to confirm.
     expect((await call(applicant, 'applications', 'confirmReturned', { applicationId: id, category: photoCategory, note: '再确认一次' })).reply).toMatchObject({ ok: false, code: 'REVIEW.WRONG_STATUS' });
   });

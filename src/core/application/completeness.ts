@@ -26,6 +26,8 @@ export interface Problem {
   readonly lint?: LintFinding;
   /** The rule to confirm (a declaration), where the problem is one. */
   readonly declaration?: string;
+  /** Nothing there yet (not uploaded, not chosen, no entry): what a section's progress already says. */
+  readonly missing?: boolean;
 }
 
 export interface FileState {
@@ -69,7 +71,7 @@ export function completenessProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   // The number is checked (GB 11643) when it is saved; here only that it is there.
-  if (content.idNumber === null) problems.push({ category: IDENTITY_CATEGORY, name: '身份证号', path: IDENTITY_CATEGORY, severity: 'block', message: '还没有填写身份证号。' });
+  if (content.idNumber === null) problems.push({ category: IDENTITY_CATEGORY, name: '身份证号', path: IDENTITY_CATEGORY, severity: 'block', message: '还没有填写身份证号。', missing: true });
 
   const online = materials.filter((m) => m.stage === 'online');
   for (const item of online) {
@@ -112,13 +114,13 @@ type Say = (path: string, message: string, extra?: Partial<Problem>) => void;
 
 function fileProblems(item: ChecklistItem, files: readonly FileState[], blindReview: boolean, say: Say): void {
   const mine = files.filter((f) => f.category === item.code);
-  if (mine.length === 0 && item.need === 'required') say(item.code, '还没有上传。');
+  if (mine.length === 0 && item.need === 'required') say(item.code, '还没有上传。', { missing: true });
   if (!blindReview) return;
   mine.forEach((f, i) => {
     if (f.contentType !== 'image/jpeg') return;
     if (f.needsMasking === null) say(item.code, `第 ${i + 1} 张还没有回答是否需要遮挡。`);
     else if (f.needsMasking === 'yes' && !f.hasBlindCopy) say(item.code, `第 ${i + 1} 张选了需要遮挡，还没有画遮挡框。`);
-    else if (f.hasBlindCopy && f.identityChecked === false) say(item.code, `第 ${i + 1} 张正在检查专家会看到什么，请稍等。`, { severity: 'warn' });
+    else if (f.hasBlindCopy && f.identityChecked === false) say(item.code, `第 ${i + 1} 张还没有检查完专家会看到什么：保存后会自动检查，稍等片刻；一直没有结果，请点开照片自己看一遍。`, { severity: 'warn' });
     else if (f.stillVisible === null) {
       say(item.code, `第 ${i + 1} 张没能自动检查（识别服务暂时不可用）。请放大看一遍，确认专家看不到姓名、身份证号、单位名称和公章；也可以重新保存遮挡再检查一次。`, { severity: 'warn' });
     }
@@ -136,7 +138,7 @@ function textProblems(item: ChecklistItem, text: string, context: LintContext, s
   if (item.need !== 'required' && text.trim() === '') return;
   // A choice is chosen, never typed: no lint, no 无 to propose.
   if (item.choices) {
-    if (text === '') say(item.code, `还没有选择：${item.choices.options.join(' / ')}。`);
+    if (text === '') say(item.code, `还没有选择：${item.choices.options.join(' / ')}。`, { missing: true });
     else if (!item.choices.options.includes(text)) say(item.code, `“${text}”不是可选的一项，请重新选择。`);
     return;
   }
@@ -152,7 +154,7 @@ function textProblems(item: ChecklistItem, text: string, context: LintContext, s
 /** Entries (work periods, achievements, papers …): each complete, in time, continuous where periods, and blind. */
 function entryProblems(item: ChecklistItem, form: EntryForm, entries: readonly Entry[], context: LintContext, nowMonth: string, say: Say): void {
   if (entries.length === 0) {
-    if (item.need === 'required') say(item.code, `还没有填写，请添加${form.noun}。`);
+    if (item.need === 'required') say(item.code, `还没有填写，请添加${form.noun}。`, { missing: true });
     else if (item.need === 'per_conditions') say(item.code, '还没有填写。评审条件通常要求填写这一项；确实没有可以不填。', { severity: 'warn' });
     return;
   }

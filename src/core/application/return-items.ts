@@ -56,7 +56,22 @@ export function returnSnapshot(record: Content, categories: readonly string[]): 
 export function returnItems(record: ApplicationRecord): ReturnItem[] {
   if (record.status !== 'returned') return [];
   const event = [...record.events].reverse().find((e) => e.kind === 'return');
-  if (!event) return [];
+  return event ? itemsOf(record, event) : [];
+}
+
+/**
+ * The last return's items as the applicant answered them, once resubmitted after it: what a
+ * reviewer checks first (已修改, or the applicant's word why not). None while it is still returned.
+ */
+export function answeredReturnItems(record: ApplicationRecord): ReturnItem[] {
+  if (record.status === 'returned') return [];
+  const at = record.events.map((e) => e.kind).lastIndexOf('return');
+  const event = record.events[at];
+  if (!event || !record.events.slice(at + 1).some((e) => e.kind === 'submit')) return [];
+  return itemsOf(record, event);
+}
+
+function itemsOf(record: ApplicationRecord, event: ApplicationRecord['events'][number]): ReturnItem[] {
   return event.reasons.map((r) => {
     const before = record.returnSnapshot[r.category];
     const changed = before !== undefined && before !== contentFingerprint(record, r.category);

@@ -57,8 +57,11 @@ export interface ApplicationView {
   readonly titleNames: readonly string[];
   /** 族别 and 政治面貌 as the applicant gave them (null: not yet). */
   readonly basics: Basics;
-  /** The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on request. */
-  readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
+  /**
+   * The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on
+   * request, each with the materials it is uploaded under (empty when it belongs to none).
+   */
+  readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string; readonly materials: readonly string[] }[];
   readonly status: ApplicationStatus;
   readonly createdAt: string;
   /** The engine's verdict now, by the server's clock, from the answers the application started with. */
@@ -98,6 +101,8 @@ export interface ApplicationView {
   readonly returnReasons: readonly string[];
   /** While returned: each reason, item by item, with how the applicant answered it. */
   readonly returnItems: readonly ReturnItem[];
+  /** Once resubmitted, the last return's items as answered (已修改, or the applicant's word): what reviewers check first. */
+  readonly returnAnswers: readonly ReturnItem[];
   /** The unit it was submitted through, and when it was last submitted. */
   readonly unitName: string | null;
   readonly lastSubmittedAt: string | null;
@@ -118,6 +123,8 @@ export interface ProblemView {
   readonly declaration: string | null;
   /** An item of a return, answered by changing its material or by 已按意见处理. */
   readonly returned?: boolean;
+  /** Nothing there yet (not uploaded, not chosen): the form's sections count these. */
+  readonly missing?: boolean;
 }
 
 /** An attached file as the applicant sees it (no storage reference: a URL comes from `fileUrl`). */

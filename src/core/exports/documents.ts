@@ -22,6 +22,8 @@ export interface OfferedDocument {
   /** 个人承诺书 (the round's name, without 模板). */
   readonly name: string;
   readonly attachment: string;
+  /** The materials that ask for it (it is uploaded under them); empty when none does. */
+  readonly materials: readonly string[];
 }
 
 /**
@@ -34,13 +36,14 @@ export function documentsFor(round: Pick<Round, 'templates' | 'materials' | 'con
   return round.templates.flatMap((t) => {
     const known = DOCX_OF[t.code];
     if (!known || known.audience !== audience) return [];
-    if (listed && !wanted(round, t.code, listed)) return [];
-    return [{ code: t.code, docx: known.docx, name: t.name.replace(/（模板）|\(模板\)/g, ''), attachment: t.attachment }];
+    const askers = askersOf(round, t.code);
+    if (listed && askers.length > 0 && !askers.some((code) => listed.has(code))) return [];
+    return [{ code: t.code, docx: known.docx, name: t.name.replace(/（模板）|\(模板\)/g, ''), attachment: t.attachment, materials: askers }];
   });
 }
 
-function wanted(round: Pick<Round, 'materials' | 'continuingEducation'>, template: string, listed: ReadonlySet<string>): boolean {
+/** The material categories that ask for a template: as their own, or as the approved form of an exemption they prove. */
+function askersOf(round: Pick<Round, 'materials' | 'continuingEducation'>, template: string): string[] {
   const exemptions = round.continuingEducation.exemptions.filter((e) => e.evidence?.template === template).map((e) => e.id);
-  const askers = round.materials.categories.filter((c) => c.template === template || (c.evidenceOf ?? []).some((id) => exemptions.includes(id)));
-  return askers.length === 0 || askers.some((c) => listed.has(c.code));
+  return round.materials.categories.filter((c) => c.template === template || (c.evidenceOf ?? []).some((id) => exemptions.includes(id))).map((c) => c.code);
 }

@@ -8,6 +8,7 @@ import type { ChecklistItem } from '../../core/eligibility/assessment';
 import { ENTRY_FORMS, entryTitle, type Entry, type EntryField, type ListRecord } from '../../core/application/entry-forms';
 import type { Source } from '../../core/round/round.schema';
 import './application.scss';
+import './apply-only.scss';
 
 const FIRST_MONTH = '1960-01';
 

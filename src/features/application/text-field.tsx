@@ -4,6 +4,7 @@ import { essayLength } from '../../core/application/essay';
 import type { ChecklistItem } from '../../core/eligibility/assessment';
 import { ActionButton } from '../../components/action-button';
 import './application.scss';
+import './apply-only.scss';
 
 /**
  * One text typed into the form (二级专业, the work summary …): the notice's instructions, a text

@@ -34,7 +34,9 @@ export function UploadCategory({
   pending,
   busy,
   editable,
+  checkFailed,
   typed = null,
+  documents = null,
   onAdd,
   onNoMask,
   onRemove,
@@ -47,8 +49,12 @@ export function UploadCategory({
   busy: boolean;
   /** A draft: files may be added and answers changed; submitted, it is shown as it was sent. */
   editable: boolean;
+  /** Whether reading this image's blind copy failed so often that the page stopped asking (by SHA-256). */
+  checkFailed: (sha256: string) => boolean;
   /** What is typed in for this category (its entries), shown above its evidence. */
   typed?: ReactNode;
+  /** The filled documents to print, sign and upload here (个人承诺书 …). */
+  documents?: ReactNode;
   onAdd: (kind: 'image' | 'pdf') => void;
   onNoMask: (sha256: string) => void;
   /** 删除 one file from this material (to replace it: delete, then add). */
@@ -72,6 +78,7 @@ export function UploadCategory({
         {item.mask.length > 0 ? `；遮挡：${item.mask.map((m) => MASK_LABELS[m]).join('、')}` : ''}
       </Text>
       <ClauseLink source={item.source} onClause={onClause} />
+      {documents}
       {typed ? (
         <>
           <Text className='upload__subheading'>逐项填写</Text>
@@ -122,7 +129,13 @@ export function UploadCategory({
                     否
                   </View>
                 </View>
-                {file.hasBlindCopy && !file.identityChecked ? <Text className='upload__note'>正在检查专家会看到什么…</Text> : null}
+                {file.hasBlindCopy && !file.identityChecked ? (
+                  checkFailed(file.sha256) ? (
+                    <Text className='upload__todo'>没能自动检查专家会看到什么（网络或识别服务暂时有问题）。请点开照片自己看一遍，确认专家看不到姓名、身份证号、单位和公章；重新打开本页会再检查。</Text>
+                  ) : (
+                    <Text className='upload__note'>正在检查专家会看到什么…</Text>
+                  )
+                ) : null}
                 {file.needsMasking === 'yes' && file.hasBlindCopy ? (
                   <View className='upload__blind'>
                     <Text className='upload__note'>专家看到的样子：</Text>

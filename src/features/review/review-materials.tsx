@@ -22,7 +22,8 @@ async function view(applicationId: string, sha256: string, pdf: boolean): Promis
 
 /**
  * What the applicant sent, category by category, as the reviewer checks it: the original photos
- * (tap to open full screen and zoom), what is typed in, each entry in one line.
+ * (tap to open full screen and zoom), what is typed in, each entry in one line; after a return,
+ * what the applicant did about each returned item.
  */
 export function ReviewMaterials({ application }: { application: ApplicationView }) {
   const online = application.materials.filter((m) => m.stage === 'online');
@@ -44,6 +45,13 @@ export function ReviewMaterials({ application }: { application: ApplicationView 
         return (
           <View key={item.code} className='review__material' id={`material-${item.code}`}>
             <Text className='review__material-name'>{item.name}</Text>
+            {application.returnAnswers
+              .filter((r) => r.category === item.code)
+              .map((r) => (
+                <Text key={r.reason} className='review__answered'>
+                  退回后{r.state === 'changed' ? '已修改' : r.state === 'confirmed' ? `未修改，申报人说明：${r.note ?? ''}` : '未修改'}（{r.by}退回：{r.reason}）
+                </Text>
+              ))}
             {text ? <Text className='review__text'>{text}</Text> : null}
             {isListRecord(item.record) ? entries.map((e, i) => <Text key={i} className='review__text'>{i + 1}. {entryTitle(ENTRY_FORMS[item.record as Exclude<typeof item.record, null | 'essay'>], e)}</Text>) : null}
             {files.length > 0 ? (

@@ -1,6 +1,6 @@
 import { documentsFor } from '../../core/exports/documents';
 import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
-import { returnItems, returnProblems } from '../../core/application/return-items';
+import { answeredReturnItems, returnItems, returnProblems } from '../../core/application/return-items';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import { applyFix, type LintContext } from '../../core/application/text-lint';
 import type { ApplicationView } from '../../core/contracts/api';
@@ -39,7 +39,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     label: offer.label,
     titleNames: offer.titleNames,
     basics: record.basics,
-    documents: documentsFor(round, 'applicant', new Set(offer.materials.map((m) => m.code))).map(({ code, name, attachment }) => ({ code, name, attachment })),
+    documents: documentsFor(round, 'applicant', new Set(offer.materials.map((m) => m.code))).map(({ code, name, attachment, materials }) => ({ code, name, attachment, materials })),
     status: record.status,
     createdAt: record.createdAt,
     verdict: offer.verdict,
@@ -72,6 +72,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
       message: p.message,
       fix: p.lint ? { to: textAt(withFix(record, p), p.path) } : null,
       returned: p.path.startsWith('return.'),
+      missing: p.missing === true,
       declaration: p.declaration ?? null,
     })),
     submissions: record.submissions,
@@ -82,6 +83,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
     returnReasons: record.status === 'returned' ? ([...record.events].reverse().find((e) => e.kind === 'return')?.reasons ?? []).map((r) => reasonText(r, categoryNames)) : [],
     returnItems: returned,
+    returnAnswers: answeredReturnItems(record),
     unitName: record.unit?.name ?? null,
     lastSubmittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
     events: record.events.map((e) => timelineLine(e, categoryNames)),

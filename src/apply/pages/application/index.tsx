@@ -26,6 +26,11 @@ import { ChoiceField } from '../../../features/application/choice-field';
 import { UploadCategory, type PendingPhoto } from '../../../features/application/upload-category';
 import { WindowLine } from '../../../features/application/window-line';
 import { ReturnMark } from '../../../features/application/return-mark';
+import { FormSectionView } from '../../../features/application/form-section';
+import { Fold } from '../../../components/fold';
+import { formSections, sectionsOpenAtFirst, type SectionId } from '../../../core/application/form-sections';
+import { IDENTITY_CATEGORY } from '../../../core/application/completeness';
+import type { ChecklistItem } from '../../../core/eligibility/assessment';
 import { isEditable } from '../../../core/application/editable';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
@@ -58,6 +63,8 @@ function ApplicationPage() {
   const [savingText, setSavingText] = useState<string | null>(null);
   const [idError, setIdError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** The form's sections shown open; null until the application is read (then the first to do, and any returned). */
+  const [openSections, setOpenSections] = useState<SectionId[] | null>(null);
   const requestId = useRef<string | null>(null);
 
   /**
@@ -74,6 +81,11 @@ function ApplicationPage() {
   useEffect(() => {
     if (first) apply(first);
   }, [first]);
+  useEffect(() => {
+    if (!view || openSections) return;
+    const returned = view.returnItems.filter((i) => i.state === 'open').map((i) => i.category);
+    setOpenSections(sectionsOpenAtFirst(formSections(view.materials, view.problems), returned));
+  }, [view, openSections]);
   // Each saved image's blind copy is read for what identifies the applicant after its save (a few
   // seconds each): one at a time, while the page is open; each answer updates the page.
   const checking = useRef<string | null>(null);
@@ -201,11 +213,9 @@ function ApplicationPage() {
     else setProblem(result.error);
   }
 
-  const uploads = a.materials.filter((m) => m.stage === 'online' && m.form === 'upload');
-  const fields = a.materials.filter((m) => m.stage === 'online' && m.form === 'field');
   const nowMonth = beijingDate(serverNow()).slice(0, 7);
   const editable = isEditable(a.status);
-  const entriesOf = (item: (typeof uploads)[number], embedded: boolean) =>
+  const entriesOf = (item: ChecklistItem, embedded: boolean) =>
     isListRecord(item.record) ? (
       <EntryList
         item={item}
@@ -220,10 +230,79 @@ function ApplicationPage() {
         onClause={setClause}
       />
     ) : null;
-  const required = uploads.filter((m) => m.need === 'required');
-  const requiredDone = required.filter((m) => a.files.some((f) => f.category === m.code)).length;
+  const sections = formSections(a.materials, a.problems);
+  const required = sections.reduce((n, s) => n + s.required, 0);
+  const done = sections.reduce((n, s) => n + s.done, 0);
   const blocking = a.problems.filter((p) => p.severity === 'block').length;
   const paper = a.materials.filter((m) => m.stage === 'paper');
+  const shown = openSections ?? [];
+  const toggle = (section: SectionId) => setOpenSections(shown.includes(section) ? shown.filter((s) => s !== section) : [...shown, section]);
+  /** From the check before submitting: unfold the material's section and bring it on screen. */
+  function go(category: string) {
+    const section = sections.find((s) => s.codes.includes(category));
+    if (section && !shown.includes(section.id)) setOpenSections([...shown, section.id]);
+    const selector = section ? `#item-${category}` : '#application-return';
+    setTimeout(() => void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined), 50);
+  }
+  const documentsOf = (code: string) => a.documents.filter((d) => d.materials.includes(code));
+  const looseDocuments = a.documents.filter((d) => d.materials.length === 0);
+
+  /** One material as the form asks for it: chosen, typed, entries, or files (with its documents to sign). */
+  function material(code: string) {
+    if (code === IDENTITY_CATEGORY) {
+      return (
+        <View key={code} id={`item-${code}`} className='application__item'>
+          <IdNumberField shown={a.idNumberShown} saving={savingText === 'identity'} editable={editable} error={idError} onSave={saveIdNumber} />
+          {a.status !== 'withdrawn' ? <BasicsForm basics={a.basics} saving={savingText === 'basics'} onSave={(b) => void saveBasics(b)} /> : null}
+        </View>
+      );
+    }
+    const item = a.materials.find((m) => m.code === code)!;
+    const documents = documentsOf(code);
+    return (
+      <View key={code} id={`item-${code}`} className='application__item'>
+        {returnMark(code)}
+        {item.form === 'field' ? (
+          isListRecord(item.record) ? (
+            entriesOf(item, false)
+          ) : item.choices ? (
+            <ChoiceField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} editable={editable} onChoose={(option) => void saveText(item.code, option)} />
+          ) : (
+            <TextField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+          )
+        ) : (
+          <UploadCategory
+            applicationId={id}
+            item={item}
+            files={a.files.filter((f) => f.category === item.code)}
+            pending={pending.filter((p) => p.category === item.code)}
+            busy={busyCategory !== null || !personId}
+            editable={editable}
+            checkFailed={(sha) => (failedChecks.current.get(sha) ?? 0) >= 3}
+            typed={entriesOf(item, true)}
+            documents={
+              editable && documents.length > 0 ? (
+                <View className='upload__documents'>
+                  <Text className='upload__note'>已按您的申报填好，打印后签字（按手印），拍照上传到这里：</Text>
+                  {documents.map((d) => (
+                    <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
+                  ))}
+                </View>
+              ) : null
+            }
+            onAdd={(kind) => void add(item.code, kind)}
+            onNoMask={(sha) => void noMask(sha)}
+            onRemove={(sha) => void remove(item.code, sha)}
+            onClause={setClause}
+          />
+        )}
+        {item.record === 'essay' ? (
+          <TextField item={item} title={`${item.name}（正文）`} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+        ) : null}
+      </View>
+    );
+  }
+
   return (
     <View className='application'>
       <View className='application__card'>
@@ -241,14 +320,16 @@ function ApplicationPage() {
         ) : editable ? (
           <WindowLine window={a.window} now={serverNow()} />
         ) : null}
-        <Text className='application__line'>
-          必传材料已上传 {requiredDone} / {required.length} 项
-          {a.status === 'draft' ? (blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交') : ''}
-        </Text>
+        {editable ? (
+          <Text className='application__line'>
+            必填必传已完成 {done} / {required} 项
+            {blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交'}
+          </Text>
+        ) : null}
       </View>
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
       {a.status === 'returned' ? (
-        <View className='application__card application__card--problem' role='alert'>
+        <View className='application__card application__card--problem' role='alert' id='application-return'>
           <Text className='application__heading'>
             申报被退回：{answered} / {a.returnItems.length} 项已处理
           </Text>
@@ -264,14 +345,13 @@ function ApplicationPage() {
       ) : null}
       <Timeline application={a} />
       {a.missing.length > 0 ? (
-        <View className='application__card'>
-          <Text className='application__heading'>申报前还要确认</Text>
+        <Fold title={`申报前还要向单位或人社部门核实（${a.missing.length} 项）`} hint='自测时没法确认的条件，不影响现在准备材料'>
           {a.missing.map((m) => (
             <Text key={m} className='application__line'>
               · {m}
             </Text>
           ))}
-        </View>
+        </Fold>
       ) : null}
       {problem ? (
         <View className='application__card application__card--problem' role='alert'>
@@ -279,59 +359,26 @@ function ApplicationPage() {
         </View>
       ) : null}
 
-      <Text className='application__section'>基本信息</Text>
-      <IdNumberField shown={a.idNumberShown} saving={savingText === 'identity'} editable={editable} error={idError} onSave={saveIdNumber} />
-      {a.status !== 'withdrawn' ? <BasicsForm basics={a.basics} saving={savingText === 'basics'} onSave={(b) => void saveBasics(b)} /> : null}
-      {fields.length > 0 ? <Text className='application__section'>网上填写（{fields.length} 项）</Text> : null}
-      {fields.map((item) => (
-        <View key={item.code}>
-          {returnMark(item.code)}
-          {isListRecord(item.record) ? (
-            entriesOf(item, false)
-          ) : item.choices ? (
-            <ChoiceField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} editable={editable} onChoose={(option) => void saveText(item.code, option)} />
-          ) : (
-            <TextField item={item} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
-          )}
-        </View>
-      ))}
-      {a.documents.length > 0 ? (
-        <View className='application__card application__documents'>
-          <Text className='application__heading'>要签字的文书</Text>
-          <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
-          {a.documents.map((d) => (
-            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
-          ))}
-        </View>
-      ) : null}
-      <Text className='application__section'>网上上传（{uploads.length} 项）</Text>
-      {uploads.map((item) => (
-        <View key={item.code} className='application__item'>
-          {returnMark(item.code)}
-          <UploadCategory
-            applicationId={id}
-            item={item}
-            files={a.files.filter((f) => f.category === item.code)}
-            pending={pending.filter((p) => p.category === item.code)}
-            busy={busyCategory !== null || !personId}
-            editable={editable}
-            typed={entriesOf(item, true)}
-            onAdd={(kind) => void add(item.code, kind)}
-            onNoMask={(sha) => void noMask(sha)}
-            onRemove={(sha) => void remove(item.code, sha)}
-            onClause={setClause}
-          />
-          {item.record === 'essay' ? (
-            <TextField item={item} title={`${item.name}（正文）`} value={a.texts[item.code] ?? ''} saving={savingText === item.code} onSave={(text) => void saveText(item.code, text)} />
+      {sections.map((section) => (
+        <FormSectionView key={section.id} section={section} open={shown.includes(section.id)} onToggle={() => toggle(section.id)}>
+          {section.id === 'unit' ? <Text className='application__section'>这些由单位在内部公示后出具：向单位要来签字盖章的原件，拍照上传。</Text> : null}
+          {section.id === 'statements' && editable && looseDocuments.length > 0 ? (
+            <View className='application__card application__documents'>
+              <Text className='application__heading'>要签字的文书</Text>
+              <Text className='application__note'>已按您的申报填好，打印后签字（按手印），拍照上传到对应的材料里。</Text>
+              {looseDocuments.map((d) => (
+                <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
+              ))}
+            </View>
           ) : null}
-        </View>
+          {section.codes.map(material)}
+        </FormSectionView>
       ))}
-      <SubmitPanel application={a} submitting={submitting} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} />
+      <SubmitPanel application={a} sections={sections} submitting={submitting} onGo={go} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} />
       {paper.length > 0 ? (
-        <View className='application__card'>
-          <Text className='application__heading'>纸质材料（通过形式审核后报送，{paper.length} 项）</Text>
+        <Fold title={`纸质材料（通过形式审核后报送，${paper.length} 项）`} hint='现在不用准备上传，审核通过后按这里报送'>
           <MaterialsList materials={paper} maskEverywhere={[]} onClause={setClause} />
-        </View>
+        </Fold>
       ) : null}
       {clause ? <ClauseSheet source={clause} noticeTitle={a.roundTitle} onClose={() => setClause(null)} /> : null}
       <PrivacyPrompt />
