@@ -373,6 +373,10 @@ describe('the WeChat build (dist/weapp)', () => {
       const id = (created as { data: { id: string } }).data.id;
       const page = host.openPage('apply/pages/application/index', { id });
       await host.settle();
+      // The form opens on its first section to do (基本信息); 证件与学历 unfolds on a tap.
+      expect(textsOf(page.data).join('')).not.toContain('拍照或从相册选择');
+      expect(host.tap(page, (n) => n.role === 'button' && (n.ariaLabel ?? '').startsWith('证件与学历'))).toBe(true);
+      await host.settle();
       const texts = textsOf(page.data).join('');
       expect(texts).toContain('身份证（正、反面）');
       expect(texts).toContain('拍照或从相册选择');
@@ -413,6 +417,8 @@ describe('the WeChat build (dist/weapp)', () => {
         cloudNow = SMOKE_NOW;
         const page = host.openPage('apply/pages/application/index', { id });
         await host.settle();
+        // Every section unfolded, one tap each.
+        while (host.tap(page, (n) => n.role === 'button' && /点击展开$/.test(n.ariaLabel ?? '') && (n.ariaLabel ?? '').includes('已完成'))) await host.settle();
         const texts = textsOf(page.data).join('');
         for (const expected of ['身份证号', '工作经历', '添加一段经历', '任现职以来个人工作总结（正文）', '通知要求2000—3000字', '选择 PDF 文件（微信聊天中的文件）']) expect(texts).toContain(expected);
 

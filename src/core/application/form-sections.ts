@@ -44,6 +44,7 @@ const BY_CODE: Readonly<Record<string, SectionId>> = {
   intellectual_property: 'work',
   books: 'work',
   papers: 'work',
+  probation_work: 'work',
   appraisal_forms: 'appraisal',
   continuing_education: 'appraisal',
   ce_exemption_form: 'appraisal',
@@ -51,6 +52,7 @@ const BY_CODE: Readonly<Record<string, SectionId>> = {
   personal_commitment: 'statements',
   authenticity_guarantee: 'statements',
   integrity_certificate: 'statements',
+  probation_summary: 'statements',
 };
 
 export function sectionOf(item: Pick<ChecklistItem, 'code' | 'form' | 'record' | 'providedBy'>): SectionId {

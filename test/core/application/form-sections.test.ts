@@ -1,5 +1,6 @@
 import { formSections, sectionOf, sectionsOpenAtFirst } from '../../../src/core/application/form-sections';
 import type { ChecklistItem } from '../../../src/core/eligibility/assessment';
+import { allParsedRounds } from '../eligibility/rounds.fixture';
 
 type Item = Pick<ChecklistItem, 'code' | 'form' | 'record' | 'providedBy' | 'need' | 'stage'>;
 const item = (code: string, patch: Partial<Item> = {}): Item => ({ code, form: 'upload', record: null, providedBy: 'applicant', need: 'required', stage: 'online', ...patch });
@@ -57,5 +58,14 @@ describe('the application form in sections', () => {
     expect(sectionOf(item('new_list', { form: 'upload', record: 'projects' }))).toBe('work');
     expect(sectionOf(item('new_upload'))).toBe('other');
     expect(sectionOf(item('id_card', { providedBy: 'unit' }))).toBe('unit');
+  });
+
+  it('has a section for every online material of the rounds we hold (none falls to 其他材料)', () => {
+    const strays = allParsedRounds.flatMap((r) =>
+      r.materials.categories
+        .filter((c) => c.stage === 'online' && sectionOf({ code: c.code, form: c.form, record: c.record ?? null, providedBy: c.providedBy ?? 'applicant' }) === 'other')
+        .map((c) => `${r.id}:${c.code}`),
+    );
+    expect(strays).toEqual([]);
   });
 });

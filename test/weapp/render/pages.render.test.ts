@@ -50,7 +50,7 @@ const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
   'pages/self-check/result': { as: APPLICANT, shows: ['还没有自测答案', '请先回答自测问题', '开始自测'] },
   'pages/unit/index': { as: APPLICANT, shows: ['尉犁县农业技术推广中心', '您已加入本单位'] },
   'apply/pages/applications/index': { as: APPLICANT, shows: ['初级（助理级） · 初定', YULI, '准备材料中（还没有提交）'] },
-  'apply/pages/application/index': { as: APPLICANT, query: (s) => ({ id: s.draftId }), shows: ['初级（助理级） · 初定（助理农艺师）', '身份证号', '身份证（正、反面）', '拍照或从相册选择'] },
+  'apply/pages/application/index': { as: APPLICANT, query: (s) => ({ id: s.draftId }), shows: ['初级（助理级） · 初定（助理农艺师）', '身份证号', '证件与学历', '已完成 1/4', '提交前检查'] },
   'apply/pages/mask/index': { as: APPLICANT, query: (s) => ({ app: s.draftId, sha: s.photoSha256 }), shows: ['在照片上拖动手指画框，盖住本人姓名、工作单位、单位公章', '已画 0 处遮挡', '保存遮挡'] },
   'apply/pages/defense/index': { as: FORESTRY_1, query: () => ({ id: TUERHONG_APP }), shows: ['答辩时间尚未发布', '为什么要答辩', '微信提醒'] },
   'review/pages/queue/index': { as: FORESTRY_ADMIN, shows: ['待审核（0）', '已办理（4）', '没有等您审核的申报'] },
