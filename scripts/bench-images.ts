@@ -7,7 +7,7 @@
  * - the largest photo allowed (6000 × 6000, 36 million pixels) is attached, read for suggestions
  *   and masked.
  * - 保存遮挡 on a 12-megapixel photo (goal ≤ 3 s; the identity check after it timed apart), and the
- *   reviewer's application as review.get answers it (goal ≤ 1 s).
+ *   reviewer's application as review.get answers it and as a browser shows it (goal ≤ 1 s).
  * Run by `npm run bench`; with `--runtime` this file is that runtime process.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ import demo from '../config/seed/demo.json';
 import { allRounds } from '../config/rounds';
 import { startRuntime } from '../src/server/runtime/runtime';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
+import { benchReviewPage } from './bench-review-page';
 
 type Print = (name: string, value: number, unit: string) => void;
 
@@ -57,7 +58,8 @@ async function measured<T>(pid: number, idle: number, work: () => Promise<T>): P
 
 async function runtimeProcess(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-images-'));
-  const runtime = await startRuntime({ port: 0, dataDir, seed: { demo, rounds: roundSeeds(allRounds) }, log: { error: () => undefined, warn: () => undefined }, devMode: true });
+  // The built H5 app too, for the reviewer's page in a browser (bench-review-page.ts).
+  const runtime = await startRuntime({ port: 0, dataDir, staticDir: path.join(root, 'dist', 'h5'), seed: { demo, rounds: roundSeeds(allRounds) }, log: { error: () => undefined, warn: () => undefined }, devMode: true });
   process.stdout.write(`${runtime.url}\n`);
   process.on('disconnect', () => void runtime.close().finally(() => (rmSync(dataDir, { recursive: true, force: true }), process.exit(0))));
 }
@@ -146,6 +148,7 @@ export async function benchImages(print: Print): Promise<void> {
       if (!opened.ok) throw new Error(`review.get failed: ${JSON.stringify(opened)}`);
     }
     print('review_application_open_median', Math.round([...opens].sort((a, b) => a - b)[10]!), 'ms (review.get, server round trip)');
+    await benchReviewPage(print, url, post);
     print('images_largest_bytes', largest.length, 'bytes');
     print('images_largest_attach_suggest_mask', Math.round(masked.ms), 'ms');
     print('images_largest_peak_rss_above_idle', Math.round(masked.peakAboveIdle / MB), 'MB');

@@ -9,7 +9,8 @@
  *   through a slow messenger that is busy 5 % of the time;
  * - scheduling 2,000 defense applicants over 10 panels;
  * - a decompression bomb refused, and the largest photo allowed attached, read and masked, with the
- *   runtime's peak memory above idle (bench-images.ts).
+ *   runtime's peak memory above idle; 保存遮挡 on a 12-MP photo; the reviewer's application page
+ *   opened in Chromium (bench-images.ts, bench-review-page.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
   const withoutSelfCheck = weappMainPackageBytes(weappDir);
   run('npx', ['taro', 'build', '--type', 'weapp']);
   run('npx', ['tsx', 'scripts/build-cloud.ts']);
+  // The H5 app the reviewer's page is opened in (bench-review-page.ts).
+  run('npx', ['taro', 'build', '--type', 'h5']);
   const mainPackage = weappMainPackageBytes(weappDir);
   print('weapp_main_package', mainPackage, 'bytes');
   print('weapp_self_check_share', Math.round(((mainPackage - withoutSelfCheck) / 1024) * 10) / 10, 'KB');
