@@ -345,7 +345,7 @@ function ApplicationPage() {
       ) : null}
       <Timeline application={a} />
       {a.missing.length > 0 ? (
-        <Fold title={`申报前还要向单位或人社部门核实（${a.missing.length} 项）`} hint='自测时没法确认的条件，不影响现在准备材料'>
+        <Fold title={`申报前还要向单位或人社部门核实（${a.missing.length} 项）`} hint='本通知没有写明的条件：请对照评审条件，或问单位人事、人社部门；不影响现在准备材料'>
           {a.missing.map((m) => (
             <Text key={m} className='application__line'>
               · {m}
