@@ -64,7 +64,8 @@ describe('units function', () => {
     expect(unlimited).toHaveBeenCalledTimes(1);
     // An applicant has no invite image to ask for.
     expect((await call(liNa, 'inviteImage', {})).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
-  });
+    // Drawing the code's picture (the QR and the unit's name) takes seconds on a 2-core machine under load.
+  }, 20_000);
 
   it('says plainly when the code image cannot be made, and keeps nothing', async () => {
     const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
