@@ -8,6 +8,8 @@ import { openHarness, type Harness } from './harness';
 
 /** Units: registered by their admin, approved by the HR bureau of their level, joined by invite code. */
 describe('units function', () => {
+  // Drawing an invite code's picture (the QR and the unit's name) takes seconds on a 2-core machine under load.
+  jest.setTimeout(20_000);
   let harness: Harness;
   let deps: Deps;
   const zhangWei: Caller = { openid: 'demo-openid-newcomer-admin' };
@@ -64,8 +66,7 @@ describe('units function', () => {
     expect(unlimited).toHaveBeenCalledTimes(1);
     // An applicant has no invite image to ask for.
     expect((await call(liNa, 'inviteImage', {})).reply).toMatchObject({ code: 'AUTH.FORBIDDEN' });
-    // Drawing the code's picture (the QR and the unit's name) takes seconds on a 2-core machine under load.
-  }, 20_000);
+  });
 
   it('says plainly when the code image cannot be made, and keeps nothing', async () => {
     const zhaoLei: Caller = { openid: 'demo-openid-unit-admin' };
