@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
+import { measureElement } from '../../services/page/navigate';
 import { ActionButton } from '../../components/action-button';
 import type { CommonEvent } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { checkMasks, MIN_SIDE, type MaskRect } from '../../core/application/mask-rules';
 import type { MaskSuggestion } from '../../core/contracts/api';
@@ -70,13 +70,9 @@ export function MaskEditor({
   const box = useRef<Box | null>(null);
 
   const measure = () =>
-    Taro.createSelectorQuery()
-      .select('#mask-stage')
-      .boundingClientRect((rect) => {
-        const r = Array.isArray(rect) ? rect[0] : rect;
-        if (r && r.width > 0) box.current = { left: r.left, top: r.top, width: r.width, height: r.height };
-      })
-      .exec();
+    void measureElement('#mask-stage').then((rect) => {
+      if (rect) box.current = rect;
+    });
   useEffect(() => {
     const timer = setTimeout(measure, 50);
     return () => clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { Navigator, Text, View } from '@tarojs/components';
 import type { ApplicationView } from '../../core/contracts/api';
 import './application.scss';
-import '../defense/defense.scss';
+import './apply-only.scss';
 import { PAGES, urlOf } from '../../core/pages';
 
 /** The committee's published result, answered first once there is one. */

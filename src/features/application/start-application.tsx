@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { openPage } from '../../services/page/navigate';
 import { ActionButton } from '../../components/action-button';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AppError } from '../../core/errors';
 import { call } from '../../services/api/client';
@@ -30,7 +30,7 @@ export function StartApplication({
     const created = await call('applications', 'create', { roundId, offerKey });
     if (!created.ok) return setState({ kind: 'failed', error: created.error });
     setState({ kind: 'idle' });
-    void Taro.navigateTo({ url: urlOf(PAGES.application(created.value.id)) });
+    void openPage(urlOf(PAGES.application(created.value.id)));
   };
   return (
     <View className='start'>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ApplicationView, ProblemView } from '../../core/contracts/api';
 import { formatBeijingMoment } from '../../core/time/format';
 import { ActionButton } from '../../components/action-button';
-import { Reminders } from '../subscriptions/reminders';
+import type { ReactNode } from 'react';
 import type { FormSection } from '../../core/application/form-sections';
 import './application.scss';
 import './apply-only.scss';
@@ -21,6 +21,7 @@ export function SubmitPanel({
   onFix,
   onDeclare,
   onSubmit,
+  reminders,
 }: {
   application: ApplicationView;
   sections: readonly FormSection[];
@@ -30,6 +31,8 @@ export function SubmitPanel({
   onFix: (path: string) => void;
   onDeclare: (rule: string) => void;
   onSubmit: () => void;
+  /** Shown once submitted: the WeChat reminders of the review's steps (the page composes them in). */
+  reminders: ReactNode;
 }) {
   const left = application.maxSubmissions - application.submissions;
   const returned = application.status === 'returned';
@@ -42,7 +45,7 @@ export function SubmitPanel({
         <Text className='upload__note'>
           已提交 {application.submissions} 次，按通知最多 {application.maxSubmissions} 次。
         </Text>
-        <Reminders group='review' />
+        {reminders}
       </View>
     );
   }

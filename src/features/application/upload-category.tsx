@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
+import { openPage } from '../../services/page/navigate';
 import type { ReactNode } from 'react';
 import { ActionButton } from '../../components/action-button';
-import Taro from '@tarojs/taro';
 import type { AttachedFileView } from '../../core/contracts/api';
 import type { ChecklistItem } from '../../core/eligibility/assessment';
 import { MASK_LABELS } from '../../core/eligibility/labels';
 import type { Source } from '../../core/round/round.schema';
 import { ClauseLink } from '../../components/clause/clause-link';
-import { FileThumb } from './file-thumb';
+import { FileThumb } from '../../components/file-thumb';
 import './application.scss';
 import './apply-only.scss';
 import { PAGES, urlOf } from '../../core/pages';
@@ -115,7 +115,7 @@ export function UploadCategory({
                     role='radio'
                     aria-checked={file.needsMasking === 'yes'}
                     aria-label={`第${i + 1}张需要遮挡`}
-                    onClick={() => void Taro.navigateTo({ url: urlOf(PAGES.mask(applicationId, file.sha256)) })}
+                    onClick={() => void openPage(urlOf(PAGES.mask(applicationId, file.sha256)))}
                   >
                     {file.needsMasking === 'yes' ? `是（${file.masks.length} 处）` : '是'}
                   </View>

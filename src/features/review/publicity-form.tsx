@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { copyText } from '../../services/ui/dialogs';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import './review.scss';
@@ -62,7 +62,7 @@ export function PublicityForm({
           <Text className='review__text' userSelect>
             {t.text}
           </Text>
-          <ActionButton tone='plain' onTap={() => void Taro.setClipboardData({ data: t.text })}>
+          <ActionButton tone='plain' onTap={() => void copyText(t.text)}>
             复制全文
           </ActionButton>
         </View>

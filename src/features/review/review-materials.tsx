@@ -1,23 +1,23 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { toast } from '../../services/ui/dialogs';
+import { openDocument } from '../../services/platform/open-document';
+import { previewImages } from '../../services/ui/dialogs';
 import { ENTRY_FORMS, entryTitle, isListRecord } from '../../core/application/entry-forms';
 import type { ApplicationView } from '../../core/contracts/api';
 import { call } from '../../services/api/client';
-import { FileThumb } from '../application/file-thumb';
+import { FileThumb } from '../../components/file-thumb';
 import './review.scss';
 
 /** Opens a file full screen, zoomable (the phone's own image viewer), from a short-lived URL. */
 async function view(applicationId: string, sha256: string, pdf: boolean): Promise<void> {
   const url = await call('applications', 'fileUrl', { applicationId, sha256, copy: 'original' });
-  if (!url.ok) {
-    void Taro.showToast({ title: url.error.message, icon: 'none' });
-    return;
-  }
+  if (!url.ok) return toast(url.error.message);
   if (pdf) {
-    void Taro.downloadFile({ url: url.value.url }).then((d) => Taro.openDocument({ filePath: d.tempFilePath, fileType: 'pdf' }));
+    const failed = await openDocument({ url: url.value.url, fileType: 'pdf' });
+    if (failed) toast(failed);
     return;
   }
-  void Taro.previewImage({ urls: [url.value.url], current: url.value.url });
+  void previewImages([url.value.url], url.value.url);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Profile } from '../../core/eligibility/profile';
 import { factMatters, isBarred, mayMatchAny } from '../../core/eligibility/questionnaire.rules';
 import { factsUsedBy } from '../../core/round/round.facts';
 import { LEVELS, MANDARIN_GRADES, type Education, type Fact, type Round } from '../../core/round/round.schema';
-import counties from '../../../config/regions/xinjiang-counties.json';
+import { countiesOf as countiesOfPrefecture } from '../../core/config/counties';
 
 /**
  * The self-check's questions, one per screen, as data. Each reads and writes one part of the
@@ -182,7 +182,7 @@ export function continuingEducationYears(ctx: QuestionContext): number[] {
 
 /** The counties of the round's prefecture, for "where do you work". */
 export function countiesOf(round: Round): string[] {
-  return (counties.prefectures as Record<string, string[]>)[round.region.prefecture] ?? [];
+  return countiesOfPrefecture(round.region.prefecture);
 }
 
 const monthOf = (date: string | undefined) => date?.slice(0, 7);

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { forgetStored, keepStored, readStored } from '../../services/storage';
 import { Profile } from '../../core/eligibility/profile';
 
 /**
@@ -17,7 +17,7 @@ export interface Draft {
 }
 
 export function loadDraft(): Draft | null {
-  const raw: unknown = Taro.getStorageSync(DRAFT_KEY);
+  const raw: unknown = readStored(DRAFT_KEY);
   if (!raw || typeof raw !== 'object') return null;
   const { roundId, profile, questionId, view } = raw as Record<string, unknown>;
   const parsed = Profile.safeParse(profile);
@@ -27,9 +27,9 @@ export function loadDraft(): Draft | null {
 }
 
 export function saveDraft(draft: Draft): void {
-  Taro.setStorageSync(DRAFT_KEY, draft);
+  keepStored(DRAFT_KEY, draft);
 }
 
 export function clearDraft(): void {
-  Taro.removeStorageSync(DRAFT_KEY);
+  forgetStored(DRAFT_KEY);
 }

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { previewImages } from '../../services/ui/dialogs';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { useCall } from '../../services/api/use-call';
 
@@ -15,7 +15,7 @@ export function InviteImage() {
   const url = image.data.url;
   return (
     <View className='unit__qr'>
-      <View role='button' aria-label='本单位的邀请二维码，点击放大' onClick={() => void Taro.previewImage({ urls: [url], current: url })}>
+      <View role='button' aria-label='本单位的邀请二维码，点击放大' onClick={() => void previewImages([url], url)}>
         <Image className='unit__qr-image' src={url} mode='aspectFit' showMenuByLongpress />
       </View>
       <Text className='unit__note'>同事用微信扫这个码，会打开“我的单位”并填好邀请码。点图片放大，长按可保存或转发。</Text>

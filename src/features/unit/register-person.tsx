@@ -1,11 +1,11 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import counties from '../../../config/regions/xinjiang-counties.json';
+import { countiesOf, prefectures } from '../../core/config/counties';
 import { ActionButton } from '../../components/action-button';
 import { call } from '../../services/api/client';
 import './unit.scss';
 
-const PREFECTURES = Object.keys(counties.prefectures);
+const PREFECTURES = prefectures();
 
 /**
  * The first visit of someone WeChat identifies but the product does not know yet: their name and
@@ -18,7 +18,7 @@ export function RegisterPerson({ onRegistered }: { onRegistered: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const prefecture = prefectureIndex === null ? null : PREFECTURES[prefectureIndex]!;
-  const places = prefecture ? ((counties.prefectures as Record<string, string[]>)[prefecture] ?? []) : [];
+  const places = prefecture ? countiesOf(prefecture) : [];
   const county = countyIndex === null ? null : (places[countyIndex] ?? null);
   const missing = name.trim().length < 2 ? '请填写姓名' : prefecture === null ? '请选择所在地（州）' : null;
 

@@ -1,6 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import counties from '../../../config/regions/xinjiang-counties.json';
+import { countiesOf } from '../../core/config/counties';
 import { ActionButton } from '../../components/action-button';
 import { EMPLOYMENT_KIND_LABELS } from '../../core/eligibility/labels';
 import type { PayloadOf } from '../../core/contracts/api';
@@ -45,7 +45,7 @@ export function RegisterForm({
   const [name, setName] = useState('');
   const [level, setLevel] = useState<'prefecture' | 'county' | null>(null);
   const [kind, setKind] = useState<(typeof KINDS)[number] | null>(null);
-  const options = (counties.prefectures as Record<string, string[]>)[prefecture] ?? [];
+  const options = countiesOf(prefecture);
   const [countyIndex, setCountyIndex] = useState<number | null>(null);
   const county = countyIndex === null ? null : (options[countyIndex] ?? null);
   const missing = name.trim().length < 4 ? '请填写单位全称' : level === null ? '请选择单位层级' : level === 'county' && !county ? '请选择所在县（市）' : kind === null ? '请选择单位性质' : null;

@@ -1,5 +1,6 @@
 import { Navigator, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useDidShow, usePullDownRefresh } from '../../services/page/lifecycle';
+import { replacePage, stopPullDownRefresh } from '../../services/page/navigate';
 import { useEffect, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../components/status-view';
 import type { RoundSummary } from '../../core/contracts/api';
@@ -66,7 +67,7 @@ function Home() {
   usePullDownRefresh(() => {
     me.reload();
     rounds.reload();
-    Taro.stopPullDownRefresh();
+    stopPullDownRefresh();
   });
 
   const serverTime = me.status === 'ready' ? me.data.serverTime : null;
@@ -81,7 +82,7 @@ function Home() {
 
   const notSignedIn = me.status === 'error' && me.error.code === 'AUTH.NOT_SIGNED_IN';
   useEffect(() => {
-    if (notSignedIn && platform.needsDevLogin) void Taro.redirectTo({ url: '/pages/login/index' });
+    if (notSignedIn && platform.needsDevLogin) void replacePage('/pages/login/index');
   }, [notSignedIn]);
 
   if (me.status === 'loading') return <LoadingView label='正在读取您的账号信息…' />;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../services/page/lifecycle';
+import { restartAt } from '../../services/page/navigate';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import type { AppError } from '../../core/errors';
@@ -41,7 +42,7 @@ function Login() {
       return;
     }
     saveSessionToken(result.value.token);
-    await Taro.reLaunch({ url: '/pages/index/index' });
+    await restartAt('/pages/index/index');
   }, []);
 
   // The dev console links here with ?personId=… to sign in with one tap.

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../services/page/lifecycle';
+import { openPage } from '../../services/page/navigate';
 import { useEffect, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
@@ -39,7 +40,7 @@ function RoundPage() {
     <View>
       <RoundFacts round={round.value} />
       <View className='round round--tail'>
-        <Button className='round__start' onClick={() => void Taro.navigateTo({ url: `/pages/self-check/index?roundId=${encodeURIComponent(roundId)}` })}>
+        <Button className='round__start' onClick={() => void openPage(`/pages/self-check/index?roundId=${encodeURIComponent(roundId)}`)}>
           用这个批次做资格自测
         </Button>
         <Fold title='通知原文' hint='各项条件都以通知原文为准' onOpen={openNotice}>

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '../../services/page/lifecycle';
+import { openPage } from '../../services/page/navigate';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
@@ -141,7 +142,7 @@ function SelfCheck() {
     hold();
     // The result page reads the saved answers as it opens: save them now, not after this render.
     saveDraft({ roundId: context.round.id, profile: answers, questionId: at });
-    void Taro.navigateTo({ url: '/pages/self-check/result' });
+    void openPage('/pages/self-check/result');
   }
 
   function back() {

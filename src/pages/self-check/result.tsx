@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { goBack, replacePage } from '../../services/page/navigate';
 import { useEffect, useMemo, useState } from 'react';
 import { EmptyView } from '../../components/status-view';
 import { withSystemFont } from '../../components/system-font';
@@ -66,7 +66,7 @@ function SelfCheckResult() {
     return (
       <View>
         <EmptyView title='还没有自测答案' hint='请先回答自测问题，结果会显示在这里。' />
-        <Button className='result__again' onClick={() => void Taro.redirectTo({ url: '/pages/self-check/index' })}>
+        <Button className='result__again' onClick={() => void replacePage('/pages/self-check/index')}>
           开始自测
         </Button>
       </View>
@@ -80,7 +80,7 @@ function SelfCheckResult() {
   const now = serverNow();
   const editAnswers = () => {
     saveDraft({ ...draft, view: 'answers' });
-    void Taro.navigateBack();
+    void goBack();
   };
   return (
     <View className='result'>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../services/page/lifecycle';
+import { confirm, copyText } from '../../services/ui/dialogs';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ErrorView, LoadingView } from '../../components/status-view';
@@ -71,8 +72,8 @@ function MyUnit() {
   /** 换一个邀请码: after a confirmation, since the old code and its mini-program code stop working. */
   async function renew() {
     if (busy) return;
-    const { confirm } = await Taro.showModal({ title: '换一个邀请码？', content: '换码后，旧邀请码和旧二维码立即失效；已加入本单位的人不受影响。', confirmText: '换码', cancelText: '不换' });
-    if (!confirm) return;
+    const confirmed = await confirm({ title: '换一个邀请码？', content: '换码后，旧邀请码和旧二维码立即失效；已加入本单位的人不受影响。', confirmText: '换码', cancelText: '不换' });
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     const result = await call('units', 'renewInviteCode', {});
@@ -98,7 +99,7 @@ function MyUnit() {
             {`${unit.inviteCode.slice(0, 5)} ${unit.inviteCode.slice(5)}`}
           </Text>
           <Text className='unit__note'>把邀请码或下面的二维码发给本单位的申报人：他们加入本单位后，申报会出现在您的“申报审核”里。</Text>
-          <ActionButton tone='light' onTap={() => void Taro.setClipboardData({ data: unit.inviteCode! })}>
+          <ActionButton tone='light' onTap={() => void copyText(unit.inviteCode!)}>
             复制邀请码
           </ActionButton>
           <InviteImage key={unit.inviteCode} />

@@ -1,5 +1,5 @@
 import { appError } from '../../core/errors';
-import counties from '../../../config/regions/xinjiang-counties.json';
+import { countiesOf, prefectures } from '../../core/config/counties';
 import type { MeView } from '../../core/contracts/api';
 import { sha256Hex } from '../../core/hash/sha256';
 import { Person, Role, roleLabels, Unit } from '../../core/people/person';
@@ -20,7 +20,7 @@ export const accountFunction = defineFunction('account', accountContract, {
     newcomers: true,
     async handle({ name, prefecture, county }, { caller, writes, now }) {
       if (caller._id !== '') return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经登记过了。'], '您已经登记过了，不用再登记。'));
-      const places = (counties.prefectures as Record<string, string[]>)[prefecture];
+      const places = prefectures().includes(prefecture) ? countiesOf(prefecture) : null;
       if (!places) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在地（州）'], '请从列表中选择所在地（州）。'));
       if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在县（市）'], '所在县（市）不在这个地（州），请重新选择。'));
       // The person's id follows from the OPENID: registering twice at once is one person.

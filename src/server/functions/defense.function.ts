@@ -23,7 +23,7 @@ import { defineFunction, type ActionContext, type WorkContext } from '../functio
 import type { Doc, JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { roundFromDoc } from '../round.docs';
-import { templateRegistry } from '../subscriptions/settings';
+import { templateRegistry } from '../../core/config/message-templates';
 import { PAGES } from '../../core/pages';
 
 /**

@@ -13,7 +13,7 @@ import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
-import { nationalCalendar, regionalCalendar } from '../calendar';
+import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
 import { reviewContract } from '../../core/contracts/functions/review.contract';

@@ -7,7 +7,7 @@ import { subscriptionsContract } from '../../core/contracts/functions/subscripti
 import { defineFunction, type WorkContext } from '../function';
 import type { Write } from '../ports/store.port';
 import { creditId } from '../outbox';
-import { templateRegistry } from '../subscriptions/settings';
+import { templateRegistry } from '../../core/config/message-templates';
 
 /** How many request ids a credit remembers, so a retried `record` adds nothing twice. */
 const REMEMBERED_REQUESTS = 20;

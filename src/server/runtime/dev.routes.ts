@@ -3,7 +3,7 @@ import { roleLabels, Person } from '../../core/people/person';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
 import { OutboxEntry } from '../outbox';
-import { templateRegistry } from '../subscriptions/settings';
+import { templateRegistry } from '../../core/config/message-templates';
 import { runTimer } from '../dispatch';
 import { renderDevConsole } from './dev-console';
 import { signSession } from './dev-session';

@@ -1,5 +1,5 @@
 import { FilePathTaken } from '../adapters/local/disk.files';
-import { isSafeFilePath } from '../adapters/file.guards';
+import { isSafeFilePath } from '../ports/file.guards';
 import { contentMatchesType, UPLOAD_TYPES } from '../file-content';
 import { findPersonByOpenid } from '../people';
 import { callerOf } from './api.routes';

@@ -1,9 +1,7 @@
-import registry from '../../../config/messages/templates.json';
+import { templateRegistry } from '../../core/config/message-templates';
 import { once } from '../../core/once';
-import { TemplateRegistry, templateIds, type MessageEnvironment, type TemplateKey } from '../../core/messages/templates';
+import { templateIds, type MessageEnvironment, type TemplateKey } from '../../core/messages/templates';
 
-/** The template registry, validated on first use. */
-export const templateRegistry = once(() => TemplateRegistry.parse(registry));
 
 /**
  * What the functions know of subscription messages where they run: the template ids of this

@@ -1,4 +1,4 @@
-import { isSafeFilePath } from '../adapters/file.guards';
+import { isSafeFilePath } from '../ports/file.guards';
 
 /**
  * A file a person uploaded, named by its storage ref: `local/uploads/<person>/<name>` in the local

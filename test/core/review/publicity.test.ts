@@ -1,5 +1,5 @@
 import { countPublicityDays } from '../../../src/core/review/publicity';
-import { nationalCalendar, regionalCalendar } from '../../../src/server/calendar';
+import { nationalCalendar, regionalCalendar } from '../../../src/core/config/calendar';
 
 /** The unit's publicity counted on Xinjiang's calendar: national holidays plus the region's festivals. */
 describe('publicity working days', () => {

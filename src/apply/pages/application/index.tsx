@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { scrollToElement } from '../../../services/page/navigate';
+import { useRouter } from '../../../services/page/lifecycle';
+import { confirm } from '../../../services/ui/dialogs';
 import { useEffect, useRef, useState } from 'react';
 import { ClauseSheet } from '../../../components/clause/clause-sheet';
 import { MaterialsList } from '../../../components/materials-list';
@@ -20,6 +22,7 @@ import { BasicsForm } from '../../../features/application/basics-form';
 import type { Basics } from '../../../core/people/basics';
 import { NextSteps } from '../../../features/application/next-steps';
 import { SubmitPanel } from '../../../features/application/submit-panel';
+import { Reminders } from '../../../features/subscriptions/reminders';
 import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
 import { ChoiceField } from '../../../features/application/choice-field';
@@ -202,8 +205,8 @@ function ApplicationPage() {
   /** 删除: after a confirmation, the photo leaves this material (its masks and blind copy with it). */
   async function remove(category: string, sha256: string) {
     if (savingText) return;
-    const { confirm } = await Taro.showModal({ title: '删除这个文件？', content: '删除后可以重新拍照或选择上传。', confirmText: '删除', cancelText: '不删' });
-    if (!confirm) return;
+    const confirmed = await confirm({ title: '删除这个文件？', content: '删除后可以重新拍照或选择上传。', confirmText: '删除', cancelText: '不删' });
+    if (!confirmed) return;
     await save(`remove.${sha256}`, () => call('applications', 'detach', { applicationId: id, sha256, category }));
   }
 
@@ -242,7 +245,7 @@ function ApplicationPage() {
     const section = sections.find((s) => s.codes.includes(category));
     if (section && !shown.includes(section.id)) setOpenSections([...shown, section.id]);
     const selector = section ? `#item-${category}` : '#application-return';
-    setTimeout(() => void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined), 50);
+    setTimeout(() => scrollToElement(selector), 50);
   }
   const documentsOf = (code: string) => a.documents.filter((d) => d.materials.includes(code));
   const looseDocuments = a.documents.filter((d) => d.materials.length === 0);
@@ -374,7 +377,7 @@ function ApplicationPage() {
           {section.codes.map(material)}
         </FormSectionView>
       ))}
-      <SubmitPanel application={a} sections={sections} submitting={submitting} onGo={go} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} />
+      <SubmitPanel application={a} sections={sections} submitting={submitting} onGo={go} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} reminders={<Reminders group='review' />} />
       {paper.length > 0 ? (
         <Fold title={`纸质材料（通过形式审核后报送，${paper.length} 项）`} hint='现在不用准备上传，审核通过后按这里报送'>
           <MaterialsList materials={paper} maskEverywhere={[]} onClause={setClause} />

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../../services/page/lifecycle';
+import { copyText } from '../../../services/ui/dialogs';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ClauseLink } from '../../../components/clause/clause-link';
@@ -84,7 +85,7 @@ function DefensePage() {
             {slot.place.kind === 'online' ? (
               <>
                 <Text className='defense__value'>{slot.place.link}</Text>
-                <ActionButton tone='light' onTap={() => slot.place.kind === 'online' && void Taro.setClipboardData({ data: slot.place.link })}>
+                <ActionButton tone='light' onTap={() => slot.place.kind === 'online' && void copyText(slot.place.link)}>
                   复制会议链接
                 </ActionButton>
                 <Text className='defense__note'>复制后在浏览器或会议软件中打开；请提前 15 分钟进入并调试摄像头和麦克风。</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../../services/page/lifecycle';
+import { goBack } from '../../../services/page/navigate';
 import { useEffect, useState } from 'react';
 import { ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
@@ -47,7 +48,7 @@ function MaskPage() {
     const result = await call('applications', 'mask', { applicationId, sha256, needsMasking: 'yes', masks: [...masks] });
     setSaving(false);
     if (!result.ok) return setFailure(result.error);
-    void Taro.navigateBack();
+    void goBack();
   };
   const what = item && item.mask.length > 0 ? item.mask.map((m) => MASK_LABELS[m]).join('、') : '本人姓名、工作单位、单位公章';
   return (

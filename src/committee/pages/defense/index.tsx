@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../../services/page/lifecycle';
+import { confirm } from '../../../services/ui/dialogs';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
@@ -65,8 +66,8 @@ function DefensePlan() {
     });
   const mark = (applicationId: string, attendance: 'present' | 'absent' | 'done') => run(applicationId, () => call('defense', 'mark', { roundId, applicationId, attendance }));
   async function publish(count: number) {
-    const sure = await Taro.showModal({ title: '发布答辩安排', content: `发布后将通知 ${count} 位申报人（微信提醒和“我的申报”），之后只能逐个调整，调整也会通知本人。`, confirmText: '发布', cancelText: '再看看' });
-    if (sure.confirm) await run('publish', () => call('defense', 'publish', { roundId }));
+    const sure = await confirm({ title: '发布答辩安排', content: `发布后将通知 ${count} 位申报人（微信提醒和“我的申报”），之后只能逐个调整，调整也会通知本人。`, confirmText: '发布', cancelText: '再看看' });
+    if (sure) await run('publish', () => call('defense', 'publish', { roundId }));
   }
 
   const schedule = p.schedule;

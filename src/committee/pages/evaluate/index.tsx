@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../../services/page/lifecycle';
+import { previewImages } from '../../../services/ui/dialogs';
 import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -112,7 +113,7 @@ function Evaluate() {
                   src={image.url}
                   mode='widthFix'
                   ariaLabel={`${image.name}，点击放大`}
-                  onClick={() => void Taro.previewImage({ urls: item.images.map((x) => x.url), current: item.images[i]!.url })}
+                  onClick={() => void previewImages(item.images.map((x) => x.url), item.images[i]!.url)}
                 />
               </View>
             ))}

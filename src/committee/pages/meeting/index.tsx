@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '../../../services/page/lifecycle';
+import { confirm } from '../../../services/ui/dialogs';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
@@ -59,8 +60,8 @@ function Meeting() {
   }
 
   async function publish() {
-    const confirmed = await Taro.showModal({ title: '发布评审结果', content: '发布后每位申报人都会收到结果通知，结果不能再修改。确定发布吗？', confirmText: '发布', cancelText: '再看看' });
-    if (!confirmed.confirm) return;
+    const confirmed = await confirm({ title: '发布评审结果', content: '发布后每位申报人都会收到结果通知，结果不能再修改。确定发布吗？', confirmText: '发布', cancelText: '再看看' });
+    if (!confirmed) return;
     await run('publish', () => call('committee', 'publishResults', { meetingId, requestId: publishId.current }));
   }
 

@@ -1,5 +1,5 @@
 import { Navigator, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { openPage } from '../../../services/page/navigate';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ExportButton } from '../../../components/export-button';
@@ -91,7 +91,7 @@ function NewMeeting({ me }: { me: MeView }) {
     setBusy(false);
     if (answer.ok) {
       requestId.current = newRequestId();
-      void Taro.navigateTo({ url: `/committee/pages/meeting/index?id=${encodeURIComponent(answer.value.id)}` });
+      void openPage(`/committee/pages/meeting/index?id=${encodeURIComponent(answer.value.id)}`);
     } else {
       if (answer.error.code !== 'NETWORK.UNREACHABLE' && answer.error.code !== 'NETWORK.TIMEOUT') requestId.current = newRequestId();
       setProblem(answer.error);

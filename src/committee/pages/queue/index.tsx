@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { previewImages } from '../../../services/ui/dialogs';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -119,7 +119,7 @@ function CommitteeQueue() {
                   </ActionButton>
                 ) : null}
                 {item.receiptUrl ? (
-                  <ActionButton tone='plain' onTap={() => void Taro.previewImage({ urls: [item.receiptUrl!], current: item.receiptUrl! })}>
+                  <ActionButton tone='plain' onTap={() => void previewImages([item.receiptUrl!], item.receiptUrl!)}>
                     查看缴费收据
                   </ActionButton>
                 ) : null}

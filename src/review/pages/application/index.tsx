@@ -1,6 +1,6 @@
 import { ExportButton } from '../../../components/export-button';
+import { useRouter } from '../../../services/page/lifecycle';
 import { Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';

@@ -1,5 +1,5 @@
 import type { FileStore } from '../../ports/files.port';
-import { assertFilePath } from '../file.guards';
+import { assertFilePath } from '../../ports/file.guards';
 import type { WxCloud } from './wx.types';
 
 /** The platform's status for a file that does not exist (TCB STORAGE_FILE_NONEXIST). */

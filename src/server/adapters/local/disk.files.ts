@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath, sep } from 'node:path';
 import type { Clock } from '../../ports/clock.port';
 import type { FileStore } from '../../ports/files.port';
-import { assertFilePath, isSafeFilePath } from '../file.guards';
+import { assertFilePath, isSafeFilePath } from '../../ports/file.guards';
 
 const REF_PREFIX = 'local/';
 const MAX_TTL_SECONDS = 3600;

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call } from '../../services/api/client';
-import './application.scss';
+import './index.scss';
 
 /**
  * A file's picture, from a short-lived URL the server issues to whoever may read that copy; a PDF

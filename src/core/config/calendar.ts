@@ -1,8 +1,8 @@
-import national from '../../config/holidays/cn-2023-2026.json';
-import regional from '../../config/holidays/xinjiang-regional.json';
-import { RegionalCalendar } from '../core/review/publicity';
-import { HolidayCalendar } from '../core/time/workdays';
-import { once } from '../core/once';
+import national from '../../../config/holidays/cn-2023-2026.json';
+import regional from '../../../config/holidays/xinjiang-regional.json';
+import { RegionalCalendar } from '../review/publicity';
+import { HolidayCalendar } from '../time/workdays';
+import { once } from '../once';
 
 /**
  * Xinjiang's official calendar as data: the national holidays and the region's festivals,
