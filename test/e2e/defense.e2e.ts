@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { callAsPage, narrowAndLarge, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
- * The 10-minute defense (aksu-water 四(一)20) on phones. 王建新's application, submitted by the
+ * The 10-minute defense (aksu-water-2024 四(一)20) on phones. 王建新's application, submitted by the
  * application test before this one, goes through his unit (李强) and the prefecture's HR bureau
  * (买买提江) to 通过形式审核 (walked on screen by the review test; here through the same functions).
  * He allows the defense reminders; the committee secretary 陈志刚 receives his materials, records

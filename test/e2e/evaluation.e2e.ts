@@ -7,7 +7,7 @@ import { narrowAndLarge, pickDate, setRuntimeClock, signInAs, smallTapTargets, s
  * secretary 陈志刚 sets up the water round's meeting, the expert 刘文博 reads his application only as
  * 1号 (blind copies, texts without his name, ID number or unit) and votes; the secretary sees the
  * tally, records 通过 and publishes; 王建新 sees the result. Then the forestry round's meeting with
- * its four seeded 副高级 engineers: four passes are refused above aksu 四(七)'s 75 %, by one; with
+ * its four seeded 副高级 engineers: four passes are refused above aksu-forestry-2024 四(七)'s 75 %, by one; with
  * one 不通过 the results are published and publicised, and 吐尔洪 sees his.
  */
 test.describe('evaluation: blind votes, results within the caps', () => {

@@ -33,7 +33,7 @@ describe('applications function', () => {
     expect(created.status).toBe(200);
     const view = (created.reply as { data: { id: string; label: string; status: string; verdict: string; materials: { code: string }[] } }).data;
     expect(view).toMatchObject({ label: '副高级 · 评审 · 定向评价', status: 'draft', verdict: 'eligible_if' });
-    // Institution staff: Mandarin, not social insurance (aksu 四(一)5).
+    // Institution staff: Mandarin, not social insurance (aksu-water-2024 四(一)17).
     expect(view.materials.map((m) => m.code)).toContain('mandarin_certificate');
     expect(view.materials.map((m) => m.code)).not.toContain('social_insurance');
 
@@ -394,7 +394,7 @@ describe('applications function: a round with PDF scans, a length-limited summar
 
   afterEach(() => harness.close());
 
-  it('takes a PDF where the round asks for one (知识产权, bazhou 五(一)8), and not for a certificate photo', async () => {
+  it('takes a PDF where the round asks for one (知识产权, bazhou-ecoenv-2024 五(一)8), and not for a certificate photo', async () => {
     const ref = await files.put('uploads/person-senior/ip.pdf', pdf, 'application/pdf');
     expect((await call('attach', { applicationId, category: 'intellectual_property', ref, sha256: sha(pdf) })).status).toBe(200);
     expect((await view()).files).toEqual([expect.objectContaining({ category: 'intellectual_property', contentType: 'application/pdf', needsMasking: 'no' })]);

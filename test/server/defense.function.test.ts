@@ -108,7 +108,7 @@ describe('committee and defense functions', () => {
       ['formal_review_passed', true, false],
       ['formal_review_passed', true, false],
     ]);
-    // aksu-water 四(一)21: 高级工程师 700 元, payable after formal review, at the office, by 15 September.
+    // aksu-water-2024 四(一)21: 高级工程师 700 元, payable after formal review, at the office, by 15 September.
     expect(queue.every((q) => (q as unknown as { feeYuan: number }).feeYuan === 700)).toBe(true);
     const due = data<{ fee: { amountYuan: number; state: string; when: string; source: { clause: string } } }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).fee;
     expect(due).toMatchObject({ amountYuan: 700, state: 'due', when: '通过形式审核后，在阿克苏地区水利局财审室缴纳，2024年9月15日前缴清；未缴纳的不予评审。', source: { clause: '四(一)21' } });

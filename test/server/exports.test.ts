@@ -8,7 +8,7 @@ import { findAll } from '../../src/server/paging';
 import { openHarness, type Harness } from './harness';
 
 /**
- * Exports over the real local adapters: the roster of aksu-forestry-2024 (bazhou 附件5's columns)
+ * Exports over the real local adapters: the roster of aksu-forestry-2024 (bazhou-ecoenv-2024 附件5's columns)
  * read back cell by cell, and the round's documents filled from config/templates/*.docx.
  */
 const secretary: Caller = { openid: 'demo-openid-secretary' };
@@ -55,7 +55,7 @@ describe('exports', () => {
   });
   afterAll(() => harness.close());
 
-  it('exports the round’s roster with bazhou 附件5’s columns, read back cell by cell', async () => {
+  it('exports the round’s roster with bazhou-ecoenv-2024 附件5’s columns, read back cell by cell', async () => {
     // 吐尔洪 gave his 族别 and 政治面貌; a value off the list is refused.
     expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '火星族', politicalStatus: null } })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
     expect((await call(tuerhong, 'applications', 'saveBasics', { applicationId: APP(1), basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } })).reply).toMatchObject({ ok: true, data: { basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' } } });

@@ -107,7 +107,7 @@ describe('masking suggestions and the blind-copy check', () => {
     expect(calls).toEqual([]);
   });
 
-  it('suggests the eye band on the 1-inch photo where the round asks for the eyes only (bazhou 五(一)15), and nowhere else', async () => {
+  it('suggests the eye band on the 1-inch photo where the round asks for the eyes only (bazhou-ecoenv-2024 五(一)15), and nowhere else', async () => {
     harness.setNow(new Date('2024-08-30T02:00:00Z'));
     const gulina: Caller = { openid: 'demo-openid-applicant-2' };
     const as = (action: string, payload: unknown) => dispatch(functions, 'applications', { action, payload }, gulina, harness.deps);

@@ -195,7 +195,7 @@ describe('review function', () => {
 });
 
 /**
- * The private-enterprise channel (aksu 二(二)): 经各级公共就业服务机构审核、推荐. 艾合买提 of a
+ * The private-enterprise channel (aksu-water-2024 二(二)): 经各级公共就业服务机构审核、推荐. 艾合买提 of a
  * private enterprise in 温宿县 submits; his unit recommends; the county's and the prefecture's
  * public employment-service agencies take the steps the HR bureaus take on the other route, and the
  * county HR bureau neither sees nor may act on it.

@@ -82,7 +82,7 @@ export function completenessProblems(
     else if (item.record === 'essay' || item.form === 'field') textProblems(item, content.texts[item.code] ?? '', context, say);
   }
 
-  // The same achievement under both 实践能力 and 业绩成果 (aksu-water 7, 8): said, not blocked (a likeness is a guess).
+  // The same achievement under both 实践能力 and 业绩成果 (aksu-water-2024 四(一)7, 8): said, not blocked (a likeness is a guess).
   for (const rule of round.rules.filter((r) => r.kind === 'exclusive_use' && (r.categories?.length ?? 0) === 2)) {
     const [first, second] = rule.categories!.map((code) => online.find((m) => m.code === code));
     if (!first || !second || !isListRecord(first.record) || !isListRecord(second.record)) continue;

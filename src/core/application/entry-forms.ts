@@ -4,8 +4,8 @@ import type { MaterialRecord } from '../round/round.schema';
 
 /**
  * The forms an applicant fills in for a category, as the platform asks for them: the work
- * history's periods (aksu-water 5, bazhou 五(一)5), practice and achievements with start, end, the
- * own role and workload (aksu-water 7, 8), papers, awards, intellectual property and books. One
+ * history's periods (aksu-water-2024 四(一)5, bazhou-ecoenv-2024 五(一)5), practice and achievements with start, end, the
+ * own role and workload (aksu-water-2024 四(一)7, 8), papers, awards, intellectual property and books. One
  * entry is one row; its values are strings, months `YYYY-MM`, and null for an open end (至今).
  */
 export type ListRecord = Exclude<MaterialRecord, 'essay'>;

@@ -1,7 +1,7 @@
 /**
  * Blind-review masks are rectangles on the upright image, as fractions of its width and height
  * (0–1), so they stay right whatever size the image is shown or stored at. The notices forbid
- * large-area masking (aksu-water 19 "不可大面积遮盖"): a mask or all of them together may not cover
+ * large-area masking (aksu-water-2024 四(一)19 "不可大面积遮盖"): a mask or all of them together may not cover
  * most of the page.
  */
 export interface MaskRect {

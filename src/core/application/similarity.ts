@@ -1,6 +1,6 @@
 /**
  * How alike two texts are, for "the same achievement may not appear under both 实践能力 and 业绩成果"
- * (aksu-water 7, 8): 0 (nothing shared) to 1 (the same), by the character pairs they share (Dice's
+ * (aksu-water-2024 四(一)7, 8): 0 (nothing shared) to 1 (the same), by the character pairs they share (Dice's
  * coefficient over bigrams) after dropping spaces, punctuation and letter case, so a copy with
  * other punctuation or a line break still counts as the same text.
  */

@@ -1,7 +1,7 @@
 /**
  * Before submitting, the typed sections are read for what blind review and the notices forbid:
  * the applicant's own name (write 本人), the own unit's name (write what the round says: xxx /
- * 本单位), and empty fields (write 无, bazhou 四(二)). Each finding carries its one-tap fix.
+ * 本单位), and empty fields (write 无, bazhou-ecoenv-2024 四(二)). Each finding carries its one-tap fix.
  * Another person's name is never touched: the notices forbid masking it.
  */
 export interface LintField {
@@ -16,7 +16,7 @@ export interface LintContext {
   readonly ownName: string;
   /** The applicant's unit's name, when known. */
   readonly unitName: string | null;
-  /** What the round says to write instead of the unit's name (aksu-water 19: xxx); default 本单位. */
+  /** What the round says to write instead of the unit's name (aksu-water-2024 四(一)19: xxx); default 本单位. */
   readonly unitReplacement: string;
 }
 

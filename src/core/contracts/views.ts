@@ -191,7 +191,7 @@ export interface ReviewView {
   readonly publicityTexts: readonly { readonly attachment: string; readonly name: string; readonly text: string }[];
   /** The unit's documents for this application (推荐单位公示 …) as Word files, for its unit admin; empty for others. */
   readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
-  /** What the round asks the unit to check (aksu 四(一)22), with its clause; null where it says nothing. */
+  /** What the round asks the unit to check (aksu-water-2024 四(二)22), with its clause; null where it says nothing. */
   readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
   readonly standardOpinion: string;

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result';
 import { calendarDay } from '../time/calendar-day';
 
 /**
- * Defense slots (专业水平答辩, aksu-water 20: 答辩时间为 10 分钟): the committee secretary's sessions
+ * Defense slots (专业水平答辩, aksu-water-2024 四(一)20: 答辩时间为 10 分钟): the committee secretary's sessions
  * (a day, a start and an end in Beijing time, breaks, a room or an online meeting, panels by
  * specialty) and the assignment of every applicant to one slot of a panel of their specialty. Pure:
  * the sessions and applicants are given, and so is the seed of a draw.

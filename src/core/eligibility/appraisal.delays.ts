@@ -5,7 +5,7 @@ import { addYears, chineseDate, yearOf } from './calendar-date';
 import { APPRAISAL_LABELS } from './labels';
 import { joinInterpretations, reason, type OfferContext } from './offer-context';
 
-/** What the applicant's appraisals add to the years a round requires (bazhou 五(一)10). */
+/** What the applicant's appraisals add to the years a round requires (bazhou-ecoenv-2024 五(一)10). */
 export interface AppraisalDelay {
   /** Extra years in total; 0 when nothing delays or the round has no delay rule. */
   readonly years: number;

@@ -102,7 +102,7 @@ function assessOffer(round: Round, applicant: Applicant, offer: Offer, level: Le
 }
 
 /**
- * A level the round does not evaluate but recommends to the autonomous region (tacheng 二(二)):
+ * A level the round does not evaluate but recommends to the autonomous region (tacheng-all-series-2023 二(二)):
  * the round's own exclusions and channel still apply; the conditions, procedure, materials, fee
  * and dates are the autonomous region's, so they are named, not guessed.
  */

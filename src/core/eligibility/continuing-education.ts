@@ -18,7 +18,7 @@ export type ContinuingEducationRelief =
 const NO_RELIEF: ContinuingEducationRelief = { kind: 'none' };
 
 /**
- * 继续教育 per round: hours a year (aksu 90 of which 60 professional for 2021–2024; bazhou 30 public +
+ * 继续教育 per round: hours a year (aksu-water-2024: 90 of which 60 professional for 2021–2024; bazhou-ecoenv-2024: 30 public +
  * 60 professional, junior the last 2 years, mid public 2020–2024 and professional 2022–2024; yuli
  * 2023 and 2024), and its exemptions (village work by approved form; aksu's private-enterprise
  * first-timers: not a hard requirement). Returns the reasons and how an exemption that applied

@@ -104,7 +104,7 @@ export function channelReasons(ctx: OfferContext): Reason[] {
   return [reason('CHANNEL.ELIGIBILITY', 'fail', `${rule.name}只面向：${labels}。${misses}。`, first.source, extra)];
 }
 
-/** 同一年度同一系列、同一级别只能选择一种方式申报 (aksu 二). */
+/** 同一年度同一系列、同一级别只能选择一种方式申报 (aksu-water-2024 二). */
 export function oneChannelPerYearReasons(ctx: OfferContext, otherChannelsAtLevel: boolean): Reason[] {
   const rule = ctx.round.oneChannelPerYear;
   if (!rule || !otherChannelsAtLevel) return [];
@@ -149,7 +149,7 @@ export function oneChannelPerYearReasons(ctx: OfferContext, otherChannelsAtLevel
   return [reason(code, 'pass', '您今年没有用其他方式申报同一系列（专业）、同一级别。', rule.source)];
 }
 
-/** 事业单位人员普通话不低于三级乙等 (aksu 四(一)5 / 四(一)17). */
+/** 事业单位人员普通话不低于三级乙等 (aksu-forestry-2024 四(一)5, aksu-water-2024 四(一)17). */
 export function mandarinReasons(ctx: OfferContext): Reason[] {
   const reasons: Reason[] = [];
   const grade = ctx.applicant.profile.mandarinGrade;
@@ -171,7 +171,7 @@ export function mandarinReasons(ctx: OfferContext): Reason[] {
   return reasons;
 }
 
-/** 企业人员社保缴费证明: the most recent N months (bazhou 6 with a QR code, yuli 12). */
+/** 企业人员社保缴费证明: the most recent N months (bazhou-ecoenv-2024: 6 with a QR code; yuli-initial-junior-2024: 12). */
 export function socialInsuranceReasons(ctx: OfferContext): Reason[] {
   const reasons: Reason[] = [];
   const months = ctx.applicant.profile.socialInsuranceMonths;

@@ -12,7 +12,7 @@ import type { AppraisalDelay } from './appraisal.delays';
 const START_READING = '从毕业和开始从事专业技术工作两者中较晚的一天算起。';
 
 /**
- * 初次确定 (yuli 一): a full-time graduate with qualified appraisal, after N completed years of
+ * 初次确定 (yuli-initial-junior-2024 一): a full-time graduate with qualified appraisal, after N completed years of
  * professional work that depend on the education (中专 3, 大专 2, 本科 1 in yuli), counted to the
  * round's counting date. Returns nothing when the round has no stated rule for this level, so
  * the external document is named instead.
@@ -24,7 +24,7 @@ export function initialDeterminationReasons(ctx: OfferContext, delay: AppraisalD
 }
 
 /**
- * Who may be determined. The channel usually states the same conditions (yuli 一 is both), so
+ * Who may be determined. The channel usually states the same conditions (yuli-initial-junior-2024 一 is both), so
  * what another reason already says is not said twice.
  */
 function whoReasons(ctx: OfferContext, rule: InitialDeterminationRule, alreadySaid: readonly Reason[]): Reason[] {

@@ -9,7 +9,7 @@ import { dateYearsCompleted } from './seniority';
 import type { AppraisalDelay } from './appraisal.delays';
 
 /**
- * 两类人才贯通 (aksu 四(六) / 四(二)24, tacheng 一(四)): 高级工 / 技师 / 高级技师 after 2 / 3 / 4 years
+ * 两类人才贯通 (aksu-forestry-2024 四(六) / 四(二)24, tacheng-all-series-2023 一(四)): 高级工 / 技师 / 高级技师 after 2 / 3 / 4 years
  * of skilled work may apply for 助理级 / 中级 / 副高级, with the last 3 appraisals qualified, free of
  * education, thesis, foreign-language and computer conditions.
  */

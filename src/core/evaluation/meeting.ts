@@ -5,7 +5,7 @@ import { IsoDate } from '../round/round.vocabulary';
  * An evaluation meeting (评审会) of a round's committee: the applications it evaluates, in the
  * order that gives each its number (the experts know them only as 1号, 2号 …), its experts, and
  * the results the secretary records, published once within the round's pass-rate caps, then
- * publicised, then certified (aksu 一(四): 评审会结束后，对通过评审人员进行系统内公示).
+ * publicised, then certified (aksu-water-2024 三(四): 评审会结束后，对通过评审人员进行系统内公示).
  */
 export const MeetingResult = z.enum(['pass', 'fail'], { message: '请选择通过或不通过' });
 export type MeetingResult = z.infer<typeof MeetingResult>;

@@ -30,7 +30,7 @@ export function mostPassing(evaluated: number, percent: number): number {
 }
 
 /**
- * Checks recorded results against the round's caps, per level (aksu 四(七): 正高级、副高级通过率分别不高于
+ * Checks recorded results against the round's caps, per level (aksu-forestry-2024 四(七): 正高级、副高级通过率分别不高于
  * 60%、75%). Every result counts as evaluated; a level without a cap is listed with `allowed: null`.
  */
 export function checkCaps(round: Pick<Round, 'passRates'>, results: readonly { readonly level: Level; readonly pass: boolean }[]): CapCheck[] {

@@ -5,7 +5,7 @@ import type { Round, Source } from '../round/round.schema';
 import { BLANK, fromIdNumber } from './document-fields';
 
 /**
- * 申报人员花名册: bazhou 附件5's columns, the round's own where its file lists them. Every round's
+ * 申报人员花名册: bazhou-ecoenv-2024 附件5's columns, the round's own where its file lists them. Every round's
  * roster uses them (the issue's ask), so an office that knows bazhou's form finds the same one.
  */
 export const BAZHOU_ROSTER_COLUMNS = ['序号', '姓名', '性别', '族别', '政治面貌', '身份证号码', '现任专业技术职务', '获现任专业技术职务时间', '拟晋升专业技术职务', '工作单位', '是否通过', '备注（初定/授予/评审）'] as const;

@@ -42,7 +42,7 @@ export const FINDING_REASON: Readonly<Record<FindingKind, string>> = {
  * Where the eyes are on a 1-inch portrait (一寸照, 25 × 35 mm, head and shoulders, the head filling
  * the upper two thirds): a band across the face a little above the middle. An estimate from the
  * photo's standard composition, not a detection: suggested where the round asks for the eyes only
- * (bazhou 五(一)15, tacheng 三(三)1), and the applicant moves it onto the eyes.
+ * (bazhou-ecoenv-2024 五(一)15, tacheng-all-series-2023 三(三)1), and the applicant moves it onto the eyes.
  */
 export const PORTRAIT_EYE_BAND: MaskRect = { x: 0.2, y: 0.34, w: 0.6, h: 0.16 };
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * What the publicity (基本信息：性别、族别、政治面貌…) and the roster (bazhou 附件5) ask of an applicant
+ * What the publicity (基本信息：性别、族别、政治面貌…) and the roster (bazhou-ecoenv-2024 附件5) ask of an applicant
  * beyond the application itself. Sex and birth come from the ID number; these two are asked.
  */
 

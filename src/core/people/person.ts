@@ -5,7 +5,7 @@ import { EmploymentKind, UnitLevel } from '../round/round.vocabulary';
  * Roles along the review chain. A senior-title applicant is an `applicant` whose target level is
  * senior; the role does not change with the level applied for. The public employment-service
  * agencies (公共就业服务机构) take the HR bureaus' steps for the private-enterprise channel
- * (aksu 二(二)); see `review/route.ts`.
+ * (aksu-water-2024 二(二)); see `review/route.ts`.
  */
 export const Role = z.enum([
   'applicant',
@@ -52,7 +52,7 @@ export type Person = z.infer<typeof Person>;
 export const Unit = z.strictObject({
   _id: z.string().min(1),
   name: z.string().min(1).max(60),
-  /** A prefecture-level unit skips the county step of the review chain (tacheng 三(一)3). */
+  /** A prefecture-level unit skips the county step of the review chain (tacheng-all-series-2023 三(一)3). */
   level: UnitLevel.exclude(['autonomous_region']),
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),

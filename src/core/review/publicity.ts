@@ -3,7 +3,7 @@ import { countWorkdays, HolidayCalendar } from '../time/workdays';
 import { err, ok, type Result } from '../result';
 
 /**
- * The unit's internal publicity (单位内部公示, at least 5 working days: aksu 四(一)22, bazhou 五(一)13)
+ * The unit's internal publicity (单位内部公示, at least 5 working days: aksu-water-2024 四(二)22, bazhou-ecoenv-2024 五(一)13)
  * counted on Xinjiang's calendar: the national holidays and make-up days plus the autonomous
  * region's minority festivals (肉孜节, 古尔邦节), which the region announces each year. A year the
  * national calendar lacks is refused; a year whose regional notice is not on file is counted on the

@@ -3,8 +3,8 @@ import { beijingDate, endOfBeijingDay } from '../time/beijing';
 
 /**
  * When a returned application must be resubmitted by, in Beijing time: "48小时内" is 48 hours from
- * the moment of return (bazhou 四(三)); "2日内" is to the end of the second Beijing calendar day
- * after the day of return (aksu 四(一)1), never cutting an applicant off before the day ends. Where
+ * the moment of return (bazhou-ecoenv-2024 四(三)); "2日内" is to the end of the second Beijing calendar day
+ * after the day of return (aksu-water-2024 四(一)1), never cutting an applicant off before the day ends. Where
  * the round sets no time (tacheng), the apply window's end.
  */
 export function returnDeadline(rule: Submission['resubmitAfterReturn'], returnedAt: Date, applyWindowEnd: Date | null): Date | null {

@@ -4,7 +4,7 @@ import type { ReviewRoute } from './route';
 
 /**
  * The review chain as one table: the only place that knows the order an application goes
- * through, from submission to certificate (tacheng 三(一)3, aksu 四(一)(二), bazhou 四(三)):
+ * through, from submission to certificate (tacheng-all-series-2023 三(一)3, aksu-water-2024 四(一), 四(二), bazhou-ecoenv-2024 四(三)):
  *
  *   draft → submitted → unit approved → county approved (county units only) → 通过形式审核 →
  *   已接收材料 → fee paid → defended (when required) → passed / failed → publicised → certified
@@ -96,7 +96,7 @@ const REVIEWING: readonly ReviewStatus[] = ['submitted', 'unit_approved', 'count
 /**
  * The steps above the unit, written once with the HR bureaus as actors; `onBothRoutes` makes each
  * a row for the HR route and a row for the employment-service route, where the county's and the
- * prefecture's public employment-service agencies take the same step (aksu 二(二)).
+ * prefecture's public employment-service agencies take the same step (aksu-water-2024 二(二)).
  */
 const ABOVE_UNIT: readonly TransitionRow[] = [
   { command: 'approve', from: ['unit_approved'], to: 'county_approved', actors: ['county_hr'], guards: ['county_unit'], notify: 'approved' },
@@ -295,7 +295,7 @@ export const STATUS_TEXT: Readonly<Record<ReviewStatus, string>> = {
   not_evaluated: '未按期缴纳评审费，不予评审',
 };
 
-/** The steps above the unit in the words of the employment-service route (aksu 二(二)). */
+/** The steps above the unit in the words of the employment-service route (aksu-water-2024 二(二)). */
 const EMPLOYMENT_SERVICE_TEXT: Readonly<Partial<Record<ReviewStatus, string>>> = {
   unit_approved: '单位已推荐，等待公共就业服务机构审核',
   county_approved: '县（市）公共就业服务机构已推荐，等待地（州）公共就业服务机构审核',

@@ -5,7 +5,7 @@ import type { Channel } from '../round/round.vocabulary';
 /**
  * Who reviews above the unit: the HR bureaus (人社局) for most applications, the public
  * employment-service agencies (公共就业服务机构) where the round's review chain for the channel says
- * so (aksu 二(二) 民营企业专项评审: 经各级公共就业服务机构审核、推荐). The order of the steps is
+ * so (aksu-water-2024 二(二) 民营企业专项评审: 经各级公共就业服务机构审核、推荐). The order of the steps is
  * the same on both routes; only who takes them differs.
  */
 export const ReviewRoute = z.enum(['hr', 'employment_service']);

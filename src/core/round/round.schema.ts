@@ -185,7 +185,7 @@ export const Offer = z.strictObject({
 });
 export type Offer = z.infer<typeof Offer>;
 
-/** Not evaluated here: the prefecture reviews and sends on (塔城 二(二)(四)). */
+/** Not evaluated here: the prefecture reviews and sends on (tacheng-all-series-2023 二(二)(四)). */
 export const Forward = z.strictObject({
   id: Code,
   levels: z.array(Level).min(1),
@@ -520,7 +520,7 @@ export const Defense = z.strictObject({
   exemptions: z.array(z.strictObject({ id: Code, who: Selector, source: Source, interpretation: Interpretation })),
   /** Further exemptions set by another document. */
   externalExemptions: Code.optional(),
-  /** How the exempt are scored (巴州 六). */
+  /** How the exempt are scored (bazhou-ecoenv-2024 六). */
   exemptScoring: z
     .strictObject({
       whenScored: z.literal('average_of_defenders'),
@@ -563,7 +563,7 @@ export const RoundShape = z.strictObject({
   fees: z.strictObject({ items: z.array(FeeItem), payment: z.array(FeePayment) }),
   submission: Submission,
   unitPublicity: UnitPublicity,
-  /** What the unit must check before recommending (aksu 四(一)22: 重点审核…), as the reviewer's checklist. */
+  /** What the unit must check before recommending (aksu-water-2024 四(二)22: 重点审核…), as the reviewer's checklist. */
   reviewPoints: z.strictObject({ items: z.array(z.string().min(1)).min(1), source: Source }).optional(),
   fraudPenalties: z.array(FraudPenalty),
   passRates: z.array(PassRate),

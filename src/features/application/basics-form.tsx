@@ -3,7 +3,7 @@ import { ETHNICITIES, POLITICAL_STATUSES, type Basics } from '../../core/people/
 import './application.scss';
 
 /**
- * 族别 and 政治面貌, asked once for the unit's publicity (基本信息) and the roster (bazhou 附件5);
+ * 族别 and 政治面貌, asked once for the unit's publicity (基本信息) and the roster (bazhou-ecoenv-2024 附件5);
  * each is saved as soon as it is picked. Sex and birth come from the ID number.
  */
 export function BasicsForm({ basics, saving, onSave }: { basics: Basics; saving: boolean; onSave: (basics: Basics) => void }) {

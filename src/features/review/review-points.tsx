@@ -5,7 +5,7 @@ import type { Source } from '../../core/round/round.schema';
 import './review.scss';
 
 /**
- * What the notice asks the unit to check before recommending (aksu 四(一)22: 重点审核…), as a
+ * What the notice asks the unit to check before recommending (aksu-water-2024 四(二)22: 重点审核…), as a
  * checklist the unit admin ticks while reading the materials ("谁审查谁负责").
  */
 export function ReviewPoints({ items, source, onClause }: { items: readonly string[]; source: Source; onClause: (source: Source) => void }) {

@@ -238,7 +238,7 @@ export const questions: readonly Question[] = [
     id: 'workCounty',
     kind: 'choice',
     title: '您在哪个县（市）工作？',
-    // Asked whatever the unit's level: some rules go by where a person works (bazhou 六: 且末县,
+    // Asked whatever the unit's level: some rules go by where a person works (bazhou-ecoenv-2024 六: 且末县,
     // 若羌县), and a prefecture-level unit's staff may work in a county.
     hint: '按您实际工作的地点选择；地（州）直属单位也请选择工作所在的县（市）。',
     when: (p, ctx) => notBarred(p, ctx) && fact(p, 'works_in_prefecture') !== false && countiesOf(ctx.round).length > 0,

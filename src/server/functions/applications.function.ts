@@ -41,7 +41,7 @@ const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, sav
  * `applications`: an applicant's applications. Each is started from the answers the self-check
  * saved for its round and judged again by the same engine on the server's clock: a level the
  * engine says cannot be applied for is refused with its reasons, and one channel per year holds
- * for the same series (specialty) and level (aksu 二).
+ * for the same series (specialty) and level (aksu-water-2024 二).
  */
 export const applicationsFunction = defineFunction('applications', applicationsContract, {
   create: {

@@ -27,7 +27,7 @@ import { templateRegistry } from '../../core/config/message-templates';
 import { PAGES } from '../../core/pages';
 
 /**
- * `defense`: the 10-minute defenses of senior applicants (aksu-water 20). The committee secretary
+ * `defense`: the 10-minute defenses of senior applicants (aksu-water-2024 四(一)20). The committee secretary
  * sets up sessions, assigns every applicant who defends (fee paid, not exempt) a slot, adjusts,
  * publishes; each applicant is told their slot (WeChat where allowed, and 我的申报), reminded the day
  * before and shortly before by the timer, told of any change, and on the day told when they are next.

@@ -18,7 +18,7 @@ export function pickPhotos(max: number): Promise<Picked> {
   return pickFiles(max, 'image');
 }
 
-/** PDF scans, where the round takes them (bazhou 五(一)8: 知识产权 as PDF). */
+/** PDF scans, where the round takes them (bazhou-ecoenv-2024 五(一)8: 知识产权 as PDF). */
 export function pickPdfs(max: number): Promise<Picked> {
   return pickFiles(max, 'pdf');
 }

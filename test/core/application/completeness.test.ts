@@ -65,7 +65,7 @@ describe('completenessProblems: uploads and texts', () => {
   });
 });
 
-describe('completenessProblems: the work summary and its length (bazhou 五(一)11: 2000—3000字)', () => {
+describe('completenessProblems: the work summary and its length (bazhou-ecoenv-2024 五(一)11: 2000—3000字)', () => {
   const summary = item('work_summary', { record: 'essay', textLength: { minChars: 2000, maxChars: 3000 } });
   const text = (n: number) => '本人任现职以来负责水利工程设计'.repeat(Math.ceil(n / 15)).slice(0, n);
 

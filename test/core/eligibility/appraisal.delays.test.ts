@@ -4,11 +4,11 @@ import type { Profile } from '../../../src/core/eligibility/profile';
 import { DURING, offerOf, onlyReason, reasonOf, round } from './rounds.fixture';
 
 /**
- * bazhou 五(一)10: each 基本合格 delays application 1 year, each 不合格 2 years. The years themselves
+ * bazhou-ecoenv-2024 五(一)10: each 基本合格 delays application 1 year, each 不合格 2 years. The years themselves
  * are set by 62号, so the delay runs from the round's counting day (its apply window ends
  * 2024-09-08; the notice states no cut-off).
  */
-describe('appraisal delays (bazhou 五(一)10)', () => {
+describe('appraisal delays (bazhou-ecoenv-2024 五(一)10)', () => {
   it.each<[string, Profile['appraisals'], ReasonOutcome, Verdict, string | null]>([
     ['no delay when every appraisal is qualified', results('qualified', 'excellent', 'qualified'), 'pass', 'eligible_if', null],
     ['one 基本合格 delays 1 year', results('qualified', 'basically_qualified', 'qualified'), 'later', 'not_yet', '2025-09-08'],

@@ -8,21 +8,21 @@ type Hours = NonNullable<Profile['continuingEducation']>;
 
 describe('continuing education per round', () => {
   it.each<[string, RoundId, string, Hours | undefined, ReasonOutcome, string]>([
-    // aksu 四(一)15 / 四(一)4: 90 hours a year, 60 professional, 2021–2024.
+    // aksu-water-2024 四(一)15, aksu-forestry-2024 四(一)4: 90 hours a year, 60 professional, 2021–2024.
     ['aksu-water: 30 + 60 every year 2021–2024 passes', 'aksu-water-2024', 'directed_evaluation:intermediate', hours([2021, 2022, 2023, 2024], 30, 60), 'pass', '四(一)15'],
     ['aksu-water: 40 professional hours in 2022 fails', 'aksu-water-2024', 'directed_evaluation:intermediate', [...hours([2021, 2023, 2024], 30, 60), { year: 2022, publicHours: 50, professionalHours: 40 }], 'fail', '四(一)15'],
     ['aksu-water: 80 hours in total in 2023 fails', 'aksu-water-2024', 'directed_evaluation:intermediate', [...hours([2021, 2022, 2024], 30, 60), { year: 2023, publicHours: 20, professionalHours: 60 }], 'fail', '四(一)15'],
     ['aksu-water: 90 professional hours alone are enough', 'aksu-water-2024', 'directed_evaluation:intermediate', hours([2021, 2022, 2023, 2024], 0, 90), 'pass', '四(一)15'],
     ['aksu-water: this year still short can be finished before applying', 'aksu-water-2024', 'directed_evaluation:intermediate', [...hours([2021, 2022, 2023], 30, 60), { year: 2024, publicHours: 10, professionalHours: 20 }], 'unknown', '四(一)15'],
     ['aksu-forestry: a missing year is asked', 'aksu-forestry-2024', 'directed_evaluation:intermediate', hours([2021, 2022, 2023], 30, 60), 'unknown', '四(一)4'],
-    // bazhou 五(一)12: 30 public + 60 professional; junior the last two years; mid public 2020–2024, professional 2022–2024.
+    // bazhou-ecoenv-2024 五(一)12: 30 public + 60 professional; junior the last two years; mid public 2020–2024, professional 2022–2024.
     ['bazhou junior: 2023 and 2024 are enough', 'bazhou-ecoenv-2024', 'evaluation:junior_assistant', hours([2023, 2024], 30, 60), 'pass', '五(一)12'],
     ['bazhou mid: professional hours are not needed for 2020–2021', 'bazhou-ecoenv-2024', 'evaluation:intermediate', [...hours([2020, 2021], 30, 0), ...hours([2022, 2023, 2024], 30, 60)], 'pass', '五(一)12'],
     ['bazhou mid: public hours are needed for 2020', 'bazhou-ecoenv-2024', 'evaluation:intermediate', [...hours([2020], 20, 0), ...hours([2021], 30, 0), ...hours([2022, 2023, 2024], 30, 60)], 'fail', '五(一)12'],
-    // yuli 五(一)4: 2023 and 2024.
+    // yuli-initial-junior-2024 五(一)4: 2023 and 2024.
     ['yuli: 2023 and 2024 at 30 + 60 pass', 'yuli-initial-junior-2024', 'initial_junior:junior_assistant', hours([2023, 2024], 30, 60), 'pass', '五(一)4'],
     ['yuli: no hours answered are asked', 'yuli-initial-junior-2024', 'initial_junior:junior_assistant', undefined, 'unknown', '五(一)4'],
-    // tacheng 三(三)2(5): certificates asked for, hours not stated.
+    // tacheng-all-series-2023 三(三)2(5): certificates asked for, hours not stated.
     ['tacheng: the hours are not in the notice', 'tacheng-all-series-2023', 'local_specialties:intermediate', hours([2021, 2022, 2023], 30, 60), 'cannot_judge', '三(三)2(5)'],
   ])('%s', (_name, id, key, ce, outcome, clause) => {
     const offer = offerOf(assess(profileFor(id, { continuingEducation: ce }), round(id), DURING[id]), key);
@@ -95,9 +95,9 @@ describe('continuing-education exemptions', () => {
 
 /**
  * What the exemption does to the materials is the round's data (`waivedBy` on the certificates),
- * not the category's code. Clauses from the notices: aksu-forestry 四(一)4 and aksu-water 四(一)15
- * “符合免继续教育培训的在继续教育栏上传免学审批表” (who: 附件4注1); bazhou 五(一)12 and yuli 五(一)4
- * “符合继续教育免试的，需上传继续教育免试审批表”; tacheng 三(三)2(5) “可免继续教育学习；填写提交《继续教育免试表》”.
+ * not the category's code. Clauses from the notices: aksu-forestry-2024 四(一)4 and aksu-water-2024 四(一)15
+ * “符合免继续教育培训的在继续教育栏上传免学审批表” (who: 附件4注1); bazhou-ecoenv-2024 五(一)12 and yuli-initial-junior-2024 五(一)4
+ * “符合继续教育免试的，需上传继续教育免试审批表”; tacheng-all-series-2023 三(三)2(5) “可免继续教育学习；填写提交《继续教育免试表》”.
  */
 describe('continuing-education certificates or the exemption form in the checklist', () => {
   it.each<[RoundId, string, Fact, string, string]>([
@@ -175,7 +175,7 @@ describe('continuing-education certificates or the exemption form in the checkli
     expect(materialsIn(unstated, villager(), 'evaluation:intermediate')).toContain('continuing_education:required');
   });
 
-  it('relaxes the certificates to 如有 only for an exemption of effect not_hard_requirement that waivedBy names (aksu 四(一)15)', () => {
+  it('relaxes the certificates to 如有 only for an exemption of effect not_hard_requirement that waivedBy names (aksu-water-2024 四(一)15)', () => {
     const firstTimer = profileFor('aksu-water-2024', {
       employmentKind: 'private_enterprise',
       mandarinGrade: null,

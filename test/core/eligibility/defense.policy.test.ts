@@ -5,7 +5,7 @@ import { DURING, offerOf, round, type RoundId } from './rounds.fixture';
 
 describe('defense: required minus exemptions, per round', () => {
   it.each<[string, RoundId, string, Partial<Profile>, DefenseAnswer['status'], string]>([
-    // aksu-water 四(二)23, 四(一)2, 四(一)20
+    // aksu-water-2024 四(二)23, 四(一)2, 四(一)20
     ['aksu-water: 高级工程师 applicants defend, 10 minutes each', 'aksu-water-2024', 'directed_evaluation:deputy_senior', {}, 'required', '四(二)23'],
     ['aksu-water: village work this year may skip it', 'aksu-water-2024', 'directed_evaluation:deputy_senior', { facts: { village_work_this_year: true } }, 'exempt', '四(一)2'],
     ['aksu-water: unknown village work leaves it open', 'aksu-water-2024', 'directed_evaluation:deputy_senior', { facts: {} }, 'unknown', '四(一)2'],
@@ -13,7 +13,7 @@ describe('defense: required minus exemptions, per round', () => {
     ['aksu-water: junior level is exempt', 'aksu-water-2024', 'private_enterprise_evaluation:junior_assistant', {}, 'not_required', '四(二)23'],
     ['aksu-forestry: senior levels defend', 'aksu-forestry-2024', 'directed_evaluation:senior', {}, 'required', '四(四)'],
     ['aksu-forestry: mid level is exempt', 'aksu-forestry-2024', 'directed_evaluation:intermediate', {}, 'not_required', '四(四)'],
-    // bazhou 六(一)(二)
+    // bazhou-ecoenv-2024 六(一)(二)
     ['bazhou: a mid-level evaluation in a prefecture unit defends', 'bazhou-ecoenv-2024', 'evaluation:intermediate', {}, 'required', '六'],
     ['bazhou: 且末县 is exempt', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { workCounty: '且末县' }, 'exempt', '六(一)'],
     ['bazhou: 若羌县 is exempt', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { workCounty: '若羌县' }, 'exempt', '六(一)'],
@@ -24,7 +24,7 @@ describe('defense: required minus exemptions, per round', () => {
     ['bazhou: junior applicants are exempt', 'bazhou-ecoenv-2024', 'evaluation:junior_assistant', {}, 'exempt', '六(二)'],
     ['bazhou: an unknown county leaves it open', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { workCounty: undefined }, 'unknown', '六(一)'],
     ['bazhou: initial determination has no defense', 'bazhou-ecoenv-2024', 'initial:intermediate', {}, 'not_required', '六'],
-    // tacheng 三(二)3
+    // tacheng-all-series-2023 三(二)3
     ['tacheng: directed 副高级 in 农艺 defends', 'tacheng-all-series-2023', 'directed_agriculture:deputy_senior', {}, 'required', '三(二)3'],
     ['tacheng: mid level in the prefecture does not', 'tacheng-all-series-2023', 'local_specialties:intermediate', {}, 'not_required', '三(二)3'],
   ])('%s', (_name, id, key, patch, status, clause) => {

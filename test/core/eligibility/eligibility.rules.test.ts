@@ -4,15 +4,15 @@ import type { Profile } from '../../../src/core/eligibility/profile';
 import { aksuEmployee, bazhouEngineer, posted, privateEngineer, tachengAgronomist, yuliGraduate } from './people.fixture';
 import { DURING, offerOf, onlyReason, reasonOf, round, type RoundId } from './rounds.fixture';
 
-describe('exclusions (bazhou 一, tacheng 一(一)(二)(三), aksu 一(一), yuli 一)', () => {
+describe('exclusions (bazhou-ecoenv-2024 一, tacheng-all-series-2023 一(一)(二)(三), aksu-water-2024 一(一), yuli-initial-junior-2024 一)', () => {
   it.each<[string, RoundId, string, Profile, string, ReasonOutcome, string]>([
-    ['rejects a retiree (bazhou 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一'],
-    ['rejects a retiree (tacheng 一(二))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一(二)'],
-    ['rejects a civil servant (bazhou 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'agency' }), 'EXCLUSION.AGENCY_STAFF', 'fail', '一'],
-    ['rejects staff of a unit run under the civil-servant law (tacheng 一(三))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ employmentKind: 'civil_service_managed_institution' }), 'EXCLUSION.CIVIL_SERVICE_MANAGED', 'fail', '一(三)'],
+    ['rejects a retiree (bazhou-ecoenv-2024 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一'],
+    ['rejects a retiree (tacheng-all-series-2023 一(二))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ facts: { retired: true } }), 'EXCLUSION.RETIRED', 'fail', '一(二)'],
+    ['rejects a civil servant (bazhou-ecoenv-2024 一)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'agency' }), 'EXCLUSION.AGENCY_STAFF', 'fail', '一'],
+    ['rejects staff of a unit run under the civil-servant law (tacheng-all-series-2023 一(三))', 'tacheng-all-series-2023', 'local_specialties:intermediate', tachengAgronomist({ employmentKind: 'civil_service_managed_institution' }), 'EXCLUSION.CIVIL_SERVICE_MANAGED', 'fail', '一(三)'],
     ['asks whether an applicant is retired when unanswered', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ facts: {} }), 'EXCLUSION.RETIRED', 'unknown', '一'],
     ['passes a serving institution employee', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer(), 'EXCLUSION.AGENCY_STAFF', 'pass', '一'],
-    ['names the national list for a specialty the round does not evaluate itself (以考代评, tacheng 一(一))', 'tacheng-all-series-2023', 'region_unavailable:intermediate', tachengAgronomist({ series: 'accounting', specialty: 'accounting.general' }), 'EXCLUSION.EXAM_REPLACED_SPECIALTY', 'cannot_judge', '一(一)'],
+    ['names the national list for a specialty the round does not evaluate itself (以考代评, tacheng-all-series-2023 一(一))', 'tacheng-all-series-2023', 'region_unavailable:intermediate', tachengAgronomist({ series: 'accounting', specialty: 'accounting.general' }), 'EXCLUSION.EXAM_REPLACED_SPECIALTY', 'cannot_judge', '一(一)'],
   ])('%s', (_name, id, key, profile, code, outcome, clause) => {
     const offer = offerOf(assess(profile, round(id), DURING[id]), key);
     const r = onlyReason(offer, code);
@@ -37,7 +37,7 @@ describe('exclusions (bazhou 一, tacheng 一(一)(二)(三), aksu 一(一), yul
   });
 });
 
-describe('channels: directed evaluation and the private-enterprise special review (aksu 一(一)(二))', () => {
+describe('channels: directed evaluation and the private-enterprise special review (aksu-water-2024 一(一)(二))', () => {
   const PE = 'private_enterprise_evaluation:intermediate';
 
   it.each<[string, Profile, ReasonOutcome, Verdict, string | null]>([
@@ -73,13 +73,13 @@ describe('channels: directed evaluation and the private-enterprise special revie
     ['rejects someone working in another prefecture', aksuEmployee({ prefecture: '塔城地区' }), 'fail'],
     ['asks where someone works when the prefecture is not given', aksuEmployee({ prefecture: undefined }), 'unknown'],
     ['rejects a civil servant, whom the channel does not cover', aksuEmployee({ employmentKind: 'agency' }), 'fail'],
-  ])('directed evaluation %s (aksu-water 一(一))', (_name, profile, outcome) => {
+  ])('directed evaluation %s (aksu-water-2024 一(一))', (_name, profile, outcome) => {
     const offer = offerOf(assess(profile, round('aksu-water-2024'), DURING['aksu-water-2024']), 'directed_evaluation:intermediate');
     expect(onlyReason(offer, 'CHANNEL.ELIGIBILITY').outcome).toBe(outcome);
   });
 });
 
-describe('one channel per year for the same series (specialty) and level (aksu 二)', () => {
+describe('one channel per year for the same series (specialty) and level (aksu-water-2024 二)', () => {
   const water = { series: 'engineering', specialty: 'engineering.water' } as const;
   it.each<[string, Profile['applicationsThisYear'], string, ReasonOutcome]>([
     ['rejects a second channel for the same series, specialty and level', [{ ...water, level: 'intermediate', channel: 'directed' }], 'private_enterprise_evaluation:intermediate', 'fail'],
@@ -105,7 +105,7 @@ describe('one channel per year for the same series (specialty) and level (aksu �
   });
 });
 
-describe('Mandarin for institution staff: at least 三级乙等 (aksu-water 四(一)17)', () => {
+describe('Mandarin for institution staff: at least 三级乙等 (aksu-water-2024 四(一)17)', () => {
   it.each<[string, Profile, ReasonOutcome | null]>([
     ['rejects an institution employee without a certificate', aksuEmployee({ mandarinGrade: null }), 'fail'],
     ['accepts exactly 三级乙等', aksuEmployee({ mandarinGrade: '三级乙等' }), 'pass'],
@@ -127,7 +127,7 @@ describe('Mandarin for institution staff: at least 三级乙等 (aksu-water 四(
   });
 });
 
-describe('social insurance for enterprise staff (bazhou 五(一)2: 6 months with QR code; yuli 五(一)1: the last year)', () => {
+describe('social insurance for enterprise staff (bazhou-ecoenv-2024 五(一)2: 6 months with QR code; yuli-initial-junior-2024 五(一)1: the last year)', () => {
   it.each<[string, RoundId, string, Profile, ReasonOutcome | null, string | null]>([
     ['accepts 6 months at bazhou', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'private_enterprise', socialInsuranceMonths: 6 }), 'pass', null],
     ['makes 5 months at bazhou wait a month (asOf 2024-08-30)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', bazhouEngineer({ employmentKind: 'private_enterprise', socialInsuranceMonths: 5 }), 'later', '2024-09-30'],

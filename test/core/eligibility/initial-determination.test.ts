@@ -4,12 +4,12 @@ import type { Profile } from '../../../src/core/eligibility/profile';
 import { DURING, offerOf, onlyReason, reasonOf, round } from './rounds.fixture';
 
 /**
- * yuli 一: 中专 3 years, 大专 2, 本科 1 of professional work. The notice states no cut-off, so years
+ * yuli-initial-junior-2024 一: 中专 3 years, 大专 2, 本科 1 of professional work. The notice states no cut-off, so years
  * count to the end of its apply window, 2024-10-22 (marked as an interpretation).
  */
 const KEY = 'initial_junior:junior_assistant';
 
-describe('initial determination of junior titles (yuli 一)', () => {
+describe('initial determination of junior titles (yuli-initial-junior-2024 一)', () => {
   it.each<[string, Profile, ReasonOutcome, Verdict, string | null]>([
     ['本科 + exactly 1 year at the count date', graduate('bachelor', '2023-10-23'), 'pass', 'eligible', null],
     ['本科 one day short of 1 year', graduate('bachelor', '2023-10-24'), 'later', 'not_yet', '2024-10-23'],

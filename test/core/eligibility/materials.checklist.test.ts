@@ -5,14 +5,14 @@ import { DURING, offerOf, round, type RoundId } from './rounds.fixture';
 
 describe('materials checklist for this person', () => {
   it.each<[string, RoundId, string, Partial<Profile>, string, ChecklistItem['need'] | null]>([
-    ['asks institution staff for the Mandarin certificate (aksu-water 四(一)17)', 'aksu-water-2024', 'directed_evaluation:intermediate', { employmentKind: 'institution' }, 'mandarin_certificate', 'required'],
+    ['asks institution staff for the Mandarin certificate (aksu-water-2024 四(一)17)', 'aksu-water-2024', 'directed_evaluation:intermediate', { employmentKind: 'institution' }, 'mandarin_certificate', 'required'],
     ['does not ask enterprise staff for it', 'aksu-water-2024', 'directed_evaluation:intermediate', { employmentKind: 'state_enterprise' }, 'mandarin_certificate', null],
     ['asks for the current title when there is one', 'aksu-water-2024', 'directed_evaluation:intermediate', { currentTitle: { level: 'junior_assistant' } }, 'current_title', 'required'],
     ['does not ask for a title nobody has yet', 'aksu-water-2024', 'directed_evaluation:intermediate', { currentTitle: null }, 'current_title', null],
     ['lists awards as 如有', 'aksu-water-2024', 'directed_evaluation:intermediate', {}, 'awards', 'if_any'],
     ['lists achievements as per the series conditions', 'aksu-water-2024', 'directed_evaluation:intermediate', {}, 'achievements', 'per_conditions'],
-    ['asks enterprise staff for social-insurance proof (bazhou 五(一)2)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { employmentKind: 'private_enterprise' }, 'social_insurance', 'required'],
-    ['asks a transferred cadre for the transfer proof (bazhou 五(一)4)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { facts: { transferred_from_agency: true } }, 'agency_transfer_proof', 'required'],
+    ['asks enterprise staff for social-insurance proof (bazhou-ecoenv-2024 五(一)2)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { employmentKind: 'private_enterprise' }, 'social_insurance', 'required'],
+    ['asks a transferred cadre for the transfer proof (bazhou-ecoenv-2024 五(一)4)', 'bazhou-ecoenv-2024', 'evaluation:intermediate', { facts: { transferred_from_agency: true } }, 'agency_transfer_proof', 'required'],
     ['asks tacheng institution staff for the employment contract', 'tacheng-all-series-2023', 'local_specialties:intermediate', { employmentKind: 'institution' }, 'employment_contract_institution', 'required'],
     ['asks yuli applicants for the probation summary', 'yuli-initial-junior-2024', 'initial_junior:junior_assistant', {}, 'probation_summary', 'required'],
   ])('%s', (_name, id, key, patch, code, need) => {
@@ -53,7 +53,7 @@ describe('materials checklist for this person', () => {
     expect(materials.every((m) => m.mask.length === 0)).toBe(true);
   });
 
-  it('takes formats from the category or the round’s image rule (bazhou 八(一): jpg; 知识产权: pdf)', () => {
+  it('takes formats from the category or the round’s image rule (bazhou-ecoenv-2024 八(一): jpg; 知识产权: pdf)', () => {
     const materials = offerOf(assess({}, round('bazhou-ecoenv-2024'), DURING['bazhou-ecoenv-2024']), 'evaluation:intermediate').materials;
     expect(materials.find((m) => m.code === 'intellectual_property')?.formats).toEqual(['pdf']);
     expect(materials.find((m) => m.code === 'id_card')?.formats).toEqual(['jpg']);

@@ -26,7 +26,7 @@ describe('completed years of service, both ends counted', () => {
 });
 
 describe('the day years are counted to', () => {
-  it('is the cut-off the round states (aksu 四(二): 2024-12-31), as the round marks it', () => {
+  it('is the cut-off the round states (aksu-water-2024 四(二): 2024-12-31), as the round marks it', () => {
     const counted = seniorityCountedTo(round('aksu-water-2024'), null);
     expect(counted.date).toBe('2024-12-31');
     expect(counted.source.clause).toBe('四(二)22');

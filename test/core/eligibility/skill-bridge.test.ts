@@ -61,7 +61,7 @@ describe('high-skill bridge: 高级工 / 技师 / 高级技师 after 2 / 3 / 4 y
 
   it.each<[string, RoundId, Partial<Profile>, ReasonOutcome]>([
     ['is open to 工程系列 as 工程技术 (aksu)', 'aksu-water-2024', {}, 'pass'],
-    ['is open to 农业系列 (tacheng 一(四))', 'tacheng-all-series-2023', { series: 'agriculture', specialty: 'agriculture.agronomy' }, 'pass'],
+    ['is open to 农业系列 (tacheng-all-series-2023 一(四))', 'tacheng-all-series-2023', { series: 'agriculture', specialty: 'agriculture.agronomy' }, 'pass'],
     ['is closed to 新闻系列, which the notice does not list (tacheng)', 'tacheng-all-series-2023', { series: 'journalism', specialty: undefined }, 'fail'],
   ])('%s', (_name, id, patch, outcome) => {
     expect(only(bridge(id, worker(patch), 'intermediate'), 'BRIDGE.SERIES').outcome).toBe(outcome);
@@ -89,8 +89,8 @@ describe('high-skill bridge: 高级工 / 技师 / 高级技师 after 2 / 3 / 4 y
 });
 
 /**
- * Which series the bridge is open in, by the round's series codes (aksu 四(二)24 and tacheng 一(四)
- * list 工程技术、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师; aksu 四(六) lists none).
+ * Which series the bridge is open in, by the round's series codes (aksu-water-2024 四(二)24 and tacheng-all-series-2023 一(四)
+ * list 工程技术、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师; aksu-forestry-2024 四(六) lists none).
  * Expectations are written from the notice text.
  */
 const BRIDGE_CLAUSE: Partial<Record<RoundId, string>> = { 'aksu-forestry-2024': '四(六)', 'aksu-water-2024': '四(二)24', 'tacheng-all-series-2023': '一(四)' };
@@ -145,7 +145,7 @@ describe('high-skill bridge: the series it is open in', () => {
   });
 });
 
-describe('technical-school classes count as 中专 / 大专 / 本科 (aksu 四(二)24, tacheng 一(四))', () => {
+describe('technical-school classes count as 中专 / 大专 / 本科 (aksu-water-2024 四(二)24, tacheng-all-series-2023 一(四))', () => {
   it.each([
     ['中级工班', 'secondary_vocational', '中专'],
     ['高级工班', 'junior_college', '大专'],

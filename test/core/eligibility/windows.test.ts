@@ -21,7 +21,7 @@ describe('the apply window at asOf, in Beijing time whatever the server clock', 
     expect(onlyReason(offer, 'WINDOW.APPLY').message).toBe('网上申报时间为2024年7月22日至2024年8月30日 18:00（北京时间），现在可以申报。');
   });
 
-  it('ends a day-only window at 23:59:59 Beijing (yuli 2024-10-22)', () => {
+  it('ends a day-only window at 23:59:59 Beijing (yuli-initial-junior-2024: 2024-10-22)', () => {
     const yuli = round('yuli-initial-junior-2024');
     expect(offerOf(assess({}, yuli, new Date('2024-10-22T15:59:59Z')), 'initial_junior:junior_assistant').window.state).toBe('open');
     expect(offerOf(assess({}, yuli, new Date('2024-10-22T16:00:00Z')), 'initial_junior:junior_assistant').window.state).toBe('closed');

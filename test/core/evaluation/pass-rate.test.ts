@@ -2,7 +2,7 @@ import { capRefusals, checkCaps, mostPassing } from '../../../src/core/evaluatio
 import type { Level } from '../../../src/core/round/round.schema';
 import { round as loadRound } from '../eligibility/rounds.fixture';
 
-// aksu 四(七): 正高级、副高级通过率分别不高于60%、75%; 中、初级职称评审不设置通过率.
+// aksu-forestry-2024 四(七): 正高级、副高级通过率分别不高于60%、75%; 中、初级职称评审不设置通过率.
 const forestry = loadRound('aksu-forestry-2024');
 
 describe('mostPassing', () => {

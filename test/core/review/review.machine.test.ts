@@ -39,7 +39,7 @@ describe('the review machine', () => {
     expect(transition('unit_approved', 'approve', ctx({ actor: 'prefecture_hr', unitLevel: 'county' }))).toMatchObject({ ok: false, error: { kind: 'guard', guard: 'prefecture_unit' } });
   });
 
-  it('gives the steps above the unit to the employment-service agencies on their route (aksu 二(二)), and to nobody else', () => {
+  it('gives the steps above the unit to the employment-service agencies on their route (aksu-water-2024 二(二)), and to nobody else', () => {
     const agencies = ctx({ route: 'employment_service' });
     expect(transition('unit_approved', 'approve', { ...agencies, actor: 'county_agency' })).toMatchObject({ ok: true, next: 'county_approved' });
     expect(transition('county_approved', 'approve', { ...agencies, actor: 'prefecture_agency' })).toMatchObject({ ok: true, next: 'formal_review_passed', effects: [{ kind: 'record' }, { kind: 'notify', notice: 'formal_review_passed' }] });
@@ -134,10 +134,10 @@ describe('the review machine', () => {
 
 describe('return deadline', () => {
   const at = new Date('2024-08-26T02:00:00Z'); // 10:00 Beijing
-  it('is 48 hours from the return where the round says hours (bazhou 四(三))', () => {
+  it('is 48 hours from the return where the round says hours (bazhou-ecoenv-2024 四(三))', () => {
     expect(returnDeadline({ kind: 'within', amount: 48, unit: 'hours', onMissed: 'deemed_abandoned', source: { file: 'x', clause: '四(三)' } }, at, null)?.toISOString()).toBe('2024-08-28T02:00:00.000Z');
   });
-  it('runs to the end of the second Beijing day where it says days (aksu 四(一)1)', () => {
+  it('runs to the end of the second Beijing day where it says days (aksu-water-2024 四(一)1)', () => {
     expect(returnDeadline({ kind: 'within', amount: 2, unit: 'days', onMissed: 'not_accepted', source: { file: 'x', clause: '四(一)1' } }, at, null)?.toISOString()).toBe('2024-08-28T15:59:59.000Z');
     // Returned at 23:30 Beijing: still two whole days after that day.
     expect(returnDeadline({ kind: 'within', amount: 2, unit: 'days', onMissed: 'not_accepted', source: { file: 'x', clause: '四(一)1' } }, new Date('2024-08-26T15:30:00Z'), null)?.toISOString()).toBe('2024-08-28T15:59:59.000Z');

@@ -89,7 +89,7 @@ const facts: Fact[] = [
   { round: 'bazhou-ecoenv-2024', fact: '四(三) 提交次数不超过3次', get: (r) => r.submission.maxSubmissions.count, expected: 3 },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)2 企业近6个月以上社保，带二维码', get: (r) => [r.socialInsurance[0]?.recentMonths, r.socialInsurance[0]?.qrCode], expected: [6, 'required'] },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)10 基本合格顺延1年、不合格顺延2年', get: (r) => r.appraisal.flatMap((a) => (a.kind === 'delay' ? [`${a.grade} ${a.delayYears}`] : [])), expected: ['basically_qualified 1', 'unqualified 2'] },
-  { round: 'aksu-water-2024', fact: '四(一)22 重点审核九项内容', get: (r) => r.reviewPoints?.items.length, expected: 9 },
+  { round: 'aksu-water-2024', fact: '四(二)22 重点审核九项内容', get: (r) => r.reviewPoints?.items.length, expected: 9 },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)11 工作总结2000-3000字', get: (r) => material(r, 'work_summary').textLength, expected: { minChars: 2000, maxChars: 3000 } },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)12 公需30学时、专业60学时', get: (r) => hours(r, 0), expected: { kind: 'stated', publicMin: 30, professionalMin: 60 } },
   { round: 'bazhou-ecoenv-2024', fact: '五(一)12 初级近两年', get: (r) => ce(r, 'junior').professionalYears, expected: { kind: 'recent', years: 2 } },

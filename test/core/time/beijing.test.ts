@@ -91,7 +91,7 @@ describe('isWithin: the aksu deadline 截止8月30日18:00 (ends inclusive, to t
     expect([isWithin(window, new Date('2024-08-30T10:00:00Z')), isWithin(window, new Date('2024-08-30T10:00:01Z'))]).toEqual([true, false]);
   });
 
-  it('counts the whole last day of a day-only window (bazhou 9月8日)', () => {
+  it('counts the whole last day of a day-only window (bazhou-ecoenv-2024: 9月8日)', () => {
     const bazhou = { start: '2024-08-24T00:00:00+08:00', end: '2024-09-08T23:59:59+08:00' };
     expect(isWithin(bazhou, new Date('2024-09-08T15:59:59Z'))).toBe(true);
     expect(isWithin(bazhou, new Date('2024-09-08T16:00:00Z'))).toBe(false);

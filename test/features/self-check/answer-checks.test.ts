@@ -51,7 +51,7 @@ describe('checkMonths: impossible dates stop, odd ones are said', () => {
     expect(findings[kind].join('')).toMatch(message);
   });
 
-  it('says when graduation falls after the round\u2019s cut-off (aksu 四(二): 2024-12-31)', () => {
+  it('says when graduation falls after the round\u2019s cut-off (aksu-water-2024 四(二): 2024-12-31)', () => {
     const later: QuestionContext = { ...ctx, latestMonth: '2025-08' };
     expect(checkMonths(q('graduatedOn'), { educations: [{ education: 'bachelor', graduatedOn: '2025-06-30' }] }, later).warnings.join('')).toMatch(/晚于本批次资历计算截止日（2024年12月）/);
   });

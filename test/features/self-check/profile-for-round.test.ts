@@ -5,7 +5,7 @@ import { visibleQuestions } from '../../../src/features/self-check/questions';
 import { DURING, offerOf, round } from '../../core/eligibility/rounds.fixture';
 
 describe('profileForRound: what the answers mean for the round', () => {
-  // A prefecture-level unit's engineer who works in 且末县 (bazhou 六(一) exempts those who work there).
+  // A prefecture-level unit's engineer who works in 且末县 (bazhou-ecoenv-2024 六(一) exempts those who work there).
   const answers: Profile = {
     employmentKind: 'institution',
     unitLevel: 'prefecture',

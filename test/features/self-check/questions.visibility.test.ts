@@ -10,18 +10,18 @@ const byId = (id: string) => questions.find((q) => q.id === id)!;
 describe('which questions show, asked of the rules in the round', () => {
   it.each<[string, RoundId, Profile, string, boolean]>([
     // Exclusions the round states end the questionnaire; those it does not state are not asked.
-    ['asks about retirement where the round excludes retirees (bazhou 一)', 'bazhou-ecoenv-2024', {}, 'retired', true],
+    ['asks about retirement where the round excludes retirees (bazhou-ecoenv-2024 一)', 'bazhou-ecoenv-2024', {}, 'retired', true],
     ['does not ask about retirement where the round states no such exclusion (yuli)', 'yuli-initial-junior-2024', {}, 'retired', false],
     ['asks nothing more of a retiree', 'bazhou-ecoenv-2024', { facts: { retired: true } }, 'education', false],
     ['keeps the retirement question itself, so the answer can be changed', 'bazhou-ecoenv-2024', { facts: { retired: true } }, 'retired', true],
     ['asks nothing more of a civil servant', 'bazhou-ecoenv-2024', { employmentKind: 'agency' }, 'specialty', false],
-    // Where one works: asked whatever the unit's level (bazhou 六 exempts 且末县 / 若羌县 workers).
+    // Where one works: asked whatever the unit's level (bazhou-ecoenv-2024 六 exempts 且末县 / 若羌县 workers).
     ['asks the county of a prefecture-level unit', 'bazhou-ecoenv-2024', { unitLevel: 'prefecture', facts: { works_in_prefecture: true } }, 'workCounty', true],
     ['does not ask the county of someone working elsewhere', 'bazhou-ecoenv-2024', { facts: { works_in_prefecture: false } }, 'workCounty', false],
     // Facts asked only where a rule of the round uses them and the rest of that rule may apply.
-    ['asks an institution employee for the Mandarin grade (aksu 四(一)5)', 'aksu-water-2024', { employmentKind: 'institution' }, 'mandarin', true],
+    ['asks an institution employee for the Mandarin grade (aksu-water-2024 四(一)17)', 'aksu-water-2024', { employmentKind: 'institution' }, 'mandarin', true],
     ['does not ask a private-enterprise employee for the Mandarin grade', 'aksu-water-2024', { employmentKind: 'private_enterprise' }, 'mandarin', false],
-    ['asks a private-enterprise employee whether the licence is registered here (aksu 一(二))', 'aksu-water-2024', { employmentKind: 'private_enterprise' }, 'licence', true],
+    ['asks a private-enterprise employee whether the licence is registered here (aksu-water-2024 一(二))', 'aksu-water-2024', { employmentKind: 'private_enterprise' }, 'licence', true],
     ['does not ask an institution employee about a licence', 'aksu-water-2024', { employmentKind: 'institution' }, 'licence', false],
     ['asks a freelancer where the personnel file is held', 'aksu-water-2024', { employmentKind: 'freelancer' }, 'personnelFile', true],
     ['does not ask a private-enterprise employee where the personnel file is held', 'aksu-water-2024', { employmentKind: 'private_enterprise' }, 'personnelFile', false],
@@ -31,7 +31,7 @@ describe('which questions show, asked of the rules in the round', () => {
     ['does not ask an institution employee for months of social insurance', 'bazhou-ecoenv-2024', { employmentKind: 'institution' }, 'socialInsurance', false],
     ['asks a private-enterprise employee whether this is the first application (aksu CE exemption)', 'aksu-water-2024', { employmentKind: 'private_enterprise' }, 'firstApplication', true],
     ['does not ask an institution employee whether this is the first application', 'aksu-water-2024', { employmentKind: 'institution' }, 'firstApplication', false],
-    ['asks about another channel this year where the round allows one channel (aksu 二)', 'aksu-water-2024', {}, 'otherApplication', true],
+    ['asks about another channel this year where the round allows one channel (aksu-water-2024 二)', 'aksu-water-2024', {}, 'otherApplication', true],
     ['does not ask about another channel where the round has one', 'bazhou-ecoenv-2024', {}, 'otherApplication', false],
     ['asks about a skill certificate where the round has the skill bridge', 'aksu-water-2024', {}, 'skill', true],
     ['does not ask about a skill certificate where it has none', 'yuli-initial-junior-2024', {}, 'skill', false],

@@ -26,7 +26,7 @@ const ATTENDANCE: Record<'present' | 'absent' | 'done', string> = {
 };
 
 /**
- * The applicant's 10-minute defense (aksu-water 四(一)20): whether they defend and why (with the
+ * The applicant's 10-minute defense (aksu-water-2024 四(一)20): whether they defend and why (with the
  * clause), and once published the time in Beijing time with a countdown, the place or the meeting
  * link, the panel and what to bring; one tap confirms attendance; the WeChat reminders for it.
  */

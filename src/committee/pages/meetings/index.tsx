@@ -46,7 +46,7 @@ function Meetings() {
       {secretary && me.data.committeeRounds.length > 0 ? (
         <View className='committee__card'>
           <Text className='committee__subheading'>申报人员花名册（Excel）</Text>
-          <Text className='committee__note'>按巴州附件5的栏目，列出批次内已提交的全部申报，含评审结果。</Text>
+          <Text className='committee__note'>按bazhou-ecoenv-2024 附件5的栏目，列出批次内已提交的全部申报，含评审结果。</Text>
           {me.data.committeeRounds.map((r) => (
             <ExportButton key={r.id} label={me.data.committeeRounds.length > 1 ? `导出：${r.title}` : '导出花名册'} make={() => call('documents', 'roster', { roundId: r.id })} />
           ))}
