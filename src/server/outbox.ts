@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import type { SubscriptionDraft } from '../core/messages/subscription';
+import type { NoticeDraft } from '../core/messages/notice-draft';
 import { TemplateKey } from '../core/messages/templates';
-import type { NoticeKind } from '../core/review/review.machine';
 import { collections } from './collections';
 import { parseFields } from './docs';
 import type { Deps } from './function';
@@ -22,17 +21,7 @@ import type { Doc, JsonObject, Store, Write } from './ports/store.port';
  * that then stopped is never sent again (WeChat has no idempotency key): after a while it ends
  * `failed` (`unconfirmed`) with its in-app notice, so it is not lost either.
  */
-export interface OutboxDraft {
-  readonly dedupeKey: string;
-  readonly personId: string;
-  readonly applicationId: string;
-  readonly kind: NoticeKind;
-  readonly title: string;
-  readonly body: string;
-  readonly page: string;
-  /** The WeChat subscription message, where this notice has one. */
-  readonly subscription?: SubscriptionDraft | null;
-}
+export type OutboxDraft = NoticeDraft;
 
 const Subscription = z.strictObject({ template: TemplateKey, page: z.string(), data: z.record(z.string(), z.string()) });
 

@@ -1,7 +1,8 @@
-import type { ReviewStatus } from '../review/review.machine';
+import { EDITABLE, type ReviewStatus } from '../review/review.machine';
 
 /**
  * Whether the applicant may still change the application and the apply window still concerns
- * them: before submitting, and when it comes back returned. (No schema here: the pages use it.)
+ * them: in the statuses the review table lets the applicant submit from (before submitting, and
+ * when it comes back returned).
  */
-export const isEditable = (status: ReviewStatus) => status === 'draft' || status === 'returned';
+export const isEditable = (status: ReviewStatus): boolean => EDITABLE.includes(status);

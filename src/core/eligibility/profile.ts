@@ -80,3 +80,17 @@ export const Profile = z.strictObject({
     .optional(),
 });
 export type Profile = z.infer<typeof Profile>;
+
+/**
+ * The self-check's answers with the applications the product already holds for this person this
+ * year added: the server's facts beside the person's own word (the one-channel rule reads both).
+ * Nothing known and nothing answered stays unanswered.
+ */
+export function withKnownApplications(
+  profile: Profile,
+  known: readonly { readonly series: string | null; readonly specialty: string | null; readonly level: Profile['applicationsThisYear'] extends (infer A)[] | undefined ? A extends { level: infer L } ? L : never : never; readonly channel: Channel }[],
+): Profile {
+  if (known.length === 0) return profile;
+  const added = known.map((a) => ({ level: a.level, channel: a.channel, ...(a.series ? { series: a.series } : {}), ...(a.specialty ? { specialty: a.specialty } : {}) }));
+  return { ...profile, applicationsThisYear: [...(profile.applicationsThisYear ?? []), ...added] };
+}

@@ -42,10 +42,6 @@ export const STAGE_TEXT: Readonly<Record<MeetingStage, string>> = {
   certified: '已确认取得资格',
 };
 
-/** The moment a publicity ending on `to` (a Beijing date, inclusive) is over: the next day's 00:00 Beijing. */
-export function publicityOver(to: string): Date {
-  return new Date(Date.parse(`${to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
-}
 
 /**
  * Material categories an expert never sees, not even as a blind copy: the ID card and the

@@ -39,3 +39,13 @@ export function countPublicityDays(national: HolidayCalendar, regional: Regional
   }
   return ok({ workingDays: counted.value, regionalMissing: years.filter((y) => !regional.years[String(y)]) });
 }
+
+/** The moment a publicity ending on `to` (a Beijing date, inclusive) is over: the next day's 00:00 Beijing. */
+export function publicityOver(to: string): Date {
+  return new Date(Date.parse(`${to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
+}
+
+/** The unit's internal publicity is recorded, long enough (the round's working days), and over. */
+export function publicityDone(publicity: { readonly to: string; readonly workingDays: number } | null, requiredDays: number, now: Date): boolean {
+  return publicity !== null && now.getTime() >= publicityOver(publicity.to).getTime() && publicity.workingDays >= requiredDays;
+}

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Role } from '../people/person';
 import type { ReviewRoute } from './route';
+import type { UnitLevel } from '../round/round.vocabulary';
 
 /**
  * The review chain as one table: the only place that knows the order an application goes
@@ -89,6 +90,8 @@ export interface TransitionRow {
   readonly countsSubmission?: boolean;
   /** The applicant now has until the return deadline to resubmit. */
   readonly startsReturnDeadline?: boolean;
+  /** A late step off the chain's way (a fee recorded after its deadline): it does not make anyone the holder. */
+  readonly late?: boolean;
 }
 
 const REVIEWING: readonly ReviewStatus[] = ['submitted', 'unit_approved', 'county_approved'];
@@ -136,7 +139,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   // 未缴纳的不予评审: the fee deadline passed without the fee recorded.
   { command: 'expire_fee', from: ['formal_review_passed', 'materials_received'], to: 'not_evaluated', actors: ['system'], guards: ['fee_deadline_passed'], notify: 'not_evaluated' },
   // A fee paid in time but recorded after the deadline: the secretary records it and it goes on.
-  { command: 'record_fee', from: ['not_evaluated'], to: 'fee_paid', actors: ['committee_secretary'], guards: [], notify: 'progress' },
+  { command: 'record_fee', from: ['not_evaluated'], to: 'fee_paid', actors: ['committee_secretary'], guards: [], notify: 'progress', late: true },
   { command: 'record_defense', from: ['fee_paid'], to: 'defended', actors: ['committee_secretary'], guards: ['defense_required'], notify: null },
   // Results are recorded on the meeting and moved here only when published within the caps, so the
   // applicant learns the result once it is final.
@@ -306,28 +309,62 @@ export function statusText(status: ReviewStatus, route: ReviewRoute): string {
   return (route === 'employment_service' ? EMPLOYMENT_SERVICE_TEXT[status] : undefined) ?? STATUS_TEXT[status];
 }
 
-/** Who holds the application now: whose move it is. */
-export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): Actor | null {
-  const agencies = route === 'employment_service';
-  switch (status) {
-    case 'draft':
-    case 'returned':
-      return 'applicant';
-    case 'submitted':
-      return 'unit_admin';
-    case 'unit_approved':
-      if (unitLevel === 'prefecture') return agencies ? 'prefecture_agency' : 'prefecture_hr';
-      return agencies ? 'county_agency' : 'county_hr';
-    case 'county_approved':
-      return agencies ? 'prefecture_agency' : 'prefecture_hr';
-    case 'formal_review_passed':
-    case 'materials_received':
-    case 'fee_paid':
-    case 'defended':
-    case 'passed':
-    case 'publicised':
-      return 'committee_secretary';
+/** Guards that say which way the chain goes for this unit (its level, its route), not whether a step may be taken. */
+function onThisWay(guard: Guard, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): boolean {
+  switch (guard) {
+    case 'county_unit':
+      return unitLevel === 'county' || unitLevel === 'township';
+    case 'prefecture_unit':
+      return unitLevel === 'prefecture';
+    case 'hr_route':
+      return route === 'hr';
+    case 'employment_service_route':
+      return route === 'employment_service';
     default:
-      return null;
+      return true;
   }
 }
+
+/** The rows that move an application on from a status: not the applicant's withdrawal, not a timer, not a late step. */
+const onward = (status: ReviewStatus) => TRANSITIONS.filter((r) => r.from.includes(status) && r.command !== 'withdraw' && !r.late && !r.actors.includes('system'));
+
+/** Who holds the application now: whose move it is, read from the table for this unit's way. */
+export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): Actor | null {
+  return onward(status).find((r) => r.guards.every((g) => onThisWay(g, unitLevel, route)))?.actors[0] ?? null;
+}
+
+/** The unit levels a unit-level guard lets through (an autonomous-region unit goes the prefecture's way); null: any. */
+const LEVELS_OF: Partial<Record<Guard, readonly UnitLevel[]>> = { county_unit: ['county', 'township'], prefecture_unit: ['prefecture', 'autonomous_region'] };
+
+/**
+ * Where applications wait for this actor: each status they hold it in, and the unit levels for which
+ * (null: any unit): a reviewer's 待审核, read from the table.
+ */
+export function heldBy(actor: Actor): { readonly status: ReviewStatus; readonly unitLevels: readonly UnitLevel[] | null }[] {
+  return ReviewStatus.options.flatMap((status) => {
+    const rows = onward(status).filter((r) => r.actors.includes(actor));
+    if (rows.length === 0) return [];
+    const levels = rows.map((r) => r.guards.flatMap((g) => LEVELS_OF[g] ?? []));
+    return [{ status, unitLevels: levels.some((l) => l.length === 0) ? null : [...new Set(levels.flat())] }];
+  });
+}
+
+/** The statuses the applicant edits in: those the applicant's submission starts from. */
+export const EDITABLE: readonly ReviewStatus[] = [...new Set(TRANSITIONS.filter((r) => r.command === 'submit').flatMap((r) => r.from))];
+
+/** Every status an application can reach from this one by the table's rows, itself included. */
+export function reachableFrom(status: ReviewStatus): ReviewStatus[] {
+  const seen = new Set<ReviewStatus>([status]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of TRANSITIONS) {
+      if (row.command === 'withdraw' || seen.has(row.to) || !row.from.some((f) => seen.has(f))) continue;
+      seen.add(row.to);
+      grew = true;
+    }
+  }
+  return ReviewStatus.options.filter((s) => seen.has(s));
+}
+
+/** 通过形式审核 and every status after it: the committee's applications. */
+export const PAST_FORMAL_REVIEW: readonly ReviewStatus[] = reachableFrom('formal_review_passed');

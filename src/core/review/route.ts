@@ -18,3 +18,12 @@ export function routeOf(round: Pick<Round, 'reviewChains'>, channel: Channel): R
   );
   return byAgencies ? 'employment_service' : 'hr';
 }
+
+/**
+ * The unit's level as the chain knows it: an autonomous-region unit is reviewed as a prefecture's
+ * (no county step); none before the applicant has a unit.
+ */
+export function chainLevelOf(unit: { readonly level: 'autonomous_region' | 'prefecture' | 'county' | 'township' } | null | undefined): 'prefecture' | 'county' | 'township' | null {
+  if (!unit) return null;
+  return unit.level === 'autonomous_region' ? 'prefecture' : unit.level;
+}

@@ -8,6 +8,7 @@ import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
 import { Person, Unit } from '../../core/people/person';
 import { holderOf, statusText } from '../../core/review/review.machine';
+import { chainLevelOf } from '../../core/review/route';
 import { ACTOR_TEXT, reasonText, timelineLine } from '../../core/review/timeline-text';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
@@ -156,7 +157,7 @@ export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, r
 
 /** Whose move it is, in the applicant's words or a reviewer's. */
 function holderText(record: ApplicationRecord, reader: 'applicant' | 'reviewer'): string {
-  const holder = holderOf(record.status, record.unit?.level === 'autonomous_region' ? 'prefecture' : (record.unit?.level ?? null), record.unit?.route ?? 'hr');
+  const holder = holderOf(record.status, chainLevelOf(record.unit), record.unit?.route ?? 'hr');
   if (holder === null) return '办理已结束';
   const whose = reader === 'applicant' ? '在您手上' : '在申报人手上';
   if (holder === 'applicant') return record.status === 'returned' ? `${whose}：按退回意见修改后重新提交` : `${whose}：准备材料，齐了就提交`;

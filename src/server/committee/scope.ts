@@ -1,4 +1,4 @@
-import type { ApplicationRecord } from '../../core/application/application.schema';
+import { PAST_FORMAL_REVIEW } from '../../core/review/review.machine';
 import type { Person } from '../../core/people/person';
 import { loadApplication, type Loaded } from '../applications/load';
 import type { Store } from '../ports/store.port';
@@ -8,7 +8,6 @@ export function servesRound(caller: Person, roundId: string): boolean {
   return caller.rounds?.includes(roundId) ?? false;
 }
 
-export const PAST_FORMAL_REVIEW: readonly ApplicationRecord['status'][] = ['formal_review_passed', 'materials_received', 'fee_paid', 'not_evaluated', 'defended', 'passed', 'failed', 'publicised', 'certified'];
 
 /** An application of one of the secretary's rounds, past formal review; anything else is answered as missing. */
 export const loadForCommittee = (store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> =>

@@ -1,6 +1,7 @@
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { appError } from '../../core/errors';
-import { MeetingRecord, publicityOver, stageOf, type MeetingResult } from '../../core/evaluation/meeting';
+import { publicityOver } from '../../core/review/publicity';
+import { MeetingRecord, stageOf, type MeetingResult } from '../../core/evaluation/meeting';
 import { err, ok } from '../../core/result';
 import type { ReviewCommand } from '../../core/review/review.machine';
 import { beijingDate } from '../../core/time/beijing';

@@ -2,7 +2,8 @@ import { applicationSpecialtyName } from '../../core/eligibility/selector.match'
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, CapLine, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
-import { MeetingRecord, NEVER_TO_EXPERTS, publicityOver, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
+import { publicityOver } from '../../core/review/publicity';
+import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { capRefusals, checkCaps } from '../../core/evaluation/pass-rate';
 import { tally, tallyText, Vote } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';

@@ -30,6 +30,8 @@ import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../upl
 import type { JsonObject, Store } from '../ports/store.port';
 import { roundFromDoc } from '../round.docs';
 import { moveApplication } from '../review/move';
+import { applicationDoc } from '../applications/application.docs';
+import { withKnownApplications } from '../../core/eligibility/profile';
 import { inReviewScope } from '../../core/review/scope';
 import { routeOf, type ReviewRoute } from '../../core/review/route';
 import { lintContextOf, problemsOf, viewFrom, viewOf, withFix } from '../applications/application.view';
@@ -60,11 +62,15 @@ export const applicationsFunction = defineFunction('applications', applicationsC
       const saved = savedDoc ? parseFields(SavedAnswers, savedDoc) : null;
       if (!saved || saved.roundId !== roundId) return err(appError('APPLICATION.NO_ANSWERS'));
 
-      const offer = assess(saved.profile, round, now).offers.find((o) => o.key === offerKey);
+      // The applications the product holds for this person this year are facts beside their answers: the
+      // one-channel rule (the core's, where the round states it) reads both.
+      const thisYear = await applicationsThisYear(store, caller._id, round.year);
+      const offer = assess(withKnownApplications(saved.profile, thisYear), round, now).offers.find((o) => o.key === offerKey);
       if (!offer) return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这个申报项目，请返回自测结果重新选择']));
       if (offer.verdict === 'ineligible' || offer.verdict === 'not_yet') {
-        const reasons = offer.reasons.filter((r) => r.outcome === 'fail' || r.outcome === 'later').map((r) => `${r.message}（第${r.source.clause}条）`);
-        return err(appError('APPLICATION.INELIGIBLE', reasons));
+        const failed = offer.reasons.filter((r) => r.outcome === 'fail' || r.outcome === 'later');
+        const reasons = failed.map((r) => `${r.message}（第${r.source.clause}条）`);
+        return err(appError(failed.some((r) => r.code === 'CHANNEL.ONE_PER_YEAR') ? 'APPLICATION.OTHER_CHANNEL' : 'APPLICATION.INELIGIBLE', reasons));
       }
       if (offer.window.state === 'closed') return err(appError('APPLICATION.WINDOW_CLOSED'));
 
@@ -99,9 +105,7 @@ export const applicationsFunction = defineFunction('applications', applicationsC
         feeReceipt: null,
         basics: { ethnicity: null, politicalStatus: null },
       };
-      const other = await otherChannelThisYear(store, record);
-      if (other) return err(appError('APPLICATION.OTHER_CHANNEL', [`已有的申报：${other}`]));
-      writes.insert(collections.applications.name, { _id: id, ...(record as unknown as JsonObject) });
+      writes.insert(collections.applications.name, applicationDoc(id, record));
       return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round), now));
     },
   },
@@ -479,19 +483,16 @@ export const applicationsFunction = defineFunction('applications', applicationsC
 });
 
 /** The label of another application this year for the same series (specialty) and level in another channel. */
-async function otherChannelThisYear(store: Pick<Store, 'find'>, record: ApplicationRecord): Promise<string | null> {
+/** This person's applications of the year, any round, as the one-channel rule reads them. */
+async function applicationsThisYear(store: Pick<Store, 'find'>, personId: string, year: number): Promise<ApplicationRecord[]> {
   const mine = await store.find(collections.applications.name, {
     where: [
-      { field: 'personId', op: 'eq', value: record.personId },
-      { field: 'year', op: 'eq', value: record.year },
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'year', op: 'eq', value: year },
     ],
   });
-  for (const doc of mine) {
-    const other = parseFields(ApplicationRecord, doc);
-    const sameSubject = other.series === record.series && other.specialty === record.specialty && other.level === record.level;
-    if (sameSubject && other.channel !== record.channel) return `${other.roundId}（${other.offerKey}）`;
-  }
-  return null;
+  // A withdrawn application no longer holds its channel.
+  return mine.map((doc) => parseFields(ApplicationRecord, doc)).filter((a) => a.status !== 'withdrawn');
 }
 
 type Owned =

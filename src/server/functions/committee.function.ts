@@ -2,12 +2,13 @@ import { ApplicationRecord } from '../../core/application/application.schema';
 import type { CommitteeItem } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
-import { statusText, transition } from '../../core/review/review.machine';
+import { PAST_FORMAL_REVIEW, statusText } from '../../core/review/review.machine';
+import { can, moveFacts } from '../../core/review/decide';
 import { err, ok } from '../../core/result';
 import { applicantViewOf } from '../applications/application.view';
 import { parseFields } from '../docs';
 import { collections } from '../collections';
-import { loadForCommittee, PAST_FORMAL_REVIEW } from '../committee/scope';
+import { loadForCommittee } from '../committee/scope';
 import { committeeContract } from '../../core/contracts/functions/committee.contract';
 import { defineFunction, type ActionContext } from '../function';
 import { moveApplication, type Move } from '../review/move';
@@ -153,8 +154,8 @@ function feeYuanOf(round: Round | null, record: ApplicationRecord): number | nul
 
 function itemOf(id: string, record: ApplicationRecord, round: Round | null, now: Date, receiptUrl: string | null): CommitteeItem {
   const route = record.unit?.route ?? 'hr';
-  // Only the step's own rows matter here: the secretary's two commands have no guards.
-  const base = { actor: 'committee_secretary' as const, now, applyWindowOpen: true, submissions: 0, maxSubmissions: 3, complete: true, publicityDone: true, unitLevel: null, route, reasonCount: 0, returnDeadline: null, defenseRequired: false };
+  // The secretary's two steps ask nothing of the application's content: its facts without the view.
+  const mine = round ? can(record, 'committee_secretary', moveFacts({ record, round, now, defenseRequired: false, feeDeadline: feeDeadline(round) })) : [];
   return {
     id,
     applicantName: record.applicantName,
@@ -162,8 +163,8 @@ function itemOf(id: string, record: ApplicationRecord, round: Round | null, now:
     roundId: record.roundId,
     status: record.status,
     statusText: statusText(record.status, route),
-    mayReceive: transition(record.status, 'receive_materials', base).ok,
-    mayRecordFee: transition(record.status, 'record_fee', base).ok,
+    mayReceive: mine.includes('receive_materials'),
+    mayRecordFee: mine.includes('record_fee'),
     feeYuan: feeYuanOf(round, record),
     receiptUrl,
   };

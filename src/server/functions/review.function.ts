@@ -6,7 +6,7 @@ import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
 import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
-import { statusText, transition, type ReviewStatus } from '../../core/review/review.machine';
+import { heldBy, PAST_FORMAL_REVIEW, statusText, type ReviewStatus } from '../../core/review/review.machine';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { chineseDate, daysIncluding, fillTemplate } from '../../core/review/template-fill';
 import { inReviewScope } from '../../core/review/scope';
@@ -19,7 +19,9 @@ import { parseDoc, parseFields } from '../docs';
 import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
 import type { Condition, Doc, Store } from '../ports/store.port';
-import { moveApplication, publicityDone } from '../review/move';
+import { moveApplication } from '../review/move';
+import { blockedBy, can, moveFacts } from '../../core/review/decide';
+import { feeDeadline } from '../../core/eligibility/fees';
 import { deliverOutbox } from '../outbox';
 import { roundFromDoc } from '../round.docs';
 import { replayOf } from '../../core/review/request-replay';
@@ -215,30 +217,17 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
   const applicant = await personOf(store, record.personId);
   const context = applicant ? await lintContextOf(store, applicant, round) : { ownName: record.applicantName, unitName: record.unit?.name ?? null, unitReplacement: '本单位' };
   const application = viewOf(id, record, round, now, context);
-  const base = {
-    actor: caller.role,
-    now,
-    applyWindowOpen: true,
-    submissions: record.submissions,
-    maxSubmissions: round.submission.maxSubmissions.count,
-    complete: true,
-    publicityDone: publicityDone(record, round, now),
-    unitLevel: record.unit ? (record.unit.level === 'autonomous_region' ? ('prefecture' as const) : record.unit.level) : null,
-    route: record.unit?.route ?? ('hr' as const),
-    returnDeadline: null,
-    defenseRequired: false,
-  };
-  const approve = transition(record.status, 'approve', { ...base, reasonCount: 0 });
-  const giveBack = transition(record.status, 'return', { ...base, reasonCount: 1 });
+  const facts = moveFacts({ record, round, now, view: application, defenseRequired: application.defense.status === 'required', feeDeadline: feeDeadline(round) });
+  const mine = can(record, caller.role, facts);
   const counted = record.publicity ? countPublicityDays(nationalCalendar(), regionalCalendar(), record.publicity.from, record.publicity.to) : null;
   const missing = counted?.ok ? counted.value.regionalMissing : [];
   const note = missing.length > 0 ? `${missing.join('、')}年自治区的肉孜节、古尔邦节假期尚未收录，按全国节假日计算，请核对。` : null;
   return {
     application,
     applicantName: record.applicantName,
-    mayApprove: approve.ok,
-    mayReturn: giveBack.ok,
-    approveBlockedBy: !approve.ok && approve.error.kind === 'guard' ? approve.error.message : null,
+    mayApprove: mine.includes('approve'),
+    mayReturn: mine.includes('return'),
+    approveBlockedBy: blockedBy(record, 'approve', caller.role, facts),
     publicity: record.publicity ? { ...record.publicity, note } : null,
     publicityRequiredDays: round.unitPublicity.workingDays,
     reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
@@ -256,33 +245,35 @@ function standardOpinion(round: Round, role: Person['role']): string {
 
 const PAGE = 50;
 const QueueTabs: readonly QueueTab[] = ['pending', 'returned', 'done'];
-const AFTER_FORMAL_REVIEW: readonly ReviewStatus[] = ['formal_review_passed', 'materials_received', 'fee_paid', 'defended', 'passed', 'failed', 'publicised', 'certified'];
 
 /**
  * The store queries that find one tab of a reviewer's queue (their scope by the unit snapshot;
- * several queries are one tab's parts, never overlapping): 待审核 is their move (holderOf),
+ * several queries are one tab's parts, never overlapping): 待审核 is their move (`heldBy`, from the review table),
  * 已退回 the returned ones, 已办理 those past their step (or ended, for the unit).
  */
 function tabQueries(caller: Person, tab: QueueTab): Condition[][] {
   const status = (values: readonly ReviewStatus[]): Condition => ({ field: 'status', op: 'in', values });
   const countyLevels: Condition = { field: 'unit.level', op: 'in', values: ['county', 'township'] };
+  // 待审核: where the review table has applications wait for this role, each with the unit levels it holds them for.
+  const pending = (scope: readonly Condition[]): Condition[][] =>
+    heldBy(caller.role).map(({ status: held, unitLevels }) => [...scope, status([held]), ...(unitLevels ? [{ field: 'unit.level', op: 'in' as const, values: [...unitLevels] }] : [])]);
   if (caller.role === 'unit_admin') {
     const scope: Condition = { field: 'unit.unitId', op: 'eq', value: caller.unitId ?? '' };
-    if (tab === 'pending') return [[scope, status(['submitted'])]];
+    if (tab === 'pending') return pending([scope]);
     if (tab === 'returned') return [[scope, status(['returned'])]];
-    return [[scope, status(['unit_approved', 'county_approved', ...AFTER_FORMAL_REVIEW, ...ENDED])]];
+    return [[scope, status(['unit_approved', 'county_approved', ...PAST_FORMAL_REVIEW, ...ENDED])]];
   }
   const route: Condition = { field: 'unit.route', op: 'eq', value: caller.role === 'county_agency' || caller.role === 'prefecture_agency' ? 'employment_service' : 'hr' };
   if (caller.role === 'county_hr' || caller.role === 'county_agency') {
     const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, { field: 'unit.county', op: 'eq', value: caller.county ?? '' }, countyLevels, route];
-    if (tab === 'pending') return [[...scope, status(['unit_approved'])]];
+    if (tab === 'pending') return pending(scope);
     if (tab === 'returned') return [[...scope, status(['returned'])]];
-    return [[...scope, status(['county_approved', ...AFTER_FORMAL_REVIEW])]];
+    return [[...scope, status(['county_approved', ...PAST_FORMAL_REVIEW])]];
   }
   const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, route];
-  if (tab === 'pending') return [[...scope, status(['county_approved'])], [...scope, status(['unit_approved']), { field: 'unit.level', op: 'in', values: ['prefecture', 'autonomous_region'] }]];
+  if (tab === 'pending') return pending(scope);
   if (tab === 'returned') return [[...scope, status(['returned'])]];
-  return [[...scope, status(AFTER_FORMAL_REVIEW)]];
+  return [[...scope, status(PAST_FORMAL_REVIEW)]];
 }
 
 async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {

@@ -1,4 +1,4 @@
-import { holderOf, transition, TRANSITIONS, ReviewStatus, type TransitionContext } from '../../../src/core/review/review.machine';
+import { EDITABLE, heldBy, holderOf, PAST_FORMAL_REVIEW, transition, TRANSITIONS, ReviewStatus, type TransitionContext } from '../../../src/core/review/review.machine';
 import { returnDeadline } from '../../../src/core/review/return-deadline';
 
 const NOW = new Date('2024-08-26T02:00:00Z');
@@ -129,6 +129,24 @@ describe('the review machine', () => {
     expect(holderOf('county_approved', 'county', 'employment_service')).toBe('prefecture_agency');
     expect(holderOf('returned', 'county', 'hr')).toBe('applicant');
     expect(holderOf('abandoned', 'county', 'hr')).toBeNull();
+    // Every status, read from the table: the secretary from formal review on; a fee recorded late is no one's move.
+    const holders = ReviewStatus.options.map((s) => `${s}:${holderOf(s, 'county', 'hr') ?? '-'}`);
+    expect(holders).toEqual([
+      'draft:applicant', 'submitted:unit_admin', 'unit_approved:county_hr', 'county_approved:prefecture_hr', 'formal_review_passed:committee_secretary',
+      'materials_received:committee_secretary', 'fee_paid:committee_secretary', 'defended:committee_secretary', 'passed:committee_secretary', 'failed:-',
+      'publicised:committee_secretary', 'certified:-', 'returned:applicant', 'abandoned:-', 'rejected:-', 'withdrawn:-', 'not_evaluated:-',
+    ]);
+  });
+
+  it('derives from the table what pages and queues ask: editable, the committee’s statuses, each reviewer’s 待审核', () => {
+    expect(EDITABLE).toEqual(['draft', 'returned']);
+    expect(PAST_FORMAL_REVIEW).toEqual(['formal_review_passed', 'materials_received', 'fee_paid', 'defended', 'passed', 'failed', 'publicised', 'certified', 'not_evaluated']);
+    expect(heldBy('unit_admin')).toEqual([{ status: 'submitted', unitLevels: null }]);
+    expect(heldBy('county_hr')).toEqual([{ status: 'unit_approved', unitLevels: ['county', 'township'] }]);
+    expect(heldBy('prefecture_agency')).toEqual([
+      { status: 'unit_approved', unitLevels: ['prefecture', 'autonomous_region'] },
+      { status: 'county_approved', unitLevels: null },
+    ]);
   });
 });
 
