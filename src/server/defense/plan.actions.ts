@@ -1,0 +1,211 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { ApplicationRecord } from '../../core/application/application.schema';
+import type { DefensePlanView } from '../../core/contracts/api';
+import { assignSlots, moveSlot, swapSlots, type Candidate, type DefenseSession, type Slot } from '../../core/defense/schedule';
+import { appError, type AppError } from '../../core/errors';
+import { defenseNotice } from '../../core/messages/defense-notice';
+import { err, ok, type Result } from '../../core/result';
+import { outsideRoundYear } from '../../core/time/calendar-day';
+import { collections } from '../collections';
+import type { ActionContext, ActionDefs } from '../function';
+import type { JsonObject } from '../ports/store.port';
+import { loadPlan, refused, roundFor, sortSessions, viewOfPlan, type SlotDoc, type SlotEntry } from './plan.docs';
+
+type PlanActions = Pick<ActionDefs<'defense'>, 'plan' | 'addSession' | 'removeSession' | 'assign' | 'move' | 'swap' | 'publish' | 'cancel'>;
+
+/**
+ * The secretary's defense plan (aksu-water-2024 四(一)20): sessions, every applicant who defends
+ * (fee paid, not exempt) given a slot (by submission time or a recorded draw), moves and swaps,
+ * publishing (each applicant told once), and a cancellation (told, with the reason).
+ */
+export const planActions: PlanActions = {
+    plan: {
+      roles: ['committee_secretary'],
+      async handle({ roundId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        return ok(viewOfPlan(await loadPlan(ctx, round.value)));
+      },
+    },
+    addSession: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, session }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const outside = outsideRoundYear(session.date, round.value.year, '答辩日期');
+        if (outside) return err(refused(outside));
+        const minutes = round.value.defense.slotMinutes?.minutes;
+        if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
+        const id = `session-${randomUUID()}`;
+        ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...(session as unknown as JsonObject) });
+        const state = await loadPlan(ctx, round.value);
+        return ok(viewOfPlan({ ...state, sessions: sortSessions([...state.sessions, { ...session, id }]) }));
+      },
+    },
+    removeSession: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, sessionId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const doc = await ctx.store.get(collections.defenseSessions.name, sessionId);
+        if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', ['没有这个答辩场次。']));
+        const state = await loadPlan(ctx, round.value);
+        if (state.slots.some((s) => s.slot.sessionId === sessionId)) return err(refused('这个场次已经排了人，请先把他们调到别的场次再删除。'));
+        ctx.writes.remove(collections.defenseSessions.name, sessionId, doc._rev);
+        return ok(viewOfPlan({ ...state, sessions: state.sessions.filter((s) => s.id !== sessionId) }));
+      },
+    },
+    assign: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, order }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const state = await loadPlan(ctx, round.value);
+        // Published: only those without a slot are filled in (by submission time), around the slots
+        // already announced; before publishing, the whole schedule is made again.
+        const published = state.schedule?.doc.publishedAt != null;
+        const kept = published ? state.slots : [];
+        const candidates: (Candidate & { record: ApplicationRecord; title: string })[] = state.defenders
+          .filter(({ id }) => !kept.some((k) => k.id === id))
+          .map(({ id, record, title }) => ({
+            applicationId: id,
+            specialty: record.specialty ?? 'general',
+            submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? record.createdAt,
+            record,
+            title,
+          }));
+        if (candidates.length === 0) return err(refused(published ? '需要答辩的申报人都已经有时段了。' : '还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
+        // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
+        const seed = order === 'draw' && !published ? randomInt(2 ** 31 - 1) : null;
+        const nameOf = (code: string) => round.value.specialties.find((s) => s.code === code)?.name ?? code;
+        const keptSlots = kept.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
+        const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf, keptSlots);
+        if (!assigned.ok) return err(refused(assigned.error.message));
+        if (!published) for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
+        const cancelled = state.schedule?.doc.cancelled ?? {};
+        const added = assigned.value.map((slot) => {
+          const { record, specialty, title } = candidates.find((c) => c.applicationId === slot.applicationId)!;
+          const doc: SlotDoc = {
+            roundId,
+            personId: record.personId,
+            applicantName: record.applicantName,
+            title,
+            specialty,
+            sessionId: slot.sessionId,
+            panelId: slot.panelId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            published: false,
+            confirmedAt: null,
+            attendance: null,
+            changes: 0,
+            generation: cancelled[slot.applicationId] ?? 0,
+          };
+          ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...(doc as unknown as JsonObject) });
+          return { id: slot.applicationId, rev: 0, slot: doc };
+        });
+        if (published) return ok(viewOfPlan({ ...state, slots: [...kept, ...added] }));
+        const scheduleDoc = { order, seed, publishedAt: null, cancelled };
+        if (state.schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, state.schedule.rev, scheduleDoc);
+        else ctx.writes.insert(collections.defenseSchedules.name, { _id: roundId, ...scheduleDoc });
+        return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots: added }));
+      },
+    },
+    move: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, applicationId, to }, ctx) {
+        return adjust(ctx, roundId, (sessions, slots, specialtyOf) => moveSlot(sessions, slots, specialtyOf, applicationId, { ...to, startsAt: new Date(to.startsAt).toISOString() }));
+      },
+    },
+    swap: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, a, b }, ctx) {
+        return adjust(ctx, roundId, (sessions, slots, specialtyOf) => swapSlots(sessions, slots, specialtyOf, a, b));
+      },
+    },
+    publish: {
+      roles: ['committee_secretary'],
+      async handle({ roundId }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const state = await loadPlan(ctx, round.value);
+        const { schedule, slots, sessions } = state;
+        if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+        const unscheduled = state.defenders.filter((d) => !slots.some((s) => s.id === d.id));
+        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.record.applicantName).join('、')}），请先排好再发布。`));
+        // Each slot is announced once: publishing again (or after filling in) tells only the new ones.
+        const fresh = slots.filter((s) => !s.slot.published);
+        if (fresh.length === 0) return ok(viewOfPlan(state));
+        for (const { id, rev, slot } of fresh) {
+          ctx.writes.update(collections.defenseSlots.name, id, rev, { published: true });
+          const session = sessions.find((s) => s.id === slot.sessionId)!;
+          ctx.notify(defenseNotice({ kind: 'scheduled' }, { applicationId: id, personId: slot.personId, slot, session }));
+        }
+        const publishedAt = schedule.doc.publishedAt ?? ctx.now.toISOString();
+        if (!schedule.doc.publishedAt) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
+        return ok(
+          viewOfPlan({
+            ...state,
+            schedule: { ...schedule, doc: { ...schedule.doc, publishedAt } },
+            slots: slots.map((s) => ({ ...s, slot: { ...s.slot, published: true } })),
+          }),
+        );
+      },
+    },
+    cancel: {
+      roles: ['committee_secretary'],
+      async handle({ roundId, applicationId, reason }, ctx) {
+        const round = await roundFor(ctx, roundId);
+        if (!round.ok) return err(round.error);
+        const state = await loadPlan(ctx, round.value);
+        const mine = state.slots.find((s) => s.id === applicationId);
+        if (!mine || !state.schedule) return err(appError('NOT_FOUND', ['这位申报人没有答辩时段。']));
+        if (mine.slot.attendance !== null) return err(refused(`${mine.slot.applicantName}已经开始或结束答辩，不能取消。`));
+        ctx.writes.remove(collections.defenseSlots.name, mine.id, mine.rev);
+        let schedule = state.schedule;
+        if (mine.slot.published) {
+          const generation = mine.slot.generation + 1;
+          const cancelled = { ...schedule.doc.cancelled, [applicationId]: generation };
+          ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { cancelled });
+          schedule = { ...schedule, doc: { ...schedule.doc, cancelled } };
+          const session = state.sessions.find((s) => s.id === mine.slot.sessionId)!;
+          ctx.notify(defenseNotice({ kind: 'cancelled', reason }, { applicationId, personId: mine.slot.personId, slot: mine.slot, session }));
+        }
+        return ok(viewOfPlan({ ...state, schedule, slots: state.slots.filter((s) => s.id !== applicationId) }));
+      },
+    },
+};
+
+/** A move or a swap, applied with the core's rules; after publishing, the applicants moved are told. */
+async function adjust(
+  ctx: ActionContext,
+  roundId: string,
+  change: (sessions: readonly DefenseSession[], slots: readonly Slot[], specialtyOf: (id: string) => string | undefined) => Result<Slot[], string>,
+): Promise<Result<DefensePlanView, AppError>> {
+  const round = await roundFor(ctx, roundId);
+  if (!round.ok) return err(round.error);
+  const state = await loadPlan(ctx, round.value);
+  const { schedule, slots, sessions } = state;
+  if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+  const before: Slot[] = slots.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
+  const changed = change(sessions, before, (id) => slots.find((s) => s.id === id)?.slot.specialty);
+  if (!changed.ok) return err(refused(changed.error));
+  const after: SlotEntry[] = [];
+  for (const entry of slots) {
+    const to = changed.value.find((s) => s.applicationId === entry.id)!;
+    const old = entry.slot;
+    if (old.sessionId === to.sessionId && old.panelId === to.panelId && old.startsAt === to.startsAt) {
+      after.push(entry);
+      continue;
+    }
+    if (old.attendance !== null) return err(refused(`${old.applicantName}已经开始或结束答辩，不能再调整。`));
+    const changes = old.changes + (old.published ? 1 : 0);
+    const set = { sessionId: to.sessionId, panelId: to.panelId, startsAt: to.startsAt, endsAt: to.endsAt, changes, confirmedAt: null };
+    ctx.writes.update(collections.defenseSlots.name, entry.id, entry.rev, set);
+    after.push({ ...entry, slot: { ...old, ...set } });
+    if (!old.published) continue;
+    const session = sessions.find((s) => s.id === to.sessionId)!;
+    ctx.notify(defenseNotice({ kind: 'moved' }, { applicationId: entry.id, personId: old.personId, slot: { ...old, ...set }, session }));
+  }
+  return ok(viewOfPlan({ ...state, slots: after }));
+}

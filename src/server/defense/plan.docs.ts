@@ -1,0 +1,171 @@
+import * as z from 'zod';
+import { ApplicationRecord } from '../../core/application/application.schema';
+import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
+import { DefenseSession, panelSlots } from '../../core/defense/schedule';
+import { assess } from '../../core/eligibility/assess';
+import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
+import { LEVEL_LABELS } from '../../core/eligibility/labels';
+import { appError, type AppError } from '../../core/errors';
+import { panelName } from '../../core/messages/defense-notice';
+import { err, ok, type Result } from '../../core/result';
+import type { Round } from '../../core/round/round.schema';
+import { collections } from '../collections';
+import { servesRound } from '../committee/scope';
+import { parseFields } from '../docs';
+import type { ActionContext, WorkContext } from '../function';
+import type { Doc, JsonObject } from '../ports/store.port';
+import { roundFromDoc } from '../round.docs';
+
+/**
+ * A round's defense plan as the store keeps it: the sessions, the schedule (its order, a draw's
+ * seed, when published), one slot per applicant; loaded with who defends, and shown as the
+ * secretary's plan.
+ */
+export const SlotDoc = z.strictObject({
+  roundId: z.string(),
+  personId: z.string(),
+  applicantName: z.string(),
+  title: z.string(),
+  specialty: z.string(),
+  sessionId: z.string(),
+  panelId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  published: z.boolean(),
+  confirmedAt: z.string().nullable(),
+  attendance: z.enum(['present', 'absent', 'done']).nullable(),
+  /** Bumped on each move after publishing: one change message per move. */
+  changes: z.number().int(),
+  /** How many of this applicant's slots were cancelled before this one: its messages are its own. */
+  generation: z.number().int().default(0),
+});
+export type SlotDoc = z.infer<typeof SlotDoc>;
+
+export const ScheduleDoc = z.strictObject({
+  order: z.enum(['submission', 'draw']),
+  seed: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  /** Per application, how many of its published slots were cancelled. */
+  cancelled: z.record(z.string(), z.number().int()).default({}),
+});
+
+
+export const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
+
+export async function roundFor(ctx: ActionContext, roundId: string): Promise<Result<Round, AppError>> {
+  if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
+  const doc = await ctx.store.get(collections.rounds.name, roundId);
+  return doc ? ok(roundFromDoc(doc)) : err(appError('ROUND.NOT_FOUND'));
+}
+
+export function sessionFromDoc(doc: Doc<JsonObject>): DefenseSession {
+  const { _id, _rev, roundId, ...fields } = doc as Doc<JsonObject> & { roundId: string };
+  void _rev;
+  void roundId;
+  return DefenseSession.parse({ ...fields, id: _id });
+}
+
+export function sortSessions(sessions: DefenseSession[]): DefenseSession[] {
+  return sessions.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}
+
+export async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<DefenseSession[]> {
+  const docs = await ctx.store.find(collections.defenseSessions.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], limit: 100 });
+  return sortSessions(docs.map(sessionFromDoc));
+}
+
+export interface SlotEntry {
+  readonly id: string;
+  readonly rev: number;
+  readonly slot: SlotDoc;
+}
+
+export async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<SlotEntry[]> {
+  const docs = await ctx.store.find(collections.defenseSlots.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
+  return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(SlotDoc, d) }));
+}
+
+export async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ rev: number; doc: z.infer<typeof ScheduleDoc> } | null> {
+  const doc = await ctx.store.get(collections.defenseSchedules.name, roundId);
+  return doc ? { rev: doc._rev, doc: parseFields(ScheduleDoc, doc) } : null;
+}
+
+export const capacityOf = (session: DefenseSession) => session.panels.length * panelSlots(session).length;
+
+/**
+ * A round's defense plan as read from the store: who defends, who does not and why, the sessions,
+ * the schedule and its slots. An action that changes the plan stages its writes and answers with
+ * the plan changed the same way in memory (the writes commit after the handler returns).
+ */
+export interface PlanState {
+  readonly round: Round;
+  /** With the title they defend for (高级工程师: the engine's first title name, else the level in words). */
+  readonly defenders: readonly { readonly id: string; readonly record: ApplicationRecord; readonly title: string }[];
+  readonly others: DefensePlanView['others'];
+  readonly sessions: readonly DefenseSession[];
+  readonly schedule: { readonly rev: number; readonly doc: z.infer<typeof ScheduleDoc> } | null;
+  readonly slots: readonly SlotEntry[];
+}
+
+/** Who defends in this round (fee paid, the engine says required), who does not and why, the sessions and the schedule. */
+export async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanState> {
+  const docs = await ctx.store.find(collections.applications.name, {
+    where: [
+      { field: 'roundId', op: 'eq', value: round.id },
+      { field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received', 'fee_paid', 'defended'] },
+    ],
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+    limit: 1000,
+  });
+  const defenders: { id: string; record: ApplicationRecord; title: string }[] = [];
+  const others: DefensePlanView['others'][number][] = [];
+  for (const doc of docs) {
+    const record = parseFields(ApplicationRecord, doc);
+    const offer = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey);
+    const defense = offer?.defense;
+    if (!defense || defense.status !== 'required') {
+      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
+    } else if (record.status === 'fee_paid' || record.status === 'defended') {
+      defenders.push({ id: doc._id, record, title: offer?.titleNames[0] ?? LEVEL_LABELS[record.level] });
+    } else {
+      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
+    }
+  }
+  return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };
+}
+
+export function viewOfPlan(state: PlanState): DefensePlanView {
+  const { round, sessions, schedule } = state;
+  const defenders = state.defenders.map(({ id, record }) => ({ applicationId: id, applicantName: record.applicantName, specialty: record.specialty ?? 'general', specialtyName: applicationSpecialtyName(round, record) }));
+  const slots: DefenseSlotView[] = state.slots
+    .map(({ id, slot }) => ({
+      applicationId: id,
+      applicantName: slot.applicantName,
+      specialty: slot.specialty,
+      specialtyName: round.specialties.find((s) => s.code === slot.specialty)?.name ?? slot.specialty,
+      sessionId: slot.sessionId,
+      panelId: slot.panelId,
+      panelName: panelName(sessions.find((s) => s.id === slot.sessionId), slot.panelId),
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      confirmed: slot.confirmedAt !== null,
+      published: slot.published,
+      attendance: slot.attendance,
+    }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.panelId.localeCompare(b.panelId));
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    slotMinutes: round.defense.slotMinutes?.minutes ?? 10,
+    // The round's, and any a defender has that the round does not list (a series without specialties).
+    specialties: [
+      ...round.specialties.map((s) => ({ code: s.code, name: s.name })),
+      ...[...new Map(defenders.filter((d) => !round.specialties.some((s) => s.code === d.specialty)).map((d) => [d.specialty, d.specialtyName])).entries()].map(([code, name]) => ({ code, name })),
+    ],
+    defenders,
+    others: state.others,
+    sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),
+    schedule: schedule ? { order: schedule.doc.order, seed: schedule.doc.seed, publishedAt: schedule.doc.publishedAt, slots } : null,
+  };
+}
+

@@ -1,0 +1,50 @@
+import { remindersDue, REMINDER_HORIZON_MS } from '../../core/defense/reminders';
+import type { DefenseSession } from '../../core/defense/schedule';
+import { templateRegistry } from '../../core/config/message-templates';
+import { defenseNotice } from '../../core/messages/defense-notice';
+import { collections } from '../collections';
+import { parseFields } from '../docs';
+import type { TimerDef } from '../function';
+import { sessionFromDoc, SlotDoc } from './plan.docs';
+
+/**
+ * Reminders of published slots: the day before and shortly before (config/messages, timed by the
+ * core's `remindersDue`), each once (its outbox key), only while the person has reminders left (the
+ * outbox uses a credit per send; without one the reminder is an in-app notice).
+ */
+export const reminderTimers: Readonly<Record<string, TimerDef>> = {
+    remindDefenses: {
+      cron: '0 */5 * * * * *',
+      everyMs: 60_000,
+      async run(ctx) {
+        const policy = templateRegistry().defenseReminders;
+        const soon = await ctx.store.find(collections.defenseSlots.name, {
+          where: [
+            { field: 'published', op: 'eq', value: true },
+            { field: 'startsAt', op: 'gt', value: ctx.now.toISOString() },
+            { field: 'startsAt', op: 'lte', value: new Date(ctx.now.getTime() + REMINDER_HORIZON_MS).toISOString() },
+          ],
+          limit: 1000,
+        });
+        let queued = 0;
+        const sessions = new Map<string, DefenseSession | null>();
+        for (const doc of soon) {
+          const slot = parseFields(SlotDoc, doc);
+          if (slot.attendance !== null) continue;
+          for (const when of remindersDue(new Date(slot.startsAt), ctx.now, policy)) {
+            if (!sessions.has(slot.sessionId)) {
+              const s = await ctx.store.get(collections.defenseSessions.name, slot.sessionId);
+              sessions.set(slot.sessionId, s ? sessionFromDoc(s) : null);
+            }
+            const session = sessions.get(slot.sessionId);
+            if (!session) continue;
+            const notice = defenseNotice(when === 'day_before' ? { kind: 'day_before' } : { kind: 'soon', minutesBefore: policy.minutesBefore }, { applicationId: doc._id, personId: slot.personId, slot, session });
+            if (await ctx.store.get(collections.outbox.name, notice.dedupeKey)) continue;
+            ctx.notify(notice);
+            queued += 1;
+          }
+        }
+        return queued;
+      },
+    },
+};
