@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Doc } from './ports/store.port';
+import type { Doc, JsonObject } from './ports/store.port';
 
 /**
  * Validates a stored document against its schema ("adapters validate documents they read"),
@@ -17,4 +17,13 @@ export function parseFields<S extends z.ZodType>(schema: S, doc: Doc<object>): z
   void _id;
   void _rev;
   return schema.parse(fields);
+}
+
+/**
+ * A value of one of the schemas the store keeps, as the store's types take it. The schemas hold
+ * plain JSON only (strings, numbers, booleans, null, arrays and objects of them), so this is the
+ * one place that says so: handlers never cast a record themselves.
+ */
+export function toDoc(value: object): JsonObject {
+  return value as unknown as JsonObject;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { toDoc } from './docs';
 import type { NoticeDraft } from '../core/messages/notice-draft';
 import { TemplateKey } from '../core/messages/templates';
 import { collections } from './collections';
@@ -67,7 +68,7 @@ export function outboxInsert(draft: OutboxDraft, now: Date): Write {
     notBefore: null,
     claimedAt: null,
   };
-  return { kind: 'insert', collection: collections.outbox.name, doc: { _id: draft.dedupeKey, ...(entry as unknown as JsonObject) } };
+  return { kind: 'insert', collection: collections.outbox.name, doc: { _id: draft.dedupeKey, ...toDoc(entry) } };
 }
 
 /** The credits document of a person and template. */

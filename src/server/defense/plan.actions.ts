@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { toDoc } from '../docs';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView } from '../../core/contracts/api';
 import { assignSlots, moveSlot, swapSlots, type Candidate, type DefenseSession, type Slot } from '../../core/defense/schedule';
@@ -8,7 +9,6 @@ import { err, ok, type Result } from '../../core/result';
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
-import type { JsonObject } from '../ports/store.port';
 import { loadPlan, refused, roundFor, sortSessions, viewOfPlan, type SlotDoc, type SlotEntry } from './plan.docs';
 
 type PlanActions = Pick<ActionDefs<'defense'>, 'plan' | 'addSession' | 'removeSession' | 'assign' | 'move' | 'swap' | 'publish' | 'cancel'>;
@@ -37,7 +37,7 @@ export const planActions: PlanActions = {
         const minutes = round.value.defense.slotMinutes?.minutes;
         if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
         const id = `session-${randomUUID()}`;
-        ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...(session as unknown as JsonObject) });
+        ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...toDoc(session) });
         const state = await loadPlan(ctx, round.value);
         return ok(viewOfPlan({ ...state, sessions: sortSessions([...state.sessions, { ...session, id }]) }));
       },
@@ -101,7 +101,7 @@ export const planActions: PlanActions = {
             changes: 0,
             generation: cancelled[slot.applicationId] ?? 0,
           };
-          ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...(doc as unknown as JsonObject) });
+          ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...toDoc(doc) });
           return { id: slot.applicationId, rev: 0, slot: doc };
         });
         if (published) return ok(viewOfPlan({ ...state, slots: [...kept, ...added] }));

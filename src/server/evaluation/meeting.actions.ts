@@ -8,10 +8,9 @@ import { beijingDate } from '../../core/time/beijing';
 import { applicantViewOf } from '../applications/application.view';
 import { collections } from '../collections';
 import { servesRound } from '../committee/scope';
-import { parseFields } from '../docs';
+import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
-import type { JsonObject } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { blindItemOf, expertsOf, resultChecks, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
 import { roundFromDoc } from '../round.docs';
@@ -74,7 +73,7 @@ export const meetingActions: MeetingActions = {
         publicity: null,
         certifiedAt: null,
       };
-      ctx.writes.insert(collections.meetings.name, { _id: id, ...(meeting as unknown as JsonObject) });
+      ctx.writes.insert(collections.meetings.name, { _id: id, ...toDoc(meeting) });
       return viewOf(ctx, id, { loaded: { id, rev: 1, meeting, round } });
     },
   },

@@ -5,11 +5,11 @@ import { sha256Hex } from '../../core/hash/sha256';
 import { Person, Role, roleLabels, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
-import { parseDoc } from '../docs';
+import { parseDoc, toDoc } from '../docs';
 import { accountContract } from '../../core/contracts/functions/account.contract';
 import { defineFunction } from '../function';
 import { roundFromDoc } from '../round.docs';
-import type { JsonObject, Store } from '../ports/store.port';
+import type { Store } from '../ports/store.port';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import type { Level } from '../../core/round/round.schema';
 
@@ -25,7 +25,7 @@ export const accountFunction = defineFunction('account', accountContract, {
       if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在县（市）'], '所在县（市）不在这个地（州），请重新选择。'));
       // The person's id follows from the OPENID: registering twice at once is one person.
       const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
-      writes.insert(collections.people.name, person as unknown as JsonObject & { _id: string });
+      writes.insert(collections.people.name, { ...toDoc(person), _id: person._id });
       return ok(meView(person, null, now, [], []));
     },
   },

@@ -5,8 +5,7 @@ import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { eligibilityContract } from '../../core/contracts/functions/eligibility.contract';
 import { defineFunction } from '../function';
-import { parseFields } from '../docs';
-import type { JsonObject } from '../ports/store.port';
+import { parseFields, toDoc } from '../docs';
 
 const SavedProfile = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
 
@@ -21,7 +20,7 @@ export const eligibilityFunction = defineFunction('eligibility', eligibilityCont
       const doc = await store.get(collections.rounds.name, roundId);
       if (!doc) return err(appError('ROUND.NOT_FOUND'));
 
-      const saved = { roundId, profile, savedAt: now.toISOString() } as unknown as JsonObject;
+      const saved = toDoc({ roundId, profile, savedAt: now.toISOString() });
       const existing = await store.get(collections.profiles.name, caller._id);
       if (existing) writes.update(collections.profiles.name, caller._id, existing._rev, saved);
       else writes.insert(collections.profiles.name, { _id: caller._id, ...saved });

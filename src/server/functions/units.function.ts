@@ -6,10 +6,10 @@ import { INVITE_ALPHABET, INVITE_CODE_LENGTH, isInviteCode, normaliseInviteCode,
 import { joinTriesLeft, wrongTry } from '../units/join-tries';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
-import { parseDoc } from '../docs';
+import { parseDoc, toDoc } from '../docs';
 import { unitsContract } from '../../core/contracts/functions/units.contract';
 import { defineFunction } from '../function';
-import type { JsonObject, Store } from '../ports/store.port';
+import type { Store } from '../ports/store.port';
 
 /**
  * `units`: employers (用人单位) as the review chain needs them. A unit's admin registers it; the HR
@@ -40,7 +40,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
         rejectReason: null,
         inviteImage: null,
       };
-      writes.insert(collections.units.name, unit as unknown as JsonObject & { _id: string });
+      writes.insert(collections.units.name, { ...toDoc(unit), _id: unit._id });
       return ok(view(unit, 'registrant'));
     },
   },

@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import { ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { assess } from '../../core/eligibility/assess';
+import { Profile } from '../../core/eligibility/profile';
+import { appError } from '../../core/errors';
+import { err, ok } from '../../core/result';
+import { collections } from '../collections';
+import { parseFields } from '../docs';
+import type { Store } from '../ports/store.port';
+import { roundFromDoc } from '../round.docs';
+import { applicationDoc } from './application.docs';
+import { withKnownApplications } from '../../core/eligibility/profile';
+import { lintContextOf, viewFrom, viewOf } from './application.view';
+import type { ActionDefs } from '../function';
+
+const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
+
+/** The label of another application this year for the same series (specialty) and level in another channel. */
+/** This person's applications of the year, any round, as the one-channel rule reads them. */
+async function applicationsThisYear(store: Pick<Store, 'find'>, personId: string, year: number): Promise<ApplicationRecord[]> {
+  const mine = await store.find(collections.applications.name, {
+    where: [
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'year', op: 'eq', value: year },
+    ],
+  });
+  // A withdrawn application no longer holds its channel.
+  return mine.map((doc) => parseFields(ApplicationRecord, doc)).filter((a) => a.status !== 'withdrawn');
+}
+
+/**
+ * Starting an application from the answers the self-check saved for its round, judged again by the
+ * same engine on the server's clock: a level the engine says cannot be applied for is refused with
+ * its reasons, and one channel per year holds where the round says so (aksu-water-2024 二), the
+ * applications this person already has this year read as facts beside their answers.
+ */
+export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
+  create: {
+    roles: ['applicant'],
+    async handle({ roundId, offerKey }, { caller, store, now, writes }) {
+      const roundDoc = await store.get(collections.rounds.name, roundId);
+      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+      const round = roundFromDoc(roundDoc);
+      const id = applicationId(caller._id, roundId, offerKey);
+
+      // Opening the same application again answers it as it is.
+      const existing = await store.get(collections.applications.name, id);
+      if (existing) return ok(viewOf(id, parseFields(ApplicationRecord, existing), round, now, await lintContextOf(store, caller, round)));
+
+      const savedDoc = await store.get(collections.profiles.name, caller._id);
+      const saved = savedDoc ? parseFields(SavedAnswers, savedDoc) : null;
+      if (!saved || saved.roundId !== roundId) return err(appError('APPLICATION.NO_ANSWERS'));
+
+      // The applications the product holds for this person this year are facts beside their answers: the
+      // one-channel rule (the core's, where the round states it) reads both.
+      const thisYear = await applicationsThisYear(store, caller._id, round.year);
+      const offer = assess(withKnownApplications(saved.profile, thisYear), round, now).offers.find((o) => o.key === offerKey);
+      if (!offer) return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这个申报项目，请返回自测结果重新选择']));
+      if (offer.verdict === 'ineligible' || offer.verdict === 'not_yet') {
+        const failed = offer.reasons.filter((r) => r.outcome === 'fail' || r.outcome === 'later');
+        const reasons = failed.map((r) => `${r.message}（第${r.source.clause}条）`);
+        return err(appError(failed.some((r) => r.code === 'CHANNEL.ONE_PER_YEAR') ? 'APPLICATION.OTHER_CHANNEL' : 'APPLICATION.INELIGIBLE', reasons));
+      }
+      if (offer.window.state === 'closed') return err(appError('APPLICATION.WINDOW_CLOSED'));
+
+      const record: ApplicationRecord = {
+        personId: caller._id,
+        roundId,
+        year: round.year,
+        offerKey,
+        offerId: offer.offerId,
+        level: offer.level,
+        way: offer.way,
+        channel: offer.channel,
+        series: saved.profile.series ?? null,
+        specialty: saved.profile.specialty ?? null,
+        profile: saved.profile,
+        status: 'draft',
+        createdAt: now.toISOString(),
+        files: [],
+        // A choice the self-check already answered (驻村, the unit's level) starts chosen; the page says so.
+        texts: Object.fromEntries(offer.materials.flatMap((m) => (m.choices?.suggested ? [[m.code, m.choices.suggested]] : []))),
+        entries: {},
+        declarations: [],
+        idNumber: null,
+        submissions: 0,
+        events: [{ kind: 'created', at: now.toISOString(), requestId: null, by: caller._id, role: caller.role, from: null, to: 'draft', reasons: [], opinion: '' }],
+        applicantName: caller.name,
+        unit: null,
+        returnDeadline: null,
+        returnSnapshot: {},
+        returnConfirmations: {},
+        publicity: null,
+        feeReceipt: null,
+        basics: { ethnicity: null, politicalStatus: null },
+      };
+      writes.insert(collections.applications.name, applicationDoc(id, record));
+      return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round), now));
+    },
+  },
+};

@@ -1,0 +1,88 @@
+import { ApplicationRecord } from '../../core/application/application.schema';
+import { mayRead } from '../../core/application/file-access';
+import type { LintContext } from '../../core/application/text-lint';
+import type { ApplicationSummary } from '../../core/contracts/api';
+import { appError } from '../../core/errors';
+import { Role } from '../../core/people/person';
+import { err, ok } from '../../core/result';
+import type { Round } from '../../core/round/round.schema';
+import { collections } from '../collections';
+import { parseFields } from '../docs';
+import { roundFromDoc } from '../round.docs';
+import { inReviewScope } from '../../core/review/scope';
+import { lintContextOf, viewOf } from './application.view';
+import type { ActionDefs } from '../function';
+
+/** What the app reads: one application, a file's short-lived URL (by who may read which copy), the in-app notices, the applicant's list. */
+export const readActions: Pick<ActionDefs<'applications'>, 'get' | 'fileUrl' | 'inbox' | 'mine'> = {
+  get: {
+    roles: ['applicant'],
+    async handle({ applicationId: id }, { caller, store, now }) {
+      const doc = await store.get(collections.applications.name, id);
+      // Another person's application is answered as missing: its existence is not theirs to learn.
+      if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
+      const record = parseFields(ApplicationRecord, doc);
+      if (record.personId !== caller._id) return err(appError('APPLICATION.NOT_FOUND'));
+      const roundDoc = await store.get(collections.rounds.name, record.roundId);
+      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+      const round = roundFromDoc(roundDoc);
+      return ok(viewOf(id, record, round, now, await lintContextOf(store, caller, round)));
+    },
+  },
+  fileUrl: {
+    roles: Role.options,
+    async handle({ applicationId: id, sha256, copy }, { caller, store, files, now }) {
+      const doc = await store.get(collections.applications.name, id);
+      if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
+      const record = parseFields(ApplicationRecord, doc);
+      const relation = record.personId === caller._id ? 'owner' : inReviewScope(caller, record.unit) ? 'in_scope' : 'out_of_scope';
+      // Outside one's scope an application is answered as missing: its existence is not theirs to learn.
+      if (relation === 'out_of_scope') return err(appError('APPLICATION.NOT_FOUND'));
+      if (!mayRead(caller.role, relation, copy)) return err(appError('AUTH.FORBIDDEN'));
+      const file = record.files.find((f) => f.sha256 === sha256);
+      const ref = copy === 'original' ? file?.ref : file?.blindRef;
+      if (!ref) return err(appError('FILE.NOT_FOUND'));
+      const ttlSeconds = 600;
+      const url = await files.url(ref, ttlSeconds);
+      if (!url) return err(appError('FILE.NOT_FOUND'));
+      return ok({ url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString() });
+    },
+  },
+  inbox: {
+    roles: Role.options,
+    async handle(_payload, { caller, store }) {
+      const docs = await store.find(collections.inbox.name, {
+        where: [{ field: 'personId', op: 'eq', value: caller._id }],
+        orderBy: [{ field: 'at', direction: 'desc' }],
+        limit: 50,
+      });
+      return ok(docs.map((d) => ({ id: d._id, title: String(d.title), body: String(d.body), page: String(d.page), at: String(d.at) })));
+    },
+  },
+  mine: {
+    roles: ['applicant'],
+    async handle(_payload, { caller, store, now }) {
+      const docs = await store.find(collections.applications.name, {
+        where: [{ field: 'personId', op: 'eq', value: caller._id }],
+        orderBy: [{ field: 'createdAt', direction: 'desc' }],
+      });
+      // Each round (and the lint context, which reads the caller's unit) is loaded once, not per application.
+      const rounds = new Map<string, { round: Round; context: LintContext }>();
+      const summaries: ApplicationSummary[] = [];
+      for (const doc of docs) {
+        const record = parseFields(ApplicationRecord, doc);
+        let loaded = rounds.get(record.roundId);
+        if (!loaded) {
+          const roundDoc = await store.get(collections.rounds.name, record.roundId);
+          if (!roundDoc) continue;
+          const round = roundFromDoc(roundDoc);
+          loaded = { round, context: await lintContextOf(store, caller, round) };
+          rounds.set(record.roundId, loaded);
+        }
+        const view = viewOf(doc._id, record, loaded.round, now, loaded.context);
+        summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, statusText: view.statusText, holderText: view.holderText, returnDeadline: view.returnDeadline, createdAt: view.createdAt, window: view.window });
+      }
+      return ok(summaries);
+    },
+  },
+};
