@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { unitDecidedNotice } from '../../core/messages/unit-notice';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
@@ -82,15 +83,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       } else {
         writes.update(collections.units.name, unit._id, doc._rev, { status: 'rejected', rejectReason: reason });
       }
-      ctx.notify({
-        dedupeKey: `unit:${unit._id}#decided`,
-        personId: registrantDoc._id,
-        applicationId: '',
-        kind: 'progress',
-        title: approve ? '单位登记已通过' : '单位登记未通过',
-        body: approve ? `“${unit.name}”已通过审核，您是它的单位管理员。把邀请码发给本单位的申报人，他们用它加入单位。` : `“${unit.name}”没有通过审核：${reason}。请修改后重新登记。`,
-        page: 'pages/unit/index',
-      });
+      ctx.notify(unitDecidedNotice({ id: unit._id, name: unit.name }, registrantDoc._id, approve ? { approve } : { approve, reason }));
       return ok((await pendingFor(store, caller)).filter((u) => u.unitId !== unit._id));
     },
   },
