@@ -1,4 +1,5 @@
-import { EDITABLE, type ReviewStatus } from '../review/review.machine';
+import type { ReviewStatus } from '../review/review.machine';
+import { EDITABLE } from '../review/table-reads';
 
 /**
  * Whether the applicant may still change the application and the apply window still concerns

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import type { Role } from '../people/person';
 import type { ReviewRoute } from './route';
-import type { UnitLevel } from '../round/round.vocabulary';
 
 /**
  * The review chain as one table: the only place that knows the order an application goes
@@ -308,63 +307,3 @@ const EMPLOYMENT_SERVICE_TEXT: Readonly<Partial<Record<ReviewStatus, string>>> =
 export function statusText(status: ReviewStatus, route: ReviewRoute): string {
   return (route === 'employment_service' ? EMPLOYMENT_SERVICE_TEXT[status] : undefined) ?? STATUS_TEXT[status];
 }
-
-/** Guards that say which way the chain goes for this unit (its level, its route), not whether a step may be taken. */
-function onThisWay(guard: Guard, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): boolean {
-  switch (guard) {
-    case 'county_unit':
-      return unitLevel === 'county' || unitLevel === 'township';
-    case 'prefecture_unit':
-      return unitLevel === 'prefecture';
-    case 'hr_route':
-      return route === 'hr';
-    case 'employment_service_route':
-      return route === 'employment_service';
-    default:
-      return true;
-  }
-}
-
-/** The rows that move an application on from a status: not the applicant's withdrawal, not a timer, not a late step. */
-const onward = (status: ReviewStatus) => TRANSITIONS.filter((r) => r.from.includes(status) && r.command !== 'withdraw' && !r.late && !r.actors.includes('system'));
-
-/** Who holds the application now: whose move it is, read from the table for this unit's way. */
-export function holderOf(status: ReviewStatus, unitLevel: TransitionContext['unitLevel'], route: ReviewRoute): Actor | null {
-  return onward(status).find((r) => r.guards.every((g) => onThisWay(g, unitLevel, route)))?.actors[0] ?? null;
-}
-
-/** The unit levels a unit-level guard lets through (an autonomous-region unit goes the prefecture's way); null: any. */
-const LEVELS_OF: Partial<Record<Guard, readonly UnitLevel[]>> = { county_unit: ['county', 'township'], prefecture_unit: ['prefecture', 'autonomous_region'] };
-
-/**
- * Where applications wait for this actor: each status they hold it in, and the unit levels for which
- * (null: any unit): a reviewer's 待审核, read from the table.
- */
-export function heldBy(actor: Actor): { readonly status: ReviewStatus; readonly unitLevels: readonly UnitLevel[] | null }[] {
-  return ReviewStatus.options.flatMap((status) => {
-    const rows = onward(status).filter((r) => r.actors.includes(actor));
-    if (rows.length === 0) return [];
-    const levels = rows.map((r) => r.guards.flatMap((g) => LEVELS_OF[g] ?? []));
-    return [{ status, unitLevels: levels.some((l) => l.length === 0) ? null : [...new Set(levels.flat())] }];
-  });
-}
-
-/** The statuses the applicant edits in: those the applicant's submission starts from. */
-export const EDITABLE: readonly ReviewStatus[] = [...new Set(TRANSITIONS.filter((r) => r.command === 'submit').flatMap((r) => r.from))];
-
-/** Every status an application can reach from this one by the table's rows, itself included. */
-export function reachableFrom(status: ReviewStatus): ReviewStatus[] {
-  const seen = new Set<ReviewStatus>([status]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of TRANSITIONS) {
-      if (row.command === 'withdraw' || seen.has(row.to) || !row.from.some((f) => seen.has(f))) continue;
-      seen.add(row.to);
-      grew = true;
-    }
-  }
-  return ReviewStatus.options.filter((s) => seen.has(s));
-}
-
-/** 通过形式审核 and every status after it: the committee's applications. */
-export const PAST_FORMAL_REVIEW: readonly ReviewStatus[] = reachableFrom('formal_review_passed');

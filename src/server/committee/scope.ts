@@ -1,4 +1,4 @@
-import { PAST_FORMAL_REVIEW } from '../../core/review/review.machine';
+import { PAST_FORMAL_REVIEW } from '../../core/review/table-reads';
 import type { Person } from '../../core/people/person';
 import { loadApplication, type Loaded } from '../applications/load';
 import type { Store } from '../ports/store.port';

@@ -1,4 +1,5 @@
-import { EDITABLE, heldBy, holderOf, PAST_FORMAL_REVIEW, transition, TRANSITIONS, ReviewStatus, type TransitionContext } from '../../../src/core/review/review.machine';
+import { transition, TRANSITIONS, ReviewStatus, type TransitionContext } from '../../../src/core/review/review.machine';
+import { EDITABLE, heldBy, holderOf, PAST_FORMAL_REVIEW } from '../../../src/core/review/table-reads';
 import { returnDeadline } from '../../../src/core/review/return-deadline';
 
 const NOW = new Date('2024-08-26T02:00:00Z');
