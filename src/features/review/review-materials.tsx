@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { toast } from '../../services/ui/dialogs';
+import { previewImages, toast } from '../../services/ui/dialogs';
 import { openDocument } from '../../services/platform/open-document';
-import { previewImages } from '../../services/ui/dialogs';
 import { ENTRY_FORMS, entryTitle, isListRecord } from '../../core/application/entry-forms';
 import type { ApplicationView } from '../../core/contracts/api';
 import { call } from '../../services/api/client';
@@ -17,7 +16,7 @@ async function view(applicationId: string, sha256: string, pdf: boolean): Promis
     if (failed) toast(failed);
     return;
   }
-  void previewImages([url.value.url], url.value.url);
+  previewImages([url.value.url], url.value.url);
 }
 
 /**
