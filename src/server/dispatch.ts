@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { systemRandom } from './ports/random.port';
 import type { FunctionName } from '../core/contracts/api';
 import { failureReply, type Reply } from '../core/contracts/contract';
 import { describeIssues } from '../core/contracts/zod-locale';
@@ -175,6 +176,7 @@ function workContext(deps: Deps): { ctx: WorkContext; stage: (write: Write) => v
     ocr: deps.ocr,
     log: deps.log,
     now,
+    random: deps.random ?? systemRandom,
     writes: {
       insert: (collection, doc) => writes.push({ kind: 'insert', collection, doc }),
       update: (collection, id, rev, set) => writes.push({ kind: 'update', collection, id, rev, set }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Random } from './ports/random.port';
 import type { ActionName, Api, FunctionName, PayloadOf, ResultOf } from '../core/contracts/api';
 import type { AppError } from '../core/errors';
 import type { Person, Role } from '../core/people/person';
@@ -30,6 +31,8 @@ export interface Deps {
   /** Reads a photo's text for the masking suggestions and checks (the text is never kept). */
   readonly ocr: TextReader;
   readonly clock: Clock;
+  /** Chance (a draw's seed, new ids, invite codes); the system's cryptographic source when absent. */
+  readonly random?: Random;
   readonly log: Logger;
 }
 
@@ -56,6 +59,8 @@ export interface WorkContext {
   /** For a fault the handler works around and answers anyway (an OCR service down). */
   readonly log: Logger;
   readonly now: Date;
+  /** Chance, through the port (see `Random`): handlers never call node:crypto's random themselves. */
+  readonly random: Random;
   readonly writes: StagedWrites;
   /**
    * A message to a person: written to the outbox in the same atomic commit as the writes (its

@@ -217,6 +217,16 @@ describe('committee and defense functions', () => {
       expect((await call(wang, 'defense', 'mine', { applicationId: ids.second })).reply).toMatchObject({ code: 'APPLICATION.NOT_FOUND' });
     });
 
+    it('draws with the chance it is given: the seed recorded is the one drawn, and the same seed orders the same way', async () => {
+      await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session({ end: '10:30', breaks: [{ start: '09:50', end: '10:00' }] }) });
+      const fixed = { int: () => 20240920, id: () => 'fixed-id' };
+      deps = { ...deps, random: fixed };
+      const first = data<Plan>(await call(secretary, 'defense', 'assign', { roundId: ROUND, order: 'draw' }));
+      expect(first.schedule).toMatchObject({ order: 'draw', seed: 20240920 });
+      const again = data<Plan>(await call(secretary, 'defense', 'assign', { roundId: ROUND, order: 'draw' }));
+      expect(again.schedule?.slots.map((s) => s.applicationId)).toEqual(first.schedule?.slots.map((s) => s.applicationId));
+    });
+
     it('records the seed of a draw, announces each move once, and reminds the day before and shortly before, once each', async () => {
       await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session({ end: '10:30', breaks: [{ start: '09:50', end: '10:00' }] }) });
       const drawn = data<Plan>(await call(secretary, 'defense', 'assign', { roundId: ROUND, order: 'draw' }));

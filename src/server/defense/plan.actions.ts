@@ -1,4 +1,3 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { toDoc } from '../docs';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView } from '../../core/contracts/api';
@@ -36,7 +35,7 @@ export const planActions: PlanActions = {
         if (outside) return err(refused(outside));
         const minutes = round.value.defense.slotMinutes?.minutes;
         if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
-        const id = `session-${randomUUID()}`;
+        const id = `session-${ctx.random.id()}`;
         ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...toDoc(session) });
         const state = await loadPlan(ctx, round.value);
         return ok(viewOfPlan({ ...state, sessions: sortSessions([...state.sessions, { ...session, id }]) }));
@@ -76,7 +75,7 @@ export const planActions: PlanActions = {
           }));
         if (candidates.length === 0) return err(refused(published ? '需要答辩的申报人都已经有时段了。' : '还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
-        const seed = order === 'draw' && !published ? randomInt(2 ** 31 - 1) : null;
+        const seed = order === 'draw' && !published ? ctx.random.int(2 ** 31 - 1) : null;
         const nameOf = (code: string) => round.value.specialties.find((s) => s.code === code)?.name ?? code;
         const keptSlots = kept.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
         const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf, keptSlots);

@@ -1,5 +1,5 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { unitDecidedNotice } from '../../core/messages/unit-notice';
+import type { Random } from '../ports/random.port';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
@@ -22,13 +22,13 @@ export const unitsFunction = defineFunction('units', unitsContract, {
   register: {
     roles: ['applicant'],
     async handle({ name, level, kind, county }, ctx) {
-      const { caller, store, writes, now } = ctx;
+      const { caller, store, writes, now, random } = ctx;
       if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经有所在单位，不能再登记新的单位。'], '您已经有所在单位，不能再登记新的单位。'));
       if (level === 'county' && !county) return err(appError('REQUEST.INVALID_PAYLOAD', ['县（市）单位请选择所在县（市）'], '县（市）单位请选择所在县（市）。'));
       const waiting = await registrationOf(store, caller);
       if (waiting && waiting.status === 'pending') return err(appError('REQUEST.INVALID_PAYLOAD', [`“${waiting.name}”的登记正在等待审核，请不要重复登记。`], `“${waiting.name}”的登记正在等待审核，请不要重复登记。`));
       const unit: Unit = {
-        _id: `unit-${randomUUID()}`,
+        _id: `unit-${random.id()}`,
         name,
         level,
         prefecture: caller.prefecture,
@@ -76,7 +76,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       if (!registrantDoc) return err(appError('NOT_FOUND', ['登记这个单位的人员不存在了。']));
       if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', ['不通过时请写明理由，方便对方修改后重新登记。'], '不通过时请写明理由。'));
       if (approve) {
-        const inviteCode = await freshInviteCode(store);
+        const inviteCode = await freshInviteCode(store, ctx.random);
         writes.update(collections.units.name, unit._id, doc._rev, { status: 'approved', inviteCode });
         // The registrant becomes the unit's admin, in the same commit.
         writes.update(collections.people.name, registrantDoc._id, registrantDoc._rev, { role: 'unit_admin', unitId: unit._id });
@@ -138,11 +138,11 @@ export const unitsFunction = defineFunction('units', unitsContract, {
   renewInviteCode: {
     roles: ['unit_admin'],
     /** A new invite code for the admin's unit: the old code and its mini-program code stop working at once (a code that leaked). */
-    async handle(_payload, { caller, store, writes }) {
+    async handle(_payload, { caller, store, writes, random }) {
       const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
       const unit = doc ? parseDoc(Unit, doc) : null;
       if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
-      const inviteCode = await freshInviteCode(store);
+      const inviteCode = await freshInviteCode(store, random);
       writes.update(collections.units.name, unit._id, doc._rev, { inviteCode, inviteImage: null });
       return ok(view({ ...unit, inviteCode, inviteImage: null }, 'admin'));
     },
@@ -189,9 +189,9 @@ async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): P
 }
 
 /** A code no approved unit has (ten characters: about 10¹⁵ codes, so a retry is rare). */
-async function freshInviteCode(store: Pick<Store, 'find'>): Promise<string> {
+async function freshInviteCode(store: Pick<Store, 'find'>, random: Random): Promise<string> {
   for (;;) {
-    const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[random.int(INVITE_ALPHABET.length)]).join('');
     const [taken] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
     if (!taken) return code;
   }
