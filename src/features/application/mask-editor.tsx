@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { measureElement } from '../../services/page/navigate';
+import { measureElement } from '../../services/page/element';
 import { ActionButton } from '../../components/action-button';
 import type { CommonEvent } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';

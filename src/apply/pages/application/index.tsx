@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { scrollToElement } from '../../../services/page/navigate';
+import { scrollToElement } from '../../../services/page/element';
 import { useRouter } from '../../../services/page/lifecycle';
 import { confirm } from '../../../services/ui/dialogs';
 import { useEffect, useRef, useState } from 'react';
