@@ -6,6 +6,7 @@ import { describeIssues } from '../core/contracts/zod-locale';
 import { appError, type AppError, type ErrorCode } from '../core/errors';
 import type { Person } from '../core/people/person';
 import type { ActionContext, ActionDef, Deps, FunctionDef, WorkContext } from './function';
+import { fileStaging, type FileStaging } from './made-files';
 import { deliverOutbox, outboxInsert } from './outbox';
 import { findPersonByOpenid } from './people';
 import { StoreBusy, type Write } from './ports/store.port';
@@ -119,27 +120,37 @@ export async function dispatch(
     // handler again on what is there now. The same request then finds itself done (a double tap is
     // one act, never "changed by someone else"); another person's act is judged on the new state.
     const requestId = requestIdOf(payload.data);
-    for (let attempt = 1; ; attempt += 1) {
-      const work = workContext(deps);
-      // A request id names one act: the same id for another act is refused before anything runs.
-      const request = requestId ? await checkRequestId(deps.store, person.value._id, `${functionName}.${actionName}`, payload.data, requestId, work.ctx.now) : null;
-      if (request?.kind === 'reused') return failure(appError('REQUEST.ID_REUSED'));
-      const ctx: ActionContext = {
-        ...work.ctx,
-        caller: person.value,
-        async commitNow(now) {
-          const committed = await deps.store.commit(now);
-          return committed.ok ? { ok: true } : { ok: false, error: appError(committed.error.code) };
-        },
-      };
-      const result = await def.handle(payload.data as never, ctx);
-      if (!result.ok) return failure(result.error);
-      if (request?.kind === 'new') work.stage(request.record);
-      const committed = await work.commit();
-      if (committed.ok) return { status: 200, reply: { ok: true, data: result.value } };
-      // A concurrent change, or the same new request committed by a concurrent copy of it: run again on what is there now.
-      const again = committed.error.code === 'STORE.CONFLICT' || (committed.error.code === 'STORE.DUPLICATE_ID' && request?.kind === 'new');
-      if (!again || attempt >= CONFLICT_ATTEMPTS) return failure(committed.error);
+    // Files the handler makes are staged across its attempts: kept only with a commit.
+    const staging = fileStaging(deps.files, deps.random ?? systemRandom, deps.log);
+    let committed = false;
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const work = workContext(deps, staging);
+        // A request id names one act: the same id for another act is refused before anything runs.
+        const request = requestId ? await checkRequestId(deps.store, person.value._id, `${functionName}.${actionName}`, payload.data, requestId, work.ctx.now) : null;
+        if (request?.kind === 'reused') return failure(appError('REQUEST.ID_REUSED'));
+        const ctx: ActionContext = {
+          ...work.ctx,
+          caller: person.value,
+          async commitNow(now) {
+            const committed = await deps.store.commit(now);
+            return committed.ok ? { ok: true } : { ok: false, error: appError(committed.error.code) };
+          },
+        };
+        const result = await def.handle(payload.data as never, ctx);
+        if (!result.ok) return failure(result.error);
+        if (request?.kind === 'new') work.stage(request.record);
+        const commit = await work.commit();
+        if (commit.ok) {
+          committed = true;
+          return { status: 200, reply: { ok: true, data: result.value } };
+        }
+        // A concurrent change, or the same new request committed by a concurrent copy of it: run again on what is there now.
+        const again = commit.error.code === 'STORE.CONFLICT' || (commit.error.code === 'STORE.DUPLICATE_ID' && request?.kind === 'new');
+        if (!again || attempt >= CONFLICT_ATTEMPTS) return failure(commit.error);
+      }
+    } finally {
+      await staging.settle(committed);
     }
   } catch (cause) {
     // Nothing was committed either way; a busy store is worth retrying, a crash is a bug.
@@ -162,7 +173,7 @@ async function identify(caller: Caller, deps: Deps): Promise<Identified> {
  * atomic step and then delivers the messages (a delivery that fails now is retried by the outbox
  * timer: the state change and its messages are already safe).
  */
-function workContext(deps: Deps): { ctx: WorkContext; stage: (write: Write) => void; commit: () => Promise<{ ok: true } | { ok: false; error: AppError }> } {
+function workContext(deps: Deps, staging: FileStaging): { ctx: WorkContext; stage: (write: Write) => void; commit: () => Promise<{ ok: true } | { ok: false; error: AppError }> } {
   const now = deps.clock.now();
   const writes: Write[] = [];
   const outbox: string[] = [];
@@ -170,6 +181,7 @@ function workContext(deps: Deps): { ctx: WorkContext; stage: (write: Write) => v
   const ctx: WorkContext = {
     store: deps.store,
     files: deps.files,
+    made: staging.attempt(),
     codes: deps.codes,
     subscriptions: deps.subscriptions,
     templates: deps.templates,
@@ -224,15 +236,20 @@ export async function runTimer(functions: Readonly<Partial<Record<string, Functi
   const fn = Object.prototype.hasOwnProperty.call(functions, functionName) ? functions[functionName] : undefined;
   const timer = fn && Object.prototype.hasOwnProperty.call(fn.timers, timerName) ? fn.timers[timerName] : undefined;
   if (!timer) return failure(appError('REQUEST.UNKNOWN_ACTION'));
+  const staging = fileStaging(deps.files, deps.random ?? systemRandom, deps.log);
+  let committed = false;
   try {
-    const work = workContext(deps);
+    const work = workContext(deps, staging);
     const changed = await timer.run(work.ctx, deps);
-    const committed = await work.commit();
-    if (!committed.ok) return failure(committed.error);
+    const commit = await work.commit();
+    if (!commit.ok) return failure(commit.error);
+    committed = true;
     return { status: 200, reply: { ok: true, data: { changed } } };
   } catch (cause) {
     if (cause instanceof StoreBusy) return failure(appError('SYSTEM.BUSY'));
     deps.log.error(`${functionName} timer ${timerName} crashed`, cause);
     return failure(appError('INTERNAL.ERROR'));
+  } finally {
+    await staging.settle(committed);
   }
 }

@@ -8,6 +8,7 @@ import type { Clock } from './ports/clock.port';
 import type { DocumentTemplates } from './ports/templates.port';
 import type { TextReader } from './ports/ocr.port';
 import type { FileStore } from './ports/files.port';
+import type { MadeFiles } from './made-files';
 import type { Messenger } from './ports/messenger.port';
 import type { MiniCodes } from './ports/minicode.port';
 import type { SubscriptionSettings } from './subscriptions/settings';
@@ -50,7 +51,10 @@ export interface StagedWrites {
 export interface WorkContext {
   /** Read access; writes go through `writes`. */
   readonly store: Pick<Store, 'get' | 'find' | 'count'>;
-  readonly files: FileStore;
+  /** Read access to stored files; a file the handler makes goes through `made`. */
+  readonly files: Pick<FileStore, 'get' | 'url' | 'refOf'>;
+  /** Files the handler makes, staged like its writes (see `MadeFiles`). */
+  readonly made: MadeFiles;
   /** Mini-program codes (a unit's invite code to scan). */
   readonly codes: MiniCodes;
   readonly subscriptions: SubscriptionSettings;

@@ -162,6 +162,11 @@ export class FakeWxCloud implements WxCloud {
     return this.files.has(fileID);
   }
 
+  /** Every stored file's ID. */
+  fileIds(): string[] {
+    return [...this.files.keys()];
+  }
+
   // ---- WxCloud --------------------------------------------------------------------------
 
   getWXContext(): WxContext {

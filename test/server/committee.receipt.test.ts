@@ -53,7 +53,7 @@ describe('the fee receipt', () => {
 
   it('records the fee with its receipt once checked, kept without metadata; the secretary’s list links to the photo', async () => {
     const checked = await check(secretary, photo);
-    expect(checked.reply).toEqual({ ok: true, data: { ref: expect.stringMatching(/^local\/originals\/person-secretary\/[0-9a-f]{64}\.jpg$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(checked.reply).toEqual({ ok: true, data: { ref: expect.stringMatching(/^local\/originals\/person-secretary\/[0-9a-f]{64}-[0-9a-f-]+\.jpg$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     const receipt = (checked.reply as { data: { ref: string; sha256: string } }).data;
     const kept = (await harness.files.get(receipt.ref))!;
     expect(createHash('sha256').update(kept).digest('hex')).toBe(receipt.sha256);

@@ -28,6 +28,8 @@ import { shapeRecording } from './query-shapes';
 export interface Harness {
   readonly store: ReturnType<typeof openSqliteStore>;
   readonly files: ReturnType<typeof diskFiles>;
+  /** The folder the files are stored in. */
+  readonly filesRoot: string;
   readonly deps: Deps;
   /** Moves the server's clock. */
   setNow(at: Date): void;
@@ -47,6 +49,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   return {
     store,
     files,
+    filesRoot: path.join(dir, 'files'),
     deps: { store: recorded.store, files, messenger: { send: async () => ok(undefined) }, codes: qrMiniCodes({ appUrl: 'http://127.0.0.1:10086' }), subscriptions: subscriptionSettings('development'), templates: dirTemplates(path.resolve(__dirname, '../../config/templates')), ocr, clock, log: { error: process.env.HARNESS_LOG ? (...a: unknown[]) => console.error(...a) : jest.fn(), warn: jest.fn() } },
     setNow: (at) => {
       current = at;

@@ -1,16 +1,17 @@
 import { suggestMasks } from '../masking/suggest';
 import { FINDING_REASON, PORTRAIT_EYE_BAND } from '../../core/masking/identity-finder';
 import { AttachedFile, isEditable } from '../../core/application/application.schema';
-import { checkMasks } from '../../core/application/mask-rules';
+import { checkMasks, type MaskRect } from '../../core/application/mask-rules';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { collections } from '../collections';
 import { burnMasks, sha256Of } from '../images/image-bytes';
-import { cleanedUpload, keepUpload, readOwnUpload } from '../images/own-upload';
+import { keepUpload, readAndClean } from '../images/own-upload';
 import { applicationQuotaLeft, reserveUpload, settleUpload } from '../uploads/pending-uploads';
 import { parseUploadRef } from '../uploads/upload-ref';
-import { checkedUploadId, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
+import { CheckedUpload, checkedUploadId, findCheckedByUpload } from '../uploads/checked-uploads';
+import { parseFields } from '../docs';
 import { viewOf } from './application.view';
 import type { ActionDefs } from '../function';
 import { identityOf, loadOwn, saveFiles, visibleOn } from './own';
@@ -20,11 +21,16 @@ import { identityOf, loadOwn, saveFiles, visibleOn } from './own';
  * review (the blind copy made here from the original), reading the blind copy for what experts would
  * still see, suggesting masks, and the secretary's checked photo (a fee receipt).
  */
+/** Whether two lists of mask rectangles are the same, in order. */
+function sameMasks(a: readonly MaskRect[], b: readonly MaskRect[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.x === b[i]!.x && m.y === b[i]!.y && m.w === b[i]!.w && m.h === b[i]!.h);
+}
+
 export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | 'checkBlindCopy' | 'suggestMasks' | 'checkPhoto' | 'beginUpload'> = {
   attach: {
     roles: ['applicant'],
     async handle({ applicationId: id, category, ref, sha256 }, ctx) {
-      const { caller, store, files, now, writes } = ctx;
+      const { caller, store, now, writes } = ctx;
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
@@ -50,10 +56,9 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
         if (parseUploadRef(ref)?.owner === caller._id) await settleUpload(ctx, caller._id, { ref, sha256 });
         return save({ ...kept, ...fresh, needsMasking: kept.contentType === 'application/pdf' ? 'no' : null });
       }
-      const read = await readOwnUpload(files, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
+      const read = await readAndClean(ctx, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
       if (!read.ok) return read;
-      const { inspected } = read.value;
-      const cleaned = await cleanedUpload(read.value);
+      const { inspected, cleaned } = read.value;
       const quota = applicationQuotaLeft(own.record.files, cleaned.content.length);
       if (!quota.ok) return err(quota.error);
       const stored = await keepUpload(ctx, caller._id, { ref, sha256 }, cleaned, inspected.contentType);
@@ -73,7 +78,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
   },
   mask: {
     roles: ['applicant'],
-    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, now, writes }) {
+    async handle({ applicationId: id, sha256, needsMasking, masks }, { caller, store, files, made, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
@@ -84,14 +89,26 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       if (needsMasking === 'yes' && kept.length === 0) return err(appError('APPLICATION.MASKS_REFUSED', ['选了“需要遮挡”，请至少画一个遮挡框；不需要遮挡请选“否”']));
       const check = checkMasks(kept);
       if (!check.ok) return err(appError('APPLICATION.MASKS_REFUSED', check.problems));
-      const original = await files.get(file.ref);
-      if (!original) return err(appError('FILE.NOT_FOUND'));
-      // The blind copy is what experts see: made here from the original, never sent by the phone.
-      const blind = await burnMasks(original, kept);
-      // Named by its own bytes: the path tells an expert nothing of whose it is, and a save that
-      // fails before its commit leaves the copy the record points to as it was. What experts would
-      // still see on it is read after the save (checkBlindCopy), not waited for here.
-      const blindRef = await files.put(`blind/${sha256Of(blind)}.jpg`, blind, 'image/jpeg');
+      // The same answer again (a double tap, a retry whose reply was lost): the copy already made,
+      // read again for what experts would see if its last check could not run (saving again is how
+      // the applicant asks for that).
+      if (file.blindRef !== null && file.needsMasking === needsMasking && sameMasks(file.masks, kept)) {
+        if (file.stillVisible !== null) return ok(viewOf(id, own.record, own.round, now, own.context));
+        const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, stillVisible: [], checkedBlindRef: null } : f));
+        saveFiles(writes, id, own.rev, next);
+        return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
+      }
+      // The blind copy is what experts see: made here from the original, never sent by the phone,
+      // once per call (a commit that meets a concurrent change does not burn it again). Named by
+      // its own bytes: the path tells an expert nothing of whose it is. What experts would still
+      // see on it is read after the save (checkBlindCopy), not waited for here.
+      const blindRef = await made.once(`blind:${file.ref}:${kept.map((m) => `${m.x},${m.y},${m.w},${m.h}`).join(';')}`, async () => {
+        const original = await files.get(file.ref);
+        if (!original) return null;
+        const blind = await burnMasks(original, kept);
+        return made.put(`blind/${sha256Of(blind)}.jpg`, blind, 'image/jpeg');
+      });
+      if (!blindRef) return err(appError('FILE.NOT_FOUND'));
       const next = own.record.files.map((f) => (f.sha256 === sha256 ? { ...f, needsMasking, masks: kept, blindRef, stillVisible: [], checkedBlindRef: null } : f));
       saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));
@@ -145,18 +162,22 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
   checkPhoto: {
     roles: ['committee_secretary'],
     async handle(upload, ctx) {
-      const { caller, files, store, writes, now } = ctx;
+      const { caller, store, writes, now } = ctx;
       // The same upload checked again (a retry whose answer was lost): the file kept the first time.
       const before = await findCheckedByUpload(store, caller._id, upload.sha256);
       if (before) return ok({ ref: before.ref, sha256: before.sha256 });
-      const read = await readOwnUpload(files, caller._id, upload, { allowPdf: false, incomplete: '照片没有传完整，请重新拍照' });
+      const read = await readAndClean(ctx, caller._id, upload, { allowPdf: false, incomplete: '照片没有传完整，请重新拍照' });
       if (!read.ok) return err(read.error);
-      const cleaned = await cleanedUpload(read.value);
+      const { inspected, cleaned } = read.value;
+      const id = checkedUploadId(caller._id, cleaned.sha256);
+      // Another upload of the same picture: one record, the file kept the first time.
+      const sameDoc = await store.get(collections.uploads.name, id);
+      if (sameDoc) {
+        await settleUpload(ctx, caller._id, upload);
+        return ok({ ref: parseFields(CheckedUpload, sameDoc).ref, sha256: cleaned.sha256 });
+      }
       const stored = await keepUpload(ctx, caller._id, upload, cleaned, 'image/jpeg');
-      const id = checkedUploadId(caller._id, stored.sha256);
-      // Another upload of the same picture: one record.
-      if (await store.get(collections.uploads.name, id)) return ok({ ref: stored.ref, sha256: stored.sha256 });
-      const { width, height } = read.value.inspected;
+      const { width, height } = inspected;
       const checked: CheckedUpload = { personId: caller._id, ref: stored.ref, sha256: stored.sha256, uploadSha256: upload.sha256, width, height, checkedAt: now.toISOString() };
       writes.insert(collections.uploads.name, { _id: id, ...checked });
       return ok({ ref: stored.ref, sha256: stored.sha256 });

@@ -25,7 +25,7 @@ const TTL_SECONDS = 600;
 
 /** Stores an export under the caller's folder and answers a short-lived URL to it. */
 async function saved(ctx: ActionContext, base: string, fileType: 'docx' | 'xlsx', bytes: Uint8Array, name: string, rows: number | null): Promise<Result<ExportFile, AppError>> {
-  const ref = await ctx.files.put(`exports/${ctx.caller._id}/${base}-${ctx.now.getTime()}.${fileType}`, bytes, TYPES[fileType]);
+  const ref = await ctx.made.put(`exports/${ctx.caller._id}/${base}-${ctx.now.getTime()}.${fileType}`, bytes, TYPES[fileType]);
   const url = await ctx.files.url(ref, TTL_SECONDS);
   if (!url) return err(appError('FILE.NOT_FOUND'));
   return ok({ name, url, fileType, expiresAt: new Date(ctx.now.getTime() + TTL_SECONDS * 1000).toISOString(), rows });

@@ -19,6 +19,6 @@ export const applicationsFunction = defineFunction('applications', applicationsC
   removeStaleUploads: {
     cron: '0 0 * * * * *',
     everyMs: 60 * 60 * 1000,
-    run: (ctx) => removeStaleUploads(ctx.store, ctx.writes, ctx.files, ctx.now),
+    run: (ctx, deps) => removeStaleUploads(ctx.store, ctx.writes, deps.files, ctx.now),
   },
 });

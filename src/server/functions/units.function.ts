@@ -93,16 +93,22 @@ export const unitsFunction = defineFunction('units', unitsContract, {
      * The invite code as a mini-program code that opens 我的单位 with the code filled in. Made once
      * per code and kept in storage (WeChat's getUnlimited has a daily quota); a new code, a new image.
      */
-    async handle(_payload, { caller, store, files, codes, writes }) {
+    async handle(_payload, { caller, store, files, made, codes, writes }) {
       const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
       const unit = doc ? parseDoc(Unit, doc) : null;
       if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
       const kept = unit.inviteImage?.inviteCode === unit.inviteCode ? await files.url(unit.inviteImage.ref, URL_SECONDS) : null;
       if (kept) return ok({ url: kept, inviteCode: unit.inviteCode });
-      const made = await codes.unlimited({ scene: inviteScene(unit.inviteCode), page: INVITE_PAGE });
-      if (!made.ok) return err(appError('UNIT.CODE_IMAGE_FAILED', [made.error.cause]));
-      const extension = made.value.contentType === 'image/png' ? 'png' : 'jpg';
-      const ref = await files.put(`invite-codes/${unit._id}-${unit.inviteCode}.${extension}`, made.value.bytes, made.value.contentType);
+      // Asked of WeChat once per call: a commit that meets a concurrent change keeps the image made.
+      const inviteCode = unit.inviteCode;
+      const image = await made.once(`invite:${unit._id}:${inviteCode}`, async () => {
+        const code = await codes.unlimited({ scene: inviteScene(inviteCode), page: INVITE_PAGE });
+        if (!code.ok) return code;
+        const extension = code.value.contentType === 'image/png' ? 'png' : 'jpg';
+        return ok(await made.put(`invite-codes/${unit._id}-${inviteCode}.${extension}`, code.value.bytes, code.value.contentType));
+      });
+      if (!image.ok) return err(appError('UNIT.CODE_IMAGE_FAILED', [image.error.cause]));
+      const ref = image.value;
       writes.update(collections.units.name, unit._id, doc._rev, { inviteImage: { inviteCode: unit.inviteCode, ref } });
       const url = await files.url(ref, URL_SECONDS);
       if (!url) return err(appError('UNIT.CODE_IMAGE_FAILED', ['stored code image has no URL']));

@@ -48,20 +48,37 @@ export async function cleanedUpload(read: Read): Promise<{ readonly content: Uin
 }
 
 /**
+ * An own upload read, checked and cleaned (`readOwnUpload`, `cleanedUpload`), once per call: a
+ * commit that meets a concurrent change does not read and re-encode the image again.
+ */
+export function readAndClean(
+  ctx: Pick<WorkContext, 'files' | 'made'>,
+  personId: string,
+  upload: { readonly ref: string; readonly sha256: string },
+  options: { readonly allowPdf: boolean; readonly incomplete: string },
+): Promise<Result<{ readonly inspected: Read['inspected']; readonly cleaned: { readonly content: Uint8Array; readonly sha256: string } }, AppError>> {
+  return ctx.made.once(`cleaned:${personId}:${upload.ref}:${upload.sha256}:${options.allowPdf}`, async () => {
+    const read = await readOwnUpload(ctx.files, personId, upload, options);
+    if (!read.ok) return read;
+    return ok({ inspected: read.value.inspected, cleaned: await cleanedUpload(read.value) });
+  });
+}
+
+/**
  * Stores a checked upload's kept form under `originals/<person>/` and settles the upload: marked
  * used with the action's writes, its raw file (with whatever metadata the phone left in it)
- * removed once they commit. Storing first is safe: the name is the content's, so a failed commit
- * followed by a retry writes the same file again, and one never committed is an unreferenced copy.
+ * removed once they commit. The kept file is made like a write (`MadeFiles`): removed again if
+ * the call fails, stored once however often a conflict runs the call again.
  */
 export async function keepUpload(
-  ctx: Pick<WorkContext, 'files' | 'store' | 'writes' | 'now' | 'discardAfterCommit'>,
+  ctx: Pick<WorkContext, 'made' | 'store' | 'writes' | 'now' | 'discardAfterCommit'>,
   personId: string,
   upload: { readonly ref: string; readonly sha256: string },
   cleaned: { readonly content: Uint8Array; readonly sha256: string },
   contentType: 'image/jpeg' | 'application/pdf',
 ): Promise<Kept> {
   const extension = contentType === 'application/pdf' ? 'pdf' : 'jpg';
-  const ref = await ctx.files.put(`originals/${personId}/${cleaned.sha256}.${extension}`, cleaned.content, contentType);
+  const ref = await ctx.made.once(`kept:${personId}:${cleaned.sha256}`, () => ctx.made.put(`originals/${personId}/${cleaned.sha256}.${extension}`, cleaned.content, contentType));
   await settleUpload(ctx, personId, upload);
   return { ref, sha256: cleaned.sha256, bytes: cleaned.content.length };
 }
