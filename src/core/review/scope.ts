@@ -26,3 +26,8 @@ export function inReviewScope(reviewer: Pick<Person, 'role' | 'unitId' | 'prefec
 }
 
 const ROUTE_OF = { county_hr: 'hr', prefecture_hr: 'hr', county_agency: 'employment_service', prefecture_agency: 'employment_service' } as const satisfies Record<string, ReviewRoute>;
+
+/** Whether a committee's secretary or expert serves the round's committee (another round is not theirs to see). */
+export function servesRound(person: Pick<Person, 'rounds'>, roundId: string): boolean {
+  return person.rounds?.includes(roundId) ?? false;
+}

@@ -1,31 +1,27 @@
-import * as z from 'zod';
-import { ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { type ApplicationRecord, applicationId } from '../../core/application/application.schema';
 import { assess } from '../../core/eligibility/assess';
-import { Profile } from '../../core/eligibility/profile';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
-import { parseFields } from '../docs';
 import type { Store } from '../ports/store.port';
-import { roundFromDoc } from '../round.docs';
-import { applicationDoc } from './application.docs';
+import { loadRound } from '../rounds.repo';
+import { applications } from './applications.repo';
+import { loadAnswers } from '../answers.repo';
 import { withKnownApplications } from '../../core/eligibility/profile';
 import { lintContextOf, viewFrom, viewOf } from './application.view';
 import type { ActionDefs } from '../function';
 
-const SavedAnswers = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
 
 /** The label of another application this year for the same series (specialty) and level in another channel. */
 /** This person's applications of the year, any round, as the one-channel rule reads them. */
 async function applicationsThisYear(store: Pick<Store, 'find'>, personId: string, year: number): Promise<ApplicationRecord[]> {
-  const mine = await store.find(collections.applications.name, {
+  const mine = await applications.find(store, {
     where: [
       { field: 'personId', op: 'eq', value: personId },
       { field: 'year', op: 'eq', value: year },
     ],
   });
   // A withdrawn application no longer holds its channel.
-  return mine.map((doc) => parseFields(ApplicationRecord, doc)).filter((a) => a.status !== 'withdrawn');
+  return mine.map((a) => a.record).filter((a) => a.status !== 'withdrawn');
 }
 
 /**
@@ -38,17 +34,15 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
   create: {
     roles: ['applicant'],
     async handle({ roundId, offerKey }, { caller, store, now, writes }) {
-      const roundDoc = await store.get(collections.rounds.name, roundId);
-      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-      const round = roundFromDoc(roundDoc);
+      const round = await loadRound(store, roundId);
+      if (!round) return err(appError('ROUND.NOT_FOUND'));
       const id = applicationId(caller._id, roundId, offerKey);
 
       // Opening the same application again answers it as it is.
-      const existing = await store.get(collections.applications.name, id);
-      if (existing) return ok(viewOf(id, parseFields(ApplicationRecord, existing), round, now, await lintContextOf(store, caller, round)));
+      const existing = await applications.get(store, id);
+      if (existing) return ok(viewOf(id, existing.record, round, now, await lintContextOf(store, caller, round)));
 
-      const savedDoc = await store.get(collections.profiles.name, caller._id);
-      const saved = savedDoc ? parseFields(SavedAnswers, savedDoc) : null;
+      const saved = await loadAnswers(store, caller._id);
       if (!saved || saved.roundId !== roundId) return err(appError('APPLICATION.NO_ANSWERS'));
 
       // The applications the product holds for this person this year are facts beside their answers: the
@@ -94,7 +88,7 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
         feeReceipt: null,
         basics: { ethnicity: null, politicalStatus: null },
       };
-      writes.insert(collections.applications.name, applicationDoc(id, record));
+      applications.insert(writes, id, record);
       return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round), now));
     },
   },

@@ -4,14 +4,13 @@ import { checkIdNumber } from '../../core/identity/id-number';
 import { beijingDate } from '../../core/time/beijing';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
+import { applications } from './applications.repo';
 import { returnItems } from '../../core/application/return-items';
 import { moveApplication } from '../review/move';
 import { routeOf } from '../../core/review/route';
 import { problemsOf, viewOf, withFix } from './application.view';
 import { replayOf } from '../../core/review/request-replay';
 import type { ActionDefs } from '../function';
-import { applicationFields } from './application.docs';
 import { loadOwn, saveFiles, unitOf } from './own';
 
 /** The applicant's edits of a draft (or a returned application), each saved at the revision read, and submitting it. */
@@ -41,7 +40,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
         return err(appError('REQUEST.INVALID_PAYLOAD', [`${item.name}请从这几项中选择：${item.choices.options.join('、')}`]));
       }
       const texts = { ...own.record.texts, [category]: text };
-      writes.update(collections.applications.name, id, own.rev, { texts });
+      applications.update(writes, { id, rev: own.rev }, { texts });
       return ok(viewOf(id, { ...own.record, texts }, own.round, now, own.context));
     },
   },
@@ -61,7 +60,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
         checked.push(parsed.data);
       }
       const next = { ...own.record.entries, [category]: checked };
-      writes.update(collections.applications.name, id, own.rev, applicationFields({ entries: next }));
+      applications.update(writes, { id, rev: own.rev }, { entries: next });
       return ok(viewOf(id, { ...own.record, entries: next }, own.round, now, own.context));
     },
   },
@@ -73,7 +72,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const checked = checkIdNumber(idNumber, beijingDate(now));
       if (!checked.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [checked.message], checked.message));
-      writes.update(collections.applications.name, id, own.rev, { idNumber: checked.value });
+      applications.update(writes, { id, rev: own.rev }, { idNumber: checked.value });
       return ok(viewOf(id, { ...own.record, idNumber: checked.value }, own.round, now, own.context));
     },
   },
@@ -87,7 +86,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
         return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这条需要确认的要求，请刷新申报页']));
       }
       const declarations = agreed ? [...new Set([...own.record.declarations, rule])] : own.record.declarations.filter((d) => d !== rule);
-      writes.update(collections.applications.name, id, own.rev, { declarations });
+      applications.update(writes, { id, rev: own.rev }, { declarations });
       return ok(viewOf(id, { ...own.record, declarations }, own.round, now, own.context));
     },
   },
@@ -99,7 +98,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       if (own.record.status !== 'returned') return err(appError('REVIEW.WRONG_STATUS', ['只有被退回的申报才需要逐项确认。']));
       if (!returnItems(own.record).some((i) => i.category === category)) return err(appError('REQUEST.INVALID_PAYLOAD', ['退回意见里没有这一项，请刷新申报页']));
       const returnConfirmations = { ...own.record.returnConfirmations, [category]: { note, at: now.toISOString() } };
-      writes.update(collections.applications.name, id, own.rev, { returnConfirmations });
+      applications.update(writes, { id, rev: own.rev }, { returnConfirmations });
       return ok(viewOf(id, { ...own.record, returnConfirmations }, own.round, now, own.context));
     },
   },
@@ -113,7 +112,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       const problem = problemsOf(own.record, own.round, now, own.context).find((p) => p.path === path && p.lint);
       if (!problem) return ok(viewOf(id, own.record, own.round, now, own.context));
       const fixed = withFix(own.record, problem);
-      writes.update(collections.applications.name, id, own.rev, applicationFields({ texts: fixed.texts, entries: fixed.entries }));
+      applications.update(writes, { id, rev: own.rev }, { texts: fixed.texts, entries: fixed.entries });
       return ok(viewOf(id, fixed, own.round, now, own.context));
     },
   },
@@ -159,7 +158,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (own.record.status === 'withdrawn') return err(appError('APPLICATION.NOT_DRAFT'));
-      writes.update(collections.applications.name, id, own.rev, { basics });
+      applications.update(writes, { id, rev: own.rev }, { basics });
       return ok(viewOf(id, { ...own.record, basics }, own.round, now, own.context));
     },
   },

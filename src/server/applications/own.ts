@@ -1,7 +1,7 @@
 import { suggestMasks } from '../masking/suggest';
 import type { TextReader } from '../ports/ocr.port';
 import { type FindingKind } from '../../core/masking/identity-finder';
-import { loadApplication, ownedBy } from './load';
+import { applications, loadFor } from './applications.repo';
 import { AttachedFile, ApplicationRecord, UnitSnapshot } from '../../core/application/application.schema';
 import type { LintContext } from '../../core/application/text-lint';
 import { type AppError } from '../../core/errors';
@@ -13,7 +13,6 @@ import { type Logger, type StagedWrites } from '../function';
 import type { Store } from '../ports/store.port';
 import { type ReviewRoute } from '../../core/review/route';
 import { lintContextOf } from './application.view';
-import { applicationFields } from './application.docs';
 
 /**
  * The applicant's own application, loaded with its round and what its texts are linted against
@@ -25,13 +24,13 @@ export type Owned =
 
 /** The caller's own application and its round, with what its texts are linted against; another person's is answered as missing. */
 export async function loadOwn(store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Owned> {
-  const loaded = await loadApplication(store, id, ownedBy(caller));
+  const loaded = await loadFor(store, caller, id, 'own');
   return loaded.ok ? { ...loaded, context: await lintContextOf(store, caller, loaded.round) } : loaded;
 }
 
 /** Writes the record's files back, at the revision read (a concurrent change is a conflict, not an overwrite). */
 export function saveFiles(writes: StagedWrites, id: string, rev: number, files: readonly AttachedFile[]): void {
-  writes.update(collections.applications.name, id, rev, applicationFields({ files: [...files] }));
+  applications.update(writes, { id, rev }, { files: [...files] });
 }
 
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */

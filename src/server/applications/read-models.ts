@@ -1,4 +1,3 @@
-import { ApplicationRecord } from '../../core/application/application.schema';
 import { mayRead } from '../../core/application/file-access';
 import type { LintContext } from '../../core/application/text-lint';
 import type { ApplicationSummary } from '../../core/contracts/api';
@@ -7,8 +6,8 @@ import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
+import { applications, loadFor } from './applications.repo';
 import { inReviewScope } from '../../core/review/scope';
 import { lintContextOf, viewOf } from './application.view';
 import type { ActionDefs } from '../function';
@@ -18,23 +17,18 @@ export const readActions: Pick<ActionDefs<'applications'>, 'get' | 'fileUrl' | '
   get: {
     roles: ['applicant'],
     async handle({ applicationId: id }, { caller, store, now }) {
-      const doc = await store.get(collections.applications.name, id);
       // Another person's application is answered as missing: its existence is not theirs to learn.
-      if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
-      const record = parseFields(ApplicationRecord, doc);
-      if (record.personId !== caller._id) return err(appError('APPLICATION.NOT_FOUND'));
-      const roundDoc = await store.get(collections.rounds.name, record.roundId);
-      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-      const round = roundFromDoc(roundDoc);
-      return ok(viewOf(id, record, round, now, await lintContextOf(store, caller, round)));
+      const loaded = await loadFor(store, caller, id, 'own');
+      if (!loaded.ok) return err(loaded.error);
+      return ok(viewOf(id, loaded.record, loaded.round, now, await lintContextOf(store, caller, loaded.round)));
     },
   },
   fileUrl: {
     roles: Role.options,
     async handle({ applicationId: id, sha256, copy }, { caller, store, files, now }) {
-      const doc = await store.get(collections.applications.name, id);
-      if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
-      const record = parseFields(ApplicationRecord, doc);
+      const found = await applications.get(store, id);
+      if (!found) return err(appError('APPLICATION.NOT_FOUND'));
+      const { record } = found;
       const relation = record.personId === caller._id ? 'owner' : inReviewScope(caller, record.unit) ? 'in_scope' : 'out_of_scope';
       // Outside one's scope an application is answered as missing: its existence is not theirs to learn.
       if (relation === 'out_of_scope') return err(appError('APPLICATION.NOT_FOUND'));
@@ -62,24 +56,22 @@ export const readActions: Pick<ActionDefs<'applications'>, 'get' | 'fileUrl' | '
   mine: {
     roles: ['applicant'],
     async handle(_payload, { caller, store, now }) {
-      const docs = await store.find(collections.applications.name, {
+      const mine = await applications.find(store, {
         where: [{ field: 'personId', op: 'eq', value: caller._id }],
         orderBy: [{ field: 'createdAt', direction: 'desc' }],
       });
       // Each round (and the lint context, which reads the caller's unit) is loaded once, not per application.
       const rounds = new Map<string, { round: Round; context: LintContext }>();
       const summaries: ApplicationSummary[] = [];
-      for (const doc of docs) {
-        const record = parseFields(ApplicationRecord, doc);
+      for (const { id, record } of mine) {
         let loaded = rounds.get(record.roundId);
         if (!loaded) {
-          const roundDoc = await store.get(collections.rounds.name, record.roundId);
-          if (!roundDoc) continue;
-          const round = roundFromDoc(roundDoc);
+          const round = await loadRound(store, record.roundId);
+          if (!round) continue;
           loaded = { round, context: await lintContextOf(store, caller, round) };
           rounds.set(record.roundId, loaded);
         }
-        const view = viewOf(doc._id, record, loaded.round, now, loaded.context);
+        const view = viewOf(id, record, loaded.round, now, loaded.context);
         summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, statusText: view.statusText, holderText: view.holderText, returnDeadline: view.returnDeadline, createdAt: view.createdAt, window: view.window });
       }
       return ok(summaries);

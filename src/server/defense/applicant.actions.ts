@@ -1,13 +1,12 @@
-import { ApplicationRecord } from '../../core/application/application.schema';
 import type { MyDefenseView } from '../../core/contracts/api';
-import { appError, type AppError } from '../../core/errors';
+import { type AppError } from '../../core/errors';
 import { panelName } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
 import { lintContextOf, viewOf } from '../applications/application.view';
 import { collections } from '../collections';
 import { parseFields } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
-import { roundFromDoc } from '../round.docs';
+import { loadFor } from '../applications/applications.repo';
 import { refused, sessionFromDoc, SlotDoc } from './plan.docs';
 
 /** The applicant's own defense: whether they defend and why, their slot once published, and 确认参加. */
@@ -27,13 +26,9 @@ export const applicantActions: Pick<ActionDefs<'defense'>, 'mine' | 'confirm'> =
 };
 
 async function myDefense(ctx: ActionContext, applicationId: string, confirm: boolean): Promise<Result<MyDefenseView, AppError>> {
-  const doc = await ctx.store.get(collections.applications.name, applicationId);
-  if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
-  const record = parseFields(ApplicationRecord, doc);
-  if (record.personId !== ctx.caller._id) return err(appError('APPLICATION.NOT_FOUND'));
-  const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
-  if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-  const round = roundFromDoc(roundDoc);
+  const loaded = await loadFor(ctx.store, ctx.caller, applicationId, 'own');
+  if (!loaded.ok) return err(loaded.error);
+  const { record, round } = loaded;
   const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, ctx.caller, round));
   const slotDoc = await ctx.store.get(collections.defenseSlots.name, applicationId);
   const slot = slotDoc ? parseFields(SlotDoc, slotDoc) : null;

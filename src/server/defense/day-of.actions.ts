@@ -1,4 +1,3 @@
-import { ApplicationRecord } from '../../core/application/application.schema';
 import { appError, type AppError } from '../../core/errors';
 import { defenseNotice } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
@@ -6,10 +5,9 @@ import { beijingDate } from '../../core/time/beijing';
 import { formatBeijingDate } from '../../core/time/format';
 import { applicantViewOf } from '../applications/application.view';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { moveApplication } from '../review/move';
-import { roundFromDoc } from '../round.docs';
+import { loadFor } from '../applications/applications.repo';
 import { loadPlan, refused, roundFor, viewOfPlan } from './plan.docs';
 
 /**
@@ -50,17 +48,14 @@ export const dayOfActions: Pick<ActionDefs<'defense'>, 'mark'> = {
 };
 
 async function recordDefended(ctx: ActionContext, applicationId: string): Promise<Result<unknown, AppError>> {
-  const doc = await ctx.store.get(collections.applications.name, applicationId);
-  if (!doc) return err(appError('APPLICATION.NOT_FOUND'));
-  const record = parseFields(ApplicationRecord, doc);
+  const loaded = await loadFor(ctx.store, ctx.caller, applicationId, 'committee');
+  if (!loaded.ok) return err(loaded.error);
+  const { record, round } = loaded;
   if (record.status !== 'fee_paid') return ok(record);
-  const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
-  if (!roundDoc) return err(appError('APPLICATION.NOT_FOUND'));
-  const round = roundFromDoc(roundDoc);
   const view = await applicantViewOf(ctx.store, applicationId, record, round, ctx.now);
   if (!view) return err(appError('APPLICATION.NOT_FOUND'));
   return moveApplication(
-    { id: applicationId, rev: doc._rev, record, round, view, command: 'record_defense', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: true },
+    { id: applicationId, rev: loaded.rev, record, round, view, command: 'record_defense', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: true },
     ctx,
   );
 }

@@ -10,11 +10,12 @@ import { panelName } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
-import { servesRound } from '../committee/scope';
+import { servesRound } from '../../core/review/scope';
 import { parseFields } from '../docs';
 import type { ActionContext, WorkContext } from '../function';
 import type { Doc, JsonObject } from '../ports/store.port';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
+import { applications } from '../applications/applications.repo';
 
 /**
  * A round's defense plan as the store keeps it: the sessions, the schedule (its order, a draw's
@@ -54,8 +55,8 @@ export const refused = (message: string): AppError => appError('REVIEW.REFUSED',
 
 export async function roundFor(ctx: ActionContext, roundId: string): Promise<Result<Round, AppError>> {
   if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
-  const doc = await ctx.store.get(collections.rounds.name, roundId);
-  return doc ? ok(roundFromDoc(doc)) : err(appError('ROUND.NOT_FOUND'));
+  const round = await loadRound(ctx.store, roundId);
+  return round ? ok(round) : err(appError('ROUND.NOT_FOUND'));
 }
 
 export function sessionFromDoc(doc: Doc<JsonObject>): DefenseSession {
@@ -109,7 +110,7 @@ export interface PlanState {
 
 /** Who defends in this round (fee paid, the engine says required), who does not and why, the sessions and the schedule. */
 export async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanState> {
-  const docs = await ctx.store.find(collections.applications.name, {
+  const found = await applications.find(ctx.store, {
     where: [
       { field: 'roundId', op: 'eq', value: round.id },
       { field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received', 'fee_paid', 'defended'] },
@@ -119,16 +120,15 @@ export async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanSt
   });
   const defenders: { id: string; record: ApplicationRecord; title: string }[] = [];
   const others: DefensePlanView['others'][number][] = [];
-  for (const doc of docs) {
-    const record = parseFields(ApplicationRecord, doc);
+  for (const { id, record } of found) {
     const offer = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey);
     const defense = offer?.defense;
     if (!defense || defense.status !== 'required') {
-      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
+      others.push({ applicationId: id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
     } else if (record.status === 'fee_paid' || record.status === 'defended') {
-      defenders.push({ id: doc._id, record, title: offer?.titleNames[0] ?? LEVEL_LABELS[record.level] });
+      defenders.push({ id, record, title: offer?.titleNames[0] ?? LEVEL_LABELS[record.level] });
     } else {
-      others.push({ applicationId: doc._id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
+      others.push({ applicationId: id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
     }
   }
   return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };

@@ -7,13 +7,13 @@ import type { ReviewCommand } from '../../core/review/review.machine';
 import { beijingDate } from '../../core/time/beijing';
 import { applicantViewOf } from '../applications/application.view';
 import { collections } from '../collections';
-import { servesRound } from '../committee/scope';
+import { servesRound } from '../../core/review/scope';
 import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
 import { moveApplication } from '../review/move';
 import { blindItemOf, expertsOf, resultChecks, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { Round } from '../../core/round/round.schema';
 
@@ -52,9 +52,8 @@ export const meetingActions: MeetingActions = {
       const id = `meeting-${requestId}`;
       // The same request again (a double tap): the meeting it made.
       if (await ctx.store.get(collections.meetings.name, id)) return viewOf(ctx, id);
-      const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
-      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
-      const round = roundFromDoc(roundDoc);
+      const round = await loadRound(ctx.store, roundId);
+      if (!round) return err(appError('ROUND.NOT_FOUND'));
       const outside = outsideRoundYear(heldOn, round.year, '评审会日期');
       if (outside) return err(appError('REQUEST.INVALID_PAYLOAD', [outside], outside));
       const experts = await expertsOf(ctx.store, roundId);

@@ -15,7 +15,8 @@ import { parseDoc, parseFields } from '../docs';
 import { findAll } from '../paging';
 import type { Doc, Store } from '../ports/store.port';
 import type { FileStore } from '../ports/files.port';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
+import { applications } from '../applications/applications.repo';
 
 type Reader = Pick<Store, 'get' | 'find'>;
 
@@ -33,9 +34,9 @@ export async function loadMeeting(store: Reader, id: string): Promise<LoadedMeet
   const doc = await store.get(collections.meetings.name, id);
   if (!doc) return null;
   const meeting = parseFields(MeetingRecord, doc);
-  const roundDoc = await store.get(collections.rounds.name, meeting.roundId);
-  if (!roundDoc) return null;
-  return { id, rev: doc._rev, meeting, round: roundFromDoc(roundDoc) };
+  const round = await loadRound(store, meeting.roundId);
+  if (!round) return null;
+  return { id, rev: doc._rev, meeting, round };
 }
 
 export interface Member {
@@ -48,8 +49,8 @@ export interface Member {
 export async function membersOf(store: Reader, meeting: MeetingRecord): Promise<Member[]> {
   const members: Member[] = [];
   for (const id of meeting.applicationIds) {
-    const doc = await store.get(collections.applications.name, id);
-    if (doc) members.push({ id, record: parseFields(ApplicationRecord, doc), rev: doc._rev });
+    const found = await applications.get(store, id);
+    if (found) members.push(found);
   }
   return members;
 }
@@ -61,7 +62,7 @@ export async function membersOf(store: Reader, meeting: MeetingRecord): Promise<
 export async function readyApplications(store: Reader, roundId: string, defenseRequired: (id: string, record: ApplicationRecord) => Promise<boolean>): Promise<string[]> {
   const meetings = await findAll(store, collections.meetings.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }] });
   const taken = new Set(meetings.flatMap((m) => parseFields(MeetingRecord, m).applicationIds));
-  const docs = await findAll(store, collections.applications.name, {
+  const found = await applications.findAll(store, {
     where: [
       { field: 'roundId', op: 'eq', value: roundId },
       { field: 'status', op: 'in', values: READY },
@@ -69,11 +70,10 @@ export async function readyApplications(store: Reader, roundId: string, defenseR
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
   });
   const ready: string[] = [];
-  for (const doc of docs) {
-    if (taken.has(doc._id)) continue;
-    const record = parseFields(ApplicationRecord, doc);
+  for (const { id, record } of found) {
+    if (taken.has(id)) continue;
     // Who must defend is evaluated once defended, not before.
-    if (record.status === 'defended' || !(await defenseRequired(doc._id, record))) ready.push(doc._id);
+    if (record.status === 'defended' || !(await defenseRequired(id, record))) ready.push(id);
   }
   return ready;
 }

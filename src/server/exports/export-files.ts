@@ -9,10 +9,8 @@ import type { ReviewStatus } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
 import { applicantViewOf } from '../applications/application.view';
-import { collections } from '../collections';
-import { parseFields } from '../docs';
+import { applications } from '../applications/applications.repo';
 import type { ActionContext } from '../function';
-import { findAll } from '../paging';
 import type { Condition } from '../ports/store.port';
 import { fillDocx } from './docx';
 import { rosterXlsx } from './xlsx';
@@ -63,12 +61,9 @@ export async function rosterFile(ctx: ActionContext, round: Round, unit: { reado
     { field: 'status', op: 'in', values: ON_ROSTER },
     ...(unit ? [{ field: 'unit.unitId', op: 'eq' as const, value: unit.id }] : []),
   ];
-  const docs = await findAll(ctx.store, collections.applications.name, { where, orderBy: [{ field: 'createdAt', direction: 'asc' }] });
+  const found = await applications.findAll(ctx.store, { where, orderBy: [{ field: 'createdAt', direction: 'asc' }] });
   const entries: RosterEntry[] = [];
-  for (const doc of docs) {
-    const record = parseFields(ApplicationRecord, doc);
-    entries.push({ record, targetTitle: await targetTitleOf(ctx, doc._id, record, round) });
-  }
+  for (const { id, record } of found) entries.push({ record, targetTitle: await targetTitleOf(ctx, id, record, round) });
   const { columns } = rosterColumns(round);
   const title = `${round.title}申报人员花名册${unit ? `（${unit.name}）` : ''}`;
   const bytes = await rosterXlsx(title, columns, rosterRows(columns, entries));

@@ -8,10 +8,10 @@ import { collections } from '../collections';
 import { parseDoc, toDoc } from '../docs';
 import { accountContract } from '../../core/contracts/functions/account.contract';
 import { defineFunction } from '../function';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
+import { applications } from '../applications/applications.repo';
 import type { Store } from '../ports/store.port';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
-import type { Level } from '../../core/round/round.schema';
 
 /** `account`: who the caller is, as the platform identifies them; a newcomer registers here. */
 export const accountFunction = defineFunction('account', accountContract, {
@@ -40,8 +40,8 @@ export const accountFunction = defineFunction('account', accountContract, {
       }
       const committeeRounds: { id: string; title: string }[] = [];
       for (const id of caller.rounds ?? []) {
-        const round = await store.get(collections.rounds.name, id);
-        if (round) committeeRounds.push({ id, title: roundFromDoc(round).title });
+        const round = await loadRound(store, id);
+        if (round) committeeRounds.push({ id, title: round.title });
       }
       return ok(meView(caller, unit, now, committeeRounds, caller.role === 'applicant' ? await returnedOf(store, caller._id) : []));
     },
@@ -50,10 +50,10 @@ export const accountFunction = defineFunction('account', accountContract, {
 
 /** The person's returned applications, the soonest deadline first. */
 async function returnedOf(store: Pick<Store, 'find'>, personId: string): Promise<MeView['returned']> {
-  const docs = await store.find(collections.applications.name, { where: [{ field: 'personId', op: 'eq', value: personId }], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 20 });
-  return docs
-    .filter((d) => d.status === 'returned')
-    .map((d) => ({ applicationId: d._id, level: LEVEL_LABELS[d.level as Level] ?? '', deadline: typeof d.returnDeadline === 'string' ? d.returnDeadline : null }))
+  const mine = await applications.find(store, { where: [{ field: 'personId', op: 'eq', value: personId }], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 20 });
+  return mine
+    .filter((a) => a.record.status === 'returned')
+    .map(({ id, record }) => ({ applicationId: id, level: LEVEL_LABELS[record.level], deadline: record.returnDeadline }))
     .sort((a, b) => (a.deadline ?? '9').localeCompare(b.deadline ?? '9'));
 }
 

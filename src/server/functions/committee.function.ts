@@ -7,14 +7,12 @@ import { PAST_FORMAL_REVIEW } from '../../core/review/table-reads';
 import { can, moveFacts } from '../../core/review/decide';
 import { err, ok } from '../../core/result';
 import { applicantViewOf } from '../applications/application.view';
-import { parseFields } from '../docs';
-import { collections } from '../collections';
-import { loadForCommittee } from '../committee/scope';
+import { applications, loadFor } from '../applications/applications.repo';
 import { committeeContract } from '../../core/contracts/functions/committee.contract';
 import { defineFunction, type ActionContext } from '../function';
 import { moveApplication, type Move } from '../review/move';
 import { findCheckedUpload } from '../uploads/checked-uploads';
-import { roundFromDoc } from '../round.docs';
+import { roundsOnce } from '../rounds.repo';
 import { feeDeadline, feeFor } from '../../core/eligibility/fees';
 import { offerIdOf } from '../../core/eligibility/offer-key';
 import type { Round } from '../../core/round/round.schema';
@@ -64,25 +62,20 @@ export const committeeFunction = defineFunction('committee', committeeContract,
       cron: '0 */5 * * * * *',
       everyMs: 60_000,
       async run(ctx) {
-        const waiting = await ctx.store.find(collections.applications.name, {
+        const waiting = await applications.find(ctx.store, {
           where: [{ field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received'] }],
           limit: 500,
         });
-        const rounds = new Map<string, Round | null>();
+        const roundOf = roundsOnce(ctx.store);
         let changed = 0;
-        for (const doc of waiting) {
-          const record = parseFields(ApplicationRecord, doc);
-          if (!rounds.has(record.roundId)) {
-            const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
-            rounds.set(record.roundId, roundDoc ? roundFromDoc(roundDoc) : null);
-          }
-          const round = rounds.get(record.roundId);
+        for (const { id, rev, record } of waiting) {
+          const round = await roundOf(record.roundId);
           const deadline = round ? feeDeadline(round) : null;
           if (!round || !deadline || ctx.now <= deadline) continue;
-          const view = await applicantViewOf(ctx.store, doc._id, record, round, ctx.now);
+          const view = await applicantViewOf(ctx.store, id, record, round, ctx.now);
           if (!view) continue;
           const moved = moveApplication(
-            { id: doc._id, rev: doc._rev, record, round, view, command: 'expire_fee', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: view.defense.status === 'required' },
+            { id, rev, record, round, view, command: 'expire_fee', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: view.defense.status === 'required' },
             ctx,
           );
           if (moved.ok) changed += 1;
@@ -104,7 +97,7 @@ async function checkedReceipt(ctx: ActionContext, receipt: { readonly ref: strin
 }
 
 async function step(ctx: ActionContext, id: string, requestId: string, command: 'receive_materials' | 'record_fee', alongside?: Move['alongside']) {
-  const loaded = await loadForCommittee(ctx.store, ctx.caller, id);
+  const loaded = await loadFor(ctx.store, ctx.caller, id, 'committee');
   if (!loaded.ok) return loaded;
   // The same request again (a double tap): already done.
   const replay = replayOf(loaded.record.events, requestId, command);
@@ -125,7 +118,7 @@ async function step(ctx: ActionContext, id: string, requestId: string, command: 
 async function queueOf(ctx: ActionContext, changed?: { readonly id: string; readonly record: ApplicationRecord }): Promise<CommitteeItem[]> {
   const rounds = ctx.caller.rounds ?? [];
   if (rounds.length === 0) return [];
-  const docs = await ctx.store.find(collections.applications.name, {
+  const found = await applications.find(ctx.store, {
     where: [
       { field: 'roundId', op: 'in', values: rounds },
       { field: 'status', op: 'in', values: PAST_FORMAL_REVIEW },
@@ -133,16 +126,12 @@ async function queueOf(ctx: ActionContext, changed?: { readonly id: string; read
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
     limit: 500,
   });
-  const roundsById = new Map<string, Round | null>();
-  for (const id of rounds) {
-    const doc = await ctx.store.get(collections.rounds.name, id);
-    roundsById.set(id, doc ? roundFromDoc(doc) : null);
-  }
+  const roundOf = roundsOnce(ctx.store);
   const items: CommitteeItem[] = [];
-  for (const doc of docs) {
-    const record = changed?.id === doc._id ? changed.record : parseFields(ApplicationRecord, doc);
+  for (const application of found) {
+    const record = changed?.id === application.id ? changed.record : application.record;
     const receiptUrl = record.feeReceipt ? await ctx.files.url(record.feeReceipt.ref, 600) : null;
-    items.push(itemOf(doc._id, record, roundsById.get(record.roundId) ?? null, ctx.now, receiptUrl));
+    items.push(itemOf(application.id, record, await roundOf(record.roundId), ctx.now, receiptUrl));
   }
   return items;
 }

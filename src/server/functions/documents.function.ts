@@ -1,12 +1,12 @@
 import { appError } from '../../core/errors';
 import { err } from '../../core/result';
-import { inScopeOf, loadApplication, ownedBy } from '../applications/load';
+import { loadFor } from '../applications/applications.repo';
 import { collections } from '../collections';
-import { servesRound } from '../committee/scope';
+import { servesRound } from '../../core/review/scope';
 import { documentFile, rosterFile } from '../exports/export-files';
 import { documentsContract } from '../../core/contracts/functions/documents.contract';
 import { defineFunction } from '../function';
-import { roundFromDoc } from '../round.docs';
+import { loadRound } from '../rounds.repo';
 
 /**
  * `documents`: the round's Word documents and the 申报人员花名册, filled on request. A function of
@@ -19,7 +19,7 @@ export const documentsFunction = defineFunction('documents', documentsContract, 
     async handle({ applicationId: id, template }, ctx) {
       // The applicant fills their own documents; the unit admin the unit's, for its applications.
       const applicant = ctx.caller.role === 'applicant';
-      const loaded = await loadApplication(ctx.store, id, applicant ? ownedBy(ctx.caller) : inScopeOf(ctx.caller));
+      const loaded = await loadFor(ctx.store, ctx.caller, id, applicant ? 'own' : 'review');
       if (!loaded.ok) return err(loaded.error);
       return documentFile(ctx, id, loaded.record, loaded.round, template, applicant ? 'applicant' : 'unit');
     },
@@ -29,13 +29,13 @@ export const documentsFunction = defineFunction('documents', documentsContract, 
     async handle({ roundId }, ctx) {
       const secretary = ctx.caller.role === 'committee_secretary';
       if (secretary && !servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
-      const roundDoc = await ctx.store.get(collections.rounds.name, roundId);
-      if (!roundDoc) return err(appError('ROUND.NOT_FOUND'));
+      const round = await loadRound(ctx.store, roundId);
+      if (!round) return err(appError('ROUND.NOT_FOUND'));
       // Every unit for the secretary; a unit admin's own unit's applicants only.
-      if (secretary) return rosterFile(ctx, roundFromDoc(roundDoc), null);
+      if (secretary) return rosterFile(ctx, round, null);
       const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
       if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
-      return rosterFile(ctx, roundFromDoc(roundDoc), { id: unitDoc._id, name: String(unitDoc.name) });
+      return rosterFile(ctx, round, { id: unitDoc._id, name: String(unitDoc.name) });
     },
   },
 });

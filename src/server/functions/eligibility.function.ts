@@ -1,13 +1,9 @@
-import * as z from 'zod';
-import { Profile } from '../../core/eligibility/profile';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
 import { eligibilityContract } from '../../core/contracts/functions/eligibility.contract';
+import { loadAnswers, saveAnswers } from '../answers.repo';
 import { defineFunction } from '../function';
-import { parseFields, toDoc } from '../docs';
-
-const SavedProfile = z.strictObject({ roundId: z.string(), profile: Profile, savedAt: z.string() });
+import { loadRound } from '../rounds.repo';
 
 /**
  * `eligibility`: keeps the self-check's answers (one record per person, the last round answered),
@@ -17,21 +13,15 @@ export const eligibilityFunction = defineFunction('eligibility', eligibilityCont
   saveAnswers: {
     roles: ['applicant'],
     async handle({ roundId, profile }, { caller, store, now, writes }) {
-      const doc = await store.get(collections.rounds.name, roundId);
-      if (!doc) return err(appError('ROUND.NOT_FOUND'));
-
-      const saved = toDoc({ roundId, profile, savedAt: now.toISOString() });
-      const existing = await store.get(collections.profiles.name, caller._id);
-      if (existing) writes.update(collections.profiles.name, caller._id, existing._rev, saved);
-      else writes.insert(collections.profiles.name, { _id: caller._id, ...saved });
+      if (!(await loadRound(store, roundId))) return err(appError('ROUND.NOT_FOUND'));
+      await saveAnswers(store, writes, caller._id, { roundId, profile, savedAt: now.toISOString() });
       return ok({ roundId, savedAt: now.toISOString() });
     },
   },
   profile: {
     roles: ['applicant'],
     async handle(_payload, { caller, store }) {
-      const doc = await store.get(collections.profiles.name, caller._id);
-      return ok(doc ? parseFields(SavedProfile, doc) : null);
+      return ok(await loadAnswers(store, caller._id));
     },
   },
 });

@@ -1,6 +1,6 @@
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { documentsFor } from '../../core/exports/documents';
-import { inScopeOf, loadApplication, type Loaded } from '../applications/load';
+import { applications, loadFor, type Loaded } from '../applications/applications.repo';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
@@ -16,7 +16,7 @@ import type { Round } from '../../core/round/round.schema';
 import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
 import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { collections } from '../collections';
-import { parseDoc, parseFields } from '../docs';
+import { parseDoc } from '../docs';
 import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
 import type { Condition, Doc, Store } from '../ports/store.port';
@@ -24,7 +24,7 @@ import { moveApplication } from '../review/move';
 import { blockedBy, can, moveFacts } from '../../core/review/decide';
 import { feeDeadline } from '../../core/eligibility/fees';
 import { deliverOutbox } from '../outbox';
-import { roundFromDoc } from '../round.docs';
+import { roundsOnce } from '../rounds.repo';
 import { replayOf } from '../../core/review/request-replay';
 import type { ReturnReason } from '../../core/review/return-reasons';
 
@@ -45,27 +45,22 @@ export const reviewFunction = defineFunction('review', reviewContract,
       async handle({ tab, search }, { caller, store }) {
         // Counts and the page come from the store's indexes, not from reading every application.
         const counts: Record<QueueTab, number> = { pending: 0, returned: 0, done: 0 };
-        for (const t of QueueTabs) for (const where of tabQueries(caller, t)) counts[t] += await store.count(collections.applications.name, where);
+        for (const t of QueueTabs) for (const where of tabQueries(caller, t)) counts[t] += await applications.count(store, where);
         const named = search === '' ? [] : ([{ field: 'applicantName', op: 'gte', value: search }, { field: 'applicantName', op: 'lt', value: `${search}\uffff` }] as const);
-        const docs = (
-          await Promise.all(tabQueries(caller, tab).map((where) => store.find(collections.applications.name, { where: [...where, ...named], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: PAGE })))
+        const found = (
+          await Promise.all(tabQueries(caller, tab).map((where) => applications.find(store, { where: [...where, ...named], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: PAGE })))
         )
           .flat()
-          .sort((a, b) => (String(a.createdAt) < String(b.createdAt) ? 1 : -1))
+          .sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1))
           .slice(0, PAGE);
-        const rounds = new Map<string, Round | null>();
+        const roundOf = roundsOnce(store);
         const items: QueueItem[] = [];
-        for (const doc of docs) {
-          const record = parseFields(ApplicationRecord, doc);
+        for (const { id, record } of found) {
           if (!inReviewScope(caller, record.unit)) continue;
-          if (!rounds.has(record.roundId)) {
-            const roundDoc = await store.get(collections.rounds.name, record.roundId);
-            rounds.set(record.roundId, roundDoc ? roundFromDoc(roundDoc) : null);
-          }
-          const round = rounds.get(record.roundId);
+          const round = await roundOf(record.roundId);
           if (!round) continue;
           items.push({
-            id: doc._id,
+            id,
             applicantName: record.applicantName,
             unitName: record.unit?.name ?? '',
             label: labelOf(record),
@@ -81,7 +76,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
     get: {
       roles: REVIEWERS,
       async handle({ applicationId: id }, { caller, store, now }) {
-        const loaded = await loadInScope(store, caller, id);
+        const loaded = await loadFor(store, caller, id, 'review');
         if (!loaded.ok) return err(loaded.error);
         return ok(await reviewView(store, caller, id, loaded.record, loaded.round, now));
       },
@@ -124,7 +119,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
       roles: ['unit_admin'],
       async handle({ applicationId: id, from, to }, ctx) {
         const { caller, store, now, writes } = ctx;
-        const loaded = await loadInScope(store, caller, id);
+        const loaded = await loadFor(store, caller, id, 'review');
         if (!loaded.ok) return err(loaded.error);
         if (loaded.record.status !== 'submitted') return err(appError('REVIEW.WRONG_STATUS', ['只有等待单位审核的申报才登记公示。']));
         const outside = outsideRoundYear(from, loaded.round.year, '公示开始日期') ?? outsideRoundYear(to, loaded.round.year, '公示结束日期');
@@ -137,7 +132,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
           return err(appError('REQUEST.INVALID_PAYLOAD', [message], message));
         }
         const publicity = { from, to, workingDays: counted.value.workingDays };
-        writes.update(collections.applications.name, id, loaded.rev, { publicity });
+        applications.update(writes, loaded, { publicity });
         return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now));
       },
     },
@@ -158,7 +153,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
       cron: '0 */5 * * * * *',
       everyMs: 60_000,
       async run(ctx) {
-        const due = await ctx.store.find(collections.applications.name, {
+        const due = await applications.find(ctx.store, {
           where: [
             { field: 'status', op: 'eq', value: 'returned' },
             { field: 'returnDeadline', op: 'lt', value: ctx.now.toISOString() },
@@ -166,15 +161,14 @@ export const reviewFunction = defineFunction('review', reviewContract,
           limit: 200,
         });
         let changed = 0;
-        for (const doc of due) {
-          const record = parseFields(ApplicationRecord, doc);
-          const roundDoc = await ctx.store.get(collections.rounds.name, record.roundId);
-          if (!roundDoc) continue;
-          const round = roundFromDoc(roundDoc);
-          const view = await applicantViewOf(ctx.store, doc._id, record, round, ctx.now);
+        const roundOf = roundsOnce(ctx.store);
+        for (const { id, rev, record } of due) {
+          const round = await roundOf(record.roundId);
+          if (!round) continue;
+          const view = await applicantViewOf(ctx.store, id, record, round, ctx.now);
           if (!view) continue;
           const moved = moveApplication(
-            { id: doc._id, rev: doc._rev, record, round, view, command: 'abandon_overdue', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: false },
+            { id, rev, record, round, view, command: 'abandon_overdue', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: false },
             ctx,
           );
           if (moved.ok) changed += 1;
@@ -185,8 +179,6 @@ export const reviewFunction = defineFunction('review', reviewContract,
   },
 );
 
-/** The application if it is in the caller's scope; out of scope it is answered as missing. */
-const loadInScope = (store: Pick<Store, 'get'>, caller: Person, id: string): Promise<Loaded> => loadApplication(store, id, inScopeOf(caller));
 
 /**
  * One reviewer act: idempotent by request id (the same act again is answered as done; the id of
@@ -201,7 +193,7 @@ async function act(
   said: (loaded: Extract<Loaded, { ok: true }>) => { readonly opinion?: string; readonly reasons?: readonly ReturnReason[] },
   move: (loaded: Extract<Loaded, { ok: true }>, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>,
 ): Promise<Result<ReviewView, AppError>> {
-  const loaded = await loadInScope(ctx.store, ctx.caller, id);
+  const loaded = await loadFor(ctx.store, ctx.caller, id, 'review');
   if (!loaded.ok) return err(loaded.error);
   // The same request again (a double tap, a retry): the act already done, answered as it stands.
   const replay = replayOf(loaded.record.events, requestId, command, said(loaded));

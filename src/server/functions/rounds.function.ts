@@ -4,7 +4,7 @@ import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { summarizeRound } from '../../core/round/round.summary';
 import { collections } from '../collections';
-import { roundFromDoc } from '../round.docs';
+import { findRounds, loadRound } from '../rounds.repo';
 import { parseFields } from '../docs';
 import { roundsContract } from '../../core/contracts/functions/rounds.contract';
 import { defineFunction } from '../function';
@@ -14,22 +14,21 @@ export const roundsFunction = defineFunction('rounds', roundsContract, {
   list: {
     roles: Role.options,
     async handle(payload, { store }) {
-      const docs = await store.find(collections.rounds.name, {
+      const rounds = await findRounds(store, {
         where: payload.year ? [{ field: 'year', op: 'eq', value: payload.year }] : [],
         orderBy: [
           { field: 'year', direction: 'desc' },
           { field: '_id', direction: 'asc' },
         ],
       });
-      return ok(docs.map((doc) => summarizeRound(roundFromDoc(doc))));
+      return ok(rounds.map(summarizeRound));
     },
   },
   get: {
     roles: Role.options,
     async handle(payload, { store }) {
-      const doc = await store.get(collections.rounds.name, payload.roundId);
-      if (!doc) return err(appError('ROUND.NOT_FOUND'));
-      return ok(roundFromDoc(doc));
+      const round = await loadRound(store, payload.roundId);
+      return round ? ok(round) : err(appError('ROUND.NOT_FOUND'));
     },
   },
   notice: {

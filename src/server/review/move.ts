@@ -7,8 +7,7 @@ import type { ReturnReason } from '../../core/review/return-reasons';
 import type { Actor, ReviewCommand } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
 import type { ApplicationView } from '../../core/contracts/api';
-import { applicationChanges } from '../applications/application.docs';
-import { collections } from '../collections';
+import { applications } from '../applications/applications.repo';
 import type { WorkContext } from '../function';
 
 export interface Move {
@@ -42,7 +41,7 @@ export function moveApplication(move: Move, ctx: WorkContext): Result<Applicatio
   const facts = moveFacts({ record: move.record, round: move.round, now: ctx.now, view: move.view, defenseRequired: move.defenseRequired, feeDeadline: feeDeadline(move.round), resultPublicityEnds: move.resultPublicityEnds });
   const decided = decide(move.id, move.record, move, facts);
   if (!decided.ok) return err(decided.error);
-  ctx.writes.update(collections.applications.name, move.id, move.rev, applicationChanges(decided.next, ['status', 'unit', 'events', 'submissions', 'returnDeadline', 'returnSnapshot', 'returnConfirmations', 'applicantName', ...(Object.keys(move.alongside ?? {}) as (keyof ApplicationRecord)[])]));
+  applications.updateFields(ctx.writes, move, decided.next, ['status', 'unit', 'events', 'submissions', 'returnDeadline', 'returnSnapshot', 'returnConfirmations', 'applicantName', ...(Object.keys(move.alongside ?? {}) as (keyof ApplicationRecord)[])]);
   for (const notice of decided.notices) ctx.notify(notice);
   return ok(decided.next);
 }
