@@ -40,7 +40,7 @@ describe('the deployment check', () => {
     edit('review/config.json', (config) => {
       delete config.triggers;
     });
-    expect(deployProblems(dir)).toEqual(['云函数 review：config.json 缺少定时触发器 timers（0 * * * * * *），deliverOutbox、expireReturns 在云端不会运行。']);
+    expect(deployProblems(dir)).toEqual(['云函数 review：config.json 缺少定时触发器 timers（0 * * * * * *），deliverOutbox、deadlines 在云端不会运行。']);
   });
 
   it('fails when a Word template is missing beside the documents function', () => {

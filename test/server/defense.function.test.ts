@@ -134,10 +134,10 @@ describe('committee and defense functions', () => {
     await feePaid(ids.wang);
     // 23:59 Beijing on 15 September, the last minute of aksu-water's fee window: nothing yet.
     harness.setNow(new Date('2024-09-15T15:59:00Z'));
-    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 0 } });
+    expect((await runTimer(functions, 'review', 'deadlines', deps)).reply).toMatchObject({ data: { changed: 0 } });
     harness.setNow(new Date('2024-09-16T02:00:00Z'));
-    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 2 } });
-    expect((await runTimer(functions, 'committee', 'expireFees', deps)).reply).toMatchObject({ data: { changed: 0 } });
+    expect((await runTimer(functions, 'review', 'deadlines', deps)).reply).toMatchObject({ data: { changed: 2 } });
+    expect((await runTimer(functions, 'review', 'deadlines', deps)).reply).toMatchObject({ data: { changed: 0 } });
     const view = data<{ status: string; statusText: string }>(await call(second, 'applications', 'get', { applicationId: ids.second }));
     expect(view).toMatchObject({ status: 'not_evaluated', statusText: '未按期缴纳评审费，不予评审' });
     expect((await inbox(second)).filter((n) => n.title === '未按期缴费')).toHaveLength(1);

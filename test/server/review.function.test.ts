@@ -115,8 +115,8 @@ describe('review function', () => {
     await call(unitAdmin, 'review', 'return', { applicationId: id, requestId: 'return-0001', reasons: [{ category: 'general', kind: 'other', text: '请补充' }] });
     harness.setNow(new Date('2024-10-14T02:00:01Z'));
     expect((await call(applicant, 'applications', 'submit', { applicationId: id, requestId: 'submit-0002' })).reply).toMatchObject({ code: 'APPLICATION.RETURN_OVERDUE' });
-    expect((await runTimer(functions, 'review', 'expireReturns', deps)).reply).toEqual({ ok: true, data: { changed: 1 } });
-    expect((await runTimer(functions, 'review', 'expireReturns', deps)).reply).toEqual({ ok: true, data: { changed: 0 } });
+    expect((await runTimer(functions, 'review', 'deadlines', deps)).reply).toEqual({ ok: true, data: { changed: 1 } });
+    expect((await runTimer(functions, 'review', 'deadlines', deps)).reply).toEqual({ ok: true, data: { changed: 0 } });
     const view = await appView();
     expect(view.status).toBe('abandoned');
     expect(view.events.filter((e) => e.what.startsWith('逾期'))).toEqual([expect.objectContaining({ who: '系统' })]);

@@ -101,7 +101,7 @@ class Expire implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const due = model.status === 'returned' && model.deadline !== null && model.hours > model.deadline;
-    const outcome = await runTimer(functions, 'review', 'expireReturns', real.harness.deps);
+    const outcome = await runTimer(functions, 'review', 'deadlines', real.harness.deps);
     expect(outcome.reply).toEqual({ ok: true, data: { changed: due ? 1 : 0 } });
     if (due) model.status = 'abandoned';
     await check(model, real);

@@ -52,38 +52,7 @@ export const committeeFunction = defineFunction('committee', committeeContract,
       },
     },
     ...meetingActions,
-  },
-  {
-    /**
-     * 未缴纳的不予评审: once the round's fee deadline has passed, applications past formal review
-     * without the fee recorded are not evaluated, each once, and the applicant is told.
-     */
-    expireFees: {
-      cron: '0 */5 * * * * *',
-      everyMs: 60_000,
-      async run(ctx) {
-        const waiting = await applications.find(ctx.store, {
-          where: [{ field: 'status', op: 'in', values: ['formal_review_passed', 'materials_received'] }],
-          limit: 500,
-        });
-        const roundOf = roundsOnce(ctx.store);
-        let changed = 0;
-        for (const { id, rev, record } of waiting) {
-          const round = await roundOf(record.roundId);
-          const deadline = round ? feeDeadline(round) : null;
-          if (!round || !deadline || ctx.now <= deadline) continue;
-          const view = await applicantViewOf(ctx.store, id, record, round, ctx.now);
-          if (!view) continue;
-          const moved = moveApplication(
-            { id, rev, record, round, view, command: 'expire_fee', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: view.defense.status === 'required' },
-            ctx,
-          );
-          if (moved.ok) changed += 1;
-        }
-        return changed;
-      },
-    },
-  },
+  }
 );
 
 /**

@@ -25,6 +25,7 @@ import { blockedBy, can, moveFacts } from '../../core/review/decide';
 import { feeDeadline } from '../../core/eligibility/fees';
 import { deliverOutbox } from '../outbox';
 import { roundsOnce } from '../rounds.repo';
+import { deadlineTimer } from '../review/deadlines.timer';
 import { replayOf } from '../../core/review/request-replay';
 import type { ReturnReason } from '../../core/review/return-reasons';
 
@@ -145,37 +146,8 @@ export const reviewFunction = defineFunction('review', reviewContract,
       // Delivery commits entry by entry itself; nothing is staged here.
       run: (_ctx, deps) => deliverOutbox(deps),
     },
-    /**
-     * Returns not resubmitted by their deadline become abandoned (逾期未补充提交的视为放弃申报),
-     * each once: a second run finds them no longer returned.
-     */
-    expireReturns: {
-      cron: '0 */5 * * * * *',
-      everyMs: 60_000,
-      async run(ctx) {
-        const due = await applications.find(ctx.store, {
-          where: [
-            { field: 'status', op: 'eq', value: 'returned' },
-            { field: 'returnDeadline', op: 'lt', value: ctx.now.toISOString() },
-          ],
-          limit: 200,
-        });
-        let changed = 0;
-        const roundOf = roundsOnce(ctx.store);
-        for (const { id, rev, record } of due) {
-          const round = await roundOf(record.roundId);
-          if (!round) continue;
-          const view = await applicantViewOf(ctx.store, id, record, round, ctx.now);
-          if (!view) continue;
-          const moved = moveApplication(
-            { id, rev, record, round, view, command: 'abandon_overdue', actor: { id: 'system', role: 'system', name: '系统' }, requestId: null, defenseRequired: false },
-            ctx,
-          );
-          if (moved.ok) changed += 1;
-        }
-        return changed;
-      },
-    },
+    /** Deadlines (a return's, the fee's) as the review table's delayed transitions, ticked. */
+    deadlines: deadlineTimer,
   },
 );
 

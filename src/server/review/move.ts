@@ -2,7 +2,7 @@ import type { ApplicationRecord, UnitSnapshot } from '../../core/application/app
 import type { AppError } from '../../core/errors';
 import { feeDeadline } from '../../core/eligibility/fees';
 import { err, ok, type Result } from '../../core/result';
-import { decide, moveFacts } from '../../core/review/decide';
+import { decide, moveFacts, type MoveFacts } from '../../core/review/decide';
 import type { ReturnReason } from '../../core/review/return-reasons';
 import type { Actor, ReviewCommand } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
@@ -38,10 +38,15 @@ export interface Move {
  * same commit.
  */
 export function moveApplication(move: Move, ctx: WorkContext): Result<ApplicationRecord, AppError> {
-  const facts = moveFacts({ record: move.record, round: move.round, now: ctx.now, view: move.view, defenseRequired: move.defenseRequired, feeDeadline: feeDeadline(move.round), resultPublicityEnds: move.resultPublicityEnds });
+  const facts = factsOf(move, ctx.now);
   const decided = decide(move.id, move.record, move, facts);
   if (!decided.ok) return err(decided.error);
   applications.updateFields(ctx.writes, move, decided.next, ['status', 'unit', 'events', 'submissions', 'returnDeadline', 'returnSnapshot', 'returnConfirmations', 'applicantName', ...(Object.keys(move.alongside ?? {}) as (keyof ApplicationRecord)[])]);
   for (const notice of decided.notices) ctx.notify(notice);
   return ok(decided.next);
+}
+
+/** The facts of a move, built by the core's one builder from what the server read. */
+export function factsOf(move: Pick<Move, 'record' | 'round' | 'defenseRequired' | 'resultPublicityEnds'> & { readonly view?: Move['view'] }, now: Date): MoveFacts {
+  return moveFacts({ record: move.record, round: move.round, now, view: move.view, defenseRequired: move.defenseRequired, feeDeadline: feeDeadline(move.round), resultPublicityEnds: move.resultPublicityEnds });
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ApplicationRecord, UnitSnapshot } from '../../../src/core/application/application.schema';
 import { can, decide, LISTED_STATUSES, type MoveFacts } from '../../../src/core/review/decide';
+import { DELAYED, dueCommand, WAITING_ON_A_DEADLINE } from '../../../src/core/review/deadlines';
 import { ReviewCommand, TRANSITIONS, type Actor } from '../../../src/core/review/review.machine';
 import { Role } from '../../../src/core/people/person';
 import { yuliGraduate } from '../eligibility/people.fixture';
@@ -116,5 +117,42 @@ describe('decide, over random command sequences', () => {
     );
     // The runs walked the chain: to its end, and off it every way the table allows.
     expect([...reached].sort()).toEqual(expect.arrayContaining(['abandoned', 'certified', 'county_approved', 'failed', 'not_evaluated', 'rejected', 'returned', 'withdrawn']));
+  });
+});
+
+describe('deadlines, as delayed transitions of the table', () => {
+  const facts = (now: Date, feeDeadline: Date | null): MoveFacts => ({
+    now,
+    applyWindowOpen: false,
+    applyWindowEnd: null,
+    maxSubmissions: 3,
+    resubmitAfterReturn: round('yuli-initial-junior-2024').submission.resubmitAfterReturn,
+    blocking: [],
+    publicityDone: true,
+    defenseRequired: false,
+    feeDeadline,
+    resultPublicityEnds: null,
+    label: '',
+    categoryNames: {},
+  });
+  const returned: ApplicationRecord = { ...start, status: 'returned', returnDeadline: '2024-10-12T02:00:00.000Z' };
+  const feeBy = new Date('2024-11-01T10:00:00Z');
+
+  it('are the system’s rows, waiting in the statuses those rows leave from', () => {
+    expect([...DELAYED].sort()).toEqual(['abandon_overdue', 'expire_fee']);
+    expect([...WAITING_ON_A_DEADLINE].sort()).toEqual(['formal_review_passed', 'materials_received', 'returned']);
+  });
+
+  it('fall due only once their moment has passed', () => {
+    expect(dueCommand(returned, facts(new Date('2024-10-12T02:00:00Z'), feeBy))).toBeNull();
+    expect(dueCommand(returned, facts(new Date('2024-10-12T02:00:01Z'), feeBy))).toBe('abandon_overdue');
+    for (const status of ['formal_review_passed', 'materials_received'] as const) {
+      expect(dueCommand({ ...start, status }, facts(feeBy, feeBy))).toBeNull();
+      expect(dueCommand({ ...start, status }, facts(new Date(feeBy.getTime() + 1000), feeBy))).toBe('expire_fee');
+      // A round that states no fee deadline: nothing falls due.
+      expect(dueCommand({ ...start, status }, facts(new Date('2030-01-01T00:00:00Z'), null))).toBeNull();
+    }
+    // Paid: no deadline waits on it any more.
+    expect(dueCommand({ ...start, status: 'fee_paid' }, facts(new Date('2030-01-01T00:00:00Z'), feeBy))).toBeNull();
   });
 });
