@@ -4,10 +4,10 @@ import { panelName } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
 import { lintContextOf, viewOf } from '../applications/application.view';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { loadFor } from '../applications/applications.repo';
-import { refused, sessionFromDoc, SlotDoc } from './plan.docs';
+import { sessionFromDoc, slotOf, stageSlot } from './plan.docs';
+import { decideSlot, NOT_PUBLISHED_YET, slotRefusal, waitingText } from '../../core/defense/slot.machine';
 
 /** The applicant's own defense: whether they defend and why, their slot once published, and 确认参加. */
 export const applicantActions: Pick<ActionDefs<'defense'>, 'mine' | 'confirm'> = {
@@ -30,22 +30,20 @@ async function myDefense(ctx: ActionContext, applicationId: string, confirm: boo
   if (!loaded.ok) return err(loaded.error);
   const { record, round } = loaded;
   const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, ctx.caller, round));
-  const slotDoc = await ctx.store.get(collections.defenseSlots.name, applicationId);
-  const slot = slotDoc ? parseFields(SlotDoc, slotDoc) : null;
-  const session = slot?.published ? await ctx.store.get(collections.defenseSessions.name, slot.sessionId) : null;
+  const mine = await slotOf(ctx, applicationId);
+  const sessionDoc = mine ? await ctx.store.get(collections.defenseSessions.name, mine.slot.sessionId) : null;
+  const session = sessionDoc ? sessionFromDoc(sessionDoc) : null;
+  let slot = mine?.slot ?? null;
   if (confirm) {
-    if (!slotDoc || !slot?.published) return err(refused('答辩时间还没有发布，发布后再确认。'));
-    if (!slot.confirmedAt) ctx.writes.update(collections.defenseSlots.name, applicationId, slotDoc._rev, { confirmedAt: ctx.now.toISOString() });
+    if (!mine || !session) return err(slotRefusal(NOT_PUBLISHED_YET));
+    const decided = decideSlot(mine.slot, { kind: 'confirm' }, { applicationId, now: ctx.now, session });
+    if (!decided.ok) return err(decided.error);
+    stageSlot(ctx, mine, decided);
+    slot = decided.next;
   }
-  const parsed = session ? sessionFromDoc(session) : null;
-  const waiting =
-    view.defense.status !== 'required'
-      ? null
-      : parsed
-        ? null
-        : ['fee_paid', 'defended'].includes(record.status)
-          ? '评审委员会正在安排答辩时间，发布后会通知您（请先开启下面的微信提醒）。'
-          : '通过形式审核并缴费后，评审委员会会安排答辩时间并通知您。';
+  // Before publishing the applicant sees no slot, and is told what comes first.
+  const parsed = slot?.published ? session : null;
+  const waiting = view.defense.status !== 'required' || parsed ? null : waitingText(record.status);
   return ok({
     applicationId,
     label: view.label,
@@ -59,7 +57,7 @@ async function myDefense(ctx: ActionContext, applicationId: string, confirm: boo
             place: parsed.place,
             panelName: panelName(parsed, slot.panelId),
             bring: parsed.bring,
-            confirmedAt: confirm ? (slot.confirmedAt ?? ctx.now.toISOString()) : slot.confirmedAt,
+            confirmedAt: slot.confirmedAt,
             attendance: slot.attendance,
           }
         : null,

@@ -1,14 +1,12 @@
 import { appError, type AppError } from '../../core/errors';
-import { defenseNotice } from '../../core/messages/defense-notice';
+import { decideSlot, nextToCall, NO_PUBLISHED_SLOT } from '../../core/defense/slot.machine';
 import { err, ok, type Result } from '../../core/result';
-import { beijingDate } from '../../core/time/beijing';
-import { formatBeijingDate } from '../../core/time/format';
 import { applicantViewOf } from '../applications/application.view';
 import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
 import { moveApplication } from '../review/move';
 import { loadFor } from '../applications/applications.repo';
-import { loadPlan, refused, roundFor, viewOfPlan } from './plan.docs';
+import { loadPlan, roundFor, stageSlot, viewOfPlan } from './plan.docs';
 
 /**
  * The day of the defense: the secretary marks who is present, absent or done (done moves the
@@ -23,25 +21,19 @@ export const dayOfActions: Pick<ActionDefs<'defense'>, 'mark'> = {
         const state = await loadPlan(ctx, round.value);
         const { slots } = state;
         const mine = slots.find((s) => s.id === applicationId);
-        if (!mine || !mine.slot.published) return err(appError('NOT_FOUND', ['这位申报人没有已发布的答辩时段。']));
-        if (beijingDate(ctx.now) < beijingDate(new Date(mine.slot.startsAt))) return err(refused(`答辩当天（${formatBeijingDate(new Date(mine.slot.startsAt))}）才能登记到场和答辩情况。`));
-        if (mine.slot.attendance === attendance) return ok(viewOfPlan(state));
-        if (mine.slot.attendance === 'done') return err(refused('已经记为答辩完成，不能再改。'));
-        ctx.writes.update(collections.defenseSlots.name, applicationId, mine.rev, { attendance });
+        const session = mine ? state.sessions.find((s) => s.id === mine.slot.sessionId) : undefined;
+        if (!mine || !session) return err(appError('NOT_FOUND', [NO_PUBLISHED_SLOT]));
+        const decided = decideSlot(mine.slot, { kind: 'mark', attendance }, { applicationId, now: ctx.now, session });
+        if (!decided.ok) return err(decided.error);
+        if (!decided.changed) return ok(viewOfPlan(state));
+        stageSlot(ctx, mine, decided);
         if (attendance === 'done') {
           const moved = await recordDefended(ctx, applicationId);
           if (!moved.ok) return err(moved.error);
         }
-        if (attendance !== 'present') {
-          // 下一位: the next of this panel in this session who has not been called yet.
-          const next = slots
-            .filter((s) => s.slot.sessionId === mine.slot.sessionId && s.slot.panelId === mine.slot.panelId && s.slot.startsAt > mine.slot.startsAt && s.slot.attendance === null)
-            .sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))[0];
-          const session = next ? state.sessions.find((s) => s.id === next.slot.sessionId) : undefined;
-          const notice = next && session ? defenseNotice({ kind: 'next' }, { applicationId: next.id, personId: next.slot.personId, slot: next.slot, session }) : null;
-          // Told once: a second 完成 or 缺席 of the one before does not call them again.
-          if (notice && !(await ctx.store.get(collections.outbox.name, notice.dedupeKey))) ctx.notify(notice);
-        }
+        // 下一位, told once: a second 完成 or 缺席 of the one before does not call them again.
+        const notice = nextToCall(slots, mine, attendance, state.sessions);
+        if (notice && !(await ctx.store.get(collections.outbox.name, notice.dedupeKey))) ctx.notify(notice);
         return ok(viewOfPlan({ ...state, slots: slots.map((s) => (s.id === applicationId ? { ...s, slot: { ...s.slot, attendance } } : s)) }));
       },
     },

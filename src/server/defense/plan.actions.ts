@@ -3,12 +3,13 @@ import type { ApplicationRecord } from '../../core/application/application.schem
 import type { DefensePlanView } from '../../core/contracts/api';
 import { assignSlots, moveSlot, swapSlots, type Candidate, type DefenseSession, type Slot } from '../../core/defense/schedule';
 import { appError, type AppError } from '../../core/errors';
-import { defenseNotice } from '../../core/messages/defense-notice';
+import { decideSlot, NO_SLOT } from '../../core/defense/slot.machine';
 import { err, ok, type Result } from '../../core/result';
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
-import { loadPlan, refused, roundFor, sortSessions, viewOfPlan, type SlotDoc, type SlotEntry } from './plan.docs';
+import { loadPlan, refused, roundFor, sortSessions, stageSlot, viewOfPlan, type SlotEntry } from './plan.docs';
+import type { DefenseSlot } from '../../core/defense/slot.machine';
 
 type PlanActions = Pick<ActionDefs<'defense'>, 'plan' | 'addSession' | 'removeSession' | 'assign' | 'move' | 'swap' | 'publish' | 'cancel'>;
 
@@ -84,7 +85,7 @@ export const planActions: PlanActions = {
         const cancelled = state.schedule?.doc.cancelled ?? {};
         const added = assigned.value.map((slot) => {
           const { record, specialty, title } = candidates.find((c) => c.applicationId === slot.applicationId)!;
-          const doc: SlotDoc = {
+          const doc: DefenseSlot = {
             roundId,
             personId: record.personId,
             applicantName: record.applicantName,
@@ -135,10 +136,11 @@ export const planActions: PlanActions = {
         // Each slot is announced once: publishing again (or after filling in) tells only the new ones.
         const fresh = slots.filter((s) => !s.slot.published);
         if (fresh.length === 0) return ok(viewOfPlan(state));
-        for (const { id, rev, slot } of fresh) {
-          ctx.writes.update(collections.defenseSlots.name, id, rev, { published: true });
-          const session = sessions.find((s) => s.id === slot.sessionId)!;
-          ctx.notify(defenseNotice({ kind: 'scheduled' }, { applicationId: id, personId: slot.personId, slot, session }));
+        for (const entry of fresh) {
+          const session = sessions.find((s) => s.id === entry.slot.sessionId)!;
+          const decided = decideSlot(entry.slot, { kind: 'publish' }, { applicationId: entry.id, now: ctx.now, session });
+          if (!decided.ok) return err(decided.error);
+          stageSlot(ctx, entry, decided);
         }
         const publishedAt = schedule.doc.publishedAt ?? ctx.now.toISOString();
         if (!schedule.doc.publishedAt) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
@@ -158,17 +160,17 @@ export const planActions: PlanActions = {
         if (!round.ok) return err(round.error);
         const state = await loadPlan(ctx, round.value);
         const mine = state.slots.find((s) => s.id === applicationId);
-        if (!mine || !state.schedule) return err(appError('NOT_FOUND', ['这位申报人没有答辩时段。']));
-        if (mine.slot.attendance !== null) return err(refused(`${mine.slot.applicantName}已经开始或结束答辩，不能取消。`));
-        ctx.writes.remove(collections.defenseSlots.name, mine.id, mine.rev);
+        if (!mine || !state.schedule) return err(appError('NOT_FOUND', [NO_SLOT]));
+        const session = state.sessions.find((s) => s.id === mine.slot.sessionId)!;
+        const decided = decideSlot(mine.slot, { kind: 'cancel', reason }, { applicationId, now: ctx.now, session });
+        if (!decided.ok) return err(decided.error);
+        stageSlot(ctx, mine, decided);
         let schedule = state.schedule;
         if (mine.slot.published) {
-          const generation = mine.slot.generation + 1;
-          const cancelled = { ...schedule.doc.cancelled, [applicationId]: generation };
+          // A slot given again after this one was announced has messages of its own.
+          const cancelled = { ...schedule.doc.cancelled, [applicationId]: mine.slot.generation + 1 };
           ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { cancelled });
           schedule = { ...schedule, doc: { ...schedule.doc, cancelled } };
-          const session = state.sessions.find((s) => s.id === mine.slot.sessionId)!;
-          ctx.notify(defenseNotice({ kind: 'cancelled', reason }, { applicationId, personId: mine.slot.personId, slot: mine.slot, session }));
         }
         return ok(viewOfPlan({ ...state, schedule, slots: state.slots.filter((s) => s.id !== applicationId) }));
       },
@@ -191,20 +193,12 @@ async function adjust(
   if (!changed.ok) return err(refused(changed.error));
   const after: SlotEntry[] = [];
   for (const entry of slots) {
-    const to = changed.value.find((s) => s.applicationId === entry.id)!;
-    const old = entry.slot;
-    if (old.sessionId === to.sessionId && old.panelId === to.panelId && old.startsAt === to.startsAt) {
-      after.push(entry);
-      continue;
-    }
-    if (old.attendance !== null) return err(refused(`${old.applicantName}已经开始或结束答辩，不能再调整。`));
-    const changes = old.changes + (old.published ? 1 : 0);
-    const set = { sessionId: to.sessionId, panelId: to.panelId, startsAt: to.startsAt, endsAt: to.endsAt, changes, confirmedAt: null };
-    ctx.writes.update(collections.defenseSlots.name, entry.id, entry.rev, set);
-    after.push({ ...entry, slot: { ...old, ...set } });
-    if (!old.published) continue;
-    const session = sessions.find((s) => s.id === to.sessionId)!;
-    ctx.notify(defenseNotice({ kind: 'moved' }, { applicationId: entry.id, personId: old.personId, slot: { ...old, ...set }, session }));
+    const { sessionId, panelId, startsAt, endsAt } = changed.value.find((s) => s.applicationId === entry.id)!;
+    const session = sessions.find((s) => s.id === sessionId)!;
+    const decided = decideSlot(entry.slot, { kind: 'move', to: { sessionId, panelId, startsAt, endsAt } }, { applicationId: entry.id, now: ctx.now, session });
+    if (!decided.ok) return err(decided.error);
+    stageSlot(ctx, entry, decided);
+    after.push({ ...entry, slot: decided.next ?? entry.slot });
   }
   return ok(viewOfPlan({ ...state, slots: after }));
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
 import { DefenseSession, panelSlots } from '../../core/defense/schedule';
+import { DefenseSlot, type SlotDecision } from '../../core/defense/slot.machine';
 import { assess } from '../../core/eligibility/assess';
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -11,7 +12,7 @@ import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { servesRound } from '../../core/review/scope';
-import { parseFields } from '../docs';
+import { parseFields, toDoc } from '../docs';
 import type { ActionContext, WorkContext } from '../function';
 import type { Doc, JsonObject } from '../ports/store.port';
 import { loadRound } from '../rounds.repo';
@@ -22,25 +23,7 @@ import { applications } from '../applications/applications.repo';
  * seed, when published), one slot per applicant; loaded with who defends, and shown as the
  * secretary's plan.
  */
-export const SlotDoc = z.strictObject({
-  roundId: z.string(),
-  personId: z.string(),
-  applicantName: z.string(),
-  title: z.string(),
-  specialty: z.string(),
-  sessionId: z.string(),
-  panelId: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  published: z.boolean(),
-  confirmedAt: z.string().nullable(),
-  attendance: z.enum(['present', 'absent', 'done']).nullable(),
-  /** Bumped on each move after publishing: one change message per move. */
-  changes: z.number().int(),
-  /** How many of this applicant's slots were cancelled before this one: its messages are its own. */
-  generation: z.number().int().default(0),
-});
-export type SlotDoc = z.infer<typeof SlotDoc>;
+
 
 export const ScheduleDoc = z.strictObject({
   order: z.enum(['submission', 'draw']),
@@ -78,12 +61,18 @@ export async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: strin
 export interface SlotEntry {
   readonly id: string;
   readonly rev: number;
-  readonly slot: SlotDoc;
+  readonly slot: DefenseSlot;
+}
+
+/** One applicant's slot, or null. */
+export async function slotOf(ctx: Pick<WorkContext, 'store'>, applicationId: string): Promise<SlotEntry | null> {
+  const doc = await ctx.store.get(collections.defenseSlots.name, applicationId);
+  return doc ? { id: doc._id, rev: doc._rev, slot: parseFields(DefenseSlot, doc) } : null;
 }
 
 export async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<SlotEntry[]> {
   const docs = await ctx.store.find(collections.defenseSlots.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
-  return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(SlotDoc, d) }));
+  return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(DefenseSlot, d) }));
 }
 
 export async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ rev: number; doc: z.infer<typeof ScheduleDoc> } | null> {
@@ -169,3 +158,14 @@ export function viewOfPlan(state: PlanState): DefensePlanView {
   };
 }
 
+
+/**
+ * Stages what the core decided of one slot: the slot written whole at the revision read (or
+ * removed), its notices in the outbox, in the handler's commit. A decision that changed nothing
+ * stages nothing.
+ */
+export function stageSlot(ctx: Pick<WorkContext, 'writes' | 'notify'>, entry: { readonly id: string; readonly rev: number }, decided: Extract<SlotDecision, { ok: true }>): void {
+  if (decided.next === null) ctx.writes.remove(collections.defenseSlots.name, entry.id, entry.rev);
+  else if (decided.changed) ctx.writes.update(collections.defenseSlots.name, entry.id, entry.rev, toDoc(decided.next));
+  for (const notice of decided.notices) ctx.notify(notice);
+}

@@ -1,11 +1,11 @@
 import { remindersDue, REMINDER_HORIZON_MS } from '../../core/defense/reminders';
 import type { DefenseSession } from '../../core/defense/schedule';
 import { templateRegistry } from '../../core/config/message-templates';
-import { defenseNotice } from '../../core/messages/defense-notice';
 import { collections } from '../collections';
 import { parseFields } from '../docs';
 import type { TimerDef } from '../function';
-import { sessionFromDoc, SlotDoc } from './plan.docs';
+import { sessionFromDoc } from './plan.docs';
+import { decideSlot, DefenseSlot } from '../../core/defense/slot.machine';
 
 /**
  * Reminders of published slots: the day before and shortly before (config/messages, timed by the
@@ -29,8 +29,7 @@ export const reminderTimers: Readonly<Record<string, TimerDef>> = {
         let queued = 0;
         const sessions = new Map<string, DefenseSession | null>();
         for (const doc of soon) {
-          const slot = parseFields(SlotDoc, doc);
-          if (slot.attendance !== null) continue;
+          const slot = parseFields(DefenseSlot, doc);
           for (const when of remindersDue(new Date(slot.startsAt), ctx.now, policy)) {
             if (!sessions.has(slot.sessionId)) {
               const s = await ctx.store.get(collections.defenseSessions.name, slot.sessionId);
@@ -38,10 +37,13 @@ export const reminderTimers: Readonly<Record<string, TimerDef>> = {
             }
             const session = sessions.get(slot.sessionId);
             if (!session) continue;
-            const notice = defenseNotice(when === 'day_before' ? { kind: 'day_before' } : { kind: 'soon', minutesBefore: policy.minutesBefore }, { applicationId: doc._id, personId: slot.personId, slot, session });
-            if (await ctx.store.get(collections.outbox.name, notice.dedupeKey)) continue;
-            ctx.notify(notice);
-            queued += 1;
+            const decided = decideSlot(slot, { kind: 'remind', when, minutesBefore: policy.minutesBefore }, { applicationId: doc._id, now: ctx.now, session });
+            if (!decided.ok) continue;
+            for (const notice of decided.notices) {
+              if (await ctx.store.get(collections.outbox.name, notice.dedupeKey)) continue;
+              ctx.notify(notice);
+              queued += 1;
+            }
           }
         }
         return queued;
