@@ -66,3 +66,6 @@ export function reachableFrom(status: ReviewStatus): ReviewStatus[] {
 
 /** 通过形式审核 and every status after it: the committee's applications. */
 export const PAST_FORMAL_REVIEW: readonly ReviewStatus[] = reachableFrom('formal_review_passed');
+
+/** The statuses an application is evaluated from (the fee paid with no defense, or defended): read from the evaluation rows. */
+export const EVALUATED_FROM: readonly ReviewStatus[] = [...new Set(TRANSITIONS.filter((r) => r.command === 'evaluate_pass' || r.command === 'evaluate_fail').flatMap((r) => r.from))];

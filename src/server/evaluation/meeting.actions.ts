@@ -1,9 +1,7 @@
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { appError } from '../../core/errors';
-import { publicityOver } from '../../core/review/publicity';
-import { MeetingRecord, stageOf, type MeetingResult } from '../../core/evaluation/meeting';
+import { MeetingRecord, stageOf } from '../../core/evaluation/meeting';
 import { err, ok } from '../../core/result';
-import type { ReviewCommand } from '../../core/review/review.machine';
 import { beijingDate } from '../../core/time/beijing';
 import { applicantViewOf } from '../applications/application.view';
 import { collections } from '../collections';
@@ -12,7 +10,8 @@ import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
 import { moveApplication } from '../review/move';
-import { blindItemOf, expertsOf, resultChecks, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting, type Member } from './meetings';
+import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting } from './meetings';
+import { decideMeeting, votingOpen, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
 import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { Round } from '../../core/round/round.schema';
@@ -87,13 +86,9 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      const { meeting, rev } = loaded.value;
-      if (stageOf(meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
-      const ready = await readyApplications(ctx.store, meeting.roundId, defenseRequired(ctx, loaded.value.round));
-      if (ready.length === 0) return viewOf(ctx, meetingId);
-      const applicationIds = [...meeting.applicationIds, ...ready];
-      ctx.writes.update(collections.meetings.name, meetingId, rev, { applicationIds });
-      return viewOf(ctx, meetingId, { meeting: { ...meeting, applicationIds } });
+      if (!votingOpen(loaded.value.meeting)) return err(appError('MEETING.CLOSED'));
+      const ready = await readyApplications(ctx.store, loaded.value.meeting.roundId, defenseRequired(ctx, loaded.value.round));
+      return decideAndStage(ctx, loaded.value, { kind: 'add', applicationIds: ready });
     },
   },
   recordResult: {
@@ -101,12 +96,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId, applicationId, result }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      const { meeting, rev } = loaded.value;
-      if (stageOf(meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
-      if (!meeting.applicationIds.includes(applicationId)) return err(appError('APPLICATION.NOT_FOUND'));
-      const results: Record<string, MeetingResult> = { ...meeting.results, [applicationId]: result };
-      ctx.writes.update(collections.meetings.name, meetingId, rev, { results });
-      return viewOf(ctx, meetingId, { meeting: { ...meeting, results } });
+      return decideAndStage(ctx, loaded.value, { kind: 'record_result', applicationId, result });
     },
   },
   publishResults: {
@@ -114,19 +104,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      const { meeting, rev } = loaded.value;
-      // Published already (a double tap, or another secretary): nothing more to do.
-      if (stageOf(meeting) !== 'voting') return viewOf(ctx, meetingId);
-      const members = await membersOf(ctx.store, meeting);
-      // The same blockers the page shows (results missing, above a cap), without building the page twice.
-      const { blockers } = resultChecks(meeting, members, loaded.value.round);
-      if (blockers.length > 0) return err(appError('MEETING.REFUSED', blockers));
-      // Every result moves its application in the same commit as the meeting: all or none.
-      const moved = await moveAll(ctx, loaded.value, members, (m) => (meeting.results[m.id] === 'pass' ? 'evaluate_pass' : 'evaluate_fail'));
-      if (!moved.ok) return moved;
-      const next = { ...meeting, publishedAt: ctx.now.toISOString() };
-      ctx.writes.update(collections.meetings.name, meetingId, rev, { publishedAt: next.publishedAt });
-      return viewOf(ctx, meetingId, { meeting: next, members: moved.value });
+      return decideAndStage(ctx, loaded.value, { kind: 'publish' });
     },
   },
   publicise: {
@@ -134,18 +112,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId, until }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      const { meeting, rev } = loaded.value;
-      if (stageOf(meeting) === 'publicised' || stageOf(meeting) === 'certified') return viewOf(ctx, meetingId);
-      if (stageOf(meeting) !== 'published') return err(appError('MEETING.REFUSED', ['请先发布评审结果，再公示。']));
-      const from = beijingDate(ctx.now);
-      if (until <= from) return err(appError('MEETING.REFUSED', [`公示结束日期要在今天（${from}）之后。`]));
-      const members = (await membersOf(ctx.store, meeting)).filter((m) => m.record.status === 'passed');
-      if (members.length === 0) return err(appError('MEETING.REFUSED', ['这次评审会没有通过的人，不需要公示。']));
-      const moved = await moveAll(ctx, loaded.value, members, () => 'publicise', publicityOver(until));
-      if (!moved.ok) return moved;
-      const publicity = { from, to: until };
-      ctx.writes.update(collections.meetings.name, meetingId, rev, { publicity });
-      return viewOf(ctx, meetingId, { meeting: { ...meeting, publicity }, changed: moved.value });
+      return decideAndStage(ctx, loaded.value, { kind: 'publicise', until });
     },
   },
   certify: {
@@ -153,15 +120,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      const { meeting, rev } = loaded.value;
-      if (stageOf(meeting) === 'certified') return viewOf(ctx, meetingId);
-      if (!meeting.publicity) return err(appError('MEETING.REFUSED', ['请先公示评审结果，公示期满后再确认取得资格。']));
-      const members = (await membersOf(ctx.store, meeting)).filter((m) => m.record.status === 'publicised');
-      const moved = await moveAll(ctx, loaded.value, members, () => 'certify', publicityOver(meeting.publicity.to));
-      if (!moved.ok) return moved;
-      const certifiedAt = ctx.now.toISOString();
-      ctx.writes.update(collections.meetings.name, meetingId, rev, { certifiedAt });
-      return viewOf(ctx, meetingId, { meeting: { ...meeting, certifiedAt }, changed: moved.value });
+      return decideAndStage(ctx, loaded.value, { kind: 'certify' });
     },
   },
   panel: {
@@ -187,7 +146,7 @@ export const meetingActions: MeetingActions = {
       const found = await expertsItem(ctx, meetingId, code);
       if (!found.ok) return found;
       const { loaded, member } = found.value;
-      if (stageOf(loaded.meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
+      if (!votingOpen(loaded.meeting)) return err(appError('MEETING.CLOSED'));
       const id = voteId(meetingId, ctx.caller._id, code);
       const fields = { meetingId, applicationId: member.id, expertId: ctx.caller._id, vote, at: ctx.now.toISOString() };
       const existing = await ctx.store.get(collections.votes.name, id);
@@ -228,32 +187,42 @@ async function myVotes(ctx: ActionContext, meetingId: string) {
   return (await votesOf(ctx.store, meetingId)).filter((v) => v.expertId === ctx.caller._id);
 }
 
-/** Moves each member by the machine, staged in this call's commit; the first refusal refuses all (nothing is written then). */
-async function moveAll(ctx: ActionContext, loaded: LoadedMeeting, members: readonly Member[], command: (m: Member) => ReviewCommand, resultPublicityEnds: Date | null = null) {
+/**
+ * One command of a meeting: the core decides on the meeting and its applications as read; the
+ * meeting is written whole at the revision read and each application it moves goes through the
+ * review machine, in this call's commit (the first refusal refuses all: nothing is written then).
+ */
+async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command: MeetingCommand) {
+  const members = await membersOf(ctx.store, loaded.meeting);
+  const decided = decideMeeting(loaded.meeting, command, { now: ctx.now, today: beijingDate(ctx.now), round: loaded.round, members });
+  if (!decided.ok) return err(decided.error);
+  if (!decided.changed) return viewOf(ctx, loaded.id, { meeting: decided.next, members });
   const moved: Member[] = [];
-  for (const m of members) {
+  for (const m of decided.move?.members ?? []) {
     const view = await applicantViewOf(ctx.store, m.id, m.record, loaded.round, ctx.now);
     if (!view) return err(appError('APPLICATION.NOT_FOUND'));
     const next = moveApplication(
-      { id: m.id, rev: m.rev, record: m.record, round: loaded.round, view, command: command(m), actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: view.defense.status === 'required', resultPublicityEnds },
+      { id: m.id, rev: m.rev, record: m.record, round: loaded.round, view, command: decided.move!.command(m), actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: view.defense.status === 'required', resultPublicityEnds: decided.move!.resultPublicityEnds },
       ctx,
     );
     if (!next.ok) return err(appError('MEETING.REFUSED', [`${loaded.meeting.applicationIds.indexOf(m.id) + 1}号 ${m.record.applicantName}：${next.error.details?.[0] ?? next.error.message}`]));
     moved.push({ ...m, record: next.value });
   }
-  return ok(moved);
+  ctx.writes.update(collections.meetings.name, loaded.id, loaded.rev, toDoc(decided.next));
+  const shown = members.filter((m) => decided.next.applicationIds.includes(m.id)).map((m) => moved.find((c) => c.id === m.id) ?? m);
+  // Applications added now are read with the meeting's view.
+  return viewOf(ctx, loaded.id, { meeting: decided.next, members: decided.next.applicationIds.length === members.length ? shown : undefined });
 }
 
 /**
  * The meeting as its secretary sees it. Writes of this call commit after the handler returns, so
- * what it just changed (`meeting`, moved `members` or `changed` ones) is passed in, not re-read.
+ * what it just changed (`meeting`, its `members` as moved) is passed in, not re-read.
  */
-async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMeeting; meeting?: MeetingRecord; members?: readonly Member[]; changed?: readonly Member[] } = {}) {
+async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMeeting; meeting?: MeetingRecord; members?: readonly Member[] } = {}) {
   const stored: Loaded = fresh.loaded ? { ok: true, value: fresh.loaded } : await secretarysMeeting(ctx, id);
   if (!stored.ok) return stored;
   const loaded = { ...stored.value, meeting: fresh.meeting ?? stored.value.meeting };
-  let members = fresh.members ?? (await membersOf(ctx.store, loaded.meeting));
-  if (fresh.changed) members = members.map((m) => fresh.changed!.find((c) => c.id === m.id) ?? m);
+  const members = fresh.members ?? (await membersOf(ctx.store, loaded.meeting));
   const votes = await votesOf(ctx.store, id);
   const experts = await expertsOf(ctx.store, loaded.meeting.roundId);
   const names = loaded.meeting.expertIds.map((e) => experts.find((p) => p._id === e)?.name ?? '（已不在专家库）');

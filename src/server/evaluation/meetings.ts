@@ -1,14 +1,15 @@
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { ApplicationRecord } from '../../core/application/application.schema';
-import type { BlindItemView, BlindSummary, CapLine, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
+import type { BlindItemView, BlindSummary, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
 import { publicityOver } from '../../core/review/publicity';
 import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
-import { capRefusals, checkCaps } from '../../core/evaluation/pass-rate';
+import { resultChecks, type Member } from '../../core/evaluation/meeting.machine';
+import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tally, tallyText, Vote } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { Person } from '../../core/people/person';
-import { statusText, type ReviewStatus } from '../../core/review/review.machine';
+import { statusText } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
 import { parseDoc, parseFields } from '../docs';
@@ -20,8 +21,6 @@ import { applications } from '../applications/applications.repo';
 
 type Reader = Pick<Store, 'get' | 'find'>;
 
-/** Statuses an application is evaluated from: the fee paid (no defense needed) or defended. */
-export const READY: readonly ReviewStatus[] = ['fee_paid', 'defended'];
 
 export interface LoadedMeeting {
   readonly id: string;
@@ -37,12 +36,6 @@ export async function loadMeeting(store: Reader, id: string): Promise<LoadedMeet
   const round = await loadRound(store, meeting.roundId);
   if (!round) return null;
   return { id, rev: doc._rev, meeting, round };
-}
-
-export interface Member {
-  readonly id: string;
-  readonly record: ApplicationRecord;
-  readonly rev: number;
 }
 
 /** The meeting's applications, in number order. */
@@ -65,7 +58,7 @@ export async function readyApplications(store: Reader, roundId: string, defenseR
   const found = await applications.findAll(store, {
     where: [
       { field: 'roundId', op: 'eq', value: roundId },
-      { field: 'status', op: 'in', values: READY },
+      { field: 'status', op: 'in', values: EVALUATED_FROM },
     ],
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
   });
@@ -107,29 +100,6 @@ export function summaryOf(id: string, meeting: MeetingRecord, round: Round): Mee
 
 
 /** The pass-rate lines and publishing blockers of the results as recorded now. */
-export function resultChecks(meeting: MeetingRecord, members: readonly Member[], round: Round): { caps: CapLine[]; blockers: string[] } {
-  // Everyone the meeting evaluates counts, whether their result is recorded yet or not.
-  const checks = checkCaps(
-    round,
-    members.map((m) => ({ level: m.record.level, pass: meeting.results[m.id] === 'pass' })),
-  );
-  const caps = checks.map((c) => ({
-    levelLabel: LEVEL_LABELS[c.level],
-    evaluated: c.evaluated,
-    passes: c.passes,
-    allowed: c.allowed,
-    over: c.excess > 0,
-    text:
-      c.allowed === null
-        ? `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人（本批次通知未规定通过率）`
-        : `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人，最多 ${c.allowed} 人（不高于 ${c.percent}%，${c.source!.clause}）`,
-  }));
-  const missing = members.filter((m) => !meeting.results[m.id] && READY.includes(m.record.status));
-  if (members.length === 0) return { caps, blockers: ['这次评审会还没有申报。'] };
-  const blockers = [...(missing.length > 0 ? [`还有 ${missing.length} 份没有记录结果：${missing.map((m) => `${meeting.applicationIds.indexOf(m.id) + 1}号`).join('、')}`] : []), ...capRefusals(checks)];
-  return { caps, blockers };
-}
-
 export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], expertNames: readonly string[], readyToAdd: number, now: Date): MeetingView {
   const { id, meeting, round } = loaded;
   const items: MeetingItem[] = members.map((m) => {

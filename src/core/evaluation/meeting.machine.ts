@@ -1,0 +1,137 @@
+import type { CapLine } from '../contracts/evaluation';
+import type { ApplicationRecord } from '../application/application.schema';
+import { LEVEL_LABELS } from '../eligibility/labels';
+import { appError, type AppError } from '../errors';
+import type { ReviewCommand, ReviewStatus } from '../review/review.machine';
+import { publicityOver } from '../review/publicity';
+import { EVALUATED_FROM } from '../review/table-reads';
+import type { Round } from '../round/round.schema';
+import { capRefusals, checkCaps } from './pass-rate';
+import { stageOf, type MeetingRecord, type MeetingResult } from './meeting';
+
+/**
+ * An evaluation meeting decided in the core, like the review chain: the meeting as it is, a command
+ * and the facts the server read (its applications, the round, the clock) in; the next meeting whole
+ * and the move its applications make with it (each then decided by the review machine, in the same
+ * commit), or a refusal, out. Stages: 评审中 → 结果已发布 → 公示中 → 已确认取得资格
+ * (aksu-water-2024 三(四)).
+ */
+export type MeetingCommand =
+  | { readonly kind: 'add'; readonly applicationIds: readonly string[] }
+  | { readonly kind: 'record_result'; readonly applicationId: string; readonly result: MeetingResult }
+  | { readonly kind: 'publish' }
+  | { readonly kind: 'publicise'; readonly until: string }
+  | { readonly kind: 'certify' };
+
+/** One of the meeting's applications as read. */
+export interface Member {
+  readonly id: string;
+  readonly rev: number;
+  readonly record: ApplicationRecord;
+}
+
+export interface MeetingFacts {
+  readonly now: Date;
+  /** Today in Beijing (YYYY-MM-DD). */
+  readonly today: string;
+  readonly round: Round;
+  /** The meeting's applications as they are now. */
+  readonly members: readonly Member[];
+}
+
+/** Which of the meeting's applications move with it, and by which command of the review table. */
+export interface MembersMove {
+  readonly members: readonly Member[];
+  readonly command: (member: Member) => ReviewCommand;
+  /** When the publicity of the results ends (publicise, certify). */
+  readonly resultPublicityEnds: Date | null;
+}
+
+export type MeetingDecision =
+  | { readonly ok: true; readonly next: MeetingRecord; readonly changed: boolean; readonly move: MembersMove | null }
+  | { readonly ok: false; readonly error: AppError };
+
+const refused = (message: string): MeetingDecision => ({ ok: false, error: appError('MEETING.REFUSED', [message]) });
+const unchanged = (meeting: MeetingRecord): MeetingDecision => ({ ok: true, next: meeting, changed: false, move: null });
+
+export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, facts: MeetingFacts): MeetingDecision {
+  const stage = stageOf(meeting);
+  switch (command.kind) {
+    case 'add': {
+      if (stage !== 'voting') return { ok: false, error: appError('MEETING.CLOSED') };
+      // Numbers are only ever appended: 1号 stays 1号.
+      const fresh = command.applicationIds.filter((id) => !meeting.applicationIds.includes(id));
+      if (fresh.length === 0) return unchanged(meeting);
+      return { ok: true, next: { ...meeting, applicationIds: [...meeting.applicationIds, ...fresh] }, changed: true, move: null };
+    }
+    case 'record_result':
+      if (stage !== 'voting') return { ok: false, error: appError('MEETING.CLOSED') };
+      if (!meeting.applicationIds.includes(command.applicationId)) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
+      if (meeting.results[command.applicationId] === command.result) return unchanged(meeting);
+      return { ok: true, next: { ...meeting, results: { ...meeting.results, [command.applicationId]: command.result } }, changed: true, move: null };
+    case 'publish': {
+      // Published already (a double tap, or another secretary): nothing more to do.
+      if (stage !== 'voting') return unchanged(meeting);
+      const { blockers } = resultChecks(meeting, facts.members, facts.round);
+      if (blockers.length > 0) return { ok: false, error: appError('MEETING.REFUSED', blockers) };
+      // Every result moves its application in the same commit as the meeting: all or none.
+      return {
+        ok: true,
+        next: { ...meeting, publishedAt: facts.now.toISOString() },
+        changed: true,
+        move: { members: facts.members, command: (m) => (meeting.results[m.id] === 'pass' ? 'evaluate_pass' : 'evaluate_fail'), resultPublicityEnds: null },
+      };
+    }
+    case 'publicise': {
+      if (stage === 'publicised' || stage === 'certified') return unchanged(meeting);
+      if (stage !== 'published') return refused('请先发布评审结果，再公示。');
+      if (command.until <= facts.today) return refused(`公示结束日期要在今天（${facts.today}）之后。`);
+      const passed = withStatus(facts.members, 'passed');
+      if (passed.length === 0) return refused('这次评审会没有通过的人，不需要公示。');
+      return { ok: true, next: { ...meeting, publicity: { from: facts.today, to: command.until } }, changed: true, move: { members: passed, command: () => 'publicise', resultPublicityEnds: publicityOver(command.until) } };
+    }
+    case 'certify':
+      if (stage === 'certified') return unchanged(meeting);
+      if (!meeting.publicity) return refused('请先公示评审结果，公示期满后再确认取得资格。');
+      return {
+        ok: true,
+        next: { ...meeting, certifiedAt: facts.now.toISOString() },
+        changed: true,
+        move: { members: withStatus(facts.members, 'publicised'), command: () => 'certify', resultPublicityEnds: publicityOver(meeting.publicity.to) },
+      };
+  }
+}
+
+/** Whether experts may vote on the meeting's applications now: only until its results are published. */
+export function votingOpen(meeting: MeetingRecord): boolean {
+  return stageOf(meeting) === 'voting';
+}
+
+const withStatus = (members: readonly Member[], status: ReviewStatus) => members.filter((m) => m.record.status === status);
+
+/**
+ * What the round's caps allow and what keeps the results from being published (a result not
+ * recorded, a level above its cap): the same lines the secretary's page shows.
+ */
+export function resultChecks(meeting: MeetingRecord, members: readonly Pick<Member, 'id' | 'record'>[], round: Round): { caps: CapLine[]; blockers: string[] } {
+  // Everyone the meeting evaluates counts, whether their result is recorded yet or not.
+  const checks = checkCaps(
+    round,
+    members.map((m) => ({ level: m.record.level, pass: meeting.results[m.id] === 'pass' })),
+  );
+  const caps = checks.map((c) => ({
+    levelLabel: LEVEL_LABELS[c.level],
+    evaluated: c.evaluated,
+    passes: c.passes,
+    allowed: c.allowed,
+    over: c.excess > 0,
+    text:
+      c.allowed === null
+        ? `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人（本批次通知未规定通过率）`
+        : `${LEVEL_LABELS[c.level]}：评审 ${c.evaluated} 人，通过 ${c.passes} 人，最多 ${c.allowed} 人（不高于 ${c.percent}%，${c.source!.clause}）`,
+  }));
+  const missing = members.filter((m) => !meeting.results[m.id] && EVALUATED_FROM.includes(m.record.status));
+  if (members.length === 0) return { caps, blockers: ['这次评审会还没有申报。'] };
+  const blockers = [...(missing.length > 0 ? [`还有 ${missing.length} 份没有记录结果：${missing.map((m) => `${meeting.applicationIds.indexOf(m.id) + 1}号`).join('、')}`] : []), ...capRefusals(checks)];
+  return { caps, blockers };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import type { ApplicationRecord } from '../../../src/core/application/application.schema';
+import { stageOf, type MeetingRecord } from '../../../src/core/evaluation/meeting';
+import { decideMeeting, type MeetingCommand, type Member } from '../../../src/core/evaluation/meeting.machine';
+import { yuliGraduate } from '../eligibility/people.fixture';
+import { round } from '../eligibility/rounds.fixture';
+
+/**
+ * An evaluation meeting decided in the core (issue 24, item 1): results only while 评审中, published
+ * once and only when every result is in, publicised after publishing until a later day, certified
+ * after its publicity; the stages only ever move forward, and what moves with the meeting is named
+ * by the review table's commands.
+ */
+const yuli = round('yuli-initial-junior-2024');
+const record = (status: ApplicationRecord['status']): ApplicationRecord =>
+  ({ personId: 'p', roundId: yuli.id, year: 2024, offerKey: 'initial_junior:junior_assistant', offerId: 'initial_junior', level: 'junior_assistant', way: 'initial', channel: 'general', series: 'agriculture', specialty: 'agriculture.agronomy', profile: yuliGraduate(), status, createdAt: '2024-10-09T02:00:00.000Z', files: [], texts: {}, entries: {}, declarations: [], idNumber: null, submissions: 1, events: [], applicantName: '李娜', unit: null, returnDeadline: null, returnSnapshot: {}, returnConfirmations: {}, publicity: null, feeReceipt: null, basics: { ethnicity: null, politicalStatus: null } }) as ApplicationRecord;
+const meeting: MeetingRecord = { roundId: yuli.id, heldOn: '2024-11-05', createdAt: '2024-11-01T02:00:00.000Z', createdBy: 's', expertIds: ['e1', 'e2'], applicationIds: ['a', 'b'], results: {}, publishedAt: null, publicity: null, certifiedAt: null };
+const members = (statuses: readonly ApplicationRecord['status'][]): Member[] => statuses.map((s, i) => ({ id: ['a', 'b'][i]!, rev: 1, record: record(s) }));
+const facts = (list: readonly Member[], today = '2024-11-05') => ({ now: new Date(`${today}T04:00:00Z`), today, round: yuli, members: list });
+
+describe('an evaluation meeting', () => {
+  it('publishes only with every result in, moving each application by its result', () => {
+    const ready = members(['fee_paid', 'defended']);
+    expect(decideMeeting(meeting, { kind: 'publish' }, facts(ready))).toMatchObject({ ok: false, error: { code: 'MEETING.REFUSED', details: ['还有 2 份没有记录结果：1号、2号'] } });
+    const recorded = { ...meeting, results: { a: 'pass', b: 'fail' } as const };
+    const published = decideMeeting(recorded, { kind: 'publish' }, facts(ready));
+    if (!published.ok) throw new Error(published.error.message);
+    expect(stageOf(published.next)).toBe('published');
+    expect(published.move!.members.map((m) => published.move!.command(m))).toEqual(['evaluate_pass', 'evaluate_fail']);
+    expect(decideMeeting(published.next, { kind: 'record_result', applicationId: 'a', result: 'fail' }, facts(ready))).toMatchObject({ ok: false, error: { code: 'MEETING.CLOSED' } });
+    expect(decideMeeting(published.next, { kind: 'publish' }, facts(ready))).toMatchObject({ ok: true, changed: false, move: null });
+  });
+
+  it('publicises the passed until a later day, and certifies the publicised after it', () => {
+    const published = { ...meeting, results: { a: 'pass', b: 'fail' } as const, publishedAt: '2024-11-05T04:00:00.000Z' };
+    const after = members(['passed', 'failed']);
+    expect(decideMeeting(published, { kind: 'publicise', until: '2024-11-05' }, facts(after))).toMatchObject({ ok: false, error: { details: ['公示结束日期要在今天（2024-11-05）之后。'] } });
+    const publicised = decideMeeting(published, { kind: 'publicise', until: '2024-11-12' }, facts(after));
+    if (!publicised.ok) throw new Error(publicised.error.message);
+    expect(publicised.next.publicity).toEqual({ from: '2024-11-05', to: '2024-11-12' });
+    expect(publicised.move!.members.map((m) => m.id)).toEqual(['a']);
+    const certified = decideMeeting(publicised.next, { kind: 'certify' }, facts(members(['publicised', 'failed']), '2024-11-13'));
+    expect(certified).toMatchObject({ ok: true, changed: true });
+    if (certified.ok) expect(certified.move!.members.map((m) => certified.move!.command(m))).toEqual(['certify']);
+  });
+
+  it('only ever moves its stage forward, over random commands', () => {
+    const order = ['voting', 'published', 'publicised', 'certified'];
+    const command: fc.Arbitrary<MeetingCommand> = fc.oneof(
+      fc.record({ kind: fc.constant('record_result' as const), applicationId: fc.constantFrom('a', 'b', 'x'), result: fc.constantFrom('pass' as const, 'fail' as const) }),
+      fc.record({ kind: fc.constant('add' as const), applicationIds: fc.subarray(['a', 'c', 'd']) }),
+      fc.constant({ kind: 'publish' as const }),
+      fc.record({ kind: fc.constant('publicise' as const), until: fc.constantFrom('2024-11-04', '2024-11-12') }),
+      fc.constant({ kind: 'certify' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 40 }), (commands) => {
+        let m = meeting;
+        for (const c of commands) {
+          const d = decideMeeting(m, c, facts(members(['fee_paid', 'defended'])));
+          if (!d.ok) continue;
+          expect(order.indexOf(stageOf(d.next))).toBeGreaterThanOrEqual(order.indexOf(stageOf(m)));
+          if (stageOf(m) !== 'voting') expect(d.next.results).toEqual(m.results);
+          expect(d.next.applicationIds.slice(0, m.applicationIds.length)).toEqual(m.applicationIds);
+          m = d.next;
+        }
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
+  });
+});
