@@ -2,17 +2,14 @@ import {
   APPRAISAL_LABELS,
   EDUCATION_LABELS,
   EMPLOYMENT_KIND_LABELS,
-  LEVEL_LABELS,
   SERVICE_FACT_LABELS,
   SKILL_LABELS,
   UNIT_LEVEL_LABELS,
   type ServiceFact,
 } from '../../core/eligibility/labels';
 import type { Profile } from '../../core/eligibility/profile';
-import { factMatters, isBarred, mayMatchAny } from '../../core/eligibility/questionnaire.rules';
-import { factsUsedBy } from '../../core/round/round.facts';
-import { LEVELS, MANDARIN_GRADES, type Education, type Fact, type Round } from '../../core/round/round.schema';
-import { countiesOf as countiesOfPrefecture } from '../../core/config/counties';
+import { factMatters, mayMatchAny } from '../../core/eligibility/questionnaire.rules';
+import { LEVELS, MANDARIN_GRADES, type Education } from '../../core/round/round.schema';
 
 /**
  * The self-check's questions, one per screen, as data. Each reads and writes one part of the
@@ -20,180 +17,10 @@ import { countiesOf as countiesOfPrefecture } from '../../core/config/counties';
  * instead of guessing. Whether a question shows is asked of the core's rules (`isBarred`,
  * `factMatters`, `mayMatchAny`) over the round's data: no rule is restated here.
  */
-
-export interface QuestionContext {
-  readonly round: Round;
-  /** The Beijing year the self-check is taken in. */
-  readonly year: number;
-  /** The server's Beijing month (YYYY-MM): no date can be later. */
-  readonly latestMonth: string;
-}
-
-export interface Option {
-  readonly value: string;
-  readonly label: string;
-  readonly hint?: string;
-}
-
-interface Base {
-  readonly id: string;
-  /** Plain text, or built from the round (its prefecture's name). */
-  readonly title: string | ((ctx: QuestionContext) => string);
-  readonly hint?: string;
-  /** Shown only when this holds; absent = whenever the person is not barred from the round. */
-  readonly when?: (profile: Profile, ctx: QuestionContext) => boolean;
-}
-
-export interface ChoiceQuestion extends Base {
-  readonly kind: 'choice';
-  readonly options: (ctx: QuestionContext) => readonly Option[];
-  readonly read: (profile: Profile) => string | undefined;
-  readonly write: (profile: Profile, value: string | undefined) => Profile;
-}
-
-/** The series and specialty, grouped by series, with a search. */
-export interface SpecialtyQuestion extends Base {
-  readonly kind: 'specialty';
-  readonly groups: (ctx: QuestionContext) => readonly { readonly title: string; readonly options: readonly Option[] }[];
-  readonly read: (profile: Profile) => string | undefined;
-  readonly write: (profile: Profile, value: string | undefined) => Profile;
-}
-
-/** A month (the platform's month picker); stored as the month's last day, so no year is counted early. */
-export interface MonthQuestion extends Base {
-  readonly kind: 'month';
-  /** The month preselected in the picker when unanswered (YYYY-MM). */
-  readonly suggest: (profile: Profile, ctx: QuestionContext) => string;
-  readonly read: (profile: Profile) => string | undefined;
-  readonly write: (profile: Profile, value: string | undefined) => Profile;
-}
-
-export interface NumberQuestion extends Base {
-  readonly kind: 'number';
-  readonly unit: string;
-  readonly min: number;
-  readonly max: number;
-  readonly read: (profile: Profile) => number | undefined;
-  readonly write: (profile: Profile, value: number | undefined) => Profile;
-}
-
-/** Several labelled rows of chips on one screen, e.g. the appraisal of each of the last three years. */
-export interface RowsQuestion extends Base {
-  readonly kind: 'rows';
-  /** The rows to ask, given the answers so far (no appraisal of a year before work began). */
-  readonly rows: (ctx: QuestionContext, profile: Profile) => readonly { readonly key: string; readonly label: string }[];
-  readonly options: readonly Option[];
-  readonly read: (profile: Profile, key: string) => string | undefined;
-  readonly write: (profile: Profile, key: string, value: string | undefined) => Profile;
-}
-
-/** Hours per year, two numbers a year (公需 / 专业). */
-export interface HoursQuestion extends Base {
-  readonly kind: 'hours';
-  readonly years: (ctx: QuestionContext) => readonly number[];
-  readonly read: (profile: Profile, year: number) => { publicHours?: number; professionalHours?: number };
-  readonly write: (profile: Profile, year: number, hours: { publicHours?: number; professionalHours?: number }) => Profile;
-}
-
-export type Question = ChoiceQuestion | SpecialtyQuestion | MonthQuestion | NumberQuestion | RowsQuestion | HoursQuestion;
-
-const without = <K extends keyof Profile>(profile: Profile, key: K): Profile => {
-  const copy = { ...profile };
-  delete copy[key];
-  return copy;
-};
-
-const setOrClear = <K extends keyof Profile>(profile: Profile, key: K, value: Profile[K] | undefined): Profile =>
-  value === undefined ? without(profile, key) : { ...profile, [key]: value };
-
-const fact = (profile: Profile, name: Fact) => profile.facts?.[name];
-
-const setFact = (profile: Profile, name: Fact, value: boolean | undefined): Profile => {
-  const facts = { ...(profile.facts ?? {}) };
-  if (value === undefined) delete facts[name];
-  else facts[name] = value;
-  return { ...profile, facts };
-};
-
-/** Options from one of the core's label tables, so the app and the verdicts name things alike. */
-const optionsOf = <K extends string>(labels: Readonly<Record<K, string>>, keys: readonly K[] = Object.keys(labels) as K[]): Option[] =>
-  keys.map((key) => ({ value: key, label: labels[key] }));
-
-const levelOptions = optionsOf(LEVEL_LABELS, LEVELS);
-
-const yesNo: readonly Option[] = [
-  { value: 'yes', label: '是' },
-  { value: 'no', label: '否' },
-];
-const toBool = (value: string | undefined) => (value === undefined ? undefined : value === 'yes');
-const fromBool = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'yes' : 'no');
-
-const notBarred = (p: Profile, ctx: QuestionContext) => !isBarred(p, ctx.round);
-/** A yes/no fact asked only where the round conditions on it and the rest of that rule may apply. */
-const asked = (name: Fact) => (p: Profile, ctx: QuestionContext) => notBarred(p, ctx) && factMatters(p, ctx.round, name);
-
-const factQuestion = (id: string, name: Fact, title: string, hint?: string): ChoiceQuestion => ({
-  id,
-  kind: 'choice',
-  title,
-  ...(hint ? { hint } : {}),
-  when: asked(name),
-  options: () => yesNo,
-  read: (p) => fromBool(fact(p, name)),
-  write: (p, v) => setFact(p, name, toBool(v)),
-});
-
-/** Only the kinds of service this round's rules mention and that can matter for this person. */
-const serviceFacts = (p: Profile, ctx: QuestionContext): ServiceFact[] => {
-  const used = factsUsedBy(ctx.round);
-  return (Object.keys(SERVICE_FACT_LABELS) as ServiceFact[]).filter((f) => used.has(f) && factMatters(p, ctx.round, f));
-};
-
-/** The highest degree, which is what the self-check asks about. */
-const highest = (p: Profile) => p.educations?.[0];
-const setHighest = (p: Profile, patch: Partial<NonNullable<Profile['educations']>[number]> | null): Profile => {
-  if (patch === null) return without(p, 'educations');
-  const current = highest(p);
-  const next = { ...(current ?? {}), ...patch };
-  if (!next.education) return p;
-  for (const key of Object.keys(next) as (keyof typeof next)[]) if (next[key] === undefined) delete next[key];
-  return { ...p, educations: [{ ...next, education: next.education }] };
-};
-
-/** Technical-school classes the round counts as an education (两类人才贯通), as a hint on that education. */
-function schoolClassHint(round: Round, education: Education): string | undefined {
-  const classes = round.highSkillBridges.flatMap((b) => b.schoolClassEquivalents.filter((e) => e.education === education).map((e) => e.className));
-  return classes.length > 0 ? `含技工院校${[...new Set(classes)].join('、')}` : undefined;
-}
-
-/** Years whose continuing-education hours the round looks at; the last three when it names none. */
-export function continuingEducationYears(ctx: QuestionContext): number[] {
-  const years = new Set<number>();
-  for (const rule of ctx.round.continuingEducation.requirements) {
-    for (const span of [rule.publicYears, rule.professionalYears]) {
-      if (span.kind === 'range') for (let y = span.from; y <= span.to; y += 1) years.add(y);
-      if (span.kind === 'since') for (let y = span.from; y <= ctx.round.year; y += 1) years.add(y);
-      if (span.kind === 'recent') for (let y = ctx.round.year - span.years + 1; y <= ctx.round.year; y += 1) years.add(y);
-    }
-  }
-  if (years.size === 0) for (let y = ctx.round.year - 2; y <= ctx.round.year; y += 1) years.add(y);
-  return [...years].sort((a, b) => b - a).slice(0, 5);
-}
-
-/** The counties of the round's prefecture, for "where do you work". */
-export function countiesOf(round: Round): string[] {
-  return countiesOfPrefecture(round.region.prefecture);
-}
-
-const monthOf = (date: string | undefined) => date?.slice(0, 7);
-/** `2023-07` → `2023-07-31`: the month's last day, so a year of service is never counted early. */
-export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
-const monthWrite = (write: (p: Profile, v: string | undefined) => Profile) => (p: Profile, v: string | undefined) =>
-  write(p, v === undefined ? undefined : lastDayOfMonth(v));
+export type { ChoiceQuestion, HoursQuestion, MonthQuestion, NumberQuestion, Option, Question, QuestionContext, RowsQuestion, SpecialtyQuestion } from './question.types';
+export { continuingEducationYears, countiesOf, lastDayOfMonth } from './profile-edits';
+import { without, setOrClear, fact, setFact, optionsOf, levelOptions, yesNo, toBool, fromBool, notBarred, asked, factQuestion, serviceFacts, highest, setHighest, schoolClassHint, continuingEducationYears, countiesOf, monthOf, monthWrite } from './profile-edits';
+import type { Question, QuestionContext } from './question.types';
 
 export const questions: readonly Question[] = [
   {
