@@ -7,7 +7,6 @@ import type {
   Doc,
   JsonObject,
   Query,
-  Scalar,
   Store,
   StoreError,
   Write,
@@ -25,6 +24,7 @@ import {
   resolveOffset,
   withoutSystemFields,
 } from '../store.guards';
+import { createCollection, orderClause, quoteIdent, toDoc, whereClause, type Row } from './sqlite.sql';
 
 /**
  * better-sqlite3 is synchronous: waiting for a lock blocks the whole event loop, so every other
@@ -34,9 +34,6 @@ import {
 const BUSY_TIMEOUT_MS = 0;
 const STATEMENT_CACHE_SIZE = 500;
 
-type Row = { readonly id: string; readonly rev: number; readonly data: string };
-type SqlValue = string | number | null;
-type Clause = { readonly sql: string; readonly params: readonly SqlValue[] };
 
 /** Thrown inside a transaction to roll it back; carries the expected failure out as a value. */
 class Abort {
@@ -255,116 +252,4 @@ function busyAsStoreBusy<S extends Store & { close(): void }>(store: S): S {
     };
   }
   return wrapped;
-}
-
-function createCollection(db: Database.Database, spec: CollectionSpec): void {
-  const name = quoteIdent(spec.name);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL)`);
-  for (const field of spec.indexes) {
-    if (field === '_id' || field === '_rev') continue; // real columns: the primary key covers _id
-    const index = quoteIdent(`${spec.name}__${field}`);
-    db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${name} (${jsonExtract(field)})`);
-  }
-}
-
-/** Only ever called with names that passed the strict identifier checks. */
-function quoteIdent(name: string): string {
-  return `"${name}"`;
-}
-
-function jsonPath(field: string): string {
-  assertFieldPath(field);
-  return `'$.${field}'`;
-}
-
-/** Must match the indexed expression character for character, or SQLite ignores the index. */
-function jsonExtract(field: string): string {
-  return `json_extract(data, ${jsonPath(field)})`;
-}
-
-function toDoc(row: Row): Doc {
-  return { ...(JSON.parse(row.data) as JsonObject), _id: row.id, _rev: row.rev };
-}
-
-function whereClause(conditions: readonly Condition[]): Clause {
-  if (conditions.length === 0) return { sql: '', params: [] };
-  const clauses = conditions.map(conditionClause);
-  return {
-    sql: `WHERE ${clauses.map((clause) => `(${clause.sql})`).join(' AND ')}`,
-    params: clauses.flatMap((clause) => clause.params),
-  };
-}
-
-function orderClause(orderBy: NonNullable<Query['orderBy']>): string {
-  const terms = orderBy.map(({ field, direction }) => {
-    if (direction !== 'asc' && direction !== 'desc') throw new Error(`Invalid sort direction: ${String(direction)}`);
-    return `${columnOf(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
-  });
-  // A final tiebreak on the id keeps offset pagination stable when sort keys repeat.
-  return `ORDER BY ${[...terms, 'id ASC'].join(', ')}`;
-}
-
-function columnOf(field: string): string {
-  if (field === '_id') return 'id';
-  if (field === '_rev') return 'rev';
-  return jsonExtract(field);
-}
-
-function conditionClause(condition: Condition): Clause {
-  switch (condition.op) {
-    case 'eq':
-      return equals(condition.field, condition.value);
-    case 'in': {
-      if (condition.values.length === 0) return { sql: '0', params: [] };
-      const clauses = condition.values.map((value) => equals(condition.field, value));
-      return {
-        sql: clauses.map((clause) => `(${clause.sql})`).join(' OR '),
-        params: clauses.flatMap((clause) => clause.params),
-      };
-    }
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      return compare(condition.field, condition.op, condition.value);
-    default:
-      throw new Error(`Unknown condition operator: ${JSON.stringify((condition as { op: unknown }).op)}`);
-  }
-}
-
-const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-/**
- * Like the cloud database, a value only matches values of its own JSON type: SQLite would happily
- * compare the integer 1 with JSON `true`, or any string as greater than any number.
- */
-function typeGuard(field: string, value: Exclude<Scalar, null>): string {
-  const type = `json_type(data, ${jsonPath(field)})`;
-  if (typeof value === 'boolean') return `${type} = '${value ? 'true' : 'false'}'`;
-  if (typeof value === 'number') return `${type} IN ('integer', 'real')`;
-  return `${type} = 'text'`;
-}
-
-function equals(field: string, value: Scalar): Clause {
-  if (field === '_id' || field === '_rev') {
-    const matchesType = field === '_id' ? typeof value === 'string' : typeof value === 'number';
-    return matchesType ? { sql: `${columnOf(field)} = ?`, params: [value as string | number] } : { sql: '0', params: [] };
-  }
-  // json_extract is NULL both for JSON null and for a missing path, which is what `eq null` means.
-  if (value === null) return { sql: `${jsonExtract(field)} IS NULL`, params: [] };
-  // JSON booleans come out of json_extract as 1 and 0, so booleans are bound the same way.
-  const bound = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  return { sql: `${jsonExtract(field)} = ? AND ${typeGuard(field, value)}`, params: [bound] };
-}
-
-function compare(field: string, op: keyof typeof OPERATORS, value: string | number): Clause {
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new Error(`Operator ${op} compares strings or numbers, got ${JSON.stringify(value)}`);
-  }
-  const operator = OPERATORS[op];
-  if (field === '_id' || field === '_rev') {
-    const matchesType = field === '_id' ? typeof value === 'string' : typeof value === 'number';
-    return matchesType ? { sql: `${columnOf(field)} ${operator} ?`, params: [value] } : { sql: '0', params: [] };
-  }
-  return { sql: `${jsonExtract(field)} ${operator} ? AND ${typeGuard(field, value)}`, params: [value] };
 }
