@@ -14,12 +14,8 @@ import { carryAnswers, hasAnswers, prefillFromAccount } from '../../features/sel
 import { countiesOf, nextQuestion, titleOf, visibleQuestions, type Question, type QuestionContext } from '../../features/self-check/questions';
 import { loadDraft, saveDraft } from '../../features/self-check/storage';
 import { AnswersView } from '../../features/self-check/ui/answers-view';
-import { ChoiceList, UNSURE } from '../../features/self-check/ui/choice-list';
-import { HoursField } from '../../features/self-check/ui/hours-field';
-import { MonthField } from '../../components/month-field';
-import { NumberField } from '../../features/self-check/ui/number-field';
-import { RowsField } from '../../features/self-check/ui/rows-field';
-import { SpecialtyPicker } from '../../features/self-check/ui/specialty-picker';
+import { ChoiceList } from '../../features/self-check/ui/choice-list';
+import { QuestionBody, QuestionHeader } from '../../features/self-check/ui/question-screen';
 import { useSettled } from '../../features/self-check/use-settled';
 import { useBackGesture } from '../../services/platform/back-gesture';
 import { useCall } from '../../services/api/use-call';
@@ -163,7 +159,7 @@ function SelfCheck() {
     const mine = me.status === 'ready' ? me.data : null;
     return (
       <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
-        <Header step={0} total={0} title='您要参加哪个评审批次？' hint='按您单位所在地区和专业，选择对应的评审通知。' />
+        <QuestionHeader step={0} total={0} title='您要参加哪个评审批次？' hint='按您单位所在地区和专业，选择对应的评审通知。' />
         <ChoiceList
           allowUnsure={false}
           options={ownRegionFirst(rounds.data, mine?.prefecture ?? null).map((r) => ({ value: r.id, label: r.title, hint: mine && inPrefecture(r, mine.prefecture) ? `${r.issuer} · 您所在地区` : r.issuer }))}
@@ -178,7 +174,7 @@ function SelfCheck() {
   if (view.kind === 'answers') {
     return (
       <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
-        <Header step={0} total={0} title='您的回答' hint='点任一项即可修改，改完回到这里。' />
+        <QuestionHeader step={0} total={0} title='您的回答' hint='点任一项即可修改，改完回到这里。' />
         <AnswersView
           profile={profile}
           ctx={ctx}
@@ -204,7 +200,7 @@ function SelfCheck() {
   return (
     <View className={`self-check ${settled ? 'self-check--settled' : ''}`} aria-busy={!settled}>
       {backGesture}
-      <Header step={index + 1} total={visible.length} certain={isLast} title={titleOf(question, ctx)} hint={question.hint} />
+      <QuestionHeader step={index + 1} total={visible.length} certain={isLast} title={titleOf(question, ctx)} hint={question.hint} />
       {stage.offline ? <Text className='self-check__offline'>当前无网络，使用上次下载的批次条件。</Text> : null}
       {carried ? <Text className='self-check__carried'>已沿用您在上一个批次的回答，请逐题确认。</Text> : null}
       <QuestionBody
@@ -255,107 +251,6 @@ function SelfCheck() {
       ) : null}
     </View>
   );
-}
-
-/**
- * The question's place. Later questions depend on the answers (a title asks for its date), so the
- * total is said as 约 until the last question, when it is certain: it never grows unannounced.
- */
-function Header({ step, total, title, hint, certain = false }: { step: number; total: number; title: string; hint?: string; certain?: boolean }) {
-  const count = `${certain ? '共' : '约'} ${total} 题`;
-  return (
-    <View className='self-check__header'>
-      {total > 0 ? (
-        <View className='progress' aria-label={`第 ${step} 题，${count}`}>
-          <Text className='progress__text'>
-            第 {step} 题 / {count}
-          </Text>
-          <View className='progress__bar'>
-            <View className='progress__fill' style={{ width: `${Math.round((step / total) * 100)}%` }} />
-          </View>
-        </View>
-      ) : null}
-      <Text className='self-check__title'>{title}</Text>
-      {hint ? <Text className='self-check__hint'>{hint}</Text> : null}
-    </View>
-  );
-}
-
-function QuestionBody({
-  question,
-  profile,
-  ctx,
-  onChange,
-  onChoose,
-  onValidity,
-}: {
-  question: Question;
-  profile: Profile;
-  ctx: QuestionContext;
-  onChange: (profile: Profile) => void;
-  onChoose: (profile: Profile) => void;
-  onValidity: (valid: boolean) => void;
-}) {
-  switch (question.kind) {
-    case 'choice':
-      return (
-        <ChoiceList
-          options={question.options(ctx)}
-          selected={question.read(profile)}
-          onSelect={(value) => onChoose(question.write(profile, value === UNSURE ? undefined : value))}
-        />
-      );
-    case 'specialty':
-      return (
-        <SpecialtyPicker
-          groups={question.groups(ctx)}
-          selected={question.read(profile)}
-          onSelect={(value) => onChoose(question.write(profile, value === UNSURE ? undefined : value))}
-        />
-      );
-    case 'month':
-      return (
-        <View>
-          <MonthField
-            value={question.read(profile)}
-            suggest={question.suggest(profile, ctx)}
-            start='1960-01'
-            end={ctx.latestMonth}
-            onChange={(month) => onChange(question.write(profile, month))}
-          />
-          <Text className='self-check__note'>只需选到月份；计算年限时按该月最后一天算，不会多算。</Text>
-        </View>
-      );
-    case 'number':
-      return (
-        <NumberField
-          key={question.id}
-          label={titleOf(question, ctx)}
-          value={question.read(profile)}
-          rule={{ min: question.min, max: question.max, decimals: false, unit: question.unit }}
-          onChange={(value) => onChange(question.write(profile, value))}
-          onValidity={onValidity}
-        />
-      );
-    case 'rows':
-      return (
-        <RowsField
-          rows={question.rows(ctx, profile)}
-          options={question.options}
-          read={(key) => question.read(profile, key)}
-          onChange={(key, v) => onChange(question.write(profile, key, v))}
-        />
-      );
-    case 'hours':
-      return (
-        <HoursField
-          years={question.years(ctx)}
-          read={(year) => question.read(profile, year)}
-          onChange={(year, hours) => onChange(question.write(profile, year, hours))}
-          onValidity={onValidity}
-        />
-      );
-  }
 }
 
 export default withSystemFont(SelfCheck);

@@ -11,8 +11,6 @@ import { withSystemFont } from '../../../components/system-font';
 import { isListRecord, type Entry } from '../../../core/application/entry-forms';
 import type { ApplicationView } from '../../../core/contracts/api';
 import { beijingDate } from '../../../core/time/beijing';
-import { formatBeijingDateTime } from '../../../core/time/format';
-import { timeLeftText } from '../../../core/time/time-left';
 import { errorKind, type AppError } from '../../../core/errors';
 import type { Source } from '../../../core/round/round.schema';
 import { EntryList } from '../../../features/application/entry-list';
@@ -27,7 +25,8 @@ import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
 import { ChoiceField } from '../../../features/application/choice-field';
 import { UploadCategory, type PendingPhoto } from '../../../features/application/upload-category';
-import { WindowLine } from '../../../features/application/window-line';
+import { ApplicationHeader } from '../../../features/application/application-header';
+import { useBlindChecks } from '../../../features/application/use-blind-checks';
 import { ReturnMark } from '../../../features/application/return-mark';
 import { FormSectionView } from '../../../features/application/form-section';
 import { Fold } from '../../../components/fold';
@@ -89,27 +88,7 @@ function ApplicationPage() {
     const returned = view.returnItems.filter((i) => i.state === 'open').map((i) => i.category);
     setOpenSections(sectionsOpenAtFirst(formSections(view.materials, view.problems), returned));
   }, [view, openSections]);
-  // Each saved image's blind copy is read for what identifies the applicant after its save (a few
-  // seconds each): one at a time, while the page is open; each answer updates the page.
-  const checking = useRef<string | null>(null);
-  /** Failed checks by image: after three, that image waits for the next visit (its warning says the check did not run). */
-  const failedChecks = useRef(new Map<string, number>());
-  const [checkRound, setCheckRound] = useState(0);
-  const unchecked =
-    view && isEditable(view.status) ? view.files.find((f) => f.hasBlindCopy && !f.identityChecked && f.contentType === 'image/jpeg' && (failedChecks.current.get(f.sha256) ?? 0) < 3) : undefined;
-  useEffect(() => {
-    if (!unchecked || checking.current) return;
-    const sha256 = unchecked.sha256;
-    checking.current = sha256;
-    const asked = version.current;
-    void call('applications', 'checkBlindCopy', { applicationId: id, sha256 }).then((r) => {
-      checking.current = null;
-      if (r.ok && version.current === asked) return apply(r.value);
-      if (!r.ok) failedChecks.current.set(sha256, (failedChecks.current.get(sha256) ?? 0) + 1);
-      // An answer overtaken by a change, or a failure: asked again (after a pause on failure).
-      setTimeout(() => setCheckRound((n) => n + 1), r.ok ? 0 : 3000);
-    });
-  }, [id, unchecked, view, checkRound]);
+  const checks = useBlindChecks(id, view, version, apply);
   // Back from the mask editor: read the masks it saved.
   useShownAgain(() => {
     const asked = version.current;
@@ -281,7 +260,7 @@ function ApplicationPage() {
             pending={pending.filter((p) => p.category === item.code)}
             busy={busyCategory !== null || !personId}
             editable={editable}
-            checkFailed={(sha) => (failedChecks.current.get(sha) ?? 0) >= 3}
+            checkFailed={checks.gaveUp}
             typed={entriesOf(item, true)}
             documents={
               editable && documents.length > 0 ? (
@@ -308,28 +287,7 @@ function ApplicationPage() {
 
   return (
     <View className='application'>
-      <View className='application__card'>
-        <Text className='application__label'>
-          {a.label}
-          {a.titleNames.length > 0 ? `（${a.titleNames.join('、')}）` : ''}
-        </Text>
-        <Text className='application__meta'>{a.roundTitle}</Text>
-        <Text className='application__status'>{a.statusText}</Text>
-        {/* While returned, the return's deadline is the one that decides: it leads, the apply window does not show. */}
-        {a.status === 'returned' && a.returnDeadline ? (
-          <Text className='application__deadline'>
-            请在 {formatBeijingDateTime(new Date(a.returnDeadline))} 前修改后重新提交（北京时间，{timeLeftText(new Date(a.returnDeadline), serverNow())}）
-          </Text>
-        ) : editable ? (
-          <WindowLine window={a.window} now={serverNow()} />
-        ) : null}
-        {editable ? (
-          <Text className='application__line'>
-            必填必传已完成 {done} / {required} 项
-            {blocking > 0 ? `，提交前还有 ${blocking} 处要处理（见页面下方）` : '，可以提交'}
-          </Text>
-        ) : null}
-      </View>
+      <ApplicationHeader application={a} done={done} required={required} blocking={blocking} now={serverNow()} />
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert' id='application-return'>
