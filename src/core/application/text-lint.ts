@@ -20,6 +20,14 @@ export interface LintContext {
   readonly unitReplacement: string;
 }
 
+/** What is written instead of the unit's name where the round says nothing. */
+export const DEFAULT_UNIT_REPLACEMENT = '本单位';
+
+/** The lint context from the application alone, when the applicant's account cannot be read. */
+export function lintContextOfRecord(record: { readonly applicantName: string; readonly unit: { readonly name: string } | null }): LintContext {
+  return { ownName: record.applicantName, unitName: record.unit?.name ?? null, unitReplacement: DEFAULT_UNIT_REPLACEMENT };
+}
+
 export interface LintFinding {
   readonly path: string;
   readonly label: string;

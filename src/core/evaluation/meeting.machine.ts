@@ -135,3 +135,11 @@ export function resultChecks(meeting: MeetingRecord, members: readonly Pick<Memb
   const blockers = [...(missing.length > 0 ? [`还有 ${missing.length} 份没有记录结果：${missing.map((m) => `${meeting.applicationIds.indexOf(m.id) + 1}号`).join('、')}`] : []), ...capRefusals(checks)];
   return { caps, blockers };
 }
+
+/** What the secretary reads of a meeting beside its decisions. */
+export const MEETING_TEXT = {
+  heldOn: '评审会日期',
+  /** An application the meeting could not move, by its number. */
+  memberRefused: (number: number, name: string, reason: string) => `${number}号 ${name}：${reason}`,
+  expertGone: '（已不在专家库）',
+} as const;

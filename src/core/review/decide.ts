@@ -78,6 +78,9 @@ export function moveFacts(input: {
 
 const NOT_READ = '申报内容没有读取，不能在这里提交。';
 
+/** The system as the actor of the table's delayed transitions (a deadline passed). */
+export const SYSTEM_ACTOR = { id: 'system', role: 'system', name: '系统' } as const;
+
 export interface MoveInput {
   readonly command: ReviewCommand;
   readonly actor: { readonly id: string; readonly role: Actor };
@@ -143,7 +146,7 @@ export function decide(id: string, record: ApplicationRecord, input: MoveInput, 
   }
 
   const route = next.unit?.route ?? 'hr';
-  const actor = input.actor.role === 'system' ? '系统' : ACTOR_TEXT(input.actor.role);
+  const actor = input.actor.role === 'system' ? SYSTEM_ACTOR.name : ACTOR_TEXT(input.actor.role);
   const notices = moved.effects.flatMap((effect): NoticeDraft[] => {
     if (effect.kind !== 'notify') return [];
     const returnBy = next.returnDeadline ? new Date(next.returnDeadline) : null;

@@ -2,7 +2,7 @@ import { documentsFor } from '../../core/exports/documents';
 import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
 import { answeredReturnItems, returnItems, returnProblems } from '../../core/application/return-items';
 import type { ApplicationRecord } from '../../core/application/application.schema';
-import { applyFix, type LintContext } from '../../core/application/text-lint';
+import { applyFix, DEFAULT_UNIT_REPLACEMENT, type LintContext } from '../../core/application/text-lint';
 import type { ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
@@ -152,7 +152,7 @@ export async function applicantViewOf(store: Pick<Store, 'get'>, id: string, rec
 export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
   const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
   const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];
-  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? '本单位' };
+  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? DEFAULT_UNIT_REPLACEMENT };
 }
 
 

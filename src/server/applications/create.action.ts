@@ -1,4 +1,5 @@
 import { type ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { APPLICATION_REFUSAL } from '../../core/application/refusal-texts';
 import { assess } from '../../core/eligibility/assess';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
@@ -49,10 +50,10 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
       // one-channel rule (the core's, where the round states it) reads both.
       const thisYear = await applicationsThisYear(store, caller._id, round.year);
       const offer = assess(withKnownApplications(saved.profile, thisYear), round, now).offers.find((o) => o.key === offerKey);
-      if (!offer) return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这个申报项目，请返回自测结果重新选择']));
+      if (!offer) return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.noSuchOffer]));
       if (offer.verdict === 'ineligible' || offer.verdict === 'not_yet') {
         const failed = offer.reasons.filter((r) => r.outcome === 'fail' || r.outcome === 'later');
-        const reasons = failed.map((r) => `${r.message}（第${r.source.clause}条）`);
+        const reasons = failed.map((r) => APPLICATION_REFUSAL.reason(r.message, r.source.clause));
         return err(appError(failed.some((r) => r.code === 'CHANNEL.ONE_PER_YEAR') ? 'APPLICATION.OTHER_CHANNEL' : 'APPLICATION.INELIGIBLE', reasons));
       }
       if (offer.window.state === 'closed') return err(appError('APPLICATION.WINDOW_CLOSED'));

@@ -1,4 +1,5 @@
 import { isEditable } from '../../core/application/application.schema';
+import { APPLICATION_REFUSAL } from '../../core/application/refusal-texts';
 import { ENTRY_FORMS, entrySchema, isListRecord, type Entry } from '../../core/application/entry-forms';
 import { checkIdNumber } from '../../core/identity/id-number';
 import { beijingDate } from '../../core/time/beijing';
@@ -35,9 +36,9 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
       const typed = item && item.stage === 'online' && (item.record === 'essay' || (item.form === 'field' && item.record === null));
-      if (!typed) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上填写的内容，请返回申报页重新选择']));
+      if (!typed) return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.notTyped]));
       if (item.choices && text !== '' && !item.choices.options.includes(text)) {
-        return err(appError('REQUEST.INVALID_PAYLOAD', [`${item.name}请从这几项中选择：${item.choices.options.join('、')}`]));
+        return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.chooseFrom(item.name, item.choices.options)]));
       }
       const texts = { ...own.record.texts, [category]: text };
       applications.update(writes, { id, rev: own.rev }, { texts });
@@ -51,12 +52,12 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const item = viewOf(id, own.record, own.round, now, own.context).materials.find((m) => m.code === category);
-      if (!item || item.stage !== 'online' || !isListRecord(item.record)) return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项没有要逐条填写的内容，请返回申报页重新选择']));
+      if (!item || item.stage !== 'online' || !isListRecord(item.record)) return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.notListed]));
       const schema = entrySchema(ENTRY_FORMS[item.record]);
       const checked: Entry[] = [];
       for (const [index, entry] of entries.entries()) {
         const parsed = schema.safeParse(entry);
-        if (!parsed.success) return err(appError('REQUEST.INVALID_PAYLOAD', parsed.error.issues.map((i) => `第${index + 1}条：${i.message}`)));
+        if (!parsed.success) return err(appError('REQUEST.INVALID_PAYLOAD', parsed.error.issues.map((i) => APPLICATION_REFUSAL.entry(index, i.message))));
         checked.push(parsed.data);
       }
       const next = { ...own.record.entries, [category]: checked };
@@ -83,7 +84,7 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       if (!own.round.materials.rules.some((r) => r.code === rule && r.kind === 'no_work_or_meeting_photos')) {
-        return err(appError('REQUEST.INVALID_PAYLOAD', ['本批次没有这条需要确认的要求，请刷新申报页']));
+        return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.noSuchDeclaration]));
       }
       const declarations = agreed ? [...new Set([...own.record.declarations, rule])] : own.record.declarations.filter((d) => d !== rule);
       applications.update(writes, { id, rev: own.rev }, { declarations });
@@ -95,8 +96,8 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
     async handle({ applicationId: id, category, note }, { caller, store, now, writes }) {
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
-      if (own.record.status !== 'returned') return err(appError('REVIEW.WRONG_STATUS', ['只有被退回的申报才需要逐项确认。']));
-      if (!returnItems(own.record).some((i) => i.category === category)) return err(appError('REQUEST.INVALID_PAYLOAD', ['退回意见里没有这一项，请刷新申报页']));
+      if (own.record.status !== 'returned') return err(appError('REVIEW.WRONG_STATUS', [APPLICATION_REFUSAL.onlyReturnedConfirm]));
+      if (!returnItems(own.record).some((i) => i.category === category)) return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.notReturnedItem]));
       const returnConfirmations = { ...own.record.returnConfirmations, [category]: { note, at: now.toISOString() } };
       applications.update(writes, { id, rev: own.rev }, { returnConfirmations });
       return ok(viewOf(id, { ...own.record, returnConfirmations }, own.round, now, own.context));
@@ -129,9 +130,9 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       const view = viewOf(id, own.record, own.round, now, own.context);
       if (view.verdict === 'ineligible' || view.verdict === 'not_yet') return err(appError('APPLICATION.INELIGIBLE'));
       if (own.record.status === 'draft' && view.window.state === 'not_started') {
-        return err(appError('APPLICATION.WINDOW_CLOSED', ['网上申报还没有开始，请到开始时间后再提交。'], '现在不在网上申报时间内，没有提交。'));
+        return err(appError('APPLICATION.WINDOW_CLOSED', [APPLICATION_REFUSAL.windowNotStarted.detail], APPLICATION_REFUSAL.windowNotStarted.message));
       }
-      if (own.record.status === 'draft' && view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], '网上申报已经截止，没有提交。'));
+      if (own.record.status === 'draft' && view.window.state !== 'open') return err(appError('APPLICATION.WINDOW_CLOSED', [], APPLICATION_REFUSAL.windowClosed));
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const moved = moveApplication(
         {

@@ -1,4 +1,5 @@
 import { suggestMasks } from '../masking/suggest';
+import { APPLICATION_REFUSAL } from '../../core/application/refusal-texts';
 import { FINDING_REASON, PORTRAIT_EYE_BAND } from '../../core/masking/identity-finder';
 import { AttachedFile, isEditable } from '../../core/application/application.schema';
 import { checkMasks, type MaskRect } from '../../core/application/mask-rules';
@@ -40,7 +41,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       if (sameUpload.some((f) => f.category === category)) return ok(view);
       const material = view.materials.find((m) => m.code === category);
       if (!material || material.form !== 'upload' || material.stage !== 'online') {
-        return err(appError('REQUEST.INVALID_PAYLOAD', ['这一项不是网上上传的材料，请返回申报页重新选择']));
+        return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.notUploaded]));
       }
       const save = (file: AttachedFile) => {
         const next = [...own.record.files, file];
@@ -50,13 +51,13 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       const fresh = { category, attachedAt: now.toISOString(), masks: [], blindRef: null, stillVisible: [], checkedBlindRef: null };
       // The same photo for another material (an ID card that proves two things): the kept file again, its masking answer asked again.
       const kept = sameUpload[0];
-      if (kept?.contentType === 'application/pdf' && !material.formats.includes('pdf')) return err(appError('FILE.BAD_TYPE', ['这一项只收 JPG 图片，请拍照或选择图片上传。']));
+      if (kept?.contentType === 'application/pdf' && !material.formats.includes('pdf')) return err(appError('FILE.BAD_TYPE', [APPLICATION_REFUSAL.jpegOnly]));
       if (kept) {
         // An upload sent again for it (the app uploads before each attach) is used up here too.
         if (parseUploadRef(ref)?.owner === caller._id) await settleUpload(ctx, caller._id, { ref, sha256 });
         return save({ ...kept, ...fresh, needsMasking: kept.contentType === 'application/pdf' ? 'no' : null });
       }
-      const read = await readAndClean(ctx, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: '上传的内容不完整，请重新上传' });
+      const read = await readAndClean(ctx, caller._id, { ref, sha256 }, { allowPdf: material.formats.includes('pdf'), incomplete: APPLICATION_REFUSAL.incompleteUpload });
       if (!read.ok) return read;
       const { inspected, cleaned } = read.value;
       const quota = applicationQuotaLeft(own.record.files, cleaned.content.length);
@@ -84,9 +85,9 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
       const file = own.record.files.find((f) => f.sha256 === sha256);
       if (!file) return err(appError('FILE.NOT_FOUND'));
-      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
+      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.pdfNotMaskedHere]));
       const kept = needsMasking === 'yes' ? masks : [];
-      if (needsMasking === 'yes' && kept.length === 0) return err(appError('APPLICATION.MASKS_REFUSED', ['选了“需要遮挡”，请至少画一个遮挡框；不需要遮挡请选“否”']));
+      if (needsMasking === 'yes' && kept.length === 0) return err(appError('APPLICATION.MASKS_REFUSED', [APPLICATION_REFUSAL.drawAMask]));
       const check = checkMasks(kept);
       if (!check.ok) return err(appError('APPLICATION.MASKS_REFUSED', check.problems));
       // The same answer again (a double tap, a retry whose reply was lost): the copy already made,
@@ -143,7 +144,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       if (!own.ok) return err(own.error);
       const file = own.record.files.find((f) => f.sha256 === sha256);
       if (!file) return err(appError('FILE.NOT_FOUND'));
-      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', ['PDF 文件不在这里遮挡，请上传前处理好']));
+      if (file.contentType !== 'image/jpeg') return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.pdfNotMaskedHere]));
       const original = await files.get(file.ref);
       if (!original) return err(appError('FILE.NOT_FOUND'));
       // The text read stays inside this call: only rectangles and reasons are answered. A reader
@@ -166,7 +167,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       // The same upload checked again (a retry whose answer was lost): the file kept the first time.
       const before = await findCheckedByUpload(store, caller._id, upload.sha256);
       if (before) return ok({ ref: before.ref, sha256: before.sha256 });
-      const read = await readAndClean(ctx, caller._id, upload, { allowPdf: false, incomplete: '照片没有传完整，请重新拍照' });
+      const read = await readAndClean(ctx, caller._id, upload, { allowPdf: false, incomplete: APPLICATION_REFUSAL.incompletePhoto });
       if (!read.ok) return err(read.error);
       const { inspected, cleaned } = read.value;
       const id = checkedUploadId(caller._id, cleaned.sha256);

@@ -4,6 +4,7 @@ import type { DefensePlanView } from '../../core/contracts/api';
 import { assignSlots, moveSlot, swapSlots, type Candidate, type DefenseSession, type Slot } from '../../core/defense/schedule';
 import { appError, type AppError } from '../../core/errors';
 import { decideSlot, NO_SLOT } from '../../core/defense/slot.machine';
+import { PLAN_TEXT } from '../../core/defense/plan-texts';
 import { err, ok, type Result } from '../../core/result';
 import { outsideRoundYear } from '../../core/time/calendar-day';
 import { collections } from '../collections';
@@ -32,10 +33,10 @@ export const planActions: PlanActions = {
       async handle({ roundId, session }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        const outside = outsideRoundYear(session.date, round.value.year, '答辩日期');
+        const outside = outsideRoundYear(session.date, round.value.year, PLAN_TEXT.sessionDate);
         if (outside) return err(refused(outside));
         const minutes = round.value.defense.slotMinutes?.minutes;
-        if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(`通知规定每人答辩 ${minutes} 分钟（${round.value.defense.slotMinutes!.source.clause}），请按 ${minutes} 分钟设置。`));
+        if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(PLAN_TEXT.slotMinutes(minutes, round.value.defense.slotMinutes!.source.clause)));
         const id = `session-${ctx.random.id()}`;
         ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...toDoc(session) });
         const state = await loadPlan(ctx, round.value);
@@ -48,9 +49,9 @@ export const planActions: PlanActions = {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
         const doc = await ctx.store.get(collections.defenseSessions.name, sessionId);
-        if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', ['没有这个答辩场次。']));
+        if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', [PLAN_TEXT.noSuchSession]));
         const state = await loadPlan(ctx, round.value);
-        if (state.slots.some((s) => s.slot.sessionId === sessionId)) return err(refused('这个场次已经排了人，请先把他们调到别的场次再删除。'));
+        if (state.slots.some((s) => s.slot.sessionId === sessionId)) return err(refused(PLAN_TEXT.sessionInUse));
         ctx.writes.remove(collections.defenseSessions.name, sessionId, doc._rev);
         return ok(viewOfPlan({ ...state, sessions: state.sessions.filter((s) => s.id !== sessionId) }));
       },
@@ -74,7 +75,7 @@ export const planActions: PlanActions = {
             record,
             title,
           }));
-        if (candidates.length === 0) return err(refused(published ? '需要答辩的申报人都已经有时段了。' : '还没有需要答辩的申报人：缴费后、需要答辩的申报才排答辩。'));
+        if (candidates.length === 0) return err(refused(PLAN_TEXT.nobodyToAssign(published)));
         // A draw's seed is recorded with the schedule, so the same draw can be shown to be the same.
         const seed = order === 'draw' && !published ? ctx.random.int(2 ** 31 - 1) : null;
         const nameOf = (code: string) => round.value.specialties.find((s) => s.code === code)?.name ?? code;
@@ -130,9 +131,9 @@ export const planActions: PlanActions = {
         if (!round.ok) return err(round.error);
         const state = await loadPlan(ctx, round.value);
         const { schedule, slots, sessions } = state;
-        if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+        if (!schedule || slots.length === 0) return err(refused(PLAN_TEXT.notAssigned));
         const unscheduled = state.defenders.filter((d) => !slots.some((s) => s.id === d.id));
-        if (unscheduled.length > 0) return err(refused(`还有 ${unscheduled.length} 位需要答辩的申报人没有时段（${unscheduled.map((d) => d.record.applicantName).join('、')}），请先排好再发布。`));
+        if (unscheduled.length > 0) return err(refused(PLAN_TEXT.unscheduled(unscheduled.map((d) => d.record.applicantName))));
         // Each slot is announced once: publishing again (or after filling in) tells only the new ones.
         const fresh = slots.filter((s) => !s.slot.published);
         if (fresh.length === 0) return ok(viewOfPlan(state));
@@ -187,7 +188,7 @@ async function adjust(
   if (!round.ok) return err(round.error);
   const state = await loadPlan(ctx, round.value);
   const { schedule, slots, sessions } = state;
-  if (!schedule || slots.length === 0) return err(refused('还没有排答辩时段，请先自动排。'));
+  if (!schedule || slots.length === 0) return err(refused(PLAN_TEXT.notAssigned));
   const before: Slot[] = slots.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
   const changed = change(sessions, before, (id) => slots.find((s) => s.id === id)?.slot.specialty);
   if (!changed.ok) return err(refused(changed.error));

@@ -3,6 +3,7 @@ import { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
 import { DefenseSession, panelSlots } from '../../core/defense/schedule';
 import { DefenseSlot, type SlotDecision } from '../../core/defense/slot.machine';
+import { PLAN_TEXT } from '../../core/defense/plan-texts';
 import { assess } from '../../core/eligibility/assess';
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -113,11 +114,11 @@ export async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanSt
     const offer = assess(record.profile, round, ctx.now).offers.find((o) => o.key === record.offerKey);
     const defense = offer?.defense;
     if (!defense || defense.status !== 'required') {
-      others.push({ applicationId: id, applicantName: record.applicantName, why: defense?.message ?? '不需要答辩。' });
+      others.push({ applicationId: id, applicantName: record.applicantName, why: defense?.message ?? PLAN_TEXT.noDefense });
     } else if (record.status === 'fee_paid' || record.status === 'defended') {
       defenders.push({ id, record, title: offer?.titleNames[0] ?? LEVEL_LABELS[record.level] });
     } else {
-      others.push({ applicationId: id, applicantName: record.applicantName, why: '还没有缴费：缴费后才排答辩。' });
+      others.push({ applicationId: id, applicantName: record.applicantName, why: PLAN_TEXT.feeFirst });
     }
   }
   return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };

@@ -11,7 +11,7 @@ import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
 import { moveApplication } from '../review/move';
 import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting } from './meetings';
-import { decideMeeting, votingOpen, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
+import { decideMeeting, MEETING_TEXT, votingOpen, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
 import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { Round } from '../../core/round/round.schema';
@@ -53,7 +53,7 @@ export const meetingActions: MeetingActions = {
       if (await ctx.store.get(collections.meetings.name, id)) return viewOf(ctx, id);
       const round = await loadRound(ctx.store, roundId);
       if (!round) return err(appError('ROUND.NOT_FOUND'));
-      const outside = outsideRoundYear(heldOn, round.year, '评审会日期');
+      const outside = outsideRoundYear(heldOn, round.year, MEETING_TEXT.heldOn);
       if (outside) return err(appError('REQUEST.INVALID_PAYLOAD', [outside], outside));
       const experts = await expertsOf(ctx.store, roundId);
       if (experts.length === 0) return err(appError('MEETING.NO_EXPERTS'));
@@ -205,7 +205,7 @@ async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command
       { id: m.id, rev: m.rev, record: m.record, round: loaded.round, view, command: decided.move!.command(m), actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId: null, defenseRequired: view.defense.status === 'required', resultPublicityEnds: decided.move!.resultPublicityEnds },
       ctx,
     );
-    if (!next.ok) return err(appError('MEETING.REFUSED', [`${loaded.meeting.applicationIds.indexOf(m.id) + 1}号 ${m.record.applicantName}：${next.error.details?.[0] ?? next.error.message}`]));
+    if (!next.ok) return err(appError('MEETING.REFUSED', [MEETING_TEXT.memberRefused(loaded.meeting.applicationIds.indexOf(m.id) + 1, m.record.applicantName, next.error.details?.[0] ?? next.error.message)]));
     moved.push({ ...m, record: next.value });
   }
   ctx.writes.update(collections.meetings.name, loaded.id, loaded.rev, toDoc(decided.next));
@@ -225,7 +225,7 @@ async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMe
   const members = fresh.members ?? (await membersOf(ctx.store, loaded.meeting));
   const votes = await votesOf(ctx.store, id);
   const experts = await expertsOf(ctx.store, loaded.meeting.roundId);
-  const names = loaded.meeting.expertIds.map((e) => experts.find((p) => p._id === e)?.name ?? '（已不在专家库）');
+  const names = loaded.meeting.expertIds.map((e) => experts.find((p) => p._id === e)?.name ?? MEETING_TEXT.expertGone);
   const ready = stageOf(loaded.meeting) === 'voting' ? await readyApplications(ctx.store, loaded.meeting.roundId, defenseRequired(ctx, loaded.round)) : [];
   const readyToAdd = ready.filter((r) => !loaded.meeting.applicationIds.includes(r)).length;
   return ok(meetingViewOf(loaded, members, votes, names, readyToAdd, ctx.now));

@@ -1,4 +1,5 @@
 import { appError } from '../../core/errors';
+import { ACCOUNT_REFUSAL } from '../../core/people/refusal-texts';
 import { countiesOf, prefectures } from '../../core/config/counties';
 import type { MeView } from '../../core/contracts/api';
 import { sha256Hex } from '../../core/hash/sha256';
@@ -19,10 +20,10 @@ export const accountFunction = defineFunction('account', accountContract, {
     roles: ['applicant'],
     newcomers: true,
     async handle({ name, prefecture, county }, { caller, writes, now }) {
-      if (caller._id !== '') return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经登记过了。'], '您已经登记过了，不用再登记。'));
+      if (caller._id !== '') return err(appError('REQUEST.INVALID_PAYLOAD', [ACCOUNT_REFUSAL.registered.detail], ACCOUNT_REFUSAL.registered.message));
       const places = prefectures().includes(prefecture) ? countiesOf(prefecture) : null;
-      if (!places) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在地（州）'], '请从列表中选择所在地（州）。'));
-      if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', ['请选择所在县（市）'], '所在县（市）不在这个地（州），请重新选择。'));
+      if (!places) return err(appError('REQUEST.INVALID_PAYLOAD', [ACCOUNT_REFUSAL.choosePrefecture.detail], ACCOUNT_REFUSAL.choosePrefecture.message));
+      if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', [ACCOUNT_REFUSAL.chooseCounty.detail], ACCOUNT_REFUSAL.chooseCounty.message));
       // The person's id follows from the OPENID: registering twice at once is one person.
       const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
       writes.insert(collections.people.name, { ...toDoc(person), _id: person._id });
@@ -35,7 +36,7 @@ export const accountFunction = defineFunction('account', accountContract, {
       let unit: Unit | null = null;
       if (caller.unitId) {
         const doc = await store.get(collections.units.name, caller.unitId);
-        if (!doc) return err(appError('NOT_FOUND', ['所在单位的登记信息缺失，请联系单位管理员']));
+        if (!doc) return err(appError('NOT_FOUND', [ACCOUNT_REFUSAL.unitMissing]));
         unit = parseDoc(Unit, doc);
       }
       const committeeRounds: { id: string; title: string }[] = [];

@@ -1,4 +1,5 @@
-import { outsideRoundYear } from '../../core/time/calendar-day';
+import { lintContextOfRecord } from '../../core/application/text-lint';
+import { publicityTexts, recordPublicity, regionalHolidayNote, standardOpinion } from '../../core/review/unit-publicity';
 import { documentsFor } from '../../core/exports/documents';
 import { applications, loadFor, type Loaded } from '../applications/applications.repo';
 import { ApplicationRecord } from '../../core/application/application.schema';
@@ -9,7 +10,6 @@ import { countPublicityDays } from '../../core/review/publicity';
 import { statusText, type ReviewStatus } from '../../core/review/review.machine';
 import { heldBy, PAST_FORMAL_REVIEW } from '../../core/review/table-reads';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
-import { chineseDate, daysIncluding, fillTemplate } from '../../core/review/template-fill';
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
@@ -122,17 +122,9 @@ export const reviewFunction = defineFunction('review', reviewContract,
         const { caller, store, now, writes } = ctx;
         const loaded = await loadFor(store, caller, id, 'review');
         if (!loaded.ok) return err(loaded.error);
-        if (loaded.record.status !== 'submitted') return err(appError('REVIEW.WRONG_STATUS', ['只有等待单位审核的申报才登记公示。']));
-        const outside = outsideRoundYear(from, loaded.round.year, '公示开始日期') ?? outsideRoundYear(to, loaded.round.year, '公示结束日期');
-        if (outside) return err(appError('REQUEST.INVALID_PAYLOAD', [outside], outside));
-        const counted = countPublicityDays(nationalCalendar(), regionalCalendar(), from, to);
-        if (!counted.ok) return err(appError('REQUEST.INVALID_PAYLOAD', [counted.error], counted.error));
-        const required = loaded.round.unitPublicity.workingDays;
-        if (counted.value.workingDays < required) {
-          const message = `${from} 至 ${to} 只有 ${counted.value.workingDays} 个工作日，通知要求公示不少于 ${required} 个工作日。`;
-          return err(appError('REQUEST.INVALID_PAYLOAD', [message], message));
-        }
-        const publicity = { from, to, workingDays: counted.value.workingDays };
+        const recorded = recordPublicity(loaded.record, loaded.round, { from, to }, { national: nationalCalendar(), regional: regionalCalendar() });
+        if (!recorded.ok) return err(recorded.error.kind === 'wrong_status' ? appError('REVIEW.WRONG_STATUS', [recorded.error.message]) : appError('REQUEST.INVALID_PAYLOAD', [recorded.error.message], recorded.error.message));
+        const publicity = recorded.value;
         applications.update(writes, loaded, { publicity });
         return ok(await reviewView(store, caller, id, { ...loaded.record, publicity }, loaded.round, now));
       },
@@ -180,13 +172,12 @@ async function act(
 
 async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ReviewView> {
   const applicant = await personOf(store, record.personId);
-  const context = applicant ? await lintContextOf(store, applicant, round) : { ownName: record.applicantName, unitName: record.unit?.name ?? null, unitReplacement: '本单位' };
+  const context = applicant ? await lintContextOf(store, applicant, round) : lintContextOfRecord(record);
   const application = viewOf(id, record, round, now, context);
   const facts = moveFacts({ record, round, now, view: application, defenseRequired: application.defense.status === 'required', feeDeadline: feeDeadline(round) });
   const mine = can(record, caller.role, facts);
   const counted = record.publicity ? countPublicityDays(nationalCalendar(), regionalCalendar(), record.publicity.from, record.publicity.to) : null;
-  const missing = counted?.ok ? counted.value.regionalMissing : [];
-  const note = missing.length > 0 ? `${missing.join('、')}年自治区的肉孜节、古尔邦节假期尚未收录，按全国节假日计算，请核对。` : null;
+  const note = regionalHolidayNote(counted?.ok ? counted.value.regionalMissing : []);
   return {
     application,
     applicantName: record.applicantName,
@@ -200,12 +191,6 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     standardOpinion: standardOpinion(round, caller.role),
     documents: caller.role === 'unit_admin' ? documentsFor(round, 'unit').map(({ code, name, attachment }) => ({ code, name, attachment })) : [],
   };
-}
-
-function standardOpinion(round: Round, role: Person['role']): string {
-  if (role === 'unit_admin') return round.standardTexts.find((t) => t.purpose === 'unit_opinion')?.text ?? '本单位已对提供的申报材料逐一审核，真实准确，同意推荐。';
-  if (role === 'county_agency' || role === 'prefecture_agency') return '经审核，同意推荐。';
-  return '经审核，同意上报。';
 }
 
 const PAGE = 50;
@@ -247,20 +232,3 @@ async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person |
 }
 
 const labelOf = (record: ApplicationRecord) => LEVEL_LABELS[record.level];
-
-/** 附件1 / 附件2 of the round, where it gives their words, filled with the applicant's data. */
-function publicityTexts(round: Round, record: ApplicationRecord, publicity: { from: string; to: string }): ReviewView['publicityTexts'] {
-  const series = round.series.find((s) => s.code === record.series)?.name ?? '';
-  const specialty = round.specialties.find((s) => s.code === record.specialty)?.name ?? '';
-  const values = {
-    name: record.applicantName,
-    from: chineseDate(publicity.from),
-    to: chineseDate(publicity.to),
-    days: String(daysIncluding(publicity.from, publicity.to)),
-    title: `${series}${specialty}${LEVEL_LABELS[record.level]}`,
-    unit: record.unit?.name ?? '本单位',
-  };
-  return round.templates
-    .filter((t) => t.body && (t.code === 'unit_publicity' || t.code === 'unit_publicity_result'))
-    .map((t) => ({ attachment: t.attachment, name: t.name.replace('（模板）', ''), text: fillTemplate(t.body!, values) }));
-}

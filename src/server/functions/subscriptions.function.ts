@@ -1,4 +1,5 @@
 import type { SubscriptionStatusView } from '../../core/contracts/api';
+import { promptAnswerTexts } from '../../core/messages/prompt-answers';
 import { TemplateKey } from '../../core/messages/templates';
 import type { Person } from '../../core/people/person';
 import { ok } from '../../core/result';
@@ -30,17 +31,12 @@ export const subscriptionsFunction = defineFunction('subscriptions', subscriptio
     roles: ['applicant'],
     async handle({ requestId, results, errCode }, ctx) {
       const { caller, store, writes, now, subscriptions } = ctx;
-      const messages: string[] = [];
-      if (errCode === 20004) messages.push('您在微信里关闭了本小程序的消息通知，收不到提醒。请在微信“我 → 设置 → 消息通知”或本小程序右上角“…→ 设置”中打开后再试。');
-      else if (errCode !== null) messages.push(`微信没有弹出提醒授权（错误码 ${errCode}），请稍后再试；通知仍会显示在“我的申报”里。`);
+      const answered: { title: string; answer: string }[] = [];
       for (const key of TemplateKey.options) {
         const templateId = subscriptions.ids[key];
         const answer = templateId ? results[templateId] : undefined;
         if (!answer) continue;
-        const title = templateRegistry().templates[key].title;
-        if (answer === 'reject') messages.push(`您没有允许“${title}”，这类通知只显示在“我的申报”里。需要时可再点“接收微信提醒”。`);
-        if (answer === 'ban') messages.push(`“${title}”已被微信停用，这类通知只显示在“我的申报”里。`);
-        if (answer === 'filter') messages.push(`“${title}”与其他提醒的标题相同，被微信过滤了，这类通知只显示在“我的申报”里。`);
+        answered.push({ title: templateRegistry().templates[key].title, answer });
         if (answer !== 'accept' || subscriptions.longTerm) continue;
         const id = creditId(caller._id, key);
         const doc = await store.get(collections.subscriptionCredits.name, id);
@@ -54,7 +50,7 @@ export const subscriptionsFunction = defineFunction('subscriptions', subscriptio
         if (write.kind === 'insert') writes.insert(write.collection, write.doc);
         else writes.update(write.collection, write.id, write.rev, write.set);
       }
-      const status = await statusOf(ctx, caller, messages, results, requestId);
+      const status = await statusOf(ctx, caller, promptAnswerTexts(errCode, answered), results, requestId);
       return ok(status);
     },
   },

@@ -1,4 +1,5 @@
 import { unitDecidedNotice } from '../../core/messages/unit-notice';
+import { UNIT_REFUSAL } from '../../core/people/refusal-texts';
 import type { Random } from '../ports/random.port';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
@@ -23,10 +24,10 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     roles: ['applicant'],
     async handle({ name, level, kind, county }, ctx) {
       const { caller, store, writes, now, random } = ctx;
-      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经有所在单位，不能再登记新的单位。'], '您已经有所在单位，不能再登记新的单位。'));
-      if (level === 'county' && !county) return err(appError('REQUEST.INVALID_PAYLOAD', ['县（市）单位请选择所在县（市）'], '县（市）单位请选择所在县（市）。'));
+      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.hasUnit], UNIT_REFUSAL.hasUnit));
+      if (level === 'county' && !county) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.countyNeeded.detail], UNIT_REFUSAL.countyNeeded.message));
       const waiting = await registrationOf(store, caller);
-      if (waiting && waiting.status === 'pending') return err(appError('REQUEST.INVALID_PAYLOAD', [`“${waiting.name}”的登记正在等待审核，请不要重复登记。`], `“${waiting.name}”的登记正在等待审核，请不要重复登记。`));
+      if (waiting && waiting.status === 'pending') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.waiting(waiting.name)], UNIT_REFUSAL.waiting(waiting.name)));
       const unit: Unit = {
         _id: `unit-${random.id()}`,
         name,
@@ -70,11 +71,11 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       const { caller, store, writes } = ctx;
       const doc = await store.get(collections.units.name, unitId);
       const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || !approves(caller, unit)) return err(appError('NOT_FOUND', ['没有找到这个待审核的单位，可能已经审核过了。']));
-      if (unit.status !== 'pending') return err(appError('REVIEW.WRONG_STATUS', ['这个单位已经审核过了。']));
+      if (!doc || !unit || !approves(caller, unit)) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noSuchPending]));
+      if (unit.status !== 'pending') return err(appError('REVIEW.WRONG_STATUS', [UNIT_REFUSAL.decided]));
       const registrantDoc = unit.registeredBy ? await store.get(collections.people.name, unit.registeredBy) : null;
-      if (!registrantDoc) return err(appError('NOT_FOUND', ['登记这个单位的人员不存在了。']));
-      if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', ['不通过时请写明理由，方便对方修改后重新登记。'], '不通过时请写明理由。'));
+      if (!registrantDoc) return err(appError('NOT_FOUND', [UNIT_REFUSAL.registrantGone]));
+      if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.reasonNeeded.detail], UNIT_REFUSAL.reasonNeeded.message));
       if (approve) {
         const inviteCode = await freshInviteCode(store, ctx.random);
         writes.update(collections.units.name, unit._id, doc._rev, { status: 'approved', inviteCode });
@@ -96,7 +97,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     async handle(_payload, { caller, store, files, made, codes, writes }) {
       const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
       const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
+      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
       const kept = unit.inviteImage?.inviteCode === unit.inviteCode ? await files.url(unit.inviteImage.ref, URL_SECONDS) : null;
       if (kept) return ok({ url: kept, inviteCode: unit.inviteCode });
       // Asked of WeChat once per call: a commit that meets a concurrent change keeps the image made.
@@ -119,22 +120,22 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     roles: ['applicant'],
     async handle({ inviteCode }, { caller, store, writes, now, commitNow }) {
       const code = normaliseInviteCode(inviteCode);
-      const shape = `邀请码是 ${INVITE_CODE_LENGTH} 位字母和数字（不含 I、O、0、1），请向单位管理员核对。`;
+      const shape = UNIT_REFUSAL.codeShape;
       if (!isInviteCode(code)) return err(appError('REQUEST.INVALID_PAYLOAD', [shape], shape));
       // Wrong codes are counted, and past the limit none is looked up: guessing one is hopeless.
       const tries = await joinTriesLeft(store, caller._id, now);
-      if (tries.blocked) return err(appError('UNIT.TOO_MANY_TRIES', [`请 ${tries.waitMinutes} 分钟后再试。`]));
+      if (tries.blocked) return err(appError('UNIT.TOO_MANY_TRIES', [UNIT_REFUSAL.waitMinutes(tries.waitMinutes)]));
       const [doc] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
       const unit = doc ? parseDoc(Unit, doc) : null;
       if (!unit || unit.status !== 'approved') {
         const counted = await commitNow([wrongTry(caller._id, tries, now)]);
         if (!counted.ok) return err(appError('SYSTEM.BUSY'));
         const left = tries.left - 1;
-        const message = `邀请码不对：没有找到这个单位。请向单位管理员核对后再试${left > 0 ? `（这一小时还可以试 ${left} 次）` : '（这一小时的次数已用完）'}。`;
+        const message = UNIT_REFUSAL.wrongCode(left);
         return err(appError('NOT_FOUND', [message], message));
       }
       if (caller.unitId === unit._id) return ok(view(unit, 'member'));
-      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', ['您已经在另一个单位。调动单位请联系原单位管理员。'], '您已经在另一个单位，不能直接加入新单位。'));
+      if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.inAnotherUnit.detail], UNIT_REFUSAL.inAnotherUnit.message));
       const me = await store.get(collections.people.name, caller._id);
       if (!me) return err(appError('AUTH.UNKNOWN_PERSON'));
       writes.update(collections.people.name, caller._id, me._rev, { unitId: unit._id, prefecture: unit.prefecture, county: unit.county });
@@ -147,7 +148,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     async handle(_payload, { caller, store, writes, random }) {
       const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
       const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', ['本单位还没有邀请码：单位登记通过审核后才有。']));
+      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
       const inviteCode = await freshInviteCode(store, random);
       writes.update(collections.units.name, unit._id, doc._rev, { inviteCode, inviteImage: null });
       return ok(view({ ...unit, inviteCode, inviteImage: null }, 'admin'));

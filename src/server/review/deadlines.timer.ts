@@ -1,11 +1,10 @@
+import { SYSTEM_ACTOR } from '../../core/review/decide';
 import { dueCommand, WAITING_ON_A_DEADLINE } from '../../core/review/deadlines';
 import { applications } from '../applications/applications.repo';
 import { applicantViewOf } from '../applications/application.view';
 import type { TimerDef } from '../function';
 import { roundsOnce } from '../rounds.repo';
 import { factsOf, moveApplication } from './move';
-
-const SYSTEM = { id: 'system', role: 'system', name: '系统' } as const;
 
 /**
  * The review table's delayed transitions, ticked: every application in a status a deadline leaves
@@ -30,7 +29,7 @@ export const deadlineTimer: TimerDef = {
       const defenseRequired = view.defense.status === 'required';
       const command = dueCommand(record, factsOf({ record, round, view, defenseRequired }, ctx.now));
       if (!command) continue;
-      const moved = moveApplication({ id, rev, record, round, view, command, actor: SYSTEM, requestId: null, defenseRequired }, ctx);
+      const moved = moveApplication({ id, rev, record, round, view, command, actor: SYSTEM_ACTOR, requestId: null, defenseRequired }, ctx);
       if (moved.ok) changed += 1;
     }
     return changed;
