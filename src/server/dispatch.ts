@@ -8,7 +8,7 @@ import type { Person } from '../core/people/person';
 import type { ActionContext, ActionDef, Deps, FunctionDef, WorkContext } from './function';
 import { fileStaging, type FileStaging } from './made-files';
 import { deliverOutbox, outboxInsert } from './outbox';
-import { findPersonByOpenid } from './people';
+import { people } from './people.repo';
 import { StoreBusy, type Write } from './ports/store.port';
 import { checkRequestId, requestIdOf } from './request-ids';
 
@@ -164,7 +164,7 @@ type Identified = { ok: true; value: Person } | { ok: false; error: AppError };
 
 async function identify(caller: Caller, deps: Deps): Promise<Identified> {
   if (!caller.openid) return { ok: false, error: appError('AUTH.NOT_SIGNED_IN') };
-  const person = await findPersonByOpenid(deps.store, caller.openid);
+  const person = await people.byOpenid(deps.store, caller.openid);
   return person ? { ok: true, value: person } : { ok: false, error: appError('AUTH.UNKNOWN_PERSON') };
 }
 

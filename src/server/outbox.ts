@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { people } from './people.repo';
 import { toDoc } from './docs';
 import type { NoticeDraft } from '../core/messages/notice-draft';
 import { TemplateKey } from '../core/messages/templates';
@@ -111,8 +112,7 @@ async function deliverOne(deps: DeliveryDeps, doc: Doc<JsonObject>): Promise<boo
   if (!message) return end(deps, doc, entry, 'skipped', 'in_app');
   const templateId = deps.subscriptions.ids[message.template];
   if (!templateId) return end(deps, doc, entry, 'skipped', 'not_set_up');
-  const person = await deps.store.get(collections.people.name, entry.personId);
-  const openid = typeof person?.openid === 'string' ? person.openid : null;
+  const openid = (await people.get(deps.store, entry.personId))?.record.openid ?? null;
   if (!openid) return end(deps, doc, entry, 'skipped', 'no_person');
   const creditKey = creditId(entry.personId, message.template);
   const credit = deps.subscriptions.longTerm ? null : await deps.store.get(collections.subscriptionCredits.name, creditKey);

@@ -1,4 +1,5 @@
 import { documentsFor } from '../../core/exports/documents';
+import { people, units } from '../people.repo';
 import { completenessProblems, type ApplicationContent, type Problem } from '../../core/application/completeness';
 import { answeredReturnItems, returnItems, returnProblems } from '../../core/application/return-items';
 import type { ApplicationRecord } from '../../core/application/application.schema';
@@ -6,16 +7,14 @@ import { applyFix, DEFAULT_UNIT_REPLACEMENT, type LintContext } from '../../core
 import type { ApplicationView } from '../../core/contracts/api';
 import { assess } from '../../core/eligibility/assess';
 import type { OfferAssessment } from '../../core/eligibility/assessment';
-import { Person, Unit } from '../../core/people/person';
+import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
 import { holderOf } from '../../core/review/table-reads';
 import { chainLevelOf } from '../../core/review/route';
 import { ACTOR_TEXT, reasonText, timelineLine } from '../../core/review/timeline-text';
 import type { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
-import { collections } from '../collections';
-import { parseDoc } from '../docs';
-import type { Doc, Store } from '../ports/store.port';
+import type { Store } from '../ports/store.port';
 
 /**
  * An application as the app sees it, built the same way for its applicant and its reviewers: the
@@ -144,15 +143,15 @@ export function textAt(record: ApplicationRecord, path: string): string {
  * applicant's account is gone.
  */
 export async function applicantViewOf(store: Pick<Store, 'get'>, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ApplicationView | null> {
-  const doc = await store.get(collections.people.name, record.personId);
-  if (!doc) return null;
-  return viewOf(id, record, round, now, await lintContextOf(store, parseDoc(Person, doc as Doc<object>), round));
+  const applicant = await people.get(store, record.personId);
+  if (!applicant) return null;
+  return viewOf(id, record, round, now, await lintContextOf(store, applicant.record, round));
 }
 
 export async function lintContextOf(store: Pick<Store, 'get'>, person: Person, round: Round): Promise<LintContext> {
-  const unitDoc = person.unitId ? await store.get(collections.units.name, person.unitId) : null;
+  const unit = person.unitId ? await units.get(store, person.unitId) : null;
   const replacement = round.materials.masking.textReplacements.find((r) => r.what === 'unit_name')?.replaceWith[0];
-  return { ownName: person.name, unitName: unitDoc ? parseDoc(Unit, unitDoc).name : null, unitReplacement: replacement ?? DEFAULT_UNIT_REPLACEMENT };
+  return { ownName: person.name, unitName: unit?.record.name ?? null, unitReplacement: replacement ?? DEFAULT_UNIT_REPLACEMENT };
 }
 
 

@@ -5,54 +5,25 @@ import { inReviewScope, servesRound } from '../../core/review/scope';
 import { PAST_FORMAL_REVIEW } from '../../core/review/table-reads';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
-import { parseFields, toDoc } from '../docs';
+import { parseFields } from '../docs';
 import type { StagedWrites } from '../function';
-import { findAll } from '../paging';
-import type { Condition, Doc, Query, Store } from '../ports/store.port';
+import type { Store } from '../ports/store.port';
+import { repository, type Read, type Stored } from '../repository';
 import { loadRound } from '../rounds.repo';
 
 /**
  * Applications as the store keeps them: their collection, their parsing and their revisions in one
- * place. A stored application is its record with the id and the revision it was read at; an
- * update names that revision, so a concurrent change is a conflict, never an overwrite.
+ * place (see `Repository`).
  */
-export interface StoredApplication {
-  readonly id: string;
-  readonly rev: number;
-  readonly record: ApplicationRecord;
-}
+export type StoredApplication = Stored<ApplicationRecord>;
 
-type Reader = Pick<Store, 'get' | 'find' | 'count'>;
-
-const NAME = collections.applications.name;
-const stored = (doc: Doc): StoredApplication => ({ id: doc._id, rev: doc._rev, record: parseFields(ApplicationRecord, doc) });
+const base = repository(collections.applications, (doc) => parseFields(ApplicationRecord, doc));
 
 export const applications = {
-  async get(store: Pick<Store, 'get'>, id: string): Promise<StoredApplication | null> {
-    const doc = await store.get(NAME, id);
-    return doc ? stored(doc) : null;
-  },
-  /** One page of the applications a query matches. */
-  async find(store: Pick<Store, 'find'>, query: Query): Promise<StoredApplication[]> {
-    return (await store.find(NAME, query)).map(stored);
-  },
-  /** Every application a query matches, read a page at a time (see `findAll`). */
-  async findAll(store: Pick<Store, 'find'>, query: Query): Promise<StoredApplication[]> {
-    return (await findAll(store, NAME, query)).map(stored);
-  },
-  count(store: Pick<Store, 'count'>, where: readonly Condition[]): Promise<number> {
-    return store.count(NAME, where);
-  },
-  insert(writes: StagedWrites, id: string, record: ApplicationRecord): void {
-    writes.insert(NAME, { _id: id, ...toDoc(record) });
-  },
-  /** Replaces the given fields of the application read at `rev`. */
-  update(writes: StagedWrites, read: { readonly id: string; readonly rev: number }, changes: Partial<ApplicationRecord>): void {
-    writes.update(NAME, read.id, read.rev, toDoc(changes));
-  },
+  ...base,
   /** Replaces the named fields of the application read at `rev` with the next record's. */
-  updateFields(writes: StagedWrites, read: { readonly id: string; readonly rev: number }, next: ApplicationRecord, fields: readonly (keyof ApplicationRecord)[]): void {
-    writes.update(NAME, read.id, read.rev, toDoc(Object.fromEntries(fields.map((f) => [f, next[f]]))));
+  updateFields(writes: StagedWrites, read: Read, next: ApplicationRecord, fields: readonly (keyof ApplicationRecord)[]): void {
+    base.update(writes, read, Object.fromEntries(fields.map((f) => [f, next[f]])) as Partial<ApplicationRecord>);
   },
 };
 
@@ -83,5 +54,3 @@ export async function loadFor(store: Pick<Store, 'get'>, caller: Person, id: str
   if (!round) return { ok: false, error: appError('ROUND.NOT_FOUND') };
   return { ok: true, ...found, round };
 }
-
-export type { Reader as ApplicationReader };

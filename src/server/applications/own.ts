@@ -1,14 +1,13 @@
 import { suggestMasks } from '../masking/suggest';
+import { units } from '../people.repo';
 import type { TextReader } from '../ports/ocr.port';
 import { type FindingKind } from '../../core/masking/identity-finder';
 import { applications, loadFor } from './applications.repo';
 import { AttachedFile, ApplicationRecord, UnitSnapshot } from '../../core/application/application.schema';
 import type { LintContext } from '../../core/application/text-lint';
 import { type AppError } from '../../core/errors';
-import { Person, Unit } from '../../core/people/person';
+import { Person } from '../../core/people/person';
 import type { Round } from '../../core/round/round.schema';
-import { collections } from '../collections';
-import { parseDoc } from '../docs';
 import { type Logger, type StagedWrites } from '../function';
 import type { Store } from '../ports/store.port';
 import { type ReviewRoute } from '../../core/review/route';
@@ -36,9 +35,8 @@ export function saveFiles(writes: StagedWrites, id: string, rev: number, files: 
 /** The applicant's unit now, with the route the round's chain gives the application's channel. */
 export async function unitOf(store: Pick<Store, 'get'>, person: Person, route: ReviewRoute): Promise<UnitSnapshot | null> {
   if (!person.unitId) return null;
-  const doc = await store.get(collections.units.name, person.unitId);
-  if (!doc) return null;
-  const unit = parseDoc(Unit, doc);
+  const unit = (await units.get(store, person.unitId))?.record;
+  if (!unit) return null;
   return { unitId: unit._id, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county, route };
 }
 

@@ -1,4 +1,5 @@
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
+import { people } from '../people.repo';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
@@ -12,7 +13,7 @@ import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
 import { collections } from '../collections';
-import { parseDoc, parseFields } from '../docs';
+import { parseFields } from '../docs';
 import { findAll } from '../paging';
 import type { Doc, Store } from '../ports/store.port';
 import type { FileStore } from '../ports/files.port';
@@ -73,8 +74,8 @@ export async function readyApplications(store: Reader, roundId: string, defenseR
 
 /** The round's experts (评审专家 whose committee serves it). */
 export async function expertsOf(store: Reader, roundId: string): Promise<Person[]> {
-  const docs = await findAll(store, collections.people.name, { where: [{ field: 'role', op: 'eq', value: 'expert' }] });
-  return docs.map((d) => parseDoc(Person, d)).filter((p) => p.rounds?.includes(roundId));
+  const experts = await people.findAll(store, { where: [{ field: 'role', op: 'eq', value: 'expert' }] });
+  return experts.map((p) => p.record).filter((p) => p.rounds?.includes(roundId));
 }
 
 export interface VoteDoc {

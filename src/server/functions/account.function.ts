@@ -1,12 +1,11 @@
 import { appError } from '../../core/errors';
+import { people, units } from '../people.repo';
 import { ACCOUNT_REFUSAL } from '../../core/people/refusal-texts';
 import { countiesOf, prefectures } from '../../core/config/counties';
 import type { MeView } from '../../core/contracts/api';
 import { sha256Hex } from '../../core/hash/sha256';
 import { Person, Role, roleLabels, Unit } from '../../core/people/person';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
-import { parseDoc, toDoc } from '../docs';
 import { accountContract } from '../../core/contracts/functions/account.contract';
 import { defineFunction } from '../function';
 import { loadRound } from '../rounds.repo';
@@ -26,7 +25,7 @@ export const accountFunction = defineFunction('account', accountContract, {
       if (county !== null && !places.includes(county)) return err(appError('REQUEST.INVALID_PAYLOAD', [ACCOUNT_REFUSAL.chooseCounty.detail], ACCOUNT_REFUSAL.chooseCounty.message));
       // The person's id follows from the OPENID: registering twice at once is one person.
       const person: Person = { _id: `person-${sha256Hex(new TextEncoder().encode(caller.openid)).slice(0, 20)}`, openid: caller.openid, name, role: 'applicant', unitId: null, prefecture, county };
-      writes.insert(collections.people.name, { ...toDoc(person), _id: person._id });
+      people.insert(writes, person._id, person);
       return ok(meView(person, null, now, [], []));
     },
   },
@@ -35,9 +34,9 @@ export const accountFunction = defineFunction('account', accountContract, {
     async handle(_payload, { caller, store, now }) {
       let unit: Unit | null = null;
       if (caller.unitId) {
-        const doc = await store.get(collections.units.name, caller.unitId);
-        if (!doc) return err(appError('NOT_FOUND', [ACCOUNT_REFUSAL.unitMissing]));
-        unit = parseDoc(Unit, doc);
+        const found = await units.get(store, caller.unitId);
+        if (!found) return err(appError('NOT_FOUND', [ACCOUNT_REFUSAL.unitMissing]));
+        unit = found.record;
       }
       const committeeRounds: { id: string; title: string }[] = [];
       for (const id of caller.rounds ?? []) {

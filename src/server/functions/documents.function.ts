@@ -1,7 +1,7 @@
 import { appError } from '../../core/errors';
 import { err } from '../../core/result';
 import { loadFor } from '../applications/applications.repo';
-import { collections } from '../collections';
+import { units } from '../people.repo';
 import { servesRound } from '../../core/review/scope';
 import { documentFile, rosterFile } from '../exports/export-files';
 import { documentsContract } from '../../core/contracts/functions/documents.contract';
@@ -33,9 +33,9 @@ export const documentsFunction = defineFunction('documents', documentsContract, 
       if (!round) return err(appError('ROUND.NOT_FOUND'));
       // Every unit for the secretary; a unit admin's own unit's applicants only.
       if (secretary) return rosterFile(ctx, round, null);
-      const unitDoc = ctx.caller.unitId ? await ctx.store.get(collections.units.name, ctx.caller.unitId) : null;
-      if (!unitDoc) return err(appError('AUTH.FORBIDDEN'));
-      return rosterFile(ctx, round, { id: unitDoc._id, name: String(unitDoc.name) });
+      const unit = ctx.caller.unitId ? await units.get(ctx.store, ctx.caller.unitId) : null;
+      if (!unit) return err(appError('AUTH.FORBIDDEN'));
+      return rosterFile(ctx, round, { id: unit.id, name: unit.record.name });
     },
   },
 });

@@ -1,4 +1,5 @@
 import { lintContextOfRecord } from '../../core/application/text-lint';
+import { people } from '../people.repo';
 import { publicityTexts, recordPublicity, regionalHolidayNote, standardOpinion } from '../../core/review/unit-publicity';
 import { documentsFor } from '../../core/exports/documents';
 import { applications, loadFor, type Loaded } from '../applications/applications.repo';
@@ -15,11 +16,9 @@ import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
 import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
 import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
-import { collections } from '../collections';
-import { parseDoc } from '../docs';
 import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
-import type { Condition, Doc, Store } from '../ports/store.port';
+import type { Condition, Store } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { blockedBy, can, moveFacts } from '../../core/review/decide';
 import { feeDeadline } from '../../core/eligibility/fees';
@@ -227,8 +226,7 @@ function tabQueries(caller: Person, tab: QueueTab): Condition[][] {
 }
 
 async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {
-  const doc = await store.get(collections.people.name, id);
-  return doc ? parseDoc(Person, doc as Doc<object>) : null;
+  return (await people.get(store, id))?.record ?? null;
 }
 
 const labelOf = (record: ApplicationRecord) => LEVEL_LABELS[record.level];

@@ -1,4 +1,6 @@
 import { unitDecidedNotice } from '../../core/messages/unit-notice';
+import { people, units } from '../people.repo';
+import { approvesUnit } from '../../core/people/unit-approval';
 import { UNIT_REFUSAL } from '../../core/people/refusal-texts';
 import type { Random } from '../ports/random.port';
 import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
@@ -7,8 +9,6 @@ import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, isInviteCode, normaliseInviteCode, Person, Unit } from '../../core/people/person';
 import { joinTriesLeft, wrongTry } from '../units/join-tries';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
-import { parseDoc, toDoc } from '../docs';
 import { unitsContract } from '../../core/contracts/functions/units.contract';
 import { defineFunction } from '../function';
 import type { Store } from '../ports/store.port';
@@ -42,7 +42,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
         rejectReason: null,
         inviteImage: null,
       };
-      writes.insert(collections.units.name, { ...toDoc(unit), _id: unit._id });
+      units.insert(writes, unit._id, unit);
       return ok(view(unit, 'registrant'));
     },
   },
@@ -50,10 +50,8 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     roles: ['applicant', 'unit_admin'],
     async handle(_payload, { caller, store }) {
       if (caller.unitId) {
-        const doc = await store.get(collections.units.name, caller.unitId);
-        if (!doc) return ok(null);
-        const unit = parseDoc(Unit, doc);
-        return ok(view(unit, caller.role === 'unit_admin' ? 'admin' : 'member'));
+        const found = await units.get(store, caller.unitId);
+        return ok(found ? view(found.record, caller.role === 'unit_admin' ? 'admin' : 'member') : null);
       }
       const waiting = await registrationOf(store, caller);
       return ok(waiting ? view(waiting, 'registrant') : null);
@@ -69,22 +67,22 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     roles: ['county_hr', 'prefecture_hr'],
     async handle({ unitId, approve, reason }, ctx) {
       const { caller, store, writes } = ctx;
-      const doc = await store.get(collections.units.name, unitId);
-      const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || !approves(caller, unit)) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noSuchPending]));
+      const found = await units.get(store, unitId);
+      const unit = found?.record;
+      if (!found || !unit || !approvesUnit(caller, unit)) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noSuchPending]));
       if (unit.status !== 'pending') return err(appError('REVIEW.WRONG_STATUS', [UNIT_REFUSAL.decided]));
-      const registrantDoc = unit.registeredBy ? await store.get(collections.people.name, unit.registeredBy) : null;
-      if (!registrantDoc) return err(appError('NOT_FOUND', [UNIT_REFUSAL.registrantGone]));
+      const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
+      if (!registrant) return err(appError('NOT_FOUND', [UNIT_REFUSAL.registrantGone]));
       if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.reasonNeeded.detail], UNIT_REFUSAL.reasonNeeded.message));
       if (approve) {
         const inviteCode = await freshInviteCode(store, ctx.random);
-        writes.update(collections.units.name, unit._id, doc._rev, { status: 'approved', inviteCode });
+        units.update(writes, found, { status: 'approved', inviteCode });
         // The registrant becomes the unit's admin, in the same commit.
-        writes.update(collections.people.name, registrantDoc._id, registrantDoc._rev, { role: 'unit_admin', unitId: unit._id });
+        people.update(writes, registrant, { role: 'unit_admin', unitId: unit._id });
       } else {
-        writes.update(collections.units.name, unit._id, doc._rev, { status: 'rejected', rejectReason: reason });
+        units.update(writes, found, { status: 'rejected', rejectReason: reason });
       }
-      ctx.notify(unitDecidedNotice({ id: unit._id, name: unit.name }, registrantDoc._id, approve ? { approve } : { approve, reason }));
+      ctx.notify(unitDecidedNotice({ id: unit._id, name: unit.name }, registrant.id, approve ? { approve } : { approve, reason }));
       return ok((await pendingFor(store, caller)).filter((u) => u.unitId !== unit._id));
     },
   },
@@ -95,9 +93,9 @@ export const unitsFunction = defineFunction('units', unitsContract, {
      * per code and kept in storage (WeChat's getUnlimited has a daily quota); a new code, a new image.
      */
     async handle(_payload, { caller, store, files, made, codes, writes }) {
-      const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
-      const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
+      const found = caller.unitId ? await units.get(store, caller.unitId) : null;
+      const unit = found?.record;
+      if (!found || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
       const kept = unit.inviteImage?.inviteCode === unit.inviteCode ? await files.url(unit.inviteImage.ref, URL_SECONDS) : null;
       if (kept) return ok({ url: kept, inviteCode: unit.inviteCode });
       // Asked of WeChat once per call: a commit that meets a concurrent change keeps the image made.
@@ -110,7 +108,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       });
       if (!image.ok) return err(appError('UNIT.CODE_IMAGE_FAILED', [image.error.cause]));
       const ref = image.value;
-      writes.update(collections.units.name, unit._id, doc._rev, { inviteImage: { inviteCode: unit.inviteCode, ref } });
+      units.update(writes, found, { inviteImage: { inviteCode: unit.inviteCode, ref } });
       const url = await files.url(ref, URL_SECONDS);
       if (!url) return err(appError('UNIT.CODE_IMAGE_FAILED', ['stored code image has no URL']));
       return ok({ url, inviteCode: unit.inviteCode });
@@ -125,8 +123,8 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       // Wrong codes are counted, and past the limit none is looked up: guessing one is hopeless.
       const tries = await joinTriesLeft(store, caller._id, now);
       if (tries.blocked) return err(appError('UNIT.TOO_MANY_TRIES', [UNIT_REFUSAL.waitMinutes(tries.waitMinutes)]));
-      const [doc] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
-      const unit = doc ? parseDoc(Unit, doc) : null;
+      const [found] = await units.find(store, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
+      const unit = found?.record ?? null;
       if (!unit || unit.status !== 'approved') {
         const counted = await commitNow([wrongTry(caller._id, tries, now)]);
         if (!counted.ok) return err(appError('SYSTEM.BUSY'));
@@ -136,9 +134,9 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       }
       if (caller.unitId === unit._id) return ok(view(unit, 'member'));
       if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.inAnotherUnit.detail], UNIT_REFUSAL.inAnotherUnit.message));
-      const me = await store.get(collections.people.name, caller._id);
+      const me = await people.get(store, caller._id);
       if (!me) return err(appError('AUTH.UNKNOWN_PERSON'));
-      writes.update(collections.people.name, caller._id, me._rev, { unitId: unit._id, prefecture: unit.prefecture, county: unit.county });
+      people.update(writes, me, { unitId: unit._id, prefecture: unit.prefecture, county: unit.county });
       return ok(view(unit, 'member'));
     },
   },
@@ -146,11 +144,11 @@ export const unitsFunction = defineFunction('units', unitsContract, {
     roles: ['unit_admin'],
     /** A new invite code for the admin's unit: the old code and its mini-program code stop working at once (a code that leaked). */
     async handle(_payload, { caller, store, writes, random }) {
-      const doc = caller.unitId ? await store.get(collections.units.name, caller.unitId) : null;
-      const unit = doc ? parseDoc(Unit, doc) : null;
-      if (!doc || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
+      const found = caller.unitId ? await units.get(store, caller.unitId) : null;
+      const unit = found?.record;
+      if (!found || !unit || unit.status !== 'approved' || !unit.inviteCode) return err(appError('NOT_FOUND', [UNIT_REFUSAL.noInviteCode]));
       const inviteCode = await freshInviteCode(store, random);
-      writes.update(collections.units.name, unit._id, doc._rev, { inviteCode, inviteImage: null });
+      units.update(writes, found, { inviteCode, inviteImage: null });
       return ok(view({ ...unit, inviteCode, inviteImage: null }, 'admin'));
     },
   },
@@ -173,24 +171,16 @@ function view(unit: Unit, relation: MyUnitView['relation']): MyUnitView {
 
 /** The registration of this person's that waits, else their latest one, if any. */
 async function registrationOf(store: Pick<Store, 'find'>, person: Person): Promise<Unit | null> {
-  const docs = await store.find(collections.units.name, { where: [{ field: 'registeredBy', op: 'eq', value: person._id }], orderBy: [{ field: 'registeredAt', direction: 'desc' }], limit: 20 });
-  const units = docs.map((d) => parseDoc(Unit, d));
-  return units.find((u) => u.status === 'pending') ?? units[0] ?? null;
-}
-
-/** County HR approves its county's units; prefecture HR the prefecture's own (地直) units. */
-function approves(reviewer: Person, unit: Unit): boolean {
-  if (unit.prefecture !== reviewer.prefecture) return false;
-  if (reviewer.role === 'county_hr') return unit.level !== 'prefecture' && unit.county === reviewer.county;
-  return reviewer.role === 'prefecture_hr' && unit.level === 'prefecture';
+  const registered = (await units.find(store, { where: [{ field: 'registeredBy', op: 'eq', value: person._id }], orderBy: [{ field: 'registeredAt', direction: 'desc' }], limit: 20 })).map((u) => u.record);
+  return registered.find((u) => u.status === 'pending') ?? registered[0] ?? null;
 }
 
 async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): Promise<PendingUnitView[]> {
-  const docs = await store.find(collections.units.name, { where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'prefecture', op: 'eq', value: caller.prefecture }], limit: 200 });
+  const pending = await units.find(store, { where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'prefecture', op: 'eq', value: caller.prefecture }], limit: 200 });
   const views: PendingUnitView[] = [];
-  for (const unit of docs.map((d) => parseDoc(Unit, d)).filter((u) => approves(caller, u))) {
-    const registrant = unit.registeredBy ? await store.get(collections.people.name, unit.registeredBy) : null;
-    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant ? parseDoc(Person, registrant).name : '' });
+  for (const unit of pending.map((u) => u.record).filter((u) => approvesUnit(caller, u))) {
+    const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
+    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant?.record.name ?? '' });
   }
   return views;
 }
@@ -199,7 +189,7 @@ async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): P
 async function freshInviteCode(store: Pick<Store, 'find'>, random: Random): Promise<string> {
   for (;;) {
     const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[random.int(INVITE_ALPHABET.length)]).join('');
-    const [taken] = await store.find(collections.units.name, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
+    const [taken] = await units.find(store, { where: [{ field: 'inviteCode', op: 'eq', value: code }], limit: 1 });
     if (!taken) return code;
   }
 }

@@ -1,7 +1,7 @@
 import { FilePathTaken } from '../adapters/local/disk.files';
 import { isSafeFilePath } from '../ports/file.guards';
 import { contentMatchesType, UPLOAD_TYPES } from '../file-content';
-import { findPersonByOpenid } from '../people';
+import { people } from '../people.repo';
 import { callerOf } from './api.routes';
 import { readBodyWithin, sendError, sendErrorAndClose, sendJson } from './http';
 import type { RouteFamily } from './runtime.context';
@@ -25,7 +25,7 @@ export const uploadRoutes: RouteFamily = async (request, response, ctx) => {
     return true;
   }
   const { openid } = callerOf(request, ctx);
-  const person = openid ? await findPersonByOpenid(ctx.deps.store, openid) : null;
+  const person = openid ? await people.byOpenid(ctx.deps.store, openid) : null;
   if (!person) {
     sendErrorAndClose(request.raw, response, 'AUTH.NOT_SIGNED_IN');
     return true;
