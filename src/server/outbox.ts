@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { creditId } from './subscriptions/credits.repo';
 import { people } from './people.repo';
 import { toDoc } from './docs';
 import type { NoticeDraft } from '../core/messages/notice-draft';
@@ -72,8 +73,16 @@ export function outboxInsert(draft: OutboxDraft, now: Date): Write {
   return { kind: 'insert', collection: collections.outbox.name, doc: { _id: draft.dedupeKey, ...toDoc(entry) } };
 }
 
-/** The credits document of a person and template. */
-export const creditId = (personId: string, template: TemplateKey) => `${personId}:${template}`;
+/** Whether the outbox holds a message under this key already (told once: a second cause of the same message writes none). */
+export async function outboxHolds(store: Pick<Store, 'get'>, dedupeKey: string): Promise<boolean> {
+  return (await store.get(collections.outbox.name, dedupeKey)) !== null;
+}
+
+/** A person's in-app notices, the newest first. */
+export async function inboxOf(store: Pick<Store, 'find'>, personId: string, limit: number): Promise<{ id: string; title: string; body: string; page: string; at: string }[]> {
+  const docs = await store.find(collections.inbox.name, { where: [{ field: 'personId', op: 'eq', value: personId }], orderBy: [{ field: 'at', direction: 'desc' }], limit });
+  return docs.map((d) => ({ id: d._id, title: String(d.title), body: String(d.body), page: String(d.page), at: String(d.at) }));
+}
 
 type DeliveryDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'messenger' | 'subscriptions'>;
 

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { Round } from '../core/round/round.schema';
 import { collections } from './collections';
 import { parseFields } from './docs';
@@ -36,4 +37,13 @@ export function roundsOnce(store: Pick<Store, 'get'>): (id: string) => Promise<R
     if (!read.has(id)) read.set(id, loadRound(store, id));
     return read.get(id)!;
   };
+}
+
+/** A round's notice as published (its file name and full text), kept beside the round. */
+const NoticeDoc = z.strictObject({ roundId: z.string().min(1), file: z.string().min(1), text: z.string().min(1) });
+export type NoticeDoc = z.infer<typeof NoticeDoc>;
+
+export async function loadNotice(store: Pick<Store, 'get'>, roundId: string): Promise<NoticeDoc | null> {
+  const doc = await store.get(collections.notices.name, roundId);
+  return doc ? parseFields(NoticeDoc, doc) : null;
 }

@@ -6,13 +6,11 @@ import { checkMasks, type MaskRect } from '../../core/application/mask-rules';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
-import { collections } from '../collections';
 import { burnMasks, sha256Of } from '../images/image-bytes';
 import { keepUpload, readAndClean } from '../images/own-upload';
 import { applicationQuotaLeft, reserveUpload, settleUpload } from '../uploads/pending-uploads';
 import { parseUploadRef } from '../uploads/upload-ref';
-import { CheckedUpload, checkedUploadId, findCheckedByUpload } from '../uploads/checked-uploads';
-import { parseFields } from '../docs';
+import { checkedUploadId, checkedUploads, findCheckedByUpload, type CheckedUpload } from '../uploads/checked-uploads';
 import { viewOf } from './application.view';
 import type { ActionDefs } from '../function';
 import { identityOf, loadOwn, saveFiles, visibleOn } from './own';
@@ -172,15 +170,15 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       const { inspected, cleaned } = read.value;
       const id = checkedUploadId(caller._id, cleaned.sha256);
       // Another upload of the same picture: one record, the file kept the first time.
-      const sameDoc = await store.get(collections.uploads.name, id);
-      if (sameDoc) {
+      const same = await checkedUploads.get(store, id);
+      if (same) {
         await settleUpload(ctx, caller._id, upload);
-        return ok({ ref: parseFields(CheckedUpload, sameDoc).ref, sha256: cleaned.sha256 });
+        return ok({ ref: same.record.ref, sha256: cleaned.sha256 });
       }
       const stored = await keepUpload(ctx, caller._id, upload, cleaned, 'image/jpeg');
       const { width, height } = inspected;
       const checked: CheckedUpload = { personId: caller._id, ref: stored.ref, sha256: stored.sha256, uploadSha256: upload.sha256, width, height, checkedAt: now.toISOString() };
-      writes.insert(collections.uploads.name, { _id: id, ...checked });
+      checkedUploads.insert(writes, id, checked);
       return ok({ ref: stored.ref, sha256: stored.sha256 });
     },
   },

@@ -1,11 +1,11 @@
 import { mayRead } from '../../core/application/file-access';
+import { inboxOf } from '../outbox';
 import type { LintContext } from '../../core/application/text-lint';
 import type { ApplicationSummary } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { collections } from '../collections';
 import { loadRound } from '../rounds.repo';
 import { applications, loadFor } from './applications.repo';
 import { inReviewScope } from '../../core/review/scope';
@@ -45,12 +45,7 @@ export const readActions: Pick<ActionDefs<'applications'>, 'get' | 'fileUrl' | '
   inbox: {
     roles: Role.options,
     async handle(_payload, { caller, store }) {
-      const docs = await store.find(collections.inbox.name, {
-        where: [{ field: 'personId', op: 'eq', value: caller._id }],
-        orderBy: [{ field: 'at', direction: 'desc' }],
-        limit: 50,
-      });
-      return ok(docs.map((d) => ({ id: d._id, title: String(d.title), body: String(d.body), page: String(d.page), at: String(d.at) })));
+      return ok(await inboxOf(store, caller._id, 50));
     },
   },
   mine: {

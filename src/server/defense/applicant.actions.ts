@@ -1,12 +1,12 @@
 import type { MyDefenseView } from '../../core/contracts/api';
+import { sessions } from './plans.repo';
 import { type AppError } from '../../core/errors';
 import { panelName } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
 import { lintContextOf, viewOf } from '../applications/application.view';
-import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
 import { loadFor } from '../applications/applications.repo';
-import { sessionFromDoc, slotOf, stageSlot } from './plan.docs';
+import { slotOf, stageSlot } from './plan.docs';
 import { decideSlot, NOT_PUBLISHED_YET, slotRefusal, waitingText } from '../../core/defense/slot.machine';
 
 /** The applicant's own defense: whether they defend and why, their slot once published, and 确认参加. */
@@ -31,8 +31,7 @@ async function myDefense(ctx: ActionContext, applicationId: string, confirm: boo
   const { record, round } = loaded;
   const view = viewOf(applicationId, record, round, ctx.now, await lintContextOf(ctx.store, ctx.caller, round));
   const mine = await slotOf(ctx, applicationId);
-  const sessionDoc = mine ? await ctx.store.get(collections.defenseSessions.name, mine.slot.sessionId) : null;
-  const session = sessionDoc ? sessionFromDoc(sessionDoc) : null;
+  const session = mine ? ((await sessions.get(ctx.store, mine.slot.sessionId))?.record ?? null) : null;
   let slot = mine?.slot ?? null;
   if (confirm) {
     if (!mine || !session) return err(slotRefusal(NOT_PUBLISHED_YET));

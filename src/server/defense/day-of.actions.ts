@@ -1,8 +1,8 @@
 import { appError, type AppError } from '../../core/errors';
+import { outboxHolds } from '../outbox';
 import { decideSlot, nextToCall, NO_PUBLISHED_SLOT } from '../../core/defense/slot.machine';
 import { err, ok, type Result } from '../../core/result';
 import { applicantViewOf } from '../applications/application.view';
-import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
 import { moveApplication } from '../review/move';
 import { loadFor } from '../applications/applications.repo';
@@ -33,7 +33,7 @@ export const dayOfActions: Pick<ActionDefs<'defense'>, 'mark'> = {
         }
         // 下一位, told once: a second 完成 or 缺席 of the one before does not call them again.
         const notice = nextToCall(slots, mine, attendance, state.sessions);
-        if (notice && !(await ctx.store.get(collections.outbox.name, notice.dedupeKey))) ctx.notify(notice);
+        if (notice && !(await outboxHolds(ctx.store, notice.dedupeKey))) ctx.notify(notice);
         return ok(viewOfPlan({ ...state, slots: slots.map((s) => (s.id === applicationId ? { ...s, slot: { ...s.slot, attendance } } : s)) }));
       },
     },

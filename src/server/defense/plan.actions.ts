@@ -1,4 +1,4 @@
-import { toDoc } from '../docs';
+import { schedules, sessions, slots, sortSessions } from './plans.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView } from '../../core/contracts/api';
 import { assignSlots, moveSlot, swapSlots, type Candidate, type DefenseSession, type Slot } from '../../core/defense/schedule';
@@ -7,9 +7,8 @@ import { decideSlot, NO_SLOT } from '../../core/defense/slot.machine';
 import { PLAN_TEXT } from '../../core/defense/plan-texts';
 import { err, ok, type Result } from '../../core/result';
 import { outsideRoundYear } from '../../core/time/calendar-day';
-import { collections } from '../collections';
 import type { ActionContext, ActionDefs } from '../function';
-import { loadPlan, refused, roundFor, sortSessions, stageSlot, viewOfPlan, type SlotEntry } from './plan.docs';
+import { loadPlan, refused, roundFor, stageSlot, viewOfPlan, type SlotEntry } from './plan.docs';
 import type { DefenseSlot } from '../../core/defense/slot.machine';
 
 type PlanActions = Pick<ActionDefs<'defense'>, 'plan' | 'addSession' | 'removeSession' | 'assign' | 'move' | 'swap' | 'publish' | 'cancel'>;
@@ -38,7 +37,7 @@ export const planActions: PlanActions = {
         const minutes = round.value.defense.slotMinutes?.minutes;
         if (minutes !== undefined && session.slotMinutes !== minutes) return err(refused(PLAN_TEXT.slotMinutes(minutes, round.value.defense.slotMinutes!.source.clause)));
         const id = `session-${ctx.random.id()}`;
-        ctx.writes.insert(collections.defenseSessions.name, { _id: id, roundId, ...toDoc(session) });
+        sessions.add(ctx.writes, roundId, { ...session, id });
         const state = await loadPlan(ctx, round.value);
         return ok(viewOfPlan({ ...state, sessions: sortSessions([...state.sessions, { ...session, id }]) }));
       },
@@ -48,11 +47,11 @@ export const planActions: PlanActions = {
       async handle({ roundId, sessionId }, ctx) {
         const round = await roundFor(ctx, roundId);
         if (!round.ok) return err(round.error);
-        const doc = await ctx.store.get(collections.defenseSessions.name, sessionId);
-        if (!doc || doc.roundId !== roundId) return err(appError('NOT_FOUND', [PLAN_TEXT.noSuchSession]));
+        const stored = await sessions.inRound(ctx.store, sessionId, roundId);
+        if (!stored) return err(appError('NOT_FOUND', [PLAN_TEXT.noSuchSession]));
         const state = await loadPlan(ctx, round.value);
         if (state.slots.some((s) => s.slot.sessionId === sessionId)) return err(refused(PLAN_TEXT.sessionInUse));
-        ctx.writes.remove(collections.defenseSessions.name, sessionId, doc._rev);
+        sessions.remove(ctx.writes, stored);
         return ok(viewOfPlan({ ...state, sessions: state.sessions.filter((s) => s.id !== sessionId) }));
       },
     },
@@ -82,7 +81,7 @@ export const planActions: PlanActions = {
         const keptSlots = kept.map(({ id, slot }) => ({ applicationId: id, sessionId: slot.sessionId, panelId: slot.panelId, startsAt: slot.startsAt, endsAt: slot.endsAt }));
         const assigned = assignSlots(state.sessions, candidates, seed === null ? { kind: 'submission' } : { kind: 'draw', seed }, nameOf, keptSlots);
         if (!assigned.ok) return err(refused(assigned.error.message));
-        if (!published) for (const old of state.slots) ctx.writes.remove(collections.defenseSlots.name, old.id, old.rev);
+        if (!published) for (const old of state.slots) slots.remove(ctx.writes, old);
         const cancelled = state.schedule?.doc.cancelled ?? {};
         const added = assigned.value.map((slot) => {
           const { record, specialty, title } = candidates.find((c) => c.applicationId === slot.applicationId)!;
@@ -102,13 +101,13 @@ export const planActions: PlanActions = {
             changes: 0,
             generation: cancelled[slot.applicationId] ?? 0,
           };
-          ctx.writes.insert(collections.defenseSlots.name, { _id: slot.applicationId, ...toDoc(doc) });
+          slots.insert(ctx.writes, slot.applicationId, doc);
           return { id: slot.applicationId, rev: 0, slot: doc };
         });
         if (published) return ok(viewOfPlan({ ...state, slots: [...kept, ...added] }));
         const scheduleDoc = { order, seed, publishedAt: null, cancelled };
-        if (state.schedule) ctx.writes.update(collections.defenseSchedules.name, roundId, state.schedule.rev, scheduleDoc);
-        else ctx.writes.insert(collections.defenseSchedules.name, { _id: roundId, ...scheduleDoc });
+        if (state.schedule) schedules.update(ctx.writes, { id: roundId, rev: state.schedule.rev }, scheduleDoc);
+        else schedules.insert(ctx.writes, roundId, scheduleDoc);
         return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots: added }));
       },
     },
@@ -144,7 +143,7 @@ export const planActions: PlanActions = {
           stageSlot(ctx, entry, decided);
         }
         const publishedAt = schedule.doc.publishedAt ?? ctx.now.toISOString();
-        if (!schedule.doc.publishedAt) ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { publishedAt });
+        if (!schedule.doc.publishedAt) schedules.update(ctx.writes, { id: roundId, rev: schedule.rev }, { publishedAt });
         return ok(
           viewOfPlan({
             ...state,
@@ -170,7 +169,7 @@ export const planActions: PlanActions = {
         if (mine.slot.published) {
           // A slot given again after this one was announced has messages of its own.
           const cancelled = { ...schedule.doc.cancelled, [applicationId]: mine.slot.generation + 1 };
-          ctx.writes.update(collections.defenseSchedules.name, roundId, schedule.rev, { cancelled });
+          schedules.update(ctx.writes, { id: roundId, rev: schedule.rev }, { cancelled });
           schedule = { ...schedule, doc: { ...schedule.doc, cancelled } };
         }
         return ok(viewOfPlan({ ...state, schedule, slots: state.slots.filter((s) => s.id !== applicationId) }));

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { DefensePlanView, DefenseSlotView } from '../../core/contracts/api';
 import { DefenseSession, panelSlots } from '../../core/defense/schedule';
@@ -11,28 +10,17 @@ import { appError, type AppError } from '../../core/errors';
 import { panelName } from '../../core/messages/defense-notice';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { collections } from '../collections';
 import { servesRound } from '../../core/review/scope';
-import { parseFields, toDoc } from '../docs';
 import type { ActionContext, WorkContext } from '../function';
-import type { Doc, JsonObject } from '../ports/store.port';
 import { loadRound } from '../rounds.repo';
 import { applications } from '../applications/applications.repo';
+import { schedules, sessions, slots, type ScheduleDoc } from './plans.repo';
 
 /**
  * A round's defense plan as the store keeps it: the sessions, the schedule (its order, a draw's
  * seed, when published), one slot per applicant; loaded with who defends, and shown as the
  * secretary's plan.
  */
-
-
-export const ScheduleDoc = z.strictObject({
-  order: z.enum(['submission', 'draw']),
-  seed: z.number().int().nullable(),
-  publishedAt: z.string().nullable(),
-  /** Per application, how many of its published slots were cancelled. */
-  cancelled: z.record(z.string(), z.number().int()).default({}),
-});
 
 
 export const refused = (message: string): AppError => appError('REVIEW.REFUSED', [message], message);
@@ -43,22 +31,6 @@ export async function roundFor(ctx: ActionContext, roundId: string): Promise<Res
   return round ? ok(round) : err(appError('ROUND.NOT_FOUND'));
 }
 
-export function sessionFromDoc(doc: Doc<JsonObject>): DefenseSession {
-  const { _id, _rev, roundId, ...fields } = doc as Doc<JsonObject> & { roundId: string };
-  void _rev;
-  void roundId;
-  return DefenseSession.parse({ ...fields, id: _id });
-}
-
-export function sortSessions(sessions: DefenseSession[]): DefenseSession[] {
-  return sessions.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
-}
-
-export async function sessionsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<DefenseSession[]> {
-  const docs = await ctx.store.find(collections.defenseSessions.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], limit: 100 });
-  return sortSessions(docs.map(sessionFromDoc));
-}
-
 export interface SlotEntry {
   readonly id: string;
   readonly rev: number;
@@ -67,18 +39,18 @@ export interface SlotEntry {
 
 /** One applicant's slot, or null. */
 export async function slotOf(ctx: Pick<WorkContext, 'store'>, applicationId: string): Promise<SlotEntry | null> {
-  const doc = await ctx.store.get(collections.defenseSlots.name, applicationId);
-  return doc ? { id: doc._id, rev: doc._rev, slot: parseFields(DefenseSlot, doc) } : null;
+  const found = await slots.get(ctx.store, applicationId);
+  return found ? { id: found.id, rev: found.rev, slot: found.record } : null;
 }
 
-export async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<SlotEntry[]> {
-  const docs = await ctx.store.find(collections.defenseSlots.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
-  return docs.map((d) => ({ id: d._id, rev: d._rev, slot: parseFields(DefenseSlot, d) }));
+async function slotsOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<SlotEntry[]> {
+  const found = await slots.find(ctx.store, { where: [{ field: 'roundId', op: 'eq', value: roundId }], orderBy: [{ field: 'startsAt', direction: 'asc' }], limit: 1000 });
+  return found.map(({ id, rev, record }) => ({ id, rev, slot: record }));
 }
 
-export async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ rev: number; doc: z.infer<typeof ScheduleDoc> } | null> {
-  const doc = await ctx.store.get(collections.defenseSchedules.name, roundId);
-  return doc ? { rev: doc._rev, doc: parseFields(ScheduleDoc, doc) } : null;
+async function scheduleOf(ctx: Pick<WorkContext, 'store'>, roundId: string): Promise<{ rev: number; doc: ScheduleDoc } | null> {
+  const found = await schedules.get(ctx.store, roundId);
+  return found ? { rev: found.rev, doc: found.record } : null;
 }
 
 export const capacityOf = (session: DefenseSession) => session.panels.length * panelSlots(session).length;
@@ -94,7 +66,7 @@ export interface PlanState {
   readonly defenders: readonly { readonly id: string; readonly record: ApplicationRecord; readonly title: string }[];
   readonly others: DefensePlanView['others'];
   readonly sessions: readonly DefenseSession[];
-  readonly schedule: { readonly rev: number; readonly doc: z.infer<typeof ScheduleDoc> } | null;
+  readonly schedule: { readonly rev: number; readonly doc: ScheduleDoc } | null;
   readonly slots: readonly SlotEntry[];
 }
 
@@ -121,7 +93,7 @@ export async function loadPlan(ctx: ActionContext, round: Round): Promise<PlanSt
       others.push({ applicationId: id, applicantName: record.applicantName, why: PLAN_TEXT.feeFirst });
     }
   }
-  return { round, defenders, others, sessions: await sessionsOf(ctx, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };
+  return { round, defenders, others, sessions: await sessions.ofRound(ctx.store, round.id), schedule: await scheduleOf(ctx, round.id), slots: await slotsOf(ctx, round.id) };
 }
 
 export function viewOfPlan(state: PlanState): DefensePlanView {
@@ -166,7 +138,7 @@ export function viewOfPlan(state: PlanState): DefensePlanView {
  * stages nothing.
  */
 export function stageSlot(ctx: Pick<WorkContext, 'writes' | 'notify'>, entry: { readonly id: string; readonly rev: number }, decided: Extract<SlotDecision, { ok: true }>): void {
-  if (decided.next === null) ctx.writes.remove(collections.defenseSlots.name, entry.id, entry.rev);
-  else if (decided.changed) ctx.writes.update(collections.defenseSlots.name, entry.id, entry.rev, toDoc(decided.next));
+  if (decided.next === null) slots.remove(ctx.writes, entry);
+  else if (decided.changed) slots.update(ctx.writes, entry, decided.next);
   for (const notice of decided.notices) ctx.notify(notice);
 }

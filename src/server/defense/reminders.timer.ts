@@ -1,11 +1,10 @@
 import { remindersDue, REMINDER_HORIZON_MS } from '../../core/defense/reminders';
+import { outboxHolds } from '../outbox';
+import { sessions as sessionStore, slots } from './plans.repo';
 import type { DefenseSession } from '../../core/defense/schedule';
 import { templateRegistry } from '../../core/config/message-templates';
-import { collections } from '../collections';
-import { parseFields } from '../docs';
 import type { TimerDef } from '../function';
-import { sessionFromDoc } from './plan.docs';
-import { decideSlot, DefenseSlot } from '../../core/defense/slot.machine';
+import { decideSlot } from '../../core/defense/slot.machine';
 
 /**
  * Reminders of published slots: the day before and shortly before (config/messages, timed by the
@@ -18,7 +17,7 @@ export const reminderTimers: Readonly<Record<string, TimerDef>> = {
       everyMs: 60_000,
       async run(ctx) {
         const policy = templateRegistry().defenseReminders;
-        const soon = await ctx.store.find(collections.defenseSlots.name, {
+        const soon = await slots.find(ctx.store, {
           where: [
             { field: 'published', op: 'eq', value: true },
             { field: 'startsAt', op: 'gt', value: ctx.now.toISOString() },
@@ -28,19 +27,17 @@ export const reminderTimers: Readonly<Record<string, TimerDef>> = {
         });
         let queued = 0;
         const sessions = new Map<string, DefenseSession | null>();
-        for (const doc of soon) {
-          const slot = parseFields(DefenseSlot, doc);
+        for (const { id, record: slot } of soon) {
           for (const when of remindersDue(new Date(slot.startsAt), ctx.now, policy)) {
             if (!sessions.has(slot.sessionId)) {
-              const s = await ctx.store.get(collections.defenseSessions.name, slot.sessionId);
-              sessions.set(slot.sessionId, s ? sessionFromDoc(s) : null);
+              sessions.set(slot.sessionId, (await sessionStore.get(ctx.store, slot.sessionId))?.record ?? null);
             }
             const session = sessions.get(slot.sessionId);
             if (!session) continue;
-            const decided = decideSlot(slot, { kind: 'remind', when, minutesBefore: policy.minutesBefore }, { applicationId: doc._id, now: ctx.now, session });
+            const decided = decideSlot(slot, { kind: 'remind', when, minutesBefore: policy.minutesBefore }, { applicationId: id, now: ctx.now, session });
             if (!decided.ok) continue;
             for (const notice of decided.notices) {
-              if (await ctx.store.get(collections.outbox.name, notice.dedupeKey)) continue;
+              if (await outboxHolds(ctx.store, notice.dedupeKey)) continue;
               ctx.notify(notice);
               queued += 1;
             }

@@ -1,16 +1,15 @@
 import { outsideRoundYear } from '../../core/time/calendar-day';
+import { meetings, voteId, votes } from './meetings.repo';
+import { roundsOnce } from '../rounds.repo';
 import { appError } from '../../core/errors';
 import { MeetingRecord, stageOf } from '../../core/evaluation/meeting';
 import { err, ok } from '../../core/result';
 import { beijingDate } from '../../core/time/beijing';
 import { applicantViewOf } from '../applications/application.view';
-import { collections } from '../collections';
 import { servesRound } from '../../core/review/scope';
-import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
-import { findAll } from '../paging';
 import { moveApplication } from '../review/move';
-import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, voteId, votesOf, type LoadedMeeting } from './meetings';
+import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, votesOf, type LoadedMeeting } from './meetings';
 import { decideMeeting, MEETING_TEXT, votingOpen, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
 import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
@@ -33,13 +32,13 @@ export const meetingActions: MeetingActions = {
     async handle(_payload, ctx) {
       const rounds = ctx.caller.rounds ?? [];
       if (rounds.length === 0) return ok([]);
-      const docs = await findAll(ctx.store, collections.meetings.name, { where: [{ field: 'roundId', op: 'in', values: rounds }], orderBy: [{ field: 'createdAt', direction: 'desc' }] });
+      const found = await meetings.findAll(ctx.store, { where: [{ field: 'roundId', op: 'in', values: rounds }], orderBy: [{ field: 'createdAt', direction: 'desc' }] });
+      const roundOf = roundsOnce(ctx.store);
       const list = [];
-      for (const doc of docs) {
-        const meeting = parseFields(MeetingRecord, doc);
+      for (const { id, record: meeting } of found) {
         if (ctx.caller.role === 'expert' && !meeting.expertIds.includes(ctx.caller._id)) continue;
-        const loaded = await loadMeeting(ctx.store, doc._id);
-        if (loaded) list.push(summaryOf(doc._id, meeting, loaded.round));
+        const round = await roundOf(meeting.roundId);
+        if (round) list.push(summaryOf(id, meeting, round));
       }
       return ok(list);
     },
@@ -50,7 +49,7 @@ export const meetingActions: MeetingActions = {
       if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
       const id = `meeting-${requestId}`;
       // The same request again (a double tap): the meeting it made.
-      if (await ctx.store.get(collections.meetings.name, id)) return viewOf(ctx, id);
+      if (await meetings.get(ctx.store, id)) return viewOf(ctx, id);
       const round = await loadRound(ctx.store, roundId);
       if (!round) return err(appError('ROUND.NOT_FOUND'));
       const outside = outsideRoundYear(heldOn, round.year, MEETING_TEXT.heldOn);
@@ -71,7 +70,7 @@ export const meetingActions: MeetingActions = {
         publicity: null,
         certifiedAt: null,
       };
-      ctx.writes.insert(collections.meetings.name, { _id: id, ...toDoc(meeting) });
+      meetings.insert(ctx.writes, id, meeting);
       return viewOf(ctx, id, { loaded: { id, rev: 1, meeting, round } });
     },
   },
@@ -149,26 +148,26 @@ export const meetingActions: MeetingActions = {
       if (!votingOpen(loaded.meeting)) return err(appError('MEETING.CLOSED'));
       const id = voteId(meetingId, ctx.caller._id, code);
       const fields = { meetingId, applicationId: member.id, expertId: ctx.caller._id, vote, at: ctx.now.toISOString() };
-      const existing = await ctx.store.get(collections.votes.name, id);
-      if (existing) ctx.writes.update(collections.votes.name, id, existing._rev, { vote, at: fields.at });
-      else ctx.writes.insert(collections.votes.name, { _id: id, ...fields });
+      const existing = await votes.get(ctx.store, id);
+      if (existing) votes.update(ctx.writes, existing, { vote, at: fields.at });
+      else votes.insert(ctx.writes, id, fields);
       const mine = (await myVotes(ctx, meetingId)).filter((v) => v.applicationId !== member.id);
       return ok(await blindItemOf(loaded, member, [...mine, fields], ctx.files));
     },
   },
 };
 
-type Loaded = { ok: true; value: LoadedMeeting } | { ok: false; error: ReturnType<typeof appError> };
+type MeetingFound = { ok: true; value: LoadedMeeting } | { ok: false; error: ReturnType<typeof appError> };
 
 /** A meeting of one of the secretary's rounds; another is answered as missing. */
-async function secretarysMeeting(ctx: ActionContext, id: string): Promise<Loaded> {
+async function secretarysMeeting(ctx: ActionContext, id: string): Promise<MeetingFound> {
   const loaded = await loadMeeting(ctx.store, id);
   if (!loaded || !servesRound(ctx.caller, loaded.meeting.roundId)) return { ok: false, error: appError('MEETING.NOT_FOUND') };
   return { ok: true, value: loaded };
 }
 
 /** A meeting the expert sits in; another is answered as missing. */
-async function expertsMeeting(ctx: ActionContext, id: string): Promise<Loaded> {
+async function expertsMeeting(ctx: ActionContext, id: string): Promise<MeetingFound> {
   const loaded = await loadMeeting(ctx.store, id);
   if (!loaded || !loaded.meeting.expertIds.includes(ctx.caller._id) || !servesRound(ctx.caller, loaded.meeting.roundId)) return { ok: false, error: appError('MEETING.NOT_FOUND') };
   return { ok: true, value: loaded };
@@ -208,7 +207,7 @@ async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command
     if (!next.ok) return err(appError('MEETING.REFUSED', [MEETING_TEXT.memberRefused(loaded.meeting.applicationIds.indexOf(m.id) + 1, m.record.applicantName, next.error.details?.[0] ?? next.error.message)]));
     moved.push({ ...m, record: next.value });
   }
-  ctx.writes.update(collections.meetings.name, loaded.id, loaded.rev, toDoc(decided.next));
+  meetings.update(ctx.writes, loaded, decided.next);
   const shown = members.filter((m) => decided.next.applicationIds.includes(m.id)).map((m) => moved.find((c) => c.id === m.id) ?? m);
   // Applications added now are read with the meeting's view.
   return viewOf(ctx, loaded.id, { meeting: decided.next, members: decided.next.applicationIds.length === members.length ? shown : undefined });
@@ -219,7 +218,7 @@ async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command
  * what it just changed (`meeting`, its `members` as moved) is passed in, not re-read.
  */
 async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMeeting; meeting?: MeetingRecord; members?: readonly Member[] } = {}) {
-  const stored: Loaded = fresh.loaded ? { ok: true, value: fresh.loaded } : await secretarysMeeting(ctx, id);
+  const stored: MeetingFound = fresh.loaded ? { ok: true, value: fresh.loaded } : await secretarysMeeting(ctx, id);
   if (!stored.ok) return stored;
   const loaded = { ...stored.value, meeting: fresh.meeting ?? stored.value.meeting };
   const members = fresh.members ?? (await membersOf(ctx.store, loaded.meeting));

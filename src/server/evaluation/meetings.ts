@@ -1,4 +1,5 @@
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
+import { meetings, votes, type VoteDoc } from './meetings.repo';
 import { people } from '../people.repo';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
@@ -7,14 +8,11 @@ import { publicityOver } from '../../core/review/publicity';
 import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { resultChecks, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
-import { tally, tallyText, Vote } from '../../core/evaluation/votes';
+import { tally, tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
 import type { Round } from '../../core/round/round.schema';
-import { collections } from '../collections';
-import { parseFields } from '../docs';
-import { findAll } from '../paging';
 import type { Doc, Store } from '../ports/store.port';
 import type { FileStore } from '../ports/files.port';
 import { loadRound } from '../rounds.repo';
@@ -31,12 +29,9 @@ export interface LoadedMeeting {
 }
 
 export async function loadMeeting(store: Reader, id: string): Promise<LoadedMeeting | null> {
-  const doc = await store.get(collections.meetings.name, id);
-  if (!doc) return null;
-  const meeting = parseFields(MeetingRecord, doc);
-  const round = await loadRound(store, meeting.roundId);
-  if (!round) return null;
-  return { id, rev: doc._rev, meeting, round };
+  const found = await meetings.get(store, id);
+  const round = found ? await loadRound(store, found.record.roundId) : null;
+  return found && round ? { id, rev: found.rev, meeting: found.record, round } : null;
 }
 
 /** The meeting's applications, in number order. */
@@ -54,8 +49,8 @@ export async function membersOf(store: Reader, meeting: MeetingRecord): Promise<
  * submission first. A round may have thousands: the store is read a page at a time.
  */
 export async function readyApplications(store: Reader, roundId: string, defenseRequired: (id: string, record: ApplicationRecord) => Promise<boolean>): Promise<string[]> {
-  const meetings = await findAll(store, collections.meetings.name, { where: [{ field: 'roundId', op: 'eq', value: roundId }] });
-  const taken = new Set(meetings.flatMap((m) => parseFields(MeetingRecord, m).applicationIds));
+  const held = await meetings.findAll(store, { where: [{ field: 'roundId', op: 'eq', value: roundId }] });
+  const taken = new Set(held.flatMap((m) => m.record.applicationIds));
   const found = await applications.findAll(store, {
     where: [
       { field: 'roundId', op: 'eq', value: roundId },
@@ -78,21 +73,11 @@ export async function expertsOf(store: Reader, roundId: string): Promise<Person[
   return experts.map((p) => p.record).filter((p) => p.rounds?.includes(roundId));
 }
 
-export interface VoteDoc {
-  readonly meetingId: string;
-  readonly applicationId: string;
-  readonly expertId: string;
-  readonly vote: Vote;
-  readonly at: string;
-}
 
 export async function votesOf(store: Reader, meetingId: string): Promise<VoteDoc[]> {
-  const docs = await findAll(store, collections.votes.name, { where: [{ field: 'meetingId', op: 'eq', value: meetingId }] });
-  return docs.map((d) => ({ meetingId, applicationId: String(d.applicationId), expertId: String(d.expertId), vote: Vote.parse(d.vote), at: String(d.at) }));
+  return (await votes.findAll(store, { where: [{ field: 'meetingId', op: 'eq', value: meetingId }] })).map((v) => v.record);
 }
 
-/** One vote per expert and application of a meeting: a second vote replaces the first. */
-export const voteId = (meetingId: string, expertId: string, code: number) => `${meetingId}:${expertId}:${code}`;
 
 export function summaryOf(id: string, meeting: MeetingRecord, round: Round): MeetingSummary {
   const stage = stageOf(meeting);

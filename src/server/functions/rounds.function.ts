@@ -1,11 +1,8 @@
-import * as z from 'zod';
 import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import { summarizeRound } from '../../core/round/round.summary';
-import { collections } from '../collections';
-import { findRounds, loadRound } from '../rounds.repo';
-import { parseFields } from '../docs';
+import { findRounds, loadNotice, loadRound } from '../rounds.repo';
 import { roundsContract } from '../../core/contracts/functions/rounds.contract';
 import { defineFunction } from '../function';
 
@@ -34,11 +31,9 @@ export const roundsFunction = defineFunction('rounds', roundsContract, {
   notice: {
     roles: Role.options,
     async handle(payload, { store }) {
-      const doc = await store.get(collections.notices.name, payload.roundId);
-      if (!doc) return err(appError('ROUND.NOT_FOUND'));
-      return ok(parseFields(NoticeDoc, doc));
+      const notice = await loadNotice(store, payload.roundId);
+      return notice ? ok(notice) : err(appError('ROUND.NOT_FOUND'));
     },
   },
 });
 
-const NoticeDoc = z.strictObject({ roundId: z.string().min(1), file: z.string().min(1), text: z.string().min(1) });

@@ -3,11 +3,9 @@ import { promptAnswerTexts } from '../../core/messages/prompt-answers';
 import { TemplateKey } from '../../core/messages/templates';
 import type { Person } from '../../core/people/person';
 import { ok } from '../../core/result';
-import { collections } from '../collections';
 import { subscriptionsContract } from '../../core/contracts/functions/subscriptions.contract';
 import { defineFunction, type WorkContext } from '../function';
-import type { Write } from '../ports/store.port';
-import { creditId } from '../outbox';
+import { creditId, credits } from '../subscriptions/credits.repo';
 import { templateRegistry } from '../../core/config/message-templates';
 
 /** How many request ids a credit remembers, so a retried `record` adds nothing twice. */
@@ -39,16 +37,13 @@ export const subscriptionsFunction = defineFunction('subscriptions', subscriptio
         answered.push({ title: templateRegistry().templates[key].title, answer });
         if (answer !== 'accept' || subscriptions.longTerm) continue;
         const id = creditId(caller._id, key);
-        const doc = await store.get(collections.subscriptionCredits.name, id);
-        const seen = Array.isArray(doc?.requests) ? (doc.requests as string[]) : [];
+        const held = await credits.get(store, id);
+        const seen = held?.record.requests ?? [];
         // The same prompt's answers again (a retry, a double tap): counted once.
         if (seen.includes(requestId)) continue;
         const requests = [...seen, requestId].slice(-REMEMBERED_REQUESTS);
-        const write: Write = doc
-          ? { kind: 'update', collection: collections.subscriptionCredits.name, id, rev: doc._rev, set: { count: Number(doc.count) + 1, requests, updatedAt: now.toISOString() } }
-          : { kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: id, personId: caller._id, template: key, count: 1, requests, updatedAt: now.toISOString() } };
-        if (write.kind === 'insert') writes.insert(write.collection, write.doc);
-        else writes.update(write.collection, write.id, write.rev, write.set);
+        if (held) credits.update(writes, held, { count: held.record.count + 1, requests, updatedAt: now.toISOString() });
+        else credits.insert(writes, id, { personId: caller._id, template: key, count: 1, requests, updatedAt: now.toISOString() });
       }
       const status = await statusOf(ctx, caller, promptAnswerTexts(errCode, answered), results, requestId);
       return ok(status);
@@ -65,10 +60,10 @@ async function statusOf(ctx: Pick<WorkContext, 'store' | 'subscriptions'>, calle
   for (const key of TemplateKey.options) {
     const templateId = ctx.subscriptions.ids[key];
     if (!templateId) continue;
-    const doc = await ctx.store.get(collections.subscriptionCredits.name, creditId(caller._id, key));
-    const counted = Array.isArray(doc?.requests) && (doc.requests as string[]).includes(requestId);
+    const held = (await credits.get(ctx.store, creditId(caller._id, key)))?.record;
+    const counted = held?.requests.includes(requestId) ?? false;
     const added = results[templateId] === 'accept' && !counted && !ctx.subscriptions.longTerm ? 1 : 0;
-    templates.push({ key, title: templateRegistry().templates[key].title, templateId, credits: Number(doc?.count ?? 0) + added });
+    templates.push({ key, title: templateRegistry().templates[key].title, templateId, credits: (held?.count ?? 0) + added });
   }
   return { setUp: templates.length > 0, longTerm: ctx.subscriptions.longTerm, templates, messages };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { repository } from '../repository';
 import { appError, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
 import { collections } from '../collections';
@@ -21,6 +22,9 @@ export const CheckedUpload = z.strictObject({
   checkedAt: z.string(),
 });
 export type CheckedUpload = z.infer<typeof CheckedUpload>;
+
+/** The checked photos as the store keeps them. */
+export const checkedUploads = repository(collections.uploads, (doc) => parseFields(CheckedUpload, doc));
 
 /** One record per person and content: the same photo checked twice is one record. */
 export const checkedUploadId = (personId: string, sha256: string) => `${personId}:${sha256}`;
