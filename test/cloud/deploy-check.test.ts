@@ -56,7 +56,7 @@ describe('the deployment check', () => {
   });
 
   it('fails on a second trigger, an open collection and a timeout the console refuses', () => {
-    edit('committee/config.json', (config) => {
+    edit('review/config.json', (config) => {
       config.triggers = [...(config.triggers as unknown[]), { name: 'again', type: 'timer', config: '0 0 * * * * *' }];
       config.timeout = 90;
     });
@@ -64,8 +64,8 @@ describe('the deployment check', () => {
       (db.collections as { name: string; rule: { read: boolean } }[]).find((c) => c.name === 'people')!.rule.read = true;
     });
     const problems = deployProblems(dir);
-    expect(problems).toContain('云函数 committee：config.json 有 2 个触发器，微信云开发每个云函数只支持一个。');
-    expect(problems).toContain('云函数 committee：config.json 的 timeout 应为 1—60 秒的整数（现为 90）。');
+    expect(problems).toContain('云函数 review：config.json 有 2 个触发器，微信云开发每个云函数只支持一个。');
+    expect(problems).toContain('云函数 review：config.json 的 timeout 应为 1—60 秒的整数（现为 90）。');
     expect(problems).toContain('数据库：集合 people 的安全规则应为 {"read":false,"write":false}。');
   });
 
