@@ -102,6 +102,24 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
   }
 }
 
+/**
+ * The secretary's commands the meeting takes now, each with what it would be given (a later day
+ * for the publicity): for pages that offer only what can be done.
+ */
+export function canMeeting(meeting: MeetingRecord, facts: MeetingFacts): MeetingCommand['kind'][] {
+  const later = new Date(Date.parse(`${facts.today}T00:00:00+08:00`) + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const probes: MeetingCommand[] = [
+    { kind: 'record_result', applicationId: meeting.applicationIds[0] ?? '', result: 'pass' },
+    { kind: 'publish' },
+    { kind: 'publicise', until: later },
+    { kind: 'certify' },
+  ];
+  return probes.filter((c) => {
+    const decided = decideMeeting(meeting, c, facts);
+    return decided.ok && (decided.changed || c.kind === 'record_result');
+  }).map((c) => c.kind);
+}
+
 /** Whether experts may vote on the meeting's applications now: only until its results are published. */
 export function votingOpen(meeting: MeetingRecord): boolean {
   return stageOf(meeting) === 'voting';

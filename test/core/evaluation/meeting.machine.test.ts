@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ApplicationRecord } from '../../../src/core/application/application.schema';
 import { stageOf, type MeetingRecord } from '../../../src/core/evaluation/meeting';
-import { decideMeeting, type MeetingCommand, type Member } from '../../../src/core/evaluation/meeting.machine';
+import { canMeeting, decideMeeting, type MeetingCommand, type Member } from '../../../src/core/evaluation/meeting.machine';
 import { yuliGraduate } from '../eligibility/people.fixture';
 import { round } from '../eligibility/rounds.fixture';
 
@@ -42,6 +42,13 @@ describe('an evaluation meeting', () => {
     const certified = decideMeeting(publicised.next, { kind: 'certify' }, facts(members(['publicised', 'failed']), '2024-11-13'));
     expect(certified).toMatchObject({ ok: true, changed: true });
     if (certified.ok) expect(certified.move!.members.map((m) => certified.move!.command(m))).toEqual(['certify']);
+  });
+
+  it('offers only what can be done now', () => {
+    const ready = members(['fee_paid', 'defended']);
+    expect(canMeeting(meeting, facts(ready))).toEqual(['record_result']);
+    expect(canMeeting({ ...meeting, results: { a: 'pass', b: 'fail' } }, facts(ready))).toEqual(['record_result', 'publish']);
+    expect(canMeeting({ ...meeting, results: { a: 'pass', b: 'fail' }, publishedAt: '2024-11-05T04:00:00.000Z' }, facts(members(['passed', 'failed'])))).toEqual(['publicise']);
   });
 
   it('only ever moves its stage forward, over random commands', () => {
