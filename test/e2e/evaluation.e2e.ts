@@ -46,6 +46,8 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await snap(page, 'meeting-expert-blind', { wholePage: true });
     const seen = [await page.locator('body').innerText(), ...replies].join('\n');
     for (const trace of ['王建新', '11010519491231002X', '水利水电勘测设计院', '阿克苏地区水利']) expect(seen, `the expert saw ${trace}`).not.toContain(trace);
+    // Nor anything that exists to carry identity, not even masked or by name (issue 25, item 5).
+    for (const document of ['身份证扫描件', '一寸红底免冠照片', '个人承诺书', '真实性保证书', '推荐单位公示', '公示结果证明', '单位推荐意见']) expect(seen, `the expert was shown ${document}`).not.toContain(document);
     expect(replies.length).toBeGreaterThan(2);
     await narrowAndLarge(page, { lead: '.meeting .committee__heading', lastTap: '.meeting .choice-row__option' }, 'meeting-expert-narrow');
 

@@ -50,8 +50,9 @@ describe('evaluation meetings', () => {
     const doc = await harness.store.get('applications', APP(1));
     await harness.store.update('applications', APP(1), doc!._rev, {
       idNumber: ID_NUMBER,
-      // The ID card is never shown; an image without its blind copy is named, never shown as its original.
-      files: [file('education', 'a'), file('id_card', 'b'), file('continuing_education', 'c', null)],
+      // What exists to carry identity (the ID card, the signed 承诺书, the unit's papers) is never shown,
+      // not even its blind copy; an image without its blind copy is named, never shown as its original.
+      files: [file('education', 'a'), file('id_card', 'b'), file('personal_commitment', 'd'), file('unit_recommendation', 'e'), file('continuing_education', 'c', null)],
       texts: { work_summary: `吐尔洪，身份证号${ID_NUMBER}，2015年起在阿克苏地区林业技术推广中心负责防护林建设。` },
       entries: { work_history: [{ from: '2015-07', to: null, unit: '林业技术推广中心', post: '技术员' }] },
     });
@@ -86,12 +87,12 @@ describe('evaluation meetings', () => {
     const item = data<{ texts: { text: string }[]; entries: { rows: string[] }[]; images: { name: string; url: string }[]; withheld: string[]; myVote: string }>(replies[2]!);
     expect(item.texts[0]!.text).toBe('本人，身份证号（身份证号已隐去），2015年起在xxx负责防护林建设。');
     expect(item.entries[0]!.rows[0]).toContain('xxx');
-    // The blind copy, never the original, and never the ID card at all.
-    expect(item.images).toHaveLength(1);
+    // The blind copy, never the original, and never the ID card, the 承诺书 or the unit's papers at all.
+    expect(item.images).toEqual([{ name: '学历学位证书', url: expect.any(String) }]);
     expect(item.images[0]!.url).toContain(encodeURIComponent('blind/'));
     expect(item.withheld).toEqual(['继续教育公需课及专业课培训合格证书（没有遮挡后的副本，请在评审会现场查阅纸质材料）']);
     const all = JSON.stringify(replies.map((r) => r.reply));
-    for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/']) expect(all).not.toContain(trace);
+    for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/', '个人承诺书', '单位推荐意见']) expect(all).not.toContain(trace);
     expect(data<{ myVote: string }>(replies[3]!).myVote).toBe('agree');
   });
 

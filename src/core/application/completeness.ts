@@ -115,7 +115,8 @@ type Say = (path: string, message: string, extra?: Partial<Problem>) => void;
 function fileProblems(item: ChecklistItem, files: readonly FileState[], blindReview: boolean, say: Say): void {
   const mine = files.filter((f) => f.category === item.code);
   if (mine.length === 0 && item.need === 'required') say(item.code, '还没有上传。', { missing: true });
-  if (!blindReview) return;
+  // What experts never see needs no masking, and no answer about it.
+  if (!blindReview || item.expertsSee === 'never') return;
   mine.forEach((f, i) => {
     if (f.contentType !== 'image/jpeg') return;
     if (f.needsMasking === null) say(item.code, `第 ${i + 1} 张还没有回答是否需要遮挡。`);

@@ -1,4 +1,5 @@
 import type { Role } from '../people/person';
+import type { Round } from '../round/round.schema';
 
 /**
  * Who may read which copy of an applicant's file, decided per file on the server: the original
@@ -24,4 +25,27 @@ const READS: Readonly<Record<Role, Readonly<Record<Exclude<Relation, 'out_of_sco
 export function mayRead(role: Role, relation: Relation, copy: FileCopy): boolean {
   if (relation === 'out_of_scope') return false;
   return READS[role][relation].includes(copy);
+}
+
+/**
+ * What the committee's experts may see of one material category of a round: its blind copy, or
+ * nothing — a category the round marks `experts: "never"` (a document that exists to carry
+ * identity), or one the round does not list at all.
+ */
+export function expertsSee(round: Pick<Round, 'materials'>, category: string): 'blind' | 'never' {
+  const listed = round.materials.categories.find((c) => c.code === category);
+  return listed ? (listed.experts ?? 'blind') : 'never';
+}
+
+/**
+ * Whether the round marks the category as never shown to experts. Typed texts and entries are shown
+ * blinded (names, ID number and unit replaced) unless their category is so marked.
+ */
+export function markedNever(round: Pick<Round, 'materials'>, category: string): boolean {
+  return round.materials.categories.find((c) => c.code === category)?.experts === 'never';
+}
+
+/** Whether an expert may read this copy of a file of this category: the blind copy of what the round lets experts see, nothing else. */
+export function expertMayRead(round: Pick<Round, 'materials'>, category: string, copy: FileCopy): boolean {
+  return mayRead('expert', 'in_scope', copy) && expertsSee(round, category) === 'blind';
 }

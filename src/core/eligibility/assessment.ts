@@ -64,6 +64,11 @@ export interface ChecklistItem {
   readonly note: string | null;
   /** Who makes it: the applicant, or the unit after its publicity (公示, 公示结果, 推荐意见). */
   readonly providedBy: 'applicant' | 'unit';
+  /**
+   * What the committee's experts see of it: its blind copy, or nothing (a document that exists to
+   * carry identity: nothing to mask for them, and no 是否遮挡 to answer).
+   */
+  readonly expertsSee: 'blind' | 'never';
   readonly source: Source;
   /** When it is needed only if an unanswered question goes one way: 如果您是事业单位人员. */
   readonly condition?: string;

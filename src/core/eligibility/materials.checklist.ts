@@ -46,9 +46,10 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       textLength: category.textLength ?? null,
       choices: category.choices ? { options: category.choices.options, suggested: suggestedChoice(category.choices, ctx) } : null,
       formats: formatsOf(category, ctx),
-      mask: category.stage === 'online' && category.form === 'upload' ? masksFor(category.code, mask) : [],
+      mask: category.stage === 'online' && category.form === 'upload' && category.experts !== 'never' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),
       providedBy: category.providedBy ?? 'applicant',
+      expertsSee: category.experts ?? 'blind',
       source: category.source,
       ...(need.condition ? { condition: need.condition } : {}),
     });

@@ -41,10 +41,3 @@ export const STAGE_TEXT: Readonly<Record<MeetingStage, string>> = {
   publicised: '公示中',
   certified: '已确认取得资格',
 };
-
-
-/**
- * Material categories an expert never sees, not even as a blind copy: the ID card and the
- * applicant's own photo identify them whatever is masked.
- */
-export const NEVER_TO_EXPERTS: readonly string[] = ['id_card', 'photo', 'paper_id_card_copy'];

@@ -266,6 +266,11 @@ function checkMaterials(round: RoundShape, report: Report): void {
     const choices = c.choices;
     if (choices && (c.form !== 'field' || c.stage !== 'online' || c.record)) report(['materials', 'categories', i, 'choices'], 'choices are for an online field without a record');
     if (choices && new Set(choices.options).size !== choices.options.length) report(['materials', 'categories', i, 'choices', 'options'], 'an option is listed twice');
+    // A form the product fills with the applicant's name and ID number, or a paper of the unit's,
+    // exists to carry identity: experts never see it, not even masked.
+    if ((c.template !== undefined || c.providedBy === 'unit') && c.experts !== 'never') {
+      report(['materials', 'categories', i, 'experts'], 'a category filled from a template or provided by the unit carries identity: set experts "never"');
+    }
     const meant = choices?.fromAnswer ? (choices.fromAnswer.kind === 'fact' ? [choices.fromAnswer.yes, choices.fromAnswer.no] : [choices.fromAnswer.prefecture, choices.fromAnswer.county]) : [];
     for (const option of meant) {
       if (!choices!.options.includes(option)) report(['materials', 'categories', i, 'choices', 'fromAnswer'], `"${option}" is not one of the options`);

@@ -104,6 +104,13 @@ export const MaterialCategory = z.strictObject({
    * 单位推荐意见). The applicant's form keeps these apart, as the unit's; absent: the applicant's own.
    */
   providedBy: z.enum(['applicant', 'unit']).optional(),
+  /**
+   * What the committee's experts see of it in blind review: its blind copy (`blind`, the default),
+   * or nothing at all (`never`) — a document that exists to carry identity (the ID card, the photo,
+   * the signed 承诺书 and 保证书, the unit's papers, a form the product fills with the name and ID
+   * number), whatever was masked on it.
+   */
+  experts: z.enum(['blind', 'never']).optional(),
   /** What the notice asks, in its words (Chinese). */
   instructions: z.string().min(1).optional(),
   source: Source,

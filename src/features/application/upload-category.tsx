@@ -76,6 +76,7 @@ export function UploadCategory({
       <Text className='upload__note'>
         格式：{item.formats.length > 0 ? item.formats.map((f) => f.toUpperCase()).join(' 或 ') : 'JPG'}
         {item.mask.length > 0 ? `；遮挡：${item.mask.map((m) => MASK_LABELS[m]).join('、')}` : ''}
+        {item.expertsSee === 'never' ? '；评审专家看不到这份材料，不用遮挡' : ''}
       </Text>
       <ClauseLink source={item.source} onClause={onClause} />
       {documents}
@@ -104,7 +105,7 @@ export function UploadCategory({
                 </View>
               ) : null}
             </View>
-            {file.contentType === 'application/pdf' ? null : !editable ? (
+            {file.contentType === 'application/pdf' || item.expertsSee === 'never' ? null : !editable ? (
               <Text className='upload__note'>{file.needsMasking === 'yes' ? `已遮挡 ${file.masks.length} 处` : file.needsMasking === 'no' ? '不需要遮挡' : ''}</Text>
             ) : (
               <View className='upload__mask'>

@@ -5,7 +5,8 @@ import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
 import { publicityOver } from '../../core/review/publicity';
-import { MeetingRecord, NEVER_TO_EXPERTS, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
+import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
+import { expertMayRead, markedNever } from '../../core/application/file-access';
 import { resultChecks, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tally, tallyText } from '../../core/evaluation/votes';
@@ -147,18 +148,19 @@ function blindSummaryOf(meeting: MeetingRecord, round: Round, m: Member, myVotes
 
 /**
  * One application as an expert reads it: the typed texts and entries with the name, ID number and
- * unit replaced, and URLs of the blind copies only (the masks burned in on the server); the ID
- * card and the photo are never shown, PDFs (no blind copy) are named as withheld.
+ * unit replaced, and URLs of the blind copies only (the masks burned in on the server) of what the
+ * round lets experts see (never the ID card, the photo, the signed statements or the unit's papers);
+ * PDFs (no blind copy) are named as withheld.
  */
 export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>): Promise<BlindItemView> {
   const { id, meeting, round } = loaded;
   const who = { name: m.record.applicantName, idNumber: m.record.idNumber, unitName: m.record.unit?.name ?? null };
   const nameOf = (code: string) => round.materials.categories.find((c) => c.code === code)?.name ?? code;
   const texts = Object.entries(m.record.texts)
-    .filter(([code]) => !NEVER_TO_EXPERTS.includes(code))
+    .filter(([code]) => !markedNever(round, code))
     .map(([code, text]) => ({ name: nameOf(code), text: blindText(text, who) }));
   const entries = Object.entries(m.record.entries)
-    .filter(([code, rows]) => !NEVER_TO_EXPERTS.includes(code) && rows.length > 0)
+    .filter(([code, rows]) => !markedNever(round, code) && rows.length > 0)
     .map(([code, rows]) => ({
       name: nameOf(code),
       rows: rows.map((row) =>
@@ -173,7 +175,8 @@ export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: rea
   const images: { name: string; url: string }[] = [];
   const withheld: string[] = [];
   for (const file of m.record.files) {
-    if (NEVER_TO_EXPERTS.includes(file.category)) continue;
+    // What exists to carry identity is not shown, not even as a blind copy, nor named.
+    if (!expertMayRead(round, file.category, 'blind')) continue;
     const url = file.contentType === 'image/jpeg' && file.blindRef ? await files.url(file.blindRef, 600) : null;
     if (url) images.push({ name: nameOf(file.category), url });
     // Never the original: a PDF (no blind copy is made of it) or an image without its blind copy is named, not shown.

@@ -18,6 +18,7 @@ const item = (code: string, patch: Partial<ChecklistItem> = {}): ChecklistItem =
   mask: ['own_name'],
   note: null,
   providedBy: 'applicant',
+  expertsSee: 'blind',
   source,
   ...patch,
 });
@@ -56,6 +57,13 @@ describe('completenessProblems: uploads and texts', () => {
 
   it('does not ask for 如有 items or paper copies, nor for masks where the round has no blind review', () => {
     expect(messages(content({ files: [photo('education', { needsMasking: null })] }), materials, { ...round, blindReview: false })).toEqual([]);
+  });
+
+  it('asks no 是否遮挡 of a document experts never see (the ID card, a signed statement)', () => {
+    const withCommitment = [...materials, item('personal_commitment', { expertsSee: 'never', mask: [] })];
+    const files = [photo('education'), photo('personal_commitment', { needsMasking: null, hasBlindCopy: false })];
+    expect(messages(content({ files }), withCommitment)).toEqual([]);
+    expect(messages(content({ files: [photo('education')] }), withCommitment)).toEqual(['block:personal_commitment:还没有上传。']);
   });
 
   it('lists every problem at once, with the one-tap fix for a text', () => {

@@ -31,13 +31,13 @@ describe('materials checklist for this person', () => {
     ['aksu-forestry-2024', 'directed_evaluation:intermediate', ['own_name', 'own_photo', 'work_unit']],
     ['bazhou-ecoenv-2024', 'evaluation:intermediate', ['own_name', 'work_unit', 'unit_seal', 'own_photo_eyes']],
     ['tacheng-all-series-2023', 'local_specialties:intermediate', ['own_name', 'id_number', 'own_photo_eyes', 'id_card_photo_eyes', 'work_unit']],
-  ])('%s: every uploaded image lists what to mask for blind review, the 1-inch photo only its portrait', (id, key, mask) => {
+  ])('%s: every uploaded image experts see lists what to mask for blind review; what they never see (ID card, photo, signed statements, the unit’s papers) nothing', (id, key, mask) => {
     const materials = offerOf(assess({}, round(id), DURING[id]), key).materials;
     const portrait = mask.filter((m) => m === 'own_photo' || m === 'own_photo_eyes');
     for (const m of materials) {
       const upload = round(id).materials.categories.find((c) => c.code === m.code)!;
       const expected =
-        upload.stage !== 'online' || upload.form !== 'upload'
+        upload.stage !== 'online' || upload.form !== 'upload' || upload.experts === 'never'
           ? []
           : m.code === 'photo'
             ? portrait

@@ -85,11 +85,11 @@ describe('summarizeAssessment: the answer first', () => {
     }
   });
 
-  it('lists every material once; masks shared by every page are said once, the 1-inch photo only its own', () => {
+  it('lists every material once; masks shared by every page are said once, and none on what experts never see (the 1-inch photo)', () => {
     const s = summaryOf('bazhou-ecoenv-2024', bazhouEngineer());
     const codes = s.materials.map((m) => m.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(s.maskEverywhere).toEqual(['own_name', 'work_unit', 'unit_seal', 'own_photo_eyes']);
-    expect(s.materials.find((m) => m.code === 'photo')?.mask).toEqual(['own_photo_eyes']);
+    expect(s.materials.find((m) => m.code === 'photo')?.mask).toEqual([]);
   });
 });

@@ -38,6 +38,18 @@ describe('parseRound', () => {
       /choices are for an online field without a record/,
     ],
     [
+      'rejects a form filled with the applicant’s identity that experts could see',
+      (r) => { delete r.materials.categories.find((c: Json) => c.code === 'personal_commitment').experts; },
+      `materials.categories[${aksuWater.materials.categories.findIndex((c) => c.code === 'personal_commitment')}].experts`,
+      /filled from a template or provided by the unit carries identity: set experts "never"/,
+    ],
+    [
+      'rejects a unit’s paper that experts could see',
+      (r) => { r.materials.categories.find((c: Json) => c.code === 'unit_publicity_result').experts = 'blind'; },
+      `materials.categories[${aksuWater.materials.categories.findIndex((c) => c.code === 'unit_publicity_result')}].experts`,
+      /carries identity/,
+    ],
+    [
       'rejects a fee for a level the round does not offer',
       (r) => { r.fees.items.push({ levels: ['senior'], way: 'evaluation', amountYuan: 900, source: src() }); },
       'fees.items[3].levels[0]',
