@@ -119,7 +119,8 @@ describe('evaluation meetings', () => {
   it('publishes within the cap: each applicant moves and is told, once; votes and results are closed after', async () => {
     await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'fail' });
     const published = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
-    expect(published.reply).toMatchObject({ ok: true, data: { stage: 'published', mayPublicise: true } });
+    // 10月12日 (a Saturday) is a make-up working day after National Day: five from Thursday end on Tuesday.
+    expect(published.reply).toMatchObject({ ok: true, data: { stage: 'published', mayPublicise: true, earliestPublicityEnd: '2024-10-15' } });
     expect(data<MeetingView>(published).items.map((i) => i.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
     // Again (a double tap): nothing more.
     expect((await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' })).reply).toMatchObject({ ok: true });

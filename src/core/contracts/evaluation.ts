@@ -50,6 +50,8 @@ export interface MeetingView extends MeetingSummary {
   /** Applications ready for evaluation (fee paid, defended where required) in no meeting yet. */
   readonly readyToAdd: number;
   readonly mayPublicise: boolean;
+  /** The first day a publicity starting today may end on (at least 5 working days); null when it cannot start now. */
+  readonly earliestPublicityEnd: string | null;
   readonly mayCertify: boolean;
 }
 

@@ -3,7 +3,9 @@ import type { ApplicationRecord } from '../application/application.schema';
 import { LEVEL_LABELS } from '../eligibility/labels';
 import { appError, type AppError } from '../errors';
 import type { ReviewCommand, ReviewStatus } from '../review/review.machine';
-import { publicityOver } from '../review/publicity';
+import { countPublicityDays, earliestPublicityEnd, publicityOver, type RegionalCalendar } from '../review/publicity';
+import { chineseDate } from '../review/template-fill';
+import type { HolidayCalendar } from '../time/workdays';
 import { EVALUATED_FROM } from '../review/table-reads';
 import type { Round } from '../round/round.schema';
 import { capRefusals, checkCaps } from './pass-rate';
@@ -37,7 +39,15 @@ export interface MeetingFacts {
   readonly round: Round;
   /** The meeting's applications as they are now. */
   readonly members: readonly Member[];
+  /** Xinjiang's calendar, for the publicity's working days. */
+  readonly calendars: { readonly national: HolidayCalendar; readonly regional: RegionalCalendar };
 }
+
+/**
+ * The results' publicity lasts at least 5 working days (《职称评审管理暂行规定》人社部令第40号
+ * 第二十六条, as quoted; the notices name the regulation, yuli-initial-junior-2024 六(二)).
+ */
+export const RESULT_PUBLICITY_WORKING_DAYS = 5;
 
 /** Which of the meeting's applications move with it, and by which command of the review table. */
 export interface MembersMove {
@@ -86,6 +96,12 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
       if (stage === 'publicised' || stage === 'certified') return unchanged(meeting);
       if (stage !== 'published') return refused('请先发布评审结果，再公示。');
       if (command.until <= facts.today) return refused(`公示结束日期要在今天（${facts.today}）之后。`);
+      const counted = countPublicityDays(facts.calendars.national, facts.calendars.regional, facts.today, command.until);
+      if (!counted.ok) return refused(counted.error);
+      if (counted.value.workingDays < RESULT_PUBLICITY_WORKING_DAYS) {
+        const earliest = earliestPublicityEnd(facts.calendars.national, facts.calendars.regional, facts.today, RESULT_PUBLICITY_WORKING_DAYS);
+        return refused(`评审结果公示不少于 ${RESULT_PUBLICITY_WORKING_DAYS} 个工作日：从今天到 ${chineseDate(command.until)} 只有 ${counted.value.workingDays} 个工作日${earliest ? `，最早可以公示到 ${chineseDate(earliest)}` : ''}。`);
+      }
       const passed = withStatus(facts.members, 'passed');
       if (passed.length === 0) return refused('这次评审会没有通过的人，不需要公示。');
       return { ok: true, next: { ...meeting, publicity: { from: facts.today, to: command.until } }, changed: true, move: { members: passed, command: () => 'publicise', resultPublicityEnds: publicityOver(command.until) } };
@@ -107,7 +123,7 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
  * for the publicity): for pages that offer only what can be done.
  */
 export function canMeeting(meeting: MeetingRecord, facts: MeetingFacts): MeetingCommand['kind'][] {
-  const later = new Date(Date.parse(`${facts.today}T00:00:00+08:00`) + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const later = earliestPublicityEnd(facts.calendars.national, facts.calendars.regional, facts.today, RESULT_PUBLICITY_WORKING_DAYS) ?? facts.today;
   const probes: MeetingCommand[] = [
     { kind: 'record_result', applicationId: meeting.applicationIds[0] ?? '', result: 'pass' },
     { kind: 'publish' },

@@ -3,7 +3,7 @@ import { RETURN_REASON_TEXT } from '../review/return-reasons';
 import type { NoticeKind, ReviewStatus } from '../review/review.machine';
 import { statusText } from '../review/review.machine';
 import type { ReviewRoute } from '../review/route';
-import { formatBeijingDateTime } from '../time/format';
+import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
 import { PAGES } from '../pages';
 
 /** What the applicant is told when their application moves: a title, one paragraph, the page it opens. */
@@ -70,7 +70,8 @@ function resultNotice(input: ReviewNoticeInput, page: string): ReviewNotice {
     case 'failed':
       return { title: '评审未通过', body: `您的申报（${input.label}）本次评审未通过。`, page };
     case 'publicised':
-      return { title: '评审结果公示', body: `您的申报（${input.label}）评审通过，正在公示${input.deadline ? `，至${formatBeijingDateTime(input.deadline)}` : ''}。`, page };
+      // The publicity ends as its last day is over: said as that day (公示至2024年10月17日), never as the next midnight.
+      return { title: '评审结果公示', body: `您的申报（${input.label}）评审通过，正在公示${input.deadline ? `，公示至${formatBeijingDate(new Date(input.deadline.getTime() - 1))}` : ''}。`, page };
     case 'certified':
       return { title: '取得资格', body: `您的申报（${input.label}）公示期满，已取得资格。`, page };
     default:

@@ -49,3 +49,24 @@ export function publicityOver(to: string): Date {
 export function publicityDone(publicity: { readonly to: string; readonly workingDays: number } | null, requiredDays: number, now: Date): boolean {
   return publicity !== null && now.getTime() >= publicityOver(publicity.to).getTime() && publicity.workingDays >= requiredDays;
 }
+
+/**
+ * The first day a publicity starting on `from` may end on to last at least `workingDays` working
+ * days on Xinjiang's calendar (null when the calendar does not reach that far).
+ */
+export function earliestPublicityEnd(national: HolidayCalendar, regional: RegionalCalendar, from: string, workingDays: number): string | null {
+  let day = from;
+  // A month of days holds any run of working days a notice asks for, holidays included.
+  for (let i = 0; i < 62; i += 1) {
+    const counted = countPublicityDays(national, regional, from, day);
+    if (!counted.ok) return null;
+    if (counted.value.workingDays >= workingDays) return day;
+    day = nextDay(day);
+  }
+  return null;
+}
+
+function nextDay(day: string): string {
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 60 * 60 * 1000);
+  return next.toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { outsideRoundYear } from '../../core/time/calendar-day';
+import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { meetings, voteId, votes } from './meetings.repo';
 import { roundsOnce } from '../rounds.repo';
 import { appError } from '../../core/errors';
@@ -193,7 +194,7 @@ async function myVotes(ctx: ActionContext, meetingId: string) {
  */
 async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command: MeetingCommand) {
   const members = await membersOf(ctx.store, loaded.meeting);
-  const decided = decideMeeting(loaded.meeting, command, { now: ctx.now, today: beijingDate(ctx.now), round: loaded.round, members });
+  const decided = decideMeeting(loaded.meeting, command, { now: ctx.now, today: beijingDate(ctx.now), round: loaded.round, members, calendars: { national: nationalCalendar(), regional: regionalCalendar() } });
   if (!decided.ok) return err(decided.error);
   if (!decided.changed) return viewOf(ctx, loaded.id, { meeting: decided.next, members });
   const moved: Member[] = [];

@@ -4,10 +4,12 @@ import { people } from '../people.repo';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { BlindItemView, BlindSummary, ExpertPanelView, MeetingItem, MeetingSummary, MeetingView } from '../../core/contracts/evaluation';
 import { blindText } from '../../core/evaluation/blind-text';
-import { publicityOver } from '../../core/review/publicity';
+import { earliestPublicityEnd, publicityOver } from '../../core/review/publicity';
+import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
+import { beijingDate } from '../../core/time/beijing';
 import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { expertMayRead, markedNever } from '../../core/application/file-access';
-import { resultChecks, type Member } from '../../core/evaluation/meeting.machine';
+import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tally, tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -110,6 +112,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
   const stage = stageOf(meeting);
   const { caps, blockers } = resultChecks(meeting, members, round);
   const publicityEnded = meeting.publicity !== null && now.getTime() >= publicityOver(meeting.publicity.to).getTime();
+  const mayPublicise = stage === 'published' && members.some((m) => m.record.status === 'passed');
   return {
     ...summaryOf(id, meeting, round),
     expertNames,
@@ -118,7 +121,8 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
     blockers: stage === 'voting' ? blockers : [],
     publicity: meeting.publicity,
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
-    mayPublicise: stage === 'published' && members.some((m) => m.record.status === 'passed'),
+    mayPublicise,
+    earliestPublicityEnd: mayPublicise ? earliestPublicityEnd(nationalCalendar(), regionalCalendar(), beijingDate(now), RESULT_PUBLICITY_WORKING_DAYS) : null,
     mayCertify: stage === 'publicised' && publicityEnded,
   };
 }

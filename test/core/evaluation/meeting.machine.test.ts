@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import type { ApplicationRecord } from '../../../src/core/application/application.schema';
 import { stageOf, type MeetingRecord } from '../../../src/core/evaluation/meeting';
 import { canMeeting, decideMeeting, type MeetingCommand, type Member } from '../../../src/core/evaluation/meeting.machine';
+import { nationalCalendar, regionalCalendar } from '../../../src/core/config/calendar';
+import { buildReviewNotice } from '../../../src/core/messages/review-notice';
+import { publicityOver } from '../../../src/core/review/publicity';
 import { yuliGraduate } from '../eligibility/people.fixture';
 import { round } from '../eligibility/rounds.fixture';
 
@@ -16,7 +19,8 @@ const record = (status: ApplicationRecord['status']): ApplicationRecord =>
   ({ personId: 'p', roundId: yuli.id, year: 2024, offerKey: 'initial_junior:junior_assistant', offerId: 'initial_junior', level: 'junior_assistant', way: 'initial', channel: 'general', series: 'agriculture', specialty: 'agriculture.agronomy', profile: yuliGraduate(), status, createdAt: '2024-10-09T02:00:00.000Z', files: [], texts: {}, entries: {}, declarations: [], idNumber: null, submissions: 1, events: [], applicantName: '李娜', unit: null, returnDeadline: null, returnSnapshot: {}, returnConfirmations: {}, publicity: null, feeReceipt: null, basics: { ethnicity: null, politicalStatus: null } }) as ApplicationRecord;
 const meeting: MeetingRecord = { roundId: yuli.id, heldOn: '2024-11-05', createdAt: '2024-11-01T02:00:00.000Z', createdBy: 's', expertIds: ['e1', 'e2'], applicationIds: ['a', 'b'], results: {}, publishedAt: null, publicity: null, certifiedAt: null };
 const members = (statuses: readonly ApplicationRecord['status'][]): Member[] => statuses.map((s, i) => ({ id: ['a', 'b'][i]!, rev: 1, record: record(s) }));
-const facts = (list: readonly Member[], today = '2024-11-05') => ({ now: new Date(`${today}T04:00:00Z`), today, round: yuli, members: list });
+const calendars = { national: nationalCalendar(), regional: regionalCalendar() };
+const facts = (list: readonly Member[], today = '2024-11-05') => ({ now: new Date(`${today}T04:00:00Z`), today, round: yuli, members: list, calendars });
 
 describe('an evaluation meeting', () => {
   it('publishes only with every result in, moving each application by its result', () => {
@@ -35,6 +39,9 @@ describe('an evaluation meeting', () => {
     const published = { ...meeting, results: { a: 'pass', b: 'fail' } as const, publishedAt: '2024-11-05T04:00:00.000Z' };
     const after = members(['passed', 'failed']);
     expect(decideMeeting(published, { kind: 'publicise', until: '2024-11-05' }, facts(after))).toMatchObject({ ok: false, error: { details: ['公示结束日期要在今天（2024-11-05）之后。'] } });
+    // At least 5 working days (人社部令第40号 第二十六条): Tuesday to Friday is four; the refusal says the first day allowed.
+    expect(decideMeeting(published, { kind: 'publicise', until: '2024-11-08' }, facts(after))).toMatchObject({ ok: false, error: { details: ['评审结果公示不少于 5 个工作日：从今天到 2024年11月8日 只有 4 个工作日，最早可以公示到 2024年11月11日。'] } });
+    expect(decideMeeting(published, { kind: 'publicise', until: '2024-11-11' }, facts(after))).toMatchObject({ ok: true, changed: true });
     const publicised = decideMeeting(published, { kind: 'publicise', until: '2024-11-12' }, facts(after));
     if (!publicised.ok) throw new Error(publicised.error.message);
     expect(publicised.next.publicity).toEqual({ from: '2024-11-05', to: '2024-11-12' });
@@ -74,5 +81,12 @@ describe('an evaluation meeting', () => {
       }),
       { numRuns: 500, seed: 20261207 },
     );
+  });
+});
+
+describe('the result publicity notice', () => {
+  it('says the publicity’s last day, never the midnight after it', () => {
+    const notice = buildReviewNotice({ kind: 'result', applicationId: 'a', label: '副高级', status: 'publicised', route: 'hr', actor: '评委会秘书', reasons: [], deadline: publicityOver('2024-10-17'), categoryNames: {} });
+    expect(notice.body).toBe('您的申报（副高级）评审通过，正在公示，公示至2024年10月17日。');
   });
 });

@@ -133,8 +133,10 @@ function Meeting() {
       {m.mayPublicise ? (
         <View className='committee__card'>
           <Text className='committee__subheading'>公示</Text>
-          <Text className='committee__note'>通过评审的人员在系统内公示，从今天起到所选日期止；申报人会收到通知。</Text>
-          <Picker mode='date' value={until || today} start={today} onChange={(e) => setUntil(String(e.detail.value))}>
+          <Text className='committee__note'>
+            通过评审的人员在系统内公示，从今天起到所选日期止，不少于 5 个工作日{m.earliestPublicityEnd ? `（最早到 ${chineseDate(m.earliestPublicityEnd)}）` : ''}；申报人会收到通知。
+          </Text>
+          <Picker mode='date' value={until || (m.earliestPublicityEnd ?? today)} start={m.earliestPublicityEnd ?? today} onChange={(e) => setUntil(String(e.detail.value))}>
             <View className='committee__picker' role='button' aria-label={`公示截止日期：${until ? chineseDate(until) : '请选择'}，点击${until ? '修改' : '选择'}`}>
               <Text className='committee__picker-value'>公示截止日期：{until ? chineseDate(until) : '请选择'}</Text>
               <Text className='committee__picker-action'>{until ? '修改' : '选择'}</Text>
