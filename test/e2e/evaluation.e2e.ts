@@ -104,6 +104,22 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await expect(meeting).toContainText('公示期满（2024年10月17日之后）才能确认取得资格。');
     await snap(page, 'meeting-publicised', { wholePage: true });
 
+    // An objection comes in during the publicity: recorded as it came, answered after checking.
+    const objections = meeting.locator('.objections');
+    await objections.getByRole('radio', { name: '异议针对的人员：1号 吐尔洪' }).click();
+    await objections.getByLabel('提出人').locator('input').fill('匿名');
+    await objections.getByLabel('异议内容').locator('textarea').fill('反映其业绩中的防护林项目并非本人主持。');
+    await objections.getByText('登记异议', { exact: true }).dblclick();
+    await expect(objections.locator('.committee__subheading')).toHaveText('异议（1 条）');
+    await expect(objections.locator('.committee__item')).toContainText('反映其业绩中的防护林项目并非本人主持。');
+    await expect(meeting).toContainText('还有异议没有答复：答复后才能确认取得资格。');
+    await objections.getByLabel('1号异议的答复').locator('textarea').fill('经核查项目立项文件，该项目由其本人主持，异议不成立。');
+    await objections.getByText('提交答复', { exact: true }).click();
+    await expect(objections.locator('.committee__ok')).toHaveText('已答复：经核查项目立项文件，该项目由其本人主持，异议不成立。');
+    await expect(meeting).toContainText('公示期满（2024年10月17日之后）才能确认取得资格。');
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'meeting-objection-answered', { wholePage: true });
+
     // The roster of the round, as Excel: read back, the results in 是否通过.
     await page.goBack();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出：关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知', { exact: true }).click()]);

@@ -29,6 +29,7 @@ interface MeetingView {
   readyToAdd: number;
   mayPublicise: boolean;
   mayCertify: boolean;
+  objections: { id: string; code: number; applicantName: string; from: string; text: string; recordedAt: string; answer: { text: string; at: string } | null }[];
 }
 
 describe('evaluation meetings', () => {
@@ -138,10 +139,23 @@ describe('evaluation meetings', () => {
     const publicised = await call(secretary, 'publicise', { meetingId, until: '2024-10-16' });
     expect(publicised.reply).toMatchObject({ ok: true, data: { stage: 'publicised', publicity: { from: '2024-10-10', to: '2024-10-16' }, mayCertify: false } });
     expect(data<MeetingView>(publicised).items.map((i) => i.status)).toEqual(['publicised', 'publicised', 'publicised', 'failed']);
+    // An objection during the publicity, against 1号, recorded once however often it is sent.
+    const objection = { meetingId, requestId: 'objection-0001', applicationId: APP(1), from: '匿名', text: '反映其业绩材料中的项目并非本人主持。' };
+    expect((await call(secretary, 'recordObjection', { ...objection, applicationId: APP(4) })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['异议只能针对正在公示的人员，请重新选择。'] });
+    await call(secretary, 'recordObjection', objection);
+    const recorded = data<MeetingView>(await call(secretary, 'recordObjection', objection));
+    expect(recorded.objections).toEqual([{ id: 'objection-objection-0001', code: 1, applicantName: NAMES[0], from: '匿名', text: '反映其业绩材料中的项目并非本人主持。', recordedAt: expect.any(String), answer: null }]);
     // The last day of the publicity, 23:59 Beijing: not yet.
     harness.setNow(new Date('2024-10-16T15:59:00Z'));
     expect((await call(secretary, 'certify', { meetingId })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED' });
     harness.setNow(new Date('2024-10-16T16:00:00Z'));
+    // Over, but an objection waits for its answer; after the publicity none is recorded any more.
+    expect((await call(secretary, 'certify', { meetingId })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['还有 1 条异议没有答复：答复后才能确认取得资格。'] });
+    expect(data<MeetingView>(await call(secretary, 'meeting', { meetingId })).mayCertify).toBe(false);
+    expect((await call(secretary, 'recordObjection', { ...objection, requestId: 'objection-0002' })).reply).toMatchObject({ ok: false, details: ['只有公示期内的异议才在这里登记：这次评审会现在不在公示期。'] });
+    const answered = data<MeetingView>(await call(secretary, 'answerObjection', { meetingId, objectionId: 'objection-objection-0001', answer: '经核查项目立项文件，该项目由其本人主持，异议不成立。' }));
+    expect(answered.objections[0]!.answer).toMatchObject({ text: '经核查项目立项文件，该项目由其本人主持，异议不成立。' });
+    expect(answered.mayCertify).toBe(true);
     const certified = await call(secretary, 'certify', { meetingId });
     expect(certified.reply).toMatchObject({ ok: true, data: { stage: 'certified' } });
     expect(data<MeetingView>(certified).items.map((i) => i.status)).toEqual(['certified', 'certified', 'certified', 'failed']);

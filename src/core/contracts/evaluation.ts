@@ -53,6 +53,20 @@ export interface MeetingView extends MeetingSummary {
   /** The first day a publicity starting today may end on (at least 5 working days); null when it cannot start now. */
   readonly earliestPublicityEnd: string | null;
   readonly mayCertify: boolean;
+  /** Objections lodged during the publicity, by application number, and the committee's answers. */
+  readonly objections: readonly ObjectionView[];
+  /** Whether an objection may be recorded now (during the publicity). */
+  readonly mayRecordObjection: boolean;
+}
+
+export interface ObjectionView {
+  readonly id: string;
+  readonly code: number;
+  readonly applicantName: string;
+  readonly from: string;
+  readonly text: string;
+  readonly recordedAt: string;
+  readonly answer: { readonly text: string; readonly at: string } | null;
 }
 
 /** An application as an expert's list shows it: its number and what it applies for, nothing that names the person. */

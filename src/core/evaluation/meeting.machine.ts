@@ -23,7 +23,9 @@ export type MeetingCommand =
   | { readonly kind: 'record_result'; readonly applicationId: string; readonly result: MeetingResult }
   | { readonly kind: 'publish' }
   | { readonly kind: 'publicise'; readonly until: string }
-  | { readonly kind: 'certify' };
+  | { readonly kind: 'certify' }
+  | { readonly kind: 'record_objection'; readonly id: string; readonly applicationId: string; readonly from: string; readonly text: string; readonly by: string }
+  | { readonly kind: 'answer_objection'; readonly id: string; readonly text: string; readonly by: string };
 
 /** One of the meeting's applications as read. */
 export interface Member {
@@ -106,16 +108,41 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
       if (passed.length === 0) return refused('这次评审会没有通过的人，不需要公示。');
       return { ok: true, next: { ...meeting, publicity: { from: facts.today, to: command.until } }, changed: true, move: { members: passed, command: () => 'publicise', resultPublicityEnds: publicityOver(command.until) } };
     }
-    case 'certify':
+    case 'record_objection': {
+      // The same request again (a double tap): the objection already recorded.
+      if (meeting.objections.some((o) => o.id === command.id)) return unchanged(meeting);
+      if (stage !== 'publicised' || !meeting.publicity || facts.today > meeting.publicity.to) return refused(MEETING_TEXT.objectionOutsidePublicity);
+      const member = facts.members.find((m) => m.id === command.applicationId);
+      if (!member || member.record.status !== 'publicised') return refused(MEETING_TEXT.objectionNotPublicised);
+      const objection = { id: command.id, applicationId: command.applicationId, from: command.from, text: command.text, recordedAt: facts.now.toISOString(), recordedBy: command.by, answer: null };
+      return { ok: true, next: { ...meeting, objections: [...meeting.objections, objection] }, changed: true, move: null };
+    }
+    case 'answer_objection': {
+      const objection = meeting.objections.find((o) => o.id === command.id);
+      if (!objection) return refused(MEETING_TEXT.noSuchObjection);
+      if (objection.answer) return objection.answer.text === command.text ? unchanged(meeting) : refused(MEETING_TEXT.objectionAnswered);
+      if (stage !== 'publicised') return refused(MEETING_TEXT.objectionClosed);
+      const answered = { ...objection, answer: { text: command.text, at: facts.now.toISOString(), by: command.by } };
+      return { ok: true, next: { ...meeting, objections: meeting.objections.map((o) => (o.id === command.id ? answered : o)) }, changed: true, move: null };
+    }
+    case 'certify': {
       if (stage === 'certified') return unchanged(meeting);
       if (!meeting.publicity) return refused('请先公示评审结果，公示期满后再确认取得资格。');
+      const open = unansweredObjections(meeting);
+      if (open > 0) return refused(MEETING_TEXT.objectionsOpen(open));
       return {
         ok: true,
         next: { ...meeting, certifiedAt: facts.now.toISOString() },
         changed: true,
         move: { members: withStatus(facts.members, 'publicised'), command: () => 'certify', resultPublicityEnds: publicityOver(meeting.publicity.to) },
       };
+    }
   }
+}
+
+/** How many objections still wait for the committee's answer. */
+export function unansweredObjections(meeting: Pick<MeetingRecord, 'objections'>): number {
+  return meeting.objections.filter((o) => o.answer === null).length;
 }
 
 /**
@@ -176,4 +203,10 @@ export const MEETING_TEXT = {
   /** An application the meeting could not move, by its number. */
   memberRefused: (number: number, name: string, reason: string) => `${number}号 ${name}：${reason}`,
   expertGone: '（已不在专家库）',
+  objectionOutsidePublicity: '只有公示期内的异议才在这里登记：这次评审会现在不在公示期。',
+  objectionNotPublicised: '异议只能针对正在公示的人员，请重新选择。',
+  noSuchObjection: '没有找到这条异议，请刷新后再试。',
+  objectionAnswered: '这条异议已经答复过了。',
+  objectionClosed: '公示已经结束并确认，不能再答复。',
+  objectionsOpen: (n: number) => `还有 ${n} 条异议没有答复：答复后才能确认取得资格。`,
 } as const;

@@ -10,6 +10,23 @@ import { IsoDate } from '../round/round.vocabulary';
 export const MeetingResult = z.enum(['pass', 'fail'], { message: '请选择通过或不通过' });
 export type MeetingResult = z.infer<typeof MeetingResult>;
 
+/**
+ * An objection (异议) lodged during the results' publicity against one application, recorded by the
+ * secretary in the words it came in (who lodged it, what it says), and the committee's answer.
+ * The qualification is confirmed only once every objection is answered.
+ */
+export const Objection = z.strictObject({
+  id: z.string().min(1),
+  applicationId: z.string().min(1),
+  /** Who lodged it, as they gave it (a name, a unit, 匿名). */
+  from: z.string().min(1),
+  text: z.string().min(1),
+  recordedAt: z.string().min(1),
+  recordedBy: z.string().min(1),
+  answer: z.strictObject({ text: z.string().min(1), at: z.string().min(1), by: z.string().min(1) }).nullable(),
+});
+export type Objection = z.infer<typeof Objection>;
+
 export const MeetingRecord = z.strictObject({
   roundId: z.string().min(1),
   heldOn: IsoDate,
@@ -22,6 +39,7 @@ export const MeetingRecord = z.strictObject({
   publishedAt: z.string().nullable().default(null),
   publicity: z.strictObject({ from: IsoDate, to: IsoDate }).nullable().default(null),
   certifiedAt: z.string().nullable().default(null),
+  objections: z.array(Objection).default([]),
 });
 export type MeetingRecord = z.infer<typeof MeetingRecord>;
 

@@ -18,7 +18,7 @@ import type { Round } from '../../core/round/round.schema';
 
 type MeetingActions = Pick<
   ActionDefs<'committee'>,
-  'meetings' | 'createMeeting' | 'meeting' | 'addReady' | 'recordResult' | 'publishResults' | 'publicise' | 'certify' | 'panel' | 'blindItem' | 'vote'
+  'meetings' | 'createMeeting' | 'meeting' | 'addReady' | 'recordResult' | 'publishResults' | 'publicise' | 'certify' | 'recordObjection' | 'answerObjection' | 'panel' | 'blindItem' | 'vote'
 >;
 
 /**
@@ -70,6 +70,7 @@ export const meetingActions: MeetingActions = {
         publishedAt: null,
         publicity: null,
         certifiedAt: null,
+        objections: [],
       };
       meetings.insert(ctx.writes, id, meeting);
       return viewOf(ctx, id, { loaded: { id, rev: 1, meeting, round } });
@@ -121,6 +122,22 @@ export const meetingActions: MeetingActions = {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
       return decideAndStage(ctx, loaded.value, { kind: 'certify' });
+    },
+  },
+  recordObjection: {
+    roles: ['committee_secretary'],
+    async handle({ meetingId, requestId, applicationId, from, text }, ctx) {
+      const loaded = await secretarysMeeting(ctx, meetingId);
+      if (!loaded.ok) return loaded;
+      return decideAndStage(ctx, loaded.value, { kind: 'record_objection', id: `objection-${requestId}`, applicationId, from, text, by: ctx.caller._id });
+    },
+  },
+  answerObjection: {
+    roles: ['committee_secretary'],
+    async handle({ meetingId, objectionId, answer }, ctx) {
+      const loaded = await secretarysMeeting(ctx, meetingId);
+      if (!loaded.ok) return loaded;
+      return decideAndStage(ctx, loaded.value, { kind: 'answer_objection', id: objectionId, text: answer, by: ctx.caller._id });
     },
   },
   panel: {

@@ -9,7 +9,7 @@ import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { beijingDate } from '../../core/time/beijing';
 import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { expertMayRead, markedNever } from '../../core/application/file-access';
-import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, type Member } from '../../core/evaluation/meeting.machine';
+import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tally, tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -123,7 +123,17 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
     mayPublicise,
     earliestPublicityEnd: mayPublicise ? earliestPublicityEnd(nationalCalendar(), regionalCalendar(), beijingDate(now), RESULT_PUBLICITY_WORKING_DAYS) : null,
-    mayCertify: stage === 'publicised' && publicityEnded,
+    mayCertify: stage === 'publicised' && publicityEnded && unansweredObjections(meeting) === 0,
+    objections: meeting.objections.map((o) => ({
+      id: o.id,
+      code: meeting.applicationIds.indexOf(o.applicationId) + 1,
+      applicantName: members.find((m) => m.id === o.applicationId)?.record.applicantName ?? '',
+      from: o.from,
+      text: o.text,
+      recordedAt: o.recordedAt,
+      answer: o.answer ? { text: o.answer.text, at: o.answer.at } : null,
+    })),
+    mayRecordObjection: stage === 'publicised' && meeting.publicity !== null && beijingDate(now) <= meeting.publicity.to,
   };
 }
 

@@ -17,7 +17,7 @@ import { round } from '../eligibility/rounds.fixture';
 const yuli = round('yuli-initial-junior-2024');
 const record = (status: ApplicationRecord['status']): ApplicationRecord =>
   ({ personId: 'p', roundId: yuli.id, year: 2024, offerKey: 'initial_junior:junior_assistant', offerId: 'initial_junior', level: 'junior_assistant', way: 'initial', channel: 'general', series: 'agriculture', specialty: 'agriculture.agronomy', profile: yuliGraduate(), status, createdAt: '2024-10-09T02:00:00.000Z', files: [], texts: {}, entries: {}, declarations: [], idNumber: null, submissions: 1, events: [], applicantName: '李娜', unit: null, returnDeadline: null, returnSnapshot: {}, returnConfirmations: {}, publicity: null, feeReceipt: null, basics: { ethnicity: null, politicalStatus: null } }) as ApplicationRecord;
-const meeting: MeetingRecord = { roundId: yuli.id, heldOn: '2024-11-05', createdAt: '2024-11-01T02:00:00.000Z', createdBy: 's', expertIds: ['e1', 'e2'], applicationIds: ['a', 'b'], results: {}, publishedAt: null, publicity: null, certifiedAt: null };
+const meeting: MeetingRecord = { roundId: yuli.id, heldOn: '2024-11-05', createdAt: '2024-11-01T02:00:00.000Z', createdBy: 's', expertIds: ['e1', 'e2'], applicationIds: ['a', 'b'], results: {}, publishedAt: null, publicity: null, certifiedAt: null, objections: [] };
 const members = (statuses: readonly ApplicationRecord['status'][]): Member[] => statuses.map((s, i) => ({ id: ['a', 'b'][i]!, rev: 1, record: record(s) }));
 const calendars = { national: nationalCalendar(), regional: regionalCalendar() };
 const facts = (list: readonly Member[], today = '2024-11-05') => ({ now: new Date(`${today}T04:00:00Z`), today, round: yuli, members: list, calendars });
@@ -49,6 +49,23 @@ describe('an evaluation meeting', () => {
     const certified = decideMeeting(publicised.next, { kind: 'certify' }, facts(members(['publicised', 'failed']), '2024-11-13'));
     expect(certified).toMatchObject({ ok: true, changed: true });
     if (certified.ok) expect(certified.move!.members.map((m) => certified.move!.command(m))).toEqual(['certify']);
+  });
+
+  it('records an objection during the publicity once, answers it once, and certifies only when all are answered', () => {
+    const publicised = { ...meeting, results: { a: 'pass', b: 'fail' } as const, publishedAt: '2024-11-05T04:00:00.000Z', publicity: { from: '2024-11-05', to: '2024-11-12' } };
+    const during = facts(members(['publicised', 'failed']), '2024-11-06');
+    const lodge = { kind: 'record_objection' as const, id: 'o1', applicationId: 'a', from: '匿名', text: '业绩不实', by: 's' };
+    expect(decideMeeting(publicised, { ...lodge, applicationId: 'b' }, during)).toMatchObject({ ok: false, error: { details: ['异议只能针对正在公示的人员，请重新选择。'] } });
+    const recorded = decideMeeting(publicised, lodge, during);
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect(decideMeeting(recorded.next, lodge, during)).toMatchObject({ ok: true, changed: false });
+    expect(decideMeeting(recorded.next, { ...lodge, id: 'o2' }, facts(members(['publicised', 'failed']), '2024-11-13'))).toMatchObject({ ok: false });
+    const after = facts(members(['publicised', 'failed']), '2024-11-13');
+    expect(decideMeeting(recorded.next, { kind: 'certify' }, after)).toMatchObject({ ok: false, error: { details: ['还有 1 条异议没有答复：答复后才能确认取得资格。'] } });
+    const answered = decideMeeting(recorded.next, { kind: 'answer_objection', id: 'o1', text: '经核查不成立', by: 's' }, after);
+    if (!answered.ok) throw new Error(answered.error.message);
+    expect(decideMeeting(answered.next, { kind: 'answer_objection', id: 'o1', text: '另一个答复', by: 's' }, after)).toMatchObject({ ok: false, error: { details: ['这条异议已经答复过了。'] } });
+    expect(decideMeeting(answered.next, { kind: 'certify' }, after)).toMatchObject({ ok: true, changed: true });
   });
 
   it('offers only what can be done now', () => {

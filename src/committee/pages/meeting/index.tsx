@@ -13,6 +13,7 @@ import { beijingDate } from '../../../core/time/beijing';
 import { ChoiceRow } from '../../../features/committee/choice-row';
 import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { Objections } from '../../../features/committee/objections';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';
 import { useCall } from '../../../services/api/use-call';
@@ -49,14 +50,16 @@ function Meeting() {
   const m = view ?? loaded.data;
   const today = beijingDate(serverNow());
 
-  async function run(what: string, send: () => Promise<Result<MeetingView, AppError>>) {
-    if (busy) return;
+  /** One step at a time; answers whether it was taken. */
+  async function run(what: string, send: () => Promise<Result<MeetingView, AppError>>): Promise<boolean> {
+    if (busy) return false;
     setBusy(what);
     setProblem(null);
     const answer = await send();
     setBusy(null);
     if (answer.ok) setView(answer.value);
     else setProblem(answer.error);
+    return answer.ok;
   }
 
   async function publish() {
@@ -154,13 +157,22 @@ function Meeting() {
         </View>
       ) : null}
 
+      <Objections
+        view={m}
+        busy={busy !== null}
+        onRecord={(o) => run('objection', () => call('committee', 'recordObjection', { meetingId, ...o }))}
+        onAnswer={(objectionId, answer) => run(`answer-${objectionId}`, () => call('committee', 'answerObjection', { meetingId, objectionId, answer }))}
+      />
+
       {m.stage === 'publicised' ? (
         <View className='committee__card'>
           <Text className='committee__subheading'>确认取得资格</Text>
           {m.mayCertify ? (
             <ActionButton disabled={busy !== null} onTap={() => void run('certify', () => call('committee', 'certify', { meetingId }))}>
-              {busy === 'certify' ? '正在确认…' : '公示无异议，确认取得资格'}
+              {busy === 'certify' ? '正在确认…' : m.objections.length > 0 ? '异议已答复，确认取得资格' : '公示无异议，确认取得资格'}
             </ActionButton>
+          ) : m.objections.some((o) => o.answer === null) ? (
+            <Text className='committee__note'>还有异议没有答复：答复后才能确认取得资格。</Text>
           ) : (
             <Text className='committee__note'>公示期满（{m.publicity ? chineseDate(m.publicity.to) : ''}之后）才能确认取得资格。</Text>
           )}

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { Empty, RoundId, ApplicationId, FileRef, RequestId, MeetingId, BeijingDate, ItemCode, Sha256 } from '../fields';
+import { Empty, RoundId, ApplicationId, FileRef, RequestId, MeetingId, BeijingDate, ItemCode, Sha256, typedText } from '../fields';
 import type { CommitteeItem } from '../views';
 import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from '../evaluation';
 import { MeetingResult } from '../../evaluation/meeting';
@@ -29,8 +29,22 @@ export const committeeContract = {
   publishResults: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, requestId: RequestId })),
   /** Publicises those who passed, from today to `until` (Beijing dates). */
   publicise: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, until: BeijingDate })),
-  /** After the publicity: those publicised have the qualification. */
+  /** After the publicity, with every objection answered: those publicised have the qualification. */
   certify: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
+  /** An objection (异议) lodged during the publicity against one publicised application, as it came in. */
+  recordObjection: action<MeetingView>()(
+    z.strictObject({
+      meetingId: MeetingId,
+      requestId: RequestId,
+      applicationId: ApplicationId,
+      from: typedText({ min: 1, tooShort: '请写明谁提出的异议（姓名或单位；匿名的写“匿名”）', max: 50, tooLong: '提出人最多 50 字' }),
+      text: typedText({ min: 2, tooShort: '请写明异议的内容', max: 500, tooLong: '异议内容最多 500 字', lines: true }),
+    }),
+  ),
+  /** The committee's answer to an objection (once). */
+  answerObjection: action<MeetingView>()(
+    z.strictObject({ meetingId: MeetingId, objectionId: z.string().trim().min(1, '请选择一条异议').max(120, '异议编号不正确'), answer: typedText({ min: 2, tooShort: '请写明核查结果和答复', max: 500, tooLong: '答复最多 500 字', lines: true }) }),
+  ),
   /** An expert's list of a meeting's applications, by number only. */
   panel: action<ExpertPanelView>()(z.strictObject({ meetingId: MeetingId })),
   /** One application for an expert: blind texts and blind copies. */
