@@ -19,7 +19,7 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await page.getByText('评审会', { exact: true }).click();
     await expect(page.getByText('还没有评审会', { exact: true })).toBeVisible();
     await page.getByRole('radio', { name: /水利/ }).click();
-    await pickDate(page, '2024-10-12', page.getByRole('button', { name: /^评审会日期/ }));
+    await pickDate(page, '2024-10-10', page.getByRole('button', { name: /^评审会日期/ }));
     await page.getByText('安排评审会', { exact: true }).last().dblclick();
     const meeting = page.locator('.meeting');
     await expect(meeting.locator('.committee__item', { hasText: '1号 王建新' })).toContainText('同意 0，不同意 0，弃权 0，未投 2');
@@ -35,7 +35,7 @@ test.describe('evaluation: blind votes, results within the caps', () => {
       if (response.url().includes('/api/')) void response.text().then((body) => replies.push(body));
     });
     await page.getByText('评审会', { exact: true }).click();
-    await page.locator('.committee__entry', { hasText: '2024年10月12日' }).click();
+    await page.locator('.committee__entry', { hasText: '2024年10月10日' }).click();
     const panel = page.locator('.meeting');
     await expect(panel.getByText('1号', { exact: true })).toBeVisible();
     await expect(panel).toContainText('副高级 · 水利专业');
@@ -79,7 +79,7 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await signInAs(page, '陈志刚');
     await page.getByText('评审会', { exact: true }).click();
     await page.getByRole('radio', { name: /林业/ }).click();
-    await pickDate(page, '2024-10-15', page.getByRole('button', { name: /^评审会日期/ }));
+    await pickDate(page, '2024-10-10', page.getByRole('button', { name: /^评审会日期/ }));
     await page.getByText('安排评审会', { exact: true }).last().click();
     const meeting = page.locator('.meeting');
     await expect(meeting.locator('.committee__item')).toHaveCount(4);

@@ -61,14 +61,14 @@ describe('evaluation meetings', () => {
   afterAll(() => harness.close());
 
   it('sets up a meeting with every defended application of the round and its experts, once per request', async () => {
-    const created = await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-12', requestId: 'meeting-forestry-1' });
+    const created = await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1' });
     expect(created.reply).toMatchObject({ ok: true });
     const view = data<MeetingView & { expertNames: string[] }>(created);
     meetingId = view.id;
     expect(view.items.map((i) => [i.code, i.applicantName])).toEqual(NAMES.map((n, i) => [i + 1, n]));
     expect(view.expertNames).toEqual(['刘文博', '古再丽']);
     // A double tap is the same meeting; nothing is left for a second one.
-    expect(data<MeetingView>(await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-12', requestId: 'meeting-forestry-1' })).id).toBe(meetingId);
+    expect(data<MeetingView>(await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1' })).id).toBe(meetingId);
     expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-13', requestId: 'meeting-forestry-2' })).reply).toMatchObject({ ok: false, code: 'MEETING.NOTHING_READY' });
     expect((await call(secretary, 'meetings', {})).reply).toMatchObject({ ok: true, data: [{ id: meetingId, applications: 4, experts: 2 }] });
   });
@@ -95,6 +95,17 @@ describe('evaluation meetings', () => {
     const all = JSON.stringify(replies.map((r) => r.reply));
     for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/', '个人承诺书', '单位推荐意见']) expect(all).not.toContain(trace);
     expect(data<{ myVote: string }>(replies[3]!).myVote).toBe('agree');
+  });
+
+  it('lets experts read before the meeting’s day, and vote and record results only from it (Beijing)', async () => {
+    const doc = (await harness.store.get('meetings', meetingId))!;
+    await harness.store.update('meetings', meetingId, doc._rev, { heldOn: '2024-10-11' });
+    expect((await call(expert, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { open: false, beforeTheDay: true } });
+    expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['评审会在2024年10月11日召开，当天起才能表决。'] });
+    expect((await call(secretary, 'recordResult', { meetingId, applicationId: APP(2), result: 'pass' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['评审会在2024年10月11日召开，当天起才能记录评审结果。'] });
+    const moved = (await harness.store.get('meetings', meetingId))!;
+    await harness.store.update('meetings', meetingId, moved._rev, { heldOn: '2024-10-10' });
+    expect((await call(expert, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { open: true, beforeTheDay: false } });
   });
 
   it('lets each expert vote once per application, changeable until published; the secretary sees the tally', async () => {

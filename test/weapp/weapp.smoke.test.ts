@@ -283,6 +283,8 @@ describe('the WeChat build (dist/weapp)', () => {
       await expertPhone.settle();
       const texts = textsOf(reading.data).join('');
       for (const expected of ['1号', '副高级 · 林业和草原专业', '同意', '不同意', '弃权']) expect(texts).toContain(expected);
+      // Three days before the meeting: read now, vote on its day.
+      expect(texts).toContain('评审会当天（2024年10月15日）起可以表决，现在可以先阅读');
       expect(texts).not.toContain('吐尔洪');
       expect(expertCalls.every((c) => c.reply.ok)).toBe(true);
       expect(expertPhone.errors).toEqual([]);

@@ -81,8 +81,10 @@ export interface ExpertPanelView {
   readonly meetingId: string;
   readonly roundTitle: string;
   readonly heldOn: string;
-  /** Votes may be cast or changed until the results are published. */
+  /** Votes may be cast or changed from the meeting's day until the results are published. */
   readonly open: boolean;
+  /** Not the meeting's day yet (Beijing): votes open on it. */
+  readonly beforeTheDay: boolean;
   readonly items: readonly BlindSummary[];
 }
 
@@ -91,6 +93,7 @@ export interface BlindItemView extends BlindSummary {
   readonly meetingId: string;
   readonly count: number;
   readonly open: boolean;
+  readonly beforeTheDay: boolean;
   readonly texts: readonly { readonly name: string; readonly text: string }[];
   readonly entries: readonly { readonly name: string; readonly rows: readonly string[] }[];
   readonly images: readonly { readonly name: string; readonly url: string }[];

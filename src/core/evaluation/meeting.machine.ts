@@ -78,6 +78,7 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
     }
     case 'record_result':
       if (stage !== 'voting') return { ok: false, error: appError('MEETING.CLOSED') };
+      if (facts.today < meeting.heldOn) return refused(MEETING_TEXT.resultsFromTheDay(meeting.heldOn));
       if (!meeting.applicationIds.includes(command.applicationId)) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
       if (meeting.results[command.applicationId] === command.result) return unchanged(meeting);
       return { ok: true, next: { ...meeting, results: { ...meeting.results, [command.applicationId]: command.result } }, changed: true, move: null };
@@ -163,9 +164,9 @@ export function canMeeting(meeting: MeetingRecord, facts: MeetingFacts): Meeting
   }).map((c) => c.kind);
 }
 
-/** Whether experts may vote on the meeting's applications now: only until its results are published. */
-export function votingOpen(meeting: MeetingRecord): boolean {
-  return stageOf(meeting) === 'voting';
+/** Whether experts may vote on the meeting's applications now: from the meeting's day (Beijing) until its results are published. */
+export function votingOpen(meeting: MeetingRecord, today: string): boolean {
+  return stageOf(meeting) === 'voting' && today >= meeting.heldOn;
 }
 
 const withStatus = (members: readonly Member[], status: ReviewStatus) => members.filter((m) => m.record.status === status);
@@ -203,6 +204,8 @@ export const MEETING_TEXT = {
   /** An application the meeting could not move, by its number. */
   memberRefused: (number: number, name: string, reason: string) => `${number}号 ${name}：${reason}`,
   expertGone: '（已不在专家库）',
+  votesFromTheDay: (heldOn: string) => `评审会在${chineseDate(heldOn)}召开，当天起才能表决。`,
+  resultsFromTheDay: (heldOn: string) => `评审会在${chineseDate(heldOn)}召开，当天起才能记录评审结果。`,
   objectionOutsidePublicity: '只有公示期内的异议才在这里登记：这次评审会现在不在公示期。',
   objectionNotPublicised: '异议只能针对正在公示的人员，请重新选择。',
   noSuchObjection: '没有找到这条异议，请刷新后再试。',

@@ -87,7 +87,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId }, ctx) {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
-      if (!votingOpen(loaded.value.meeting)) return err(appError('MEETING.CLOSED'));
+      if (stageOf(loaded.value.meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
       const ready = await readyApplications(ctx.store, loaded.value.meeting.roundId, defenseRequired(ctx, loaded.value.round));
       return decideAndStage(ctx, loaded.value, { kind: 'add', applicationIds: ready });
     },
@@ -146,7 +146,7 @@ export const meetingActions: MeetingActions = {
       const loaded = await expertsMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
       const members = await membersOf(ctx.store, loaded.value.meeting);
-      return ok(panelOf(loaded.value, members, await myVotes(ctx, meetingId)));
+      return ok(panelOf(loaded.value, members, await myVotes(ctx, meetingId), beijingDate(ctx.now)));
     },
   },
   blindItem: {
@@ -154,7 +154,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId, code }, ctx) {
       const found = await expertsItem(ctx, meetingId, code);
       if (!found.ok) return found;
-      return ok(await blindItemOf(found.value.loaded, found.value.member, await myVotes(ctx, meetingId), ctx.files));
+      return ok(await blindItemOf(found.value.loaded, found.value.member, await myVotes(ctx, meetingId), ctx.files, beijingDate(ctx.now)));
     },
   },
   vote: {
@@ -163,14 +163,16 @@ export const meetingActions: MeetingActions = {
       const found = await expertsItem(ctx, meetingId, code);
       if (!found.ok) return found;
       const { loaded, member } = found.value;
-      if (!votingOpen(loaded.meeting)) return err(appError('MEETING.CLOSED'));
+      const today = beijingDate(ctx.now);
+      if (stageOf(loaded.meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
+      if (!votingOpen(loaded.meeting, today)) return err(appError('MEETING.REFUSED', [MEETING_TEXT.votesFromTheDay(loaded.meeting.heldOn)]));
       const id = voteId(meetingId, ctx.caller._id, code);
       const fields = { meetingId, applicationId: member.id, expertId: ctx.caller._id, vote, at: ctx.now.toISOString() };
       const existing = await votes.get(ctx.store, id);
       if (existing) votes.update(ctx.writes, existing, { vote, at: fields.at });
       else votes.insert(ctx.writes, id, fields);
       const mine = (await myVotes(ctx, meetingId)).filter((v) => v.applicationId !== member.id);
-      return ok(await blindItemOf(loaded, member, [...mine, fields], ctx.files));
+      return ok(await blindItemOf(loaded, member, [...mine, fields], ctx.files, today));
     },
   },
 };

@@ -9,7 +9,7 @@ import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { beijingDate } from '../../core/time/beijing';
 import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { expertMayRead, markedNever } from '../../core/application/file-access';
-import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, type Member } from '../../core/evaluation/meeting.machine';
+import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, votingOpen, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tally, tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -140,13 +140,14 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
 // ---------------------------------------------------------------------------------------------
 // The expert's side: numbers, blind texts, blind copies; nothing that names the person.
 
-export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[]): ExpertPanelView {
+export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[], today: string): ExpertPanelView {
   const { id, meeting, round } = loaded;
   return {
     meetingId: id,
     roundTitle: round.title,
     heldOn: meeting.heldOn,
-    open: stageOf(meeting) === 'voting',
+    open: votingOpen(meeting, today),
+    beforeTheDay: today < meeting.heldOn,
     items: members.map((m) => blindSummaryOf(meeting, round, m, myVotes)),
   };
 }
@@ -166,7 +167,7 @@ function blindSummaryOf(meeting: MeetingRecord, round: Round, m: Member, myVotes
  * round lets experts see (never the ID card, the photo, the signed statements or the unit's papers);
  * PDFs (no blind copy) are named as withheld.
  */
-export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>): Promise<BlindItemView> {
+export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>, today: string): Promise<BlindItemView> {
   const { id, meeting, round } = loaded;
   const who = { name: m.record.applicantName, idNumber: m.record.idNumber, unitName: m.record.unit?.name ?? null };
   const nameOf = (code: string) => round.materials.categories.find((c) => c.code === code)?.name ?? code;
@@ -200,7 +201,8 @@ export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: rea
     ...blindSummaryOf(meeting, round, m, myVotes),
     meetingId: id,
     count: meeting.applicationIds.length,
-    open: stageOf(meeting) === 'voting',
+    open: votingOpen(meeting, today),
+    beforeTheDay: today < meeting.heldOn,
     texts,
     entries,
     images,

@@ -58,8 +58,8 @@ const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
   'review/pages/units/index': { as: COUNTY_HR, shows: ['没有待审核的单位', '单位负责人在“我的单位”里登记后，会出现在这里'] },
   'committee/pages/queue/index': { as: SECRETARY, shows: ['已接收材料', '吐尔洪', '已答辩，等待评审结果'] },
   'committee/pages/defense/index': { as: SECRETARY, query: () => ({ roundId: 'aksu-water-2024' }), shows: ['需要答辩 0 人', '还没有场次'] },
-  'committee/pages/meetings/index': { as: SECRETARY, shows: ['安排评审会', '2024年10月15日 评审会'] },
-  'committee/pages/meeting/index': { as: SECRETARY, query: (s) => ({ id: s.meetingId }), shows: ['2024年10月15日 评审会', '1号 吐尔洪', '发布评审结果'] },
+  'committee/pages/meetings/index': { as: SECRETARY, shows: ['安排评审会', '2024年8月24日 评审会'] },
+  'committee/pages/meeting/index': { as: SECRETARY, query: (s) => ({ id: s.meetingId }), shows: ['2024年8月24日 评审会', '1号 吐尔洪', '发布评审结果'] },
   'committee/pages/evaluate/index': { as: EXPERT, query: (s) => ({ meetingId: s.meetingId, code: '1' }), shows: ['1号', '副高级 · 林业和草原专业', '您的表决', '同意', '不同意', '弃权'] },
 };
 
@@ -96,7 +96,8 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     const attached = await call(APPLICANT, 'applications', 'attach', { applicationId: draft.id, category: 'id_card', ref, sha256: photoSha256 });
     // The server keeps the photo without metadata, under the SHA-256 of what it keeps: the page asks by that.
     const kept = (attached as unknown as { files: { sha256: string }[] }).files[0]!.sha256;
-    const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'render-meeting-1' });
+    // Held today: results are recorded from the meeting's day.
+    const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-08-24', requestId: 'render-meeting-1' });
     setup = { draftId: draft.id, photoSha256: kept, meetingId: meeting.id };
   }, 60_000);
 

@@ -72,7 +72,7 @@ function Evaluate() {
         <Text className='committee__heading'>{chineseDate(p.heldOn)} 评审会</Text>
         <Text className='committee__line'>{p.roundTitle}</Text>
         <Text className='committee__meta'>
-          共 {p.items.length} 份，已表决 {voted} 份{p.open ? '' : ' · 评审结果已发布，表决已结束'}
+          共 {p.items.length} 份，已表决 {voted} 份{p.open ? '' : p.beforeTheDay ? ` · 评审会当天（${chineseDate(p.heldOn)}）起可以表决，现在可以先阅读` : ' · 评审结果已发布，表决已结束'}
         </Text>
         <View className='meeting__numbers' role='tablist' aria-label='申报编号'>
           {p.items.map((i) => (
