@@ -59,6 +59,9 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await expect(row).toContainText('同意 1，不同意 0，弃权 0，未投 1');
     await row.getByRole('radio', { name: /通过$/ }).first().click();
     await expect(row.getByRole('radio', { name: '1号 王建新 的评审结果：通过' })).toHaveAttribute('aria-checked', 'true');
+    // One of two experts voted, 同意: the secretary is told before publishing that the votes do not carry it.
+    await expect(page.locator('.meeting')).toContainText('1 份有专家还没有投票：1号');
+    await expect(page.locator('.meeting')).toContainText('1号 王建新：记录为通过，但同意票 1 张，不到 2 张（2 位专家的三分之二）');
     await publish(page);
     await expect(page.locator('.meeting .committee__badge').first()).toHaveText('结果已发布，待公示');
     await expect(row).toContainText('评审通过，等待公示');

@@ -46,6 +46,8 @@ export interface MeetingView extends MeetingSummary {
   readonly caps: readonly CapLine[];
   /** Why publishing is refused now (results missing, above a cap); empty when it may be published. */
   readonly blockers: readonly string[];
+  /** What stands out before publishing (votes not cast, a result the votes do not carry): said in the confirmation. */
+  readonly unusual: readonly string[];
   readonly publicity: { readonly from: string; readonly to: string } | null;
   /** Applications ready for evaluation (fee paid, defended where required) in no meeting yet. */
   readonly readyToAdd: number;

@@ -11,7 +11,7 @@ import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meetin
 import { expertMayRead, markedNever } from '../../core/application/file-access';
 import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, votingOpen, type Member } from '../../core/evaluation/meeting.machine';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
-import { tally, tallyText } from '../../core/evaluation/votes';
+import { tally, tallyText, unusualBeforePublishing } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
@@ -119,6 +119,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
     items,
     caps,
     blockers: stage === 'voting' ? blockers : [],
+    unusual: stage === 'voting' ? unusualBeforePublishing(items, meeting.expertIds.length) : [],
     publicity: meeting.publicity,
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
     mayPublicise,

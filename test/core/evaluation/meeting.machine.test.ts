@@ -5,6 +5,7 @@ import { canMeeting, decideMeeting, type MeetingCommand, type Member } from '../
 import { nationalCalendar, regionalCalendar } from '../../../src/core/config/calendar';
 import { buildReviewNotice } from '../../../src/core/messages/review-notice';
 import { publicityOver } from '../../../src/core/review/publicity';
+import { agreesNeeded, unusualBeforePublishing } from '../../../src/core/evaluation/votes';
 import { yuliGraduate } from '../eligibility/people.fixture';
 import { round } from '../eligibility/rounds.fixture';
 
@@ -105,5 +106,30 @@ describe('the result publicity notice', () => {
   it('says the publicity’s last day, never the midnight after it', () => {
     const notice = buildReviewNotice({ kind: 'result', applicationId: 'a', label: '副高级', status: 'publicised', route: 'hr', actor: '评委会秘书', reasons: [], deadline: publicityOver('2024-10-17'), categoryNames: {} });
     expect(notice.body).toBe('您的申报（副高级）评审通过，正在公示，公示至2024年10月17日。');
+  });
+});
+
+describe('what stands out before publishing', () => {
+  const t = (agree: number, disagree: number, missing: number) => ({ agree, disagree, abstain: 0, missing });
+  it('names experts who have not voted and every result the votes do not carry (同意 ≥ ⌈2/3⌉ of the experts)', () => {
+    expect(agreesNeeded(2)).toBe(2);
+    expect(agreesNeeded(3)).toBe(2);
+    expect(agreesNeeded(7)).toBe(5);
+    expect(
+      unusualBeforePublishing(
+        [
+          { code: 1, applicantName: '甲', result: 'pass', tally: t(0, 2, 0) },
+          { code: 2, applicantName: '乙', result: 'fail', tally: t(2, 0, 0) },
+          { code: 3, applicantName: '丙', result: 'pass', tally: t(2, 0, 0) },
+          { code: 4, applicantName: '丁', result: 'pass', tally: t(1, 0, 1) },
+        ],
+        2,
+      ),
+    ).toEqual([
+      '1 份有专家还没有投票：4号',
+      '1号 甲：记录为通过，但同意票 0 张，不到 2 张（2 位专家的三分之二）',
+      '2号 乙：记录为不通过，但同意票已有 2 张（2 位专家的三分之二是 2 张）',
+      '4号 丁：记录为通过，但同意票 1 张，不到 2 张（2 位专家的三分之二）',
+    ]);
   });
 });

@@ -63,7 +63,8 @@ function Meeting() {
   }
 
   async function publish() {
-    const confirmed = await confirm({ title: '发布评审结果', content: '发布后每位申报人都会收到结果通知，结果不能再修改。确定发布吗？', confirmText: '发布', cancelText: '再看看' });
+    const unusual = m.unusual.length > 0 ? `请先核对：${m.unusual.join('；')}。` : '';
+    const confirmed = await confirm({ title: '发布评审结果', content: `${unusual}发布后每位申报人都会收到结果通知，结果不能再修改。确定发布吗？`, confirmText: '发布', cancelText: '再看看' });
     if (!confirmed) return;
     await run('publish', () => call('committee', 'publishResults', { meetingId, requestId: publishId.current }));
   }
@@ -125,6 +126,12 @@ function Meeting() {
           {m.blockers.map((b) => (
             <Text key={b} className='committee__line'>
               · {b}
+            </Text>
+          ))}
+          {m.unusual.length > 0 ? <Text className='committee__note'>发布前请核对：</Text> : null}
+          {m.unusual.map((u) => (
+            <Text key={u} className='meeting__over'>
+              · {u}
             </Text>
           ))}
           <ActionButton disabled={busy !== null} onTap={() => void publish()}>
