@@ -130,7 +130,7 @@ function Meeting() {
           ))}
           {m.unusual.length > 0 ? <Text className='committee__note'>发布前请核对：</Text> : null}
           {m.unusual.map((u) => (
-            <Text key={u} className='meeting__over'>
+            <Text key={u} className='meeting__unusual'>
               · {u}
             </Text>
           ))}
