@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import demo from '../config/seed/demo.json';
 import { allRounds } from '../config/rounds';
-import type { ApplicationRecord } from '../src/core/application/application.schema';
+import { emptyApplicationContent, type ApplicationRecord } from '../src/core/application/application.schema';
 import type { ReviewStatus } from '../src/core/review/review.machine';
 import { openSqliteStore } from '../src/server/adapters/local/sqlite.store';
 import { allCollections, collections } from '../src/server/collections';
@@ -57,21 +57,11 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
     profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }),
     status,
     createdAt: at,
-    files: [],
-    texts: {},
-    entries: {},
-    declarations: [],
-    idNumber: null,
+    ...emptyApplicationContent(),
     submissions: 1,
     events: [{ kind: 'submit', at, requestId: `r-${i}`, by: `bench-person-${i}`, role: 'applicant', from: 'draft', to: 'submitted', reasons: [], opinion: '' }],
     applicantName: `申报人${String(i).padStart(5, '0')}`,
     unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县', route: 'hr' },
-    returnDeadline: null,
-    returnSnapshot: {},
-    returnConfirmations: {},
-    publicity: null,
-    feeReceipt: null,
-    basics: { ethnicity: null, politicalStatus: null },
   };
   return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
 }

@@ -131,6 +131,29 @@ export const ApplicationRecord = z.strictObject({
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 
+/**
+ * What an application holds before anything is uploaded, typed, submitted or reviewed: the fields
+ * every new record starts with (fresh objects each call, never shared between records).
+ */
+export function emptyApplicationContent() {
+  return {
+    files: [],
+    texts: {},
+    entries: {},
+    declarations: [],
+    idNumber: null,
+    submissions: 0,
+    events: [],
+    unit: null,
+    returnDeadline: null,
+    returnSnapshot: {},
+    returnConfirmations: {},
+    publicity: null,
+    feeReceipt: null,
+    basics: { ethnicity: null, politicalStatus: null },
+  } satisfies Partial<ApplicationRecord>;
+}
+
 /** The id an application has: the same person, round and offer always name the same application. */
 export function applicationId(personId: string, roundId: string, offerKey: string): string {
   return `${personId}:${roundId}:${offerKey}`;

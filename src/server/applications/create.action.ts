@@ -1,4 +1,4 @@
-import { type ApplicationRecord, applicationId } from '../../core/application/application.schema';
+import { type ApplicationRecord, applicationId, emptyApplicationContent } from '../../core/application/application.schema';
 import { APPLICATION_REFUSAL } from '../../core/application/refusal-texts';
 import { assess } from '../../core/eligibility/assess';
 import { appError } from '../../core/errors';
@@ -72,22 +72,11 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
         profile: saved.profile,
         status: 'draft',
         createdAt: now.toISOString(),
-        files: [],
+        ...emptyApplicationContent(),
         // A choice the self-check already answered (驻村, the unit's level) starts chosen; the page says so.
         texts: Object.fromEntries(offer.materials.flatMap((m) => (m.choices?.suggested ? [[m.code, m.choices.suggested]] : []))),
-        entries: {},
-        declarations: [],
-        idNumber: null,
-        submissions: 0,
         events: [{ kind: 'created', at: now.toISOString(), requestId: null, by: caller._id, role: caller.role, from: null, to: 'draft', reasons: [], opinion: '' }],
         applicantName: caller.name,
-        unit: null,
-        returnDeadline: null,
-        returnSnapshot: {},
-        returnConfirmations: {},
-        publicity: null,
-        feeReceipt: null,
-        basics: { ethnicity: null, politicalStatus: null },
       };
       applications.insert(writes, id, record);
       return ok(viewFrom(id, record, round, offer, await lintContextOf(store, caller, round), now));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ApplicationRecord } from '../../../src/core/application/application.schema';
+import { emptyApplicationContent, type ApplicationRecord } from '../../../src/core/application/application.schema';
 import { stageOf, type MeetingRecord } from '../../../src/core/evaluation/meeting';
 import { canMeeting, decideMeeting, type MeetingCommand, type Member } from '../../../src/core/evaluation/meeting.machine';
 import { nationalCalendar, regionalCalendar } from '../../../src/core/config/calendar';
@@ -17,7 +17,7 @@ import { round } from '../eligibility/rounds.fixture';
  */
 const yuli = round('yuli-initial-junior-2024');
 const record = (status: ApplicationRecord['status']): ApplicationRecord =>
-  ({ personId: 'p', roundId: yuli.id, year: 2024, offerKey: 'initial_junior:junior_assistant', offerId: 'initial_junior', level: 'junior_assistant', way: 'initial', channel: 'general', series: 'agriculture', specialty: 'agriculture.agronomy', profile: yuliGraduate(), status, createdAt: '2024-10-09T02:00:00.000Z', files: [], texts: {}, entries: {}, declarations: [], idNumber: null, submissions: 1, events: [], applicantName: '李娜', unit: null, returnDeadline: null, returnSnapshot: {}, returnConfirmations: {}, publicity: null, feeReceipt: null, basics: { ethnicity: null, politicalStatus: null } }) as ApplicationRecord;
+  ({ personId: 'p', roundId: yuli.id, year: 2024, offerKey: 'initial_junior:junior_assistant', offerId: 'initial_junior', level: 'junior_assistant', way: 'initial', channel: 'general', series: 'agriculture', specialty: 'agriculture.agronomy', profile: yuliGraduate(), status, createdAt: '2024-10-09T02:00:00.000Z', ...emptyApplicationContent(), submissions: 1, applicantName: '李娜' }) as ApplicationRecord;
 const meeting: MeetingRecord = { roundId: yuli.id, heldOn: '2024-11-05', createdAt: '2024-11-01T02:00:00.000Z', createdBy: 's', expertIds: ['e1', 'e2'], applicationIds: ['a', 'b'], results: {}, publishedAt: null, publicity: null, certifiedAt: null, objections: [] };
 const members = (statuses: readonly ApplicationRecord['status'][]): Member[] => statuses.map((s, i) => ({ id: ['a', 'b'][i]!, rev: 1, record: record(s) }));
 const calendars = { national: nationalCalendar(), regional: regionalCalendar() };

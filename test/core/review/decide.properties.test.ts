@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ApplicationRecord, UnitSnapshot } from '../../../src/core/application/application.schema';
+import { emptyApplicationContent, type ApplicationRecord, type UnitSnapshot } from '../../../src/core/application/application.schema';
 import { can, decide, LISTED_STATUSES, type MoveFacts } from '../../../src/core/review/decide';
 import { DELAYED, dueCommand, WAITING_ON_A_DEADLINE } from '../../../src/core/review/deadlines';
 import { ReviewCommand, TRANSITIONS, type Actor } from '../../../src/core/review/review.machine';
@@ -27,21 +27,8 @@ const start: ApplicationRecord = {
   profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }),
   status: 'draft',
   createdAt: '2024-10-09T02:00:00.000Z',
-  files: [],
-  texts: {},
-  entries: {},
-  declarations: [],
-  idNumber: null,
-  submissions: 0,
-  events: [],
+  ...emptyApplicationContent(),
   applicantName: '李娜',
-  unit: null,
-  returnDeadline: null,
-  returnSnapshot: {},
-  returnConfirmations: {},
-  publicity: null,
-  feeReceipt: null,
-  basics: { ethnicity: null, politicalStatus: null },
 };
 
 const unitOf = (level: UnitSnapshot['level'], route: UnitSnapshot['route']): UnitSnapshot => ({ unitId: 'unit-a', name: '尉犁县农业技术推广中心', level, prefecture: '巴音郭楞蒙古自治州', county: level === 'prefecture' ? null : '尉犁县', route });
