@@ -141,14 +141,18 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
 // ---------------------------------------------------------------------------------------------
 // The expert's side: numbers, blind texts, blind copies; nothing that names the person.
 
+/** Whether the expert may vote now, and whether it is because the meeting's day has not come. */
+function votingOf(meeting: MeetingRecord, today: string): { readonly open: boolean; readonly beforeTheDay: boolean } {
+  return { open: votingOpen(meeting, today), beforeTheDay: today < meeting.heldOn };
+}
+
 export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[], today: string): ExpertPanelView {
   const { id, meeting, round } = loaded;
   return {
     meetingId: id,
     roundTitle: round.title,
     heldOn: meeting.heldOn,
-    open: votingOpen(meeting, today),
-    beforeTheDay: today < meeting.heldOn,
+    ...votingOf(meeting, today),
     items: members.map((m) => blindSummaryOf(meeting, round, m, myVotes)),
   };
 }
@@ -202,8 +206,7 @@ export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: rea
     ...blindSummaryOf(meeting, round, m, myVotes),
     meetingId: id,
     count: meeting.applicationIds.length,
-    open: votingOpen(meeting, today),
-    beforeTheDay: today < meeting.heldOn,
+    ...votingOf(meeting, today),
     texts,
     entries,
     images,
