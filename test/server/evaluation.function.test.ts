@@ -4,15 +4,19 @@ import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import sharp from 'sharp';
 import { openHarness, type Harness } from './harness';
+import { chooseExperts } from '../../src/core/evaluation/expert-draw';
 
 /**
  * The evaluation meeting of aksu-forestry-2024 over the real local adapters, with the seeded four
- * 副高级 forestry engineers who have defended (吐尔洪, 米娜瓦尔, 周建国, 阿不都热合曼): experts vote on
- * blind copies, the secretary records results within 四(七)'s 75 % cap, publishes, publicises, certifies.
+ * 副高级 forestry engineers who have defended (吐尔洪, 米娜瓦尔, 周建国, 阿不都热合曼): three experts drawn
+ * from the pool, attendance and the quorum, 古再丽 recused from her own unit's applicants, votes on
+ * blind copies deciding the results, one changed with its reason to keep within 四(七)'s 75 % cap,
+ * published, publicised, certified.
  */
 const secretary: Caller = { openid: 'demo-openid-secretary' };
 const expert: Caller = { openid: 'demo-openid-expert' };
 const expert2: Caller = { openid: 'demo-openid-expert-2' };
+const expert3: Caller = { openid: 'demo-openid-expert-3' };
 const unitAdmin: Caller = { openid: 'demo-openid-aksu-admin' };
 const tuerhong: Caller = { openid: 'demo-openid-forestry-1' };
 const ROUND = 'aksu-forestry-2024';
@@ -23,7 +27,7 @@ const ID_NUMBER = '65290119800101123X';
 interface MeetingView {
   id: string;
   stage: string;
-  items: { applicationId: string; code: number; applicantName: string; result: string | null; status: string; tallyText: string }[];
+  items: { applicationId: string; code: number; applicantName: string; result: string | null; computed: string | null; pending: string | null; status: string; tallyText: string; recusals: { name: string; reason: string }[]; proposedRecusals: { expertId: string; name: string; why: string }[] }[];
   caps: { text: string; over: boolean }[];
   blockers: string[];
   readyToAdd: number;
@@ -60,30 +64,41 @@ describe('evaluation meetings', () => {
   });
   afterAll(() => harness.close());
 
-  it('sets up a meeting with every defended application of the round and its experts, once per request', async () => {
-    const created = await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1' });
+  it('sets up a meeting with every defended application of the round and experts drawn from its pool, the seed kept, once per request', async () => {
+    // Too few, or someone outside the round's pool, is refused before anything is written.
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-a', experts: { kind: 'hand', expertIds: ['person-expert', 'person-expert-2'] } })).reply).toMatchObject({ ok: false, details: ['评审会至少要有 3 位评审专家，现在选了 2 位。'] });
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-b', experts: { kind: 'hand', expertIds: ['person-expert', 'person-expert-2', 'person-forestry-1'] } })).reply).toMatchObject({ ok: false, details: ['所选的专家不在本批次的专家库中，请刷新后重新选择。'] });
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-c', experts: { kind: 'draw', count: 4 } })).reply).toMatchObject({ ok: false, details: ['专家库只有 3 位评审专家，不能抽取 4 位。'] });
+    const created = await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1', experts: { kind: 'draw', count: 3 } });
     expect(created.reply).toMatchObject({ ok: true });
-    const view = data<MeetingView & { expertNames: string[] }>(created);
+    const view = data<MeetingView & { meetingExperts: { name: string; present: boolean | null }[]; selectionText: string }>(created);
     meetingId = view.id;
     expect(view.items.map((i) => [i.code, i.applicantName])).toEqual(NAMES.map((n, i) => [i + 1, n]));
-    expect(view.expertNames).toEqual(['刘文博', '古再丽']);
+    expect(view.meetingExperts.map((e) => e.name).sort()).toEqual(['何振华', '刘文博', '古再丽'].sort());
+    expect(view.meetingExperts.every((e) => e.present === null)).toBe(true);
+    // The draw is kept with its seed and pool: drawn again from them, the same experts.
+    const stored = (await harness.store.get('meetings', meetingId))! as unknown as { expertIds: string[]; selection: { kind: 'draw'; seed: number; pool: string[]; count: number } };
+    expect(view.selectionText).toBe(`从本批次专家库 3 位中随机抽取 3 位（抽取种子 ${stored.selection.seed}，可复核）`);
+    const again = chooseExperts(stored.selection.pool, { kind: 'draw', count: 3 }, stored.selection.seed);
+    expect(again.ok && again.value.expertIds).toEqual(stored.expertIds);
     // A double tap is the same meeting; nothing is left for a second one.
-    expect(data<MeetingView>(await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1' })).id).toBe(meetingId);
-    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-13', requestId: 'meeting-forestry-2' })).reply).toMatchObject({ ok: false, code: 'MEETING.NOTHING_READY' });
-    expect((await call(secretary, 'meetings', {})).reply).toMatchObject({ ok: true, data: [{ id: meetingId, applications: 4, experts: 2 }] });
+    expect(data<MeetingView>(await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-10', requestId: 'meeting-forestry-1', experts: { kind: 'draw', count: 3 } })).id).toBe(meetingId);
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-10-13', requestId: 'meeting-forestry-2', experts: { kind: 'draw', count: 3 } })).reply).toMatchObject({ ok: false, code: 'MEETING.NOTHING_READY' });
+    expect((await call(secretary, 'meetings', {})).reply).toMatchObject({ ok: true, data: [{ id: meetingId, applications: 4, experts: 3 }] });
   });
 
   it('refuses a bad date, another round, other roles and experts of other meetings', async () => {
-    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-02-30', requestId: 'meeting-forestry-3' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
-    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2014-10-13', requestId: 'meeting-forestry-4' })).reply).toMatchObject({ ok: false, message: '评审会日期应在本批次的年度（2024 年）内，2014-10-13 不在。请检查年份。' });
-    expect((await call(secretary, 'createMeeting', { roundId: 'bazhou-ecoenv-2024', heldOn: '2024-10-12', requestId: 'meeting-bazhou-1' })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
+    const experts = { kind: 'draw', count: 3 };
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-02-30', requestId: 'meeting-forestry-3', experts })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2014-10-13', requestId: 'meeting-forestry-4', experts })).reply).toMatchObject({ ok: false, message: '评审会日期应在本批次的年度（2024 年）内，2014-10-13 不在。请检查年份。' });
+    expect((await call(secretary, 'createMeeting', { roundId: 'bazhou-ecoenv-2024', heldOn: '2024-10-12', requestId: 'meeting-bazhou-1', experts })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
     expect((await call(unitAdmin, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect((await call(expert, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect((await call(tuerhong, 'panel', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 
   it('shows experts numbers, blind texts and blind copies only: no name, ID number or unit in anything they receive', async () => {
-    const replies = [await call(expert, 'meetings', {}), await call(expert, 'panel', { meetingId }), await call(expert, 'blindItem', { meetingId, code: 1 }), await call(expert, 'vote', { meetingId, code: 1, vote: 'agree' })];
+    const replies = [await call(expert, 'meetings', {}), await call(expert, 'panel', { meetingId }), await call(expert, 'blindItem', { meetingId, code: 1 })];
     for (const r of replies) expect(r.reply).toMatchObject({ ok: true });
     const item = data<{ texts: { text: string }[]; entries: { rows: string[] }[]; images: { name: string; url: string }[]; withheld: string[]; myVote: string }>(replies[2]!);
     expect(item.texts[0]!.text).toBe('本人，身份证号（身份证号已隐去），2015年起在xxx负责防护林建设。');
@@ -94,52 +109,94 @@ describe('evaluation meetings', () => {
     expect(item.withheld).toEqual(['继续教育公需课及专业课培训合格证书（没有遮挡后的副本，请在评审会现场查阅纸质材料）']);
     const all = JSON.stringify(replies.map((r) => r.reply));
     for (const trace of [...NAMES, ID_NUMBER, '林业技术推广中心', 'uploads/', '个人承诺书', '单位推荐意见']) expect(all).not.toContain(trace);
-    expect(data<{ myVote: string }>(replies[3]!).myVote).toBe('agree');
   });
 
-  it('lets experts read before the meeting’s day, and vote and record results only from it (Beijing)', async () => {
+  it('lets experts read before the meeting’s day; attendance, votes and results only from it (Beijing)', async () => {
     const doc = (await harness.store.get('meetings', meetingId))!;
     await harness.store.update('meetings', meetingId, doc._rev, { heldOn: '2024-10-11' });
-    expect((await call(expert, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { open: false, beforeTheDay: true } });
+    expect((await call(expert, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { open: false, closedReason: '评审会在2024年10月11日召开，当天起才能表决。' } });
     expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['评审会在2024年10月11日召开，当天起才能表决。'] });
-    expect((await call(secretary, 'recordResult', { meetingId, applicationId: APP(2), result: 'pass' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['评审会在2024年10月11日召开，当天起才能记录评审结果。'] });
+    expect((await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert'] })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['评审会在2024年10月11日召开，当天才能登记到会专家。'] });
     const moved = (await harness.store.get('meetings', meetingId))!;
     await harness.store.update('meetings', meetingId, moved._rev, { heldOn: '2024-10-10' });
-    expect((await call(expert, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { open: true, beforeTheDay: false } });
+    // On the day, before the secretary has recorded who is present: no vote yet.
+    expect((await call(expert, 'vote', { meetingId, code: 1, vote: 'agree' })).reply).toMatchObject({ ok: false, details: ['秘书登记到会专家后才能表决，请稍后再试。'] });
+    expect((await meeting()).blockers).toEqual(['还没有登记到会专家：评审会当天请先登记到会的评审专家。']);
   });
 
-  it('lets each expert vote once per application, changeable until published; the secretary sees the tally', async () => {
+  it('decides nothing while the experts present are below the quorum, and takes votes only from those present', async () => {
+    const alone = data<MeetingView & { quorum: { needed: number; present: number; met: boolean } }>(await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert'] }));
+    expect(alone.quorum).toMatchObject({ needed: 2, present: 1, met: false });
+    expect(alone.blockers).toEqual(['到会专家 1 位，不到 2 位（3 位评审专家的三分之二，《职称评审管理暂行规定》第二十条）：不能表决，也不能记录评审结果。']);
+    expect((await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-0' })).reply).toMatchObject({ ok: false, details: alone.blockers });
+    expect((await call(secretary, 'overrideResult', { meetingId, applicationId: APP(1), result: 'fail', reason: '一票否决：材料造假' })).reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED' });
+    expect((await call(expert3, 'vote', { meetingId, code: 1, vote: 'agree' })).reply).toMatchObject({ ok: false, details: ['您没有登记为到会专家，不能表决：评审专家不能委托他人或会后补投。如您已到会，请联系秘书登记。'] });
+    expect((await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert', 'person-forestry-1'] })).reply).toMatchObject({ ok: false, details: ['这位专家不是这次评审会的评审专家，请重新选择。'] });
+    const all = data<MeetingView & { quorum: { met: boolean } }>(await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert', 'person-expert-2', 'person-expert-3'] }));
+    expect(all.quorum.met).toBe(true);
+  });
+
+  it('proposes recusing the expert of the applicants’ own unit; once recused she neither sees nor decides those applications', async () => {
+    const view = await meeting();
+    expect(view.items.map((i) => i.proposedRecusals)).toEqual(NAMES.map(() => [{ expertId: 'person-expert-2', name: '古再丽', why: '与申报人同一单位' }]));
+    for (let n = 1; n <= 4; n += 1) await call(secretary, 'recuse', { meetingId, applicationId: APP(n), expertId: 'person-expert-2', reason: '与申报人同一单位' });
+    const recused = await meeting();
+    expect(recused.items.map((i) => [i.recusals.map((r) => r.name), i.proposedRecusals])).toEqual(NAMES.map(() => [['古再丽'], []]));
+    expect((await call(expert2, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { items: [] } });
+    expect((await call(expert2, 'blindItem', { meetingId, code: 1 })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    expect((await call(expert2, 'vote', { meetingId, code: 1, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    // Lifted and recused again: one recusal, not two.
+    await call(secretary, 'liftRecusal', { meetingId, applicationId: APP(4), expertId: 'person-expert-2' });
+    expect((await call(expert2, 'panel', { meetingId })).reply).toMatchObject({ ok: true, data: { items: [{ code: 4 }] } });
+    await call(secretary, 'recuse', { meetingId, applicationId: APP(4), expertId: 'person-expert-2', reason: '与申报人同一单位' });
+    await call(secretary, 'recuse', { meetingId, applicationId: APP(4), expertId: 'person-expert-2', reason: '与申报人同一单位' });
+    expect(((await harness.store.get('meetings', meetingId)) as unknown as { recusals: unknown[] }).recusals).toHaveLength(4);
+  });
+
+  it('computes each result from the votes of the experts present (同意 ≥ ⌈2/3⌉), a vote changeable until published', async () => {
     await call(expert, 'vote', { meetingId, code: 1, vote: 'disagree' });
-    await call(expert2, 'vote', { meetingId, code: 1, vote: 'agree' });
     expect((await call(expert, 'vote', { meetingId, code: 9, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
     expect((await call(expert, 'vote', { meetingId, code: 1, vote: 'maybe' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
-    expect((await meeting()).items[0]!.tallyText).toBe('同意 1，不同意 1，弃权 0');
-    expect((await meeting()).items[1]!.tallyText).toBe('同意 0，不同意 0，弃权 0，未投 2');
+    expect((await meeting()).items[0]).toMatchObject({ tallyText: '同意 0，不同意 1，弃权 0，未投 1', computed: null, pending: '还有 1 位到会专家没有投票' });
+    for (const who of [expert, expert3]) for (let code = 1; code <= 4; code += 1) await call(who, 'vote', { meetingId, code, vote: 'agree' });
+    const decided = await meeting();
+    expect(decided.items.map((i) => [i.tallyText, i.computed, i.result])).toEqual(NAMES.map(() => ['同意 2，不同意 0，弃权 0', 'pass', 'pass']));
   });
 
-  it('refuses to publish with a result missing or above the 75 % cap, saying by how many, and changes nothing', async () => {
-    for (let n = 1; n <= 3; n += 1) await call(secretary, 'recordResult', { meetingId, applicationId: APP(n), result: 'pass' });
-    expect((await meeting()).blockers).toEqual(['还有 1 份没有记录结果：4号']);
-    const all = await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'pass' });
-    expect(data<MeetingView>(all).caps).toEqual([{ levelLabel: '副高级', evaluated: 4, passes: 4, allowed: 3, over: true, text: '副高级：评审 4 人，通过 4 人，最多 3 人（不高于 75%，四(七)）' }]);
+  it('refuses to publish above the 75 % cap, saying by how many and that the choice is the meeting’s, and changes nothing', async () => {
+    const view = await meeting();
+    expect(view.caps).toEqual([{ levelLabel: '副高级', evaluated: 4, passes: 4, allowed: 3, over: true, text: '副高级：评审 4 人，通过 4 人，最多 3 人（不高于 75%，四(七)）' }]);
     const refused = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
-    expect(refused.reply).toMatchObject({ ok: false, code: 'MEETING.REFUSED', details: ['副高级评审了 4 人，通过率不得高于 75%，最多通过 3 人；现在记为通过 4 人，多了 1 人（四(七)）。'] });
+    expect(refused.reply).toMatchObject({
+      ok: false,
+      code: 'MEETING.REFUSED',
+      details: ['副高级评审了 4 人，通过率不得高于 75%，最多通过 3 人；现在记为通过 4 人，多了 1 人（四(七)）。通知只规定通过率“不高于”，没有规定超出时如何取舍：请按评审会的决定把多出的人改为“不通过”，并写明理由。'],
+    });
     expect((await meeting()).items.map((i) => i.status)).toEqual(['defended', 'defended', 'defended', 'defended']);
     expect(await harness.store.find('outbox', { where: [{ field: 'personId', op: 'eq', value: 'person-forestry-1' }] })).toEqual([]);
+    // A change against the votes needs its reason; the votes' own result is not a change.
+    expect((await call(secretary, 'overrideResult', { meetingId, applicationId: APP(4), result: 'fail', reason: '超' })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call(secretary, 'overrideResult', { meetingId, applicationId: APP(4), result: 'pass', reason: '按表决结果' })).reply).toMatchObject({ ok: false, details: ['表决结果就是“通过”，不需要改判。'] });
   });
 
   it('publishes within the cap: each applicant moves and is told, once; votes and results are closed after', async () => {
-    await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'fail' });
+    const reason = '通过人数超过75%限额，评审会讨论决定按业绩排序，4号不通过';
+    const changed = data<MeetingView & { unusual: string[] }>(await call(secretary, 'overrideResult', { meetingId, applicationId: APP(4), result: 'fail', reason }));
+    expect(changed.unusual).toEqual([...NAMES.map((n, i) => `${i + 1}号 ${n}：古再丽 回避（与申报人同一单位）`), `4号 阿不都热合曼：表决通过（同意 2 张，需要 2 张），改为不通过，理由：${reason}`]);
     const published = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
     // 10月12日 (a Saturday) is a make-up working day after National Day: five from Thursday end on Tuesday.
     expect(published.reply).toMatchObject({ ok: true, data: { stage: 'published', mayPublicise: true, earliestPublicityEnd: '2024-10-15' } });
     expect(data<MeetingView>(published).items.map((i) => i.status)).toEqual(['passed', 'passed', 'passed', 'failed']);
+    const kept = (await harness.store.get('meetings', meetingId)) as unknown as { results: Record<string, string>; tallies: Record<string, unknown> };
+    expect(kept.results[APP(4)]).toBe('fail');
+    expect(kept.tallies[APP(4)]).toEqual({ agree: 2, disagree: 0, abstain: 0, voters: 2, needed: 2, computed: 'pass' });
     // Again (a double tap): nothing more.
     expect((await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' })).reply).toMatchObject({ ok: true });
     const told = await harness.store.find('outbox', { where: [{ field: 'personId', op: 'in', values: ['person-forestry-1', 'person-forestry-4'] }] });
     expect(told.map((m) => m.title).sort()).toEqual(['评审未通过', '评审通过']);
-    expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'agree' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
-    expect((await call(secretary, 'recordResult', { meetingId, applicationId: APP(4), result: 'pass' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
+    expect((await call(expert, 'vote', { meetingId, code: 2, vote: 'disagree' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
+    expect((await call(secretary, 'overrideResult', { meetingId, applicationId: APP(3), result: 'fail', reason: '会后改判不允许' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
+    expect((await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert'] })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
     expect(data<{ status: string; holderText: string }>(await dispatch(functions, 'applications', { action: 'get', payload: { applicationId: APP(1) } }, tuerhong, deps))).toMatchObject({ status: 'passed', holderText: '在评审委员会：评审通过，等待公示' });
   });
 

@@ -85,7 +85,7 @@ describe('every action that takes a request id', () => {
     'applications.submit': { openid: 'demo-openid-forestry-1', person: 'person-forestry-1', payload: { applicationId: APP } },
     'committee.receive': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { applicationId: APP } },
     'committee.recordFee': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { applicationId: APP } },
-    'committee.createMeeting': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15' } },
+    'committee.createMeeting': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', experts: { kind: 'draw', count: 3 } } },
     'committee.publishResults': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { meetingId: 'meeting-none' } },
     'committee.recordObjection': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { meetingId: 'meeting-none', applicationId: APP, from: '匿名', text: '业绩不实' } },
     'review.approve': { openid: 'demo-openid-prefecture-hr', person: 'person-prefecture-hr', payload: { applicationId: APP, opinion: '' } },

@@ -25,7 +25,23 @@ export interface CapLine {
   readonly over: boolean;
 }
 
-/** An application of a meeting as its secretary sees it: name, tally, result. */
+/** An expert of the round's pool, as the secretary chooses a meeting's members. */
+export interface PoolExpert {
+  readonly id: string;
+  readonly name: string;
+  /** What the pool says of them (specialty, unit), for choosing. */
+  readonly note: string | null;
+}
+
+/** A member of the meeting as its secretary sees them. */
+export interface MeetingExpert {
+  readonly id: string;
+  readonly name: string;
+  /** Null until attendance is recorded. */
+  readonly present: boolean | null;
+}
+
+/** An application of a meeting as its secretary sees it: name, the tally of those who vote on it, the result the votes reach. */
 export interface MeetingItem {
   readonly applicationId: string;
   /** 1号, 2号 … as the experts know it. */
@@ -35,13 +51,30 @@ export interface MeetingItem {
   readonly specialtyName: string;
   readonly tally: Tally;
   readonly tallyText: string;
+  /** 同意 votes it needs (two thirds of those who vote on it). */
+  readonly needed: number;
+  /** What the votes decide, or null while they cannot (`pending` says why). */
+  readonly computed: MeetingResult | null;
+  readonly pending: string | null;
+  /** The secretary's recorded change of the votes' result, with its reason. */
+  readonly override: { readonly result: MeetingResult; readonly reason: string } | null;
+  /** The result as published, or as it would be: the override, else the votes'. */
   readonly result: MeetingResult | null;
+  readonly recusals: readonly { readonly expertId: string; readonly name: string; readonly reason: string }[];
+  /** Experts the product proposes to recuse from it (same unit), for the secretary to confirm. */
+  readonly proposedRecusals: readonly { readonly expertId: string; readonly name: string; readonly why: string }[];
   readonly status: ApplicationStatus;
   readonly statusText: string;
 }
 
 export interface MeetingView extends MeetingSummary {
-  readonly expertNames: readonly string[];
+  readonly meetingExperts: readonly MeetingExpert[];
+  /** How the members were chosen: by hand, or drawn with the seed kept. */
+  readonly selectionText: string;
+  /** The quorum and pass rule with their articles, and where attendance stands. */
+  readonly quorum: { readonly needed: number; readonly present: number | null; readonly met: boolean; readonly ruleText: string };
+  /** Whether attendance may be recorded now (from the meeting's day until published). */
+  readonly mayRecordAttendance: boolean;
   readonly items: readonly MeetingItem[];
   readonly caps: readonly CapLine[];
   /** Why publishing is refused now (results missing, above a cap); empty when it may be published. */
@@ -83,19 +116,21 @@ export interface ExpertPanelView {
   readonly meetingId: string;
   readonly roundTitle: string;
   readonly heldOn: string;
-  /** Votes may be cast or changed from the meeting's day until the results are published. */
+  /** Votes may be cast or changed from the meeting's day, once recorded present, until the results are published. */
   readonly open: boolean;
-  /** Not the meeting's day yet (Beijing): votes open on it. */
-  readonly beforeTheDay: boolean;
+  /** Why the expert may not vote now (before the day, attendance not recorded, absent, published). */
+  readonly closedReason: string | null;
+  /** The applications the expert votes on: those they are recused from are not listed. */
   readonly items: readonly BlindSummary[];
 }
 
 /** One application for the expert: blind texts and blind copies only. */
 export interface BlindItemView extends BlindSummary {
   readonly meetingId: string;
-  readonly count: number;
+  /** The numbers the expert may open, in order (recused ones left out), for 上一份 / 下一份. */
+  readonly codes: readonly number[];
   readonly open: boolean;
-  readonly beforeTheDay: boolean;
+  readonly closedReason: string | null;
   readonly texts: readonly { readonly name: string; readonly text: string }[];
   readonly entries: readonly { readonly name: string; readonly rows: readonly string[] }[];
   readonly images: readonly { readonly name: string; readonly url: string }[];

@@ -1,3 +1,4 @@
+import { seededShuffle, textHash } from '../draw/seeded-shuffle';
 import * as z from 'zod';
 import { typedText } from '../text/text-input';
 import { err, ok, type Result } from '../result';
@@ -153,29 +154,10 @@ export function assignSlots(
   return ok(slots);
 }
 
-/** Submission order (ties by id), or that order shuffled by the seed (mulberry32, Fisher–Yates). */
+/** Submission order (ties by id), or that order shuffled by the seed (`seededShuffle`), salted per panel. */
 function ordered(list: readonly Candidate[], order: Order, salt: string): Candidate[] {
   const sorted = [...list].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.applicationId.localeCompare(b.applicationId));
-  if (order.kind === 'submission') return sorted;
-  let state = (order.seed ^ hash(salt)) >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = sorted.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
-  }
-  return sorted;
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
-  return h >>> 0;
+  return order.kind === 'submission' ? sorted : seededShuffle(sorted, order.seed ^ textHash(salt));
 }
 
 /**

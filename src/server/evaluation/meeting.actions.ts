@@ -11,21 +11,42 @@ import { servesRound } from '../../core/review/scope';
 import type { ActionContext, ActionDefs } from '../function';
 import { moveApplication } from '../review/move';
 import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, votesOf, type LoadedMeeting } from './meetings';
-import { decideMeeting, MEETING_TEXT, votingOpen, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
+import { decideMeeting, MEETING_TEXT, voteRefusal, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
+import { recusedFrom } from '../../core/evaluation/decision-rule';
+import { chooseExperts } from '../../core/evaluation/expert-draw';
 import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
 import type { Round } from '../../core/round/round.schema';
 
 type MeetingActions = Pick<
   ActionDefs<'committee'>,
-  'meetings' | 'createMeeting' | 'meeting' | 'addReady' | 'recordResult' | 'publishResults' | 'publicise' | 'certify' | 'recordObjection' | 'answerObjection' | 'panel' | 'blindItem' | 'vote'
+  | 'meetings'
+  | 'createMeeting'
+  | 'meeting'
+  | 'expertPool'
+  | 'addReady'
+  | 'recordAttendance'
+  | 'recuse'
+  | 'liftRecusal'
+  | 'overrideResult'
+  | 'clearOverride'
+  | 'publishResults'
+  | 'publicise'
+  | 'certify'
+  | 'recordObjection'
+  | 'answerObjection'
+  | 'panel'
+  | 'blindItem'
+  | 'vote'
 >;
 
 /**
  * The committee's evaluation meetings. The secretary sets one up for a day with every application
- * of the round ready for it and the round's experts; experts see the applications by number only,
- * blind, and vote; the secretary sees the tally, records pass or fail, publishes within the round's
- * caps, publicises, certifies. Every move of an application goes through the review machine.
+ * of the round ready for it and experts chosen from the round's pool (by hand or by a recorded
+ * draw); on the day records who is present and who recuses from what; experts present see the
+ * applications by number only, blind, and vote; the votes decide each result (the secretary may
+ * change one only with a recorded reason); the secretary publishes within the round's caps,
+ * publicises, certifies. Every move of an application goes through the review machine.
  */
 export const meetingActions: MeetingActions = {
   meetings: {
@@ -46,7 +67,7 @@ export const meetingActions: MeetingActions = {
   },
   createMeeting: {
     roles: ['committee_secretary'],
-    async handle({ roundId, heldOn, requestId }, ctx) {
+    async handle({ roundId, heldOn, requestId, experts: choice }, ctx) {
       if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
       const id = `meeting-${requestId}`;
       // The same request again (a double tap): the meeting it made.
@@ -59,14 +80,25 @@ export const meetingActions: MeetingActions = {
       if (experts.length === 0) return err(appError('MEETING.NO_EXPERTS'));
       const ready = await readyApplications(ctx.store, roundId, defenseRequired(ctx, round));
       if (ready.length === 0) return err(appError('MEETING.NOTHING_READY'));
+      // A draw's seed is drawn here and kept with the meeting, so the same draw can be shown to be the same.
+      const chosen = chooseExperts(
+        experts.map((e) => e._id),
+        choice,
+        choice.kind === 'draw' ? ctx.random.int(2 ** 31 - 1) : 0,
+      );
+      if (!chosen.ok) return err(appError('MEETING.REFUSED', [chosen.error]));
       const meeting: MeetingRecord = {
         roundId,
         heldOn,
         createdAt: ctx.now.toISOString(),
         createdBy: ctx.caller._id,
-        expertIds: experts.map((e) => e._id),
+        ...chosen.value,
+        attendance: null,
+        recusals: [],
+        overrides: {},
         applicationIds: ready,
         results: {},
+        tallies: {},
         publishedAt: null,
         publicity: null,
         certifiedAt: null,
@@ -82,6 +114,13 @@ export const meetingActions: MeetingActions = {
       return viewOf(ctx, meetingId);
     },
   },
+  expertPool: {
+    roles: ['committee_secretary'],
+    async handle({ roundId }, ctx) {
+      if (!servesRound(ctx.caller, roundId)) return err(appError('ROUND.NOT_FOUND'));
+      return ok((await expertsOf(ctx.store, roundId)).map((e) => ({ id: e._id, name: e.name, note: e.note ?? null })));
+    },
+  },
   addReady: {
     roles: ['committee_secretary'],
     async handle({ meetingId }, ctx) {
@@ -92,14 +131,11 @@ export const meetingActions: MeetingActions = {
       return decideAndStage(ctx, loaded.value, { kind: 'add', applicationIds: ready });
     },
   },
-  recordResult: {
-    roles: ['committee_secretary'],
-    async handle({ meetingId, applicationId, result }, ctx) {
-      const loaded = await secretarysMeeting(ctx, meetingId);
-      if (!loaded.ok) return loaded;
-      return decideAndStage(ctx, loaded.value, { kind: 'record_result', applicationId, result });
-    },
-  },
+  recordAttendance: secretarys(({ present }, ctx) => ({ kind: 'record_attendance', present, by: ctx.caller._id })),
+  recuse: secretarys(({ applicationId, expertId, reason }, ctx) => ({ kind: 'recuse', applicationId, expertId, reason, by: ctx.caller._id })),
+  liftRecusal: secretarys(({ applicationId, expertId }) => ({ kind: 'lift_recusal', applicationId, expertId })),
+  overrideResult: secretarys(({ applicationId, result, reason }, ctx) => ({ kind: 'override', applicationId, result, reason, by: ctx.caller._id })),
+  clearOverride: secretarys(({ applicationId }) => ({ kind: 'clear_override', applicationId })),
   publishResults: {
     roles: ['committee_secretary'],
     async handle({ meetingId }, ctx) {
@@ -146,7 +182,7 @@ export const meetingActions: MeetingActions = {
       const loaded = await expertsMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
       const members = await membersOf(ctx.store, loaded.value.meeting);
-      return ok(panelOf(loaded.value, members, await myVotes(ctx, meetingId), beijingDate(ctx.now)));
+      return ok(panelOf(loaded.value, members, await myVotes(ctx, meetingId), ctx.caller._id, beijingDate(ctx.now)));
     },
   },
   blindItem: {
@@ -154,7 +190,7 @@ export const meetingActions: MeetingActions = {
     async handle({ meetingId, code }, ctx) {
       const found = await expertsItem(ctx, meetingId, code);
       if (!found.ok) return found;
-      return ok(await blindItemOf(found.value.loaded, found.value.member, await myVotes(ctx, meetingId), ctx.files, beijingDate(ctx.now)));
+      return ok(await blindItemOf(found.value.loaded, found.value.member, await myVotes(ctx, meetingId), ctx.files, ctx.caller._id, beijingDate(ctx.now)));
     },
   },
   vote: {
@@ -165,17 +201,31 @@ export const meetingActions: MeetingActions = {
       const { loaded, member } = found.value;
       const today = beijingDate(ctx.now);
       if (stageOf(loaded.meeting) !== 'voting') return err(appError('MEETING.CLOSED'));
-      if (!votingOpen(loaded.meeting, today)) return err(appError('MEETING.REFUSED', [MEETING_TEXT.votesFromTheDay(loaded.meeting.heldOn)]));
+      // Only experts recorded present, not recused, from the meeting's day: no vote by proxy or afterwards.
+      const refusal = voteRefusal(loaded.meeting, ctx.caller._id, member.id, today);
+      if (refusal) return err(appError('MEETING.REFUSED', [refusal]));
       const id = voteId(meetingId, ctx.caller._id, code);
       const fields = { meetingId, applicationId: member.id, expertId: ctx.caller._id, vote, at: ctx.now.toISOString() };
       const existing = await votes.get(ctx.store, id);
       if (existing) votes.update(ctx.writes, existing, { vote, at: fields.at });
       else votes.insert(ctx.writes, id, fields);
       const mine = (await myVotes(ctx, meetingId)).filter((v) => v.applicationId !== member.id);
-      return ok(await blindItemOf(loaded, member, [...mine, fields], ctx.files, today));
+      return ok(await blindItemOf(loaded, member, [...mine, fields], ctx.files, ctx.caller._id, today));
     },
   },
 };
+
+/** A secretary's command on one of their meetings, decided in the core and staged. */
+function secretarys<P extends { meetingId: string }>(command: (payload: P, ctx: ActionContext) => MeetingCommand) {
+  return {
+    roles: ['committee_secretary'] as const,
+    async handle(payload: P, ctx: ActionContext) {
+      const loaded = await secretarysMeeting(ctx, payload.meetingId);
+      if (!loaded.ok) return loaded;
+      return decideAndStage(ctx, loaded.value, command(payload, ctx));
+    },
+  };
+}
 
 type MeetingFound = { ok: true; value: LoadedMeeting } | { ok: false; error: ReturnType<typeof appError> };
 
@@ -197,7 +247,8 @@ async function expertsItem(ctx: ActionContext, meetingId: string, code: number) 
   const loaded = await expertsMeeting(ctx, meetingId);
   if (!loaded.ok) return loaded;
   const id = loaded.value.meeting.applicationIds[code - 1];
-  const [member] = id ? await membersOf(ctx.store, { ...loaded.value.meeting, applicationIds: [id] }) : [];
+  // An application the expert is recused from is, for them, not in the meeting.
+  const [member] = id && !recusedFrom(loaded.value.meeting, id, ctx.caller._id) ? await membersOf(ctx.store, { ...loaded.value.meeting, applicationIds: [id] }) : [];
   if (!member) return err(appError('APPLICATION.NOT_FOUND'));
   return ok({ loaded: loaded.value, member });
 }
@@ -213,7 +264,8 @@ async function myVotes(ctx: ActionContext, meetingId: string) {
  */
 async function decideAndStage(ctx: ActionContext, loaded: LoadedMeeting, command: MeetingCommand) {
   const members = await membersOf(ctx.store, loaded.meeting);
-  const decided = decideMeeting(loaded.meeting, command, { now: ctx.now, today: beijingDate(ctx.now), round: loaded.round, members, calendars: { national: nationalCalendar(), regional: regionalCalendar() } });
+  const votes = await votesOf(ctx.store, loaded.id);
+  const decided = decideMeeting(loaded.meeting, command, { now: ctx.now, today: beijingDate(ctx.now), round: loaded.round, members, votes, calendars: { national: nationalCalendar(), regional: regionalCalendar() } });
   if (!decided.ok) return err(decided.error);
   if (!decided.changed) return viewOf(ctx, loaded.id, { meeting: decided.next, members });
   const moved: Member[] = [];
@@ -244,10 +296,9 @@ async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMe
   const members = fresh.members ?? (await membersOf(ctx.store, loaded.meeting));
   const votes = await votesOf(ctx.store, id);
   const experts = await expertsOf(ctx.store, loaded.meeting.roundId);
-  const names = loaded.meeting.expertIds.map((e) => experts.find((p) => p._id === e)?.name ?? MEETING_TEXT.expertGone);
   const ready = stageOf(loaded.meeting) === 'voting' ? await readyApplications(ctx.store, loaded.meeting.roundId, defenseRequired(ctx, loaded.round)) : [];
   const readyToAdd = ready.filter((r) => !loaded.meeting.applicationIds.includes(r)).length;
-  return ok(meetingViewOf(loaded, members, votes, names, readyToAdd, ctx.now));
+  return ok(meetingViewOf(loaded, members, votes, experts, readyToAdd, ctx.now));
 }
 
 /** Whether an application must defend before it is evaluated: the engine's answer on its view. */

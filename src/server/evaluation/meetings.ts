@@ -9,9 +9,10 @@ import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { beijingDate } from '../../core/time/beijing';
 import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { expertMayRead, markedNever } from '../../core/application/file-access';
-import { RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, votingOpen, type Member } from '../../core/evaluation/meeting.machine';
+import { MEETING_TEXT, RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, voteRefusal, type Member } from '../../core/evaluation/meeting.machine';
+import { DECISION_TEXT, quorumMet, quorumOf, recusalProposals, recusedFrom, unusualBeforePublishing } from '../../core/evaluation/decision-rule';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
-import { tally, tallyText, unusualBeforePublishing } from '../../core/evaluation/votes';
+import { tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
@@ -88,14 +89,22 @@ export function summaryOf(id: string, meeting: MeetingRecord, round: Round): Mee
 }
 
 
-/** The pass-rate lines and publishing blockers of the results as recorded now. */
-export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], expertNames: readonly string[], readyToAdd: number, now: Date): MeetingView {
+/**
+ * The meeting for its secretary: its members and who is present, each application's tally of the
+ * experts who vote on it and the result the votes reach (or why not yet), recusals and their
+ * proposals, overrides with their reasons, the caps, and what blocks or stands out before publishing.
+ * `experts` is the round's pool as read (names, units).
+ */
+export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], experts: readonly Person[], readyToAdd: number, now: Date): MeetingView {
   const { id, meeting, round } = loaded;
+  const stage = stageOf(meeting);
+  const nameOf = (expertId: string) => experts.find((p) => p._id === expertId)?.name ?? MEETING_TEXT.expertGone;
+  const { caps, blockers, decisions } = resultChecks(meeting, members, round, votes);
+  const proposals = stage === 'voting' ? recusalProposals(meeting, members, experts) : [];
   const items: MeetingItem[] = members.map((m) => {
-    const t = tally(
-      votes.filter((v) => v.applicationId === m.id),
-      meeting.expertIds,
-    );
+    const d = decisions.find((x) => x.applicationId === m.id)!;
+    const frozen = meeting.tallies[m.id];
+    const t = frozen ? { agree: frozen.agree, disagree: frozen.disagree, abstain: frozen.abstain, missing: 0 } : d.tally;
     return {
       applicationId: m.id,
       code: meeting.applicationIds.indexOf(m.id) + 1,
@@ -104,26 +113,34 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
       specialtyName: applicationSpecialtyName(round, m.record),
       tally: t,
       tallyText: tallyText(t),
-      result: meeting.results[m.id] ?? null,
+      needed: frozen?.needed ?? d.needed,
+      computed: frozen ? frozen.computed : d.computed,
+      pending: stage === 'voting' ? d.pending : null,
+      override: d.override ? { result: d.override.result, reason: d.override.reason } : null,
+      result: stage === 'voting' ? d.final : (meeting.results[m.id] ?? null),
+      recusals: meeting.recusals.filter((r) => r.applicationId === m.id).map((r) => ({ expertId: r.expertId, name: nameOf(r.expertId), reason: r.reason })),
+      proposedRecusals: proposals.filter((p) => p.applicationId === m.id).map((p) => ({ expertId: p.expertId, name: nameOf(p.expertId), why: p.why })),
       status: m.record.status,
       statusText: statusText(m.record.status, m.record.unit?.route ?? 'hr'),
     };
   });
-  const stage = stageOf(meeting);
-  const { caps, blockers } = resultChecks(meeting, members, round);
   const publicityEnded = meeting.publicity !== null && now.getTime() >= publicityOver(meeting.publicity.to).getTime();
   const mayPublicise = stage === 'published' && members.some((m) => m.record.status === 'passed');
+  const today = beijingDate(now);
   return {
     ...summaryOf(id, meeting, round),
-    expertNames,
+    meetingExperts: meeting.expertIds.map((e) => ({ id: e, name: nameOf(e), present: meeting.attendance ? meeting.attendance.present.includes(e) : null })),
+    selectionText: meeting.selection.kind === 'draw' ? MEETING_TEXT.drawn(meeting.selection.count, meeting.selection.pool.length, meeting.selection.seed) : MEETING_TEXT.byHand,
+    quorum: { needed: quorumOf(meeting.expertIds.length), present: meeting.attendance?.present.length ?? null, met: quorumMet(meeting), ruleText: DECISION_TEXT.rule(meeting.expertIds.length) },
+    mayRecordAttendance: stage === 'voting' && today >= meeting.heldOn,
     items,
     caps,
     blockers: stage === 'voting' ? blockers : [],
-    unusual: stage === 'voting' ? unusualBeforePublishing(items, meeting.expertIds.length) : [],
+    unusual: stage === 'voting' ? unusualBeforePublishing(meeting, decisions, { expert: nameOf, applicant: (a) => members.find((m) => m.id === a)?.record.applicantName ?? '' }) : [],
     publicity: meeting.publicity,
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
     mayPublicise,
-    earliestPublicityEnd: mayPublicise ? earliestPublicityEnd(nationalCalendar(), regionalCalendar(), beijingDate(now), RESULT_PUBLICITY_WORKING_DAYS) : null,
+    earliestPublicityEnd: mayPublicise ? earliestPublicityEnd(nationalCalendar(), regionalCalendar(), today, RESULT_PUBLICITY_WORKING_DAYS) : null,
     mayCertify: stage === 'publicised' && publicityEnded && unansweredObjections(meeting) === 0,
     objections: meeting.objections.map((o) => ({
       id: o.id,
@@ -134,26 +151,33 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
       recordedAt: o.recordedAt,
       answer: o.answer ? { text: o.answer.text, at: o.answer.at } : null,
     })),
-    mayRecordObjection: stage === 'publicised' && meeting.publicity !== null && beijingDate(now) <= meeting.publicity.to,
+    mayRecordObjection: stage === 'publicised' && meeting.publicity !== null && today <= meeting.publicity.to,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The expert's side: numbers, blind texts, blind copies; nothing that names the person.
 
-/** Whether the expert may vote now, and whether it is because the meeting's day has not come. */
-function votingOf(meeting: MeetingRecord, today: string): { readonly open: boolean; readonly beforeTheDay: boolean } {
-  return { open: votingOpen(meeting, today), beforeTheDay: today < meeting.heldOn };
+/** Whether the expert may vote now on the meeting (on an application they are not recused from), and why not. */
+function votingOf(meeting: MeetingRecord, expertId: string, applicationId: string | null, today: string): { readonly open: boolean; readonly closedReason: string | null } {
+  const reason = voteRefusal(meeting, expertId, applicationId ?? '', today);
+  return { open: reason === null, closedReason: reason };
 }
 
-export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[], today: string): ExpertPanelView {
+/** The applications an expert votes on: those they are recused from are neither listed nor opened. */
+export function expertsMembers(meeting: MeetingRecord, members: readonly Member[], expertId: string): Member[] {
+  return members.filter((m) => !recusedFrom(meeting, m.id, expertId));
+}
+
+export function panelOf(loaded: LoadedMeeting, members: readonly Member[], myVotes: readonly VoteDoc[], expertId: string, today: string): ExpertPanelView {
   const { id, meeting, round } = loaded;
+  const mine = expertsMembers(meeting, members, expertId);
   return {
     meetingId: id,
     roundTitle: round.title,
     heldOn: meeting.heldOn,
-    ...votingOf(meeting, today),
-    items: members.map((m) => blindSummaryOf(meeting, round, m, myVotes)),
+    ...votingOf(meeting, expertId, mine[0]?.id ?? null, today),
+    items: mine.map((m) => blindSummaryOf(meeting, round, m, myVotes)),
   };
 }
 
@@ -172,7 +196,7 @@ function blindSummaryOf(meeting: MeetingRecord, round: Round, m: Member, myVotes
  * round lets experts see (never the ID card, the photo, the signed statements or the unit's papers);
  * PDFs (no blind copy) are named as withheld.
  */
-export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>, today: string): Promise<BlindItemView> {
+export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: readonly VoteDoc[], files: Pick<FileStore, 'url'>, expertId: string, today: string): Promise<BlindItemView> {
   const { id, meeting, round } = loaded;
   const who = { name: m.record.applicantName, idNumber: m.record.idNumber, unitName: m.record.unit?.name ?? null };
   const nameOf = (code: string) => round.materials.categories.find((c) => c.code === code)?.name ?? code;
@@ -205,8 +229,8 @@ export async function blindItemOf(loaded: LoadedMeeting, m: Member, myVotes: rea
   return {
     ...blindSummaryOf(meeting, round, m, myVotes),
     meetingId: id,
-    count: meeting.applicationIds.length,
-    ...votingOf(meeting, today),
+    codes: meeting.applicationIds.flatMap((a, i) => (recusedFrom(meeting, a, expertId) ? [] : [i + 1])),
+    ...votingOf(meeting, expertId, m.id, today),
     texts,
     entries,
     images,

@@ -35,22 +35,27 @@ function Evaluate() {
   const [problem, setProblem] = useState<AppError | null>(null);
   const latest = useRef(0);
 
+  // The number asked for, if the expert may open it; else their first (one they are recused from is not theirs).
+  const codes = panel.status === 'ready' ? panel.data.items.map((i) => i.code) : null;
+  const shown = codes === null ? null : codes.includes(code) ? code : (codes[0] ?? null);
+
   useEffect(() => {
+    if (shown === null) return;
     const ticket = ++latest.current;
     setItem(null);
     setItemProblem(null);
     setProblem(null);
-    void call('committee', 'blindItem', { meetingId, code }).then((answer) => {
+    void call('committee', 'blindItem', { meetingId, code: shown }).then((answer) => {
       if (ticket !== latest.current) return;
       if (answer.ok) setItem(answer.value);
       else setItemProblem(answer.error);
     });
-  }, [meetingId, code]);
+  }, [meetingId, shown]);
 
   if (panel.status === 'loading') return <LoadingView label='正在读取评审会…' />;
   if (panel.status === 'error') return <ErrorView error={panel.error} onRetry={panel.reload} />;
   const p: ExpertPanelView = panel.data;
-  if (p.items.length === 0) return <EmptyView title='这次评审会还没有申报' hint='评审委员会秘书加入申报后，请返回再打开。' />;
+  if (p.items.length === 0) return <EmptyView title='这次评审会没有需要您表决的申报' hint='您已回避全部申报，或秘书还没有加入申报：如有疑问请联系评审委员会秘书。' />;
   const voteOf = (c: number) => votes[c] ?? p.items.find((i) => i.code === c)?.myVote ?? null;
 
   async function vote(v: Vote) {
@@ -72,16 +77,17 @@ function Evaluate() {
         <Text className='committee__heading'>{chineseDate(p.heldOn)} 评审会</Text>
         <Text className='committee__line'>{p.roundTitle}</Text>
         <Text className='committee__meta'>
-          共 {p.items.length} 份，已表决 {voted} 份{p.open ? '' : p.beforeTheDay ? ` · 评审会当天（${chineseDate(p.heldOn)}）起可以表决，现在可以先阅读` : ' · 评审结果已发布，表决已结束'}
+          共 {p.items.length} 份，已表决 {voted} 份
         </Text>
+        {p.closedReason ? <Text className='committee__note'>{p.closedReason}{p.closedReason.includes('当天起') ? '现在可以先阅读材料。' : ''}</Text> : null}
         <View className='meeting__numbers' role='tablist' aria-label='申报编号'>
           {p.items.map((i) => (
             <View
               key={i.code}
               role='tab'
-              aria-selected={i.code === code}
+              aria-selected={i.code === shown}
               aria-label={`${i.code}号${voteOf(i.code) ? `，已表决：${VOTE_TEXT[voteOf(i.code)!]}` : '，未表决'}`}
-              className={`meeting__number ${i.code === code ? 'meeting__number--current' : ''} ${voteOf(i.code) ? 'meeting__number--voted' : ''}`}
+              className={`meeting__number ${i.code === shown ? 'meeting__number--current' : ''} ${voteOf(i.code) ? 'meeting__number--voted' : ''}`}
               onClick={() => setCode(i.code)}
             >
               {i.code}
@@ -152,13 +158,13 @@ function Evaluate() {
             {problem ? <ProblemAlert problem={problem} /> : null}
             {busy ? <Text className='committee__note'>正在保存表决…</Text> : null}
             <View className='committee__actions'>
-              {item.code > 1 ? (
-                <ActionButton tone='light' onTap={() => setCode(item.code - 1)}>
+              {step(item, -1) ? (
+                <ActionButton tone='light' onTap={() => setCode(step(item, -1)!)}>
                   上一份
                 </ActionButton>
               ) : null}
-              {item.code < item.count ? (
-                <ActionButton tone='light' onTap={() => setCode(item.code + 1)}>
+              {step(item, 1) ? (
+                <ActionButton tone='light' onTap={() => setCode(step(item, 1)!)}>
                   下一份
                 </ActionButton>
               ) : null}
@@ -168,6 +174,11 @@ function Evaluate() {
       ) : null}
     </View>
   );
+}
+
+/** The number before or after this one among those the expert may open (recused ones are skipped). */
+function step(item: BlindItemView, by: 1 | -1): number | undefined {
+  return item.codes[item.codes.indexOf(item.code) + by];
 }
 
 export default withSystemFont(Evaluate);

@@ -5,12 +5,12 @@ import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
-import type { MeetingItem, MeetingView } from '../../../core/contracts/evaluation';
+import type { MeetingView } from '../../../core/contracts/evaluation';
 import type { AppError } from '../../../core/errors';
-import type { MeetingResult } from '../../../core/evaluation/meeting';
 import type { Result } from '../../../core/result';
 import { beijingDate } from '../../../core/time/beijing';
-import { ChoiceRow } from '../../../features/committee/choice-row';
+import { Attendance } from '../../../features/committee/attendance';
+import { MeetingItemRow, type ItemActions } from '../../../features/committee/meeting-item';
 import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { Objections } from '../../../features/committee/objections';
@@ -21,15 +21,12 @@ import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
 
-const RESULTS: readonly { value: MeetingResult; text: string }[] = [
-  { value: 'pass', text: '通过' },
-  { value: 'fail', text: '不通过' },
-];
-
 /**
- * One evaluation meeting for its secretary: the experts' tally per application, pass or fail for
- * each, the round's pass-rate caps counted as results are recorded, publishing (refused above a
- * cap, saying by how many), the publicity, the certificate.
+ * One evaluation meeting for its secretary: who is present (and whether they reach the quorum),
+ * each application's tally of the experts who vote on it and the result the votes reach, recusals,
+ * a change of a result only with its reason, the round's pass-rate caps counted on those results,
+ * publishing (refused without the quorum, with a vote missing or above a cap, saying why), the
+ * publicity, objections, the certificate.
  */
 function Meeting() {
   // Taro's H5 router hands the query over still encoded; WeChat decodes it.
@@ -69,6 +66,12 @@ function Meeting() {
     await run('publish', () => call('committee', 'publishResults', { meetingId, requestId: publishId.current }));
   }
 
+  const itemActions = (applicationId: string): ItemActions => ({
+    recuse: (expertId, reason) => run('recuse', () => call('committee', 'recuse', { meetingId, applicationId, expertId, reason })),
+    liftRecusal: (expertId) => run('recuse', () => call('committee', 'liftRecusal', { meetingId, applicationId, expertId })),
+    override: (result, reason) => run('override', () => call('committee', 'overrideResult', { meetingId, applicationId, result, reason })),
+    clearOverride: () => run('override', () => call('committee', 'clearOverride', { meetingId, applicationId })),
+  });
   const voting = m.stage === 'voting';
   return (
     <View className='committee meeting'>
@@ -76,7 +79,9 @@ function Meeting() {
         <Text className='committee__heading'>{chineseDate(m.heldOn)} 评审会</Text>
         <Text className='committee__line'>{m.roundTitle}</Text>
         <Text className='committee__badge'>{m.stageText}</Text>
-        <Text className='committee__meta'>评审专家：{m.expertNames.join('、')}</Text>
+        <Text className='committee__meta'>
+          评审专家：{m.meetingExperts.map((e) => e.name).join('、')}（{m.selectionText}）
+        </Text>
         {m.publicity ? (
           <Text className='committee__line'>
             公示期：{chineseDate(m.publicity.from)}至{chineseDate(m.publicity.to)}
@@ -95,6 +100,8 @@ function Meeting() {
         </View>
       ) : null}
 
+      <Attendance view={m} busy={busy !== null} onRecord={(present) => run('attendance', () => call('committee', 'recordAttendance', { meetingId, present }))} />
+
       {m.caps.length > 0 ? (
         <View className='committee__card'>
           <Text className='committee__subheading'>通过率</Text>
@@ -109,9 +116,9 @@ function Meeting() {
 
       <View className='committee__card'>
         <Text className='committee__subheading'>申报与专家表决</Text>
-        {voting ? <Text className='committee__note'>专家投票可随时刷新查看；按评审会的决定为每份申报选择“通过”或“不通过”，发布前都可以改。</Text> : null}
+        {voting ? <Text className='committee__note'>结果由到会专家的表决得出（回避的专家不计）；投票情况可随时刷新查看。与表决不同的结果须写明理由，记入会议记录。</Text> : null}
         {m.items.map((item) => (
-          <ItemRow key={item.applicationId} item={item} voting={voting} disabled={busy !== null} onResult={(result) => void run(`result-${item.code}`, () => call('committee', 'recordResult', { meetingId, applicationId: item.applicationId, result }))} />
+          <MeetingItemRow key={item.applicationId} item={item} experts={m.meetingExperts} voting={voting} busy={busy !== null} actions={itemActions(item.applicationId)} />
         ))}
         {voting ? (
           <ActionButton tone='plain' disabled={busy !== null} onTap={() => void run('reload', () => call('committee', 'meeting', { meetingId }))}>
@@ -185,23 +192,6 @@ function Meeting() {
           )}
         </View>
       ) : null}
-    </View>
-  );
-}
-
-function ItemRow({ item, voting, disabled, onResult }: { item: MeetingItem; voting: boolean; disabled: boolean; onResult: (result: MeetingResult) => void }) {
-  return (
-    <View className='committee__item'>
-      <View className='committee__item-head'>
-        <Text className='committee__name'>
-          {item.code}号 {item.applicantName}
-        </Text>
-        <Text className='committee__meta'>
-          {item.label} · {item.specialtyName}
-        </Text>
-      </View>
-      <Text className='committee__line'>专家表决：{item.tallyText}</Text>
-      {voting ? <ChoiceRow label={`${item.code}号 ${item.applicantName} 的评审结果`} options={RESULTS} value={item.result} disabled={disabled} onPick={onResult} /> : <Text className='committee__badge'>{item.statusText}</Text>}
     </View>
   );
 }

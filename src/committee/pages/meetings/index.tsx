@@ -10,6 +10,8 @@ import type { MeetingSummary } from '../../../core/contracts/evaluation';
 import type { AppError } from '../../../core/errors';
 import { beijingDate } from '../../../core/time/beijing';
 import { ChoiceRow } from '../../../features/committee/choice-row';
+import { ExpertPicker } from '../../../features/committee/expert-picker';
+import type { ExpertChoice } from '../../../core/evaluation/expert-draw';
 import { chineseDate } from '../../../core/review/template-fill';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { call } from '../../../services/api/client';
@@ -21,7 +23,7 @@ import { useShownAgain } from '../../../services/page/shown-again';
 
 /**
  * 评审会: the secretary sets one up for a round and a day (every application ready for evaluation
- * and the round's experts join it) and opens it to record results; an expert sees the meetings
+ * joins it, and the experts chosen from the round's pool by hand or drawn) and opens it to record results; an expert sees the meetings
  * they sit in and opens one to read and vote.
  */
 function Meetings() {
@@ -74,6 +76,7 @@ function NewMeeting({ me }: { me: MeView }) {
   const today = beijingDate(serverNow());
   const [roundId, setRoundId] = useState<string | null>(me.committeeRounds.length === 1 ? me.committeeRounds[0]!.id : null);
   const [heldOn, setHeldOn] = useState('');
+  const [experts, setExperts] = useState<ExpertChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<AppError | null>(null);
   const requestId = useRef(newRequestId());
@@ -81,13 +84,13 @@ function NewMeeting({ me }: { me: MeView }) {
 
   async function create() {
     if (busy) return;
-    if (!roundId || !heldOn) {
-      setProblem({ code: 'REQUEST.INVALID_PAYLOAD', message: !roundId ? '请先选择评审批次。' : '请先选择评审会的日期。' });
+    if (!roundId || !heldOn || !experts) {
+      setProblem({ code: 'REQUEST.INVALID_PAYLOAD', message: !roundId ? '请先选择评审批次。' : !heldOn ? '请先选择评审会的日期。' : '请先选择评审专家。' });
       return;
     }
     setBusy(true);
     setProblem(null);
-    const answer = await call('committee', 'createMeeting', { roundId, heldOn, requestId: requestId.current });
+    const answer = await call('committee', 'createMeeting', { roundId, heldOn, requestId: requestId.current, experts: experts.kind === 'hand' ? { kind: 'hand', expertIds: [...experts.expertIds] } : experts });
     setBusy(false);
     if (answer.ok) {
       requestId.current = newRequestId();
@@ -101,7 +104,7 @@ function NewMeeting({ me }: { me: MeView }) {
   return (
     <View className='committee__card'>
       <Text className='committee__heading'>安排评审会</Text>
-      <Text className='committee__note'>已缴费、需要答辩的已答辩的申报都会加入这次评审会，本批次的评审专家都会收到。专家只看到编号和遮挡后的材料。</Text>
+      <Text className='committee__note'>已缴费、需要答辩的已答辩的申报都会加入这次评审会。评审专家从本批次的专家库中选定或随机抽取，只看到编号和遮挡后的材料。</Text>
       {me.committeeRounds.length > 1 ? (
         <ChoiceRow label='评审批次' options={me.committeeRounds.map((r) => ({ value: r.id, text: r.title }))} value={roundId} onPick={setRoundId} />
       ) : (
@@ -113,6 +116,7 @@ function NewMeeting({ me }: { me: MeView }) {
           <Text className='committee__picker-action'>{heldOn ? '修改' : '选择'}</Text>
         </View>
       </Picker>
+      {roundId ? <ExpertPicker roundId={roundId} onChange={setExperts} /> : null}
       {problem ? <ProblemAlert problem={problem} /> : null}
       <ActionButton disabled={busy} onTap={() => void create()}>
         {busy ? '正在安排…' : '安排评审会'}

@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { Empty, RoundId, ApplicationId, FileRef, RequestId, MeetingId, BeijingDate, ItemCode, Sha256, typedText } from '../fields';
+import { ExpertId, Empty, RoundId, ApplicationId, FileRef, RequestId, MeetingId, BeijingDate, ItemCode, Sha256, typedText } from '../fields';
 import type { CommitteeItem } from '../views';
-import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView } from '../evaluation';
+import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView, PoolExpert } from '../evaluation';
 import { MeetingResult } from '../../evaluation/meeting';
 import { Vote } from '../../evaluation/votes';
+
+/** The most experts one meeting may have: a committee's own size for senior titles is in the tens. */
+const MEETING_EXPERTS_MAX = 50;
 
 /** The `committee` function's actions: each payload's schema and, as a type, what it answers. */
 export const committeeContract = {
@@ -18,14 +21,41 @@ export const committeeContract = {
   ),
   /** The evaluation meetings: a secretary's rounds' meetings, or the meetings an expert sits in. */
   meetings: action<readonly MeetingSummary[]>()(Empty),
-  /** A meeting of the round on a day, with every application ready for evaluation and the round's experts. */
-  createMeeting: action<MeetingView>()(z.strictObject({ roundId: RoundId, heldOn: BeijingDate, requestId: RequestId })),
+  /**
+   * A meeting of the round on a day, with every application ready for evaluation and its members
+   * chosen from the round's experts: by hand, or drawn (the server draws the seed and keeps it).
+   */
+  createMeeting: action<MeetingView>()(
+    z.strictObject({
+      roundId: RoundId,
+      heldOn: BeijingDate,
+      requestId: RequestId,
+      experts: z.discriminatedUnion(
+        'kind',
+        [
+          z.strictObject({ kind: z.literal('hand'), expertIds: z.array(ExpertId).max(MEETING_EXPERTS_MAX, `一次评审会最多 ${MEETING_EXPERTS_MAX} 位评审专家`) }),
+          z.strictObject({ kind: z.literal('draw'), count: z.number({ message: '请填写抽取的专家人数' }).int('抽取人数应为整数').max(MEETING_EXPERTS_MAX, `一次评审会最多 ${MEETING_EXPERTS_MAX} 位评审专家`) }),
+        ],
+        { message: '请选择评审专家：手动选择或随机抽取' },
+      ),
+    }),
+  ),
   meeting: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
+  /** The round's pool of experts (专家库) the secretary chooses a meeting's members from. */
+  expertPool: action<readonly PoolExpert[]>()(z.strictObject({ roundId: RoundId })),
   /** Adds the applications that became ready since (fee paid, defended), while experts still vote. */
   addReady: action<MeetingView>()(z.strictObject({ meetingId: MeetingId })),
-  /** Records pass or fail for one application of the meeting (changeable until published). */
-  recordResult: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, result: MeetingResult })),
-  /** Publishes the results: refused with the reason while one is missing or passes exceed the round's caps. */
+  /** The experts present (签到), recorded from the meeting's day; changeable until published. */
+  recordAttendance: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, present: z.array(ExpertId).max(MEETING_EXPERTS_MAX) })),
+  /** An expert recused from one application (回避), with the reason; or the recusal lifted. */
+  recuse: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, expertId: ExpertId, reason: typedText({ min: 2, tooShort: '请写明回避的理由', max: 100, tooLong: '回避理由最多 100 字' }) })),
+  liftRecusal: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, expertId: ExpertId })),
+  /** A result changed against its votes, only with the reason recorded (e.g. 一票否决 with its evidence); or the change withdrawn. */
+  overrideResult: action<MeetingView>()(
+    z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, result: MeetingResult, reason: typedText({ min: 4, tooShort: '请写明改判的理由和依据（至少 4 个字）', max: 300, tooLong: '改判理由最多 300 字', lines: true }) }),
+  ),
+  clearOverride: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId })),
+  /** Publishes the results the votes (and recorded overrides) decide: refused with the reason without the quorum, while a vote is missing, or above the round's caps. */
   publishResults: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, requestId: RequestId })),
   /** Publicises those who passed, from today to `until` (Beijing dates). */
   publicise: action<MeetingView>()(z.strictObject({ meetingId: MeetingId, until: BeijingDate })),
@@ -49,6 +79,6 @@ export const committeeContract = {
   panel: action<ExpertPanelView>()(z.strictObject({ meetingId: MeetingId })),
   /** One application for an expert: blind texts and blind copies. */
   blindItem: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode })),
-  /** An expert's vote on one application (changeable until the results are published). */
+  /** An expert's vote on one application: only when recorded present and not recused; changeable until the results are published. */
   vote: action<BlindItemView>()(z.strictObject({ meetingId: MeetingId, code: ItemCode, vote: Vote })),
 } as const;
