@@ -150,6 +150,15 @@ test.describe('application: photos from the phone and masking for blind review',
     await expect(check.getByText(/还有 \d+ 处要处理/)).toBeVisible();
     await snap(page, 'application-check');
 
+    // 申请回避: he names an expert he is related to; the committee's secretary will see it proposed.
+    const conflicts = page.locator('.conflicts');
+    await conflicts.getByText('添加回避申请', { exact: true }).click();
+    await conflicts.getByLabel('回避人员的姓名').locator('input').fill('何振华');
+    await conflicts.getByLabel('回避理由').locator('input').fill('近亲属');
+    await conflicts.getByText('保存回避申请', { exact: true }).dblclick();
+    await expect(conflicts).toContainText('人员：何振华（近亲属）');
+    expect(await smallTapTargets(page)).toEqual([]);
+
     // The rest of the required materials, arranged through the same functions the page calls
     // (every upload above was walked through on screen); then he submits on screen, once.
     const [mine] = await callAsPage<{ id: string }[]>(page, 'applications', 'mine', {});

@@ -1,32 +1,51 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+import { readFileSync } from 'node:fs';
 import { narrowAndLarge, pickDate, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
 
 /**
  * The committee's evaluation on phones. 王建新 defended in the defense test before this one; the
- * secretary 陈志刚 sets up the water round's meeting, the expert 刘文博 reads his application only as
- * 1号 (blind copies, texts without his name, ID number or unit) and votes; the secretary sees the
- * tally, records 通过 and publishes; 王建新 sees the result. Then the forestry round's meeting with
- * its four seeded 副高级 engineers: four passes are refused above aksu-forestry-2024 四(七)'s 75 %, by one; with
- * one 不通过 the results are published and publicised, and 吐尔洪 sees his.
+ * secretary 陈志刚 sets up the water round's meeting with three experts he picks, records two of them
+ * present (one absent: the quorum of 2 is reached); the experts present read his application only
+ * as 1号 (blind copies, texts without his name, ID number or unit) and vote; the absent one cannot;
+ * the votes decide 通过 and the secretary publishes, told of the absence. Then the forestry round's
+ * meeting of three drawn experts: with two absent nothing can be decided; once they arrive 古再丽
+ * recuses from her own unit's four applicants, the other two vote all four through, above
+ * aksu-forestry-2024 四(七)'s 75 % by one; the secretary changes 4号 to 不通过 with the meeting's
+ * reason, publishes and publicises, and 吐尔洪 sees his.
  */
-test.describe('evaluation: blind votes, results within the caps', () => {
-  test.setTimeout(240_000);
+test.describe('evaluation: attendance and the quorum, blind votes that decide, results within the caps', () => {
+  test.setTimeout(300_000);
 
-  test('an expert votes on a blind copy and the secretary publishes the water round’s result', async ({ page }) => {
+  test('three members, one absent: the quorum is reached and the votes of those present decide the water round’s result', async ({ page }) => {
     await setRuntimeClock(page, '2024-10-10T10:00:00+08:00');
     await signInAs(page, '陈志刚');
     await page.getByText('评审会', { exact: true }).click();
     await expect(page.getByText('还没有评审会', { exact: true })).toBeVisible();
     await page.getByRole('radio', { name: /水利/ }).click();
     await pickDate(page, '2024-10-10', page.getByRole('button', { name: /^评审会日期/ }));
+    await page.getByRole('radio', { name: '评审专家的产生方式：手动选择' }).click();
+    for (const name of ['刘文博', '古再丽', '何振华']) await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).click();
+    await expect(page.getByText('已选 3 位。')).toBeVisible();
+    await snap(page, 'meeting-new-experts');
     await page.getByText('安排评审会', { exact: true }).last().dblclick();
     const meeting = page.locator('.meeting');
-    await expect(meeting.locator('.committee__item', { hasText: '1号 王建新' })).toContainText('同意 0，不同意 0，弃权 0，未投 2');
-    await expect(meeting).toContainText('评审专家：刘文博、古再丽');
+    await expect(meeting).toContainText('评审专家：刘文博、古再丽、何振华（由秘书从本批次专家库中选定）');
+    const row = meeting.locator('.committee__item', { hasText: '1号 王建新' });
+    await expect(row).toContainText('尚无表决结果：还没有登记到会专家');
     await expect(meeting).toContainText('副高级：评审 1 人，通过 0 人（本批次通知未规定通过率）');
+
+    // 签到: two of three present.
+    await recordAttendance(page, { 刘文博: '到会', 古再丽: '到会', 何振华: '缺席' });
+    await expect(meeting.locator('.attendance')).toContainText('已登记到会 2 位，达到法定人数（2 位）');
+    await expect(row).toContainText('尚无表决结果：还有 2 位到会专家没有投票');
+    // 王建新 asked, when submitting, that 何振华 recuse: proposed, and confirmed.
+    await expect(row).toContainText('建议回避：何振华（申报人申请回避：近亲属）');
+    await row.getByText('确认何振华回避', { exact: true }).click();
+    await expect(row).toContainText('回避：何振华（申报人申请回避：近亲属）');
     expect(await smallTapTargets(page)).toEqual([]);
-    await snap(page, 'meeting-secretary-voting');
+    await snap(page, 'meeting-secretary-attendance', { wholePage: true });
 
     // The expert, on his phone: every reply he receives is read for traces of the applicant.
     await switchTo(page, '刘文博');
@@ -50,21 +69,36 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     for (const document of ['身份证扫描件', '一寸红底免冠照片', '个人承诺书', '真实性保证书', '推荐单位公示', '公示结果证明', '单位推荐意见']) expect(seen, `the expert was shown ${document}`).not.toContain(document);
     expect(replies.length).toBeGreaterThan(2);
     await narrowAndLarge(page, { lead: '.meeting .committee__heading', lastTap: '.meeting .choice-row__option' }, 'meeting-expert-narrow');
-
-    // The secretary sees the vote, records 通过 and publishes.
     await page.setViewportSize({ width: 390, height: 844 });
+
+    // The recused expert does not see the application at all.
+    await switchTo(page, '何振华');
+    await page.getByText('评审会', { exact: true }).click();
+    await page.locator('.committee__entry', { hasText: '2024年10月10日' }).click();
+    await expect(page.getByText('这次评审会没有需要您表决的申报')).toBeVisible();
+
+    await switchTo(page, '古再丽');
+    await voteOn(page, '2024年10月10日', [1]);
+
+    // The secretary: the votes decide 通过; the confirmation names the absent expert.
     await switchTo(page, '陈志刚');
     await openMeeting(page, /水利/);
-    const row = page.locator('.meeting .committee__item', { hasText: '1号 王建新' });
-    await expect(row).toContainText('同意 1，不同意 0，弃权 0，未投 1');
-    await row.getByRole('radio', { name: /通过$/ }).first().click();
-    await expect(row.getByRole('radio', { name: '1号 王建新 的评审结果：通过' })).toHaveAttribute('aria-checked', 'true');
-    // One of two experts voted, 同意: the secretary is told before publishing that the votes do not carry it.
-    await expect(page.locator('.meeting')).toContainText('1 份有专家还没有投票：1号');
-    await expect(page.locator('.meeting')).toContainText('1号 王建新：记录为通过，但同意票 1 张，不到 2 张（2 位专家的三分之二）');
-    await publish(page);
-    await expect(page.locator('.meeting .committee__badge').first()).toHaveText('结果已发布，待公示');
+    await expect(row).toContainText('同意 2，不同意 0，弃权 0（通过需同意 2 张）');
+    await expect(row).toContainText('表决结果：通过');
+    await expect(meeting.locator('.meeting__unusual', { hasText: '· ' })).toHaveText(['· 缺席专家 1 位：何振华（不能委托或会后补投）', '· 1号 王建新：何振华 回避（申报人申请回避：近亲属）']);
+    await meeting.getByText('发布评审结果', { exact: true }).last().click();
+    await expect(page.locator('.taro__modal')).toContainText('缺席专家 1 位：何振华');
+    await snap(page, 'meeting-publish-confirm');
+    await page.locator('.taro__modal').getByText('发布', { exact: true }).click();
+    await expect(meeting.locator('.committee__badge').first()).toHaveText('结果已发布，待公示');
     await expect(row).toContainText('评审通过，等待公示');
+
+    // The meeting record (会议记录): opened as Word, read back.
+    const [record] = await Promise.all([page.waitForEvent('download'), meeting.getByText('导出会议记录', { exact: true }).click()]);
+    expect(record.suggestedFilename()).toBe('评审会议记录（2024-10-10）.docx');
+    const words = new PizZip(readFileSync(await record.path())).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    for (const expected of ['评审专家（3 位，由秘书从本批次专家库中选定）：刘文博、古再丽、何振华', '到会专家（2 位）：刘文博、古再丽；缺席：何振华', '1号王建新副高级 水利专业2200通过通过', '1号 王建新：何振华 回避，理由：申报人申请回避：近亲属', '记录人（评审委员会秘书）：陈志刚']) expect(words).toContain(expected);
+    await snap(page, 'meeting-record-exported', { wholePage: true });
 
     await switchTo(page, '王建新');
     await page.getByText('我的申报', { exact: true }).click();
@@ -77,28 +111,78 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await snap(page, 'application-result-passed');
   });
 
-  test('four passes of four 副高级 are refused above the 75 % cap; with one fail they are published and publicised', async ({ page }) => {
+  test('two of three absent decide nothing; with all present and one recused, four passes above the 75 % cap need the meeting’s recorded choice', async ({ page }) => {
     await setRuntimeClock(page, '2024-10-10T10:00:00+08:00');
     await signInAs(page, '陈志刚');
     await page.getByText('评审会', { exact: true }).click();
     await page.getByRole('radio', { name: /林业/ }).click();
     await pickDate(page, '2024-10-10', page.getByRole('button', { name: /^评审会日期/ }));
+    await expect(page.getByText('抽取 3 位', { exact: true })).toBeVisible();
     await page.getByText('安排评审会', { exact: true }).last().click();
     const meeting = page.locator('.meeting');
     await expect(meeting.locator('.committee__item')).toHaveCount(4);
-    for (const [code, name] of [[1, '吐尔洪'], [2, '米娜瓦尔'], [3, '周建国'], [4, '阿不都热合曼']] as const) {
-      const radio = meeting.getByRole('radio', { name: `${code}号 ${name} 的评审结果：通过` });
-      await radio.click();
-      await expect(radio).toHaveAttribute('aria-checked', 'true');
+    await expect(meeting).toContainText(/从本批次专家库 3 位中随机抽取 3 位（抽取种子 \d+，可复核）/);
+
+    // Only 刘文博 has come: below the quorum nothing is decided, nothing can be changed or published.
+    await recordAttendance(page, { 刘文博: '到会', 古再丽: '缺席', 何振华: '缺席' });
+    await expect(meeting.locator('.attendance')).toContainText('已登记到会 1 位，不到法定人数 2 位：不能表决，也不能作出评审结果');
+    await expect(meeting.locator('.committee__item').first()).toContainText('尚无表决结果：能表决的专家 1 位，不到 2 位');
+    await expect(meeting.getByText(/^改判为/)).toHaveCount(0);
+    await meeting.getByText('发布评审结果', { exact: true }).last().click();
+    await page.locator('.taro__modal').getByText('发布', { exact: true }).click();
+    await expect(meeting.getByRole('alert')).toContainText('到会专家 1 位，不到 2 位（3 位评审专家的三分之二，《职称评审管理暂行规定》第二十条）：不能表决，也不能记录评审结果。');
+    await snap(page, 'meeting-no-quorum', { wholePage: true });
+
+    // An absent expert reads, but cannot vote: no proxy, no vote afterwards.
+    await switchTo(page, '何振华');
+    await page.getByText('评审会', { exact: true }).click();
+    await page.locator('.committee__entry', { hasText: '林业' }).click();
+    await expect(meeting).toContainText('您没有登记为到会专家，不能表决');
+    await expect(meeting.getByRole('radio', { name: '1号的表决：同意' })).toHaveAttribute('aria-disabled', 'true');
+    await snap(page, 'meeting-expert-absent');
+    await switchTo(page, '陈志刚');
+    await openMeeting(page, /林业/);
+
+    // The other two arrive; 古再丽 works at the applicants' own unit: proposed, and confirmed, to recuse.
+    await recordAttendance(page, { 古再丽: '到会', 何振华: '到会' });
+    await expect(meeting.locator('.attendance')).toContainText('已登记到会 3 位，达到法定人数（2 位）');
+    const proposals = meeting.getByText('确认古再丽回避', { exact: true });
+    await expect(proposals).toHaveCount(4);
+    for (let left = 4; left > 0; left -= 1) {
+      await proposals.first().click();
+      await expect(proposals).toHaveCount(left - 1);
     }
+    await expect(meeting.locator('.committee__item', { hasText: '1号 吐尔洪' })).toContainText('回避：古再丽（与申报人同一单位）');
+
+    await switchTo(page, '古再丽');
+    await page.getByText('评审会', { exact: true }).click();
+    await page.locator('.committee__entry', { hasText: '林业' }).click();
+    await expect(page.getByText('这次评审会没有需要您表决的申报')).toBeVisible();
+    for (const name of ['刘文博', '何振华']) {
+      await switchTo(page, name);
+      await voteOn(page, '林业', [1, 2, 3, 4]);
+    }
+
+    await switchTo(page, '陈志刚');
+    await openMeeting(page, /林业/);
+    for (const code of [1, 2, 3, 4]) await expect(meeting.locator('.committee__item').nth(code - 1)).toContainText('表决结果：通过');
     await expect(meeting.locator('.meeting__over')).toHaveText('超出：副高级：评审 4 人，通过 4 人，最多 3 人（不高于 75%，四(七)）');
     await publish(page);
-    await expect(meeting.getByRole('alert')).toContainText('副高级评审了 4 人，通过率不得高于 75%，最多通过 3 人；现在记为通过 4 人，多了 1 人（四(七)）。');
+    await expect(meeting.getByRole('alert')).toContainText('现在记为通过 4 人，多了 1 人（四(七)）。通知只规定通过率“不高于”，没有规定超出时如何取舍');
     await snap(page, 'meeting-over-cap');
 
-    await meeting.getByRole('radio', { name: '4号 阿不都热合曼 的评审结果：不通过' }).click();
+    // The meeting's choice, recorded with its reason.
+    const fourth = meeting.locator('.committee__item', { hasText: '4号 阿不都热合曼' });
+    await fourth.getByText('改判为不通过', { exact: true }).click();
+    await fourth.getByLabel('4号 阿不都热合曼 改判理由').locator('textarea').fill('通过人数超过75%限额，评审会讨论决定按业绩排序，4号不通过');
+    await fourth.getByText('确认改判为不通过', { exact: true }).click();
+    await expect(fourth).toContainText('已改判为不通过，理由：通过人数超过75%限额，评审会讨论决定按业绩排序，4号不通过');
     await expect(meeting.locator('.meeting__over')).toHaveCount(0);
-    await publish(page);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'meeting-override', { wholePage: true });
+    await meeting.getByText('发布评审结果', { exact: true }).last().click();
+    await expect(page.locator('.taro__modal')).toContainText('4号 阿不都热合曼：表决通过（同意 2 张，需要 2 张），改为不通过，理由：通过人数超过75%限额');
+    await page.locator('.taro__modal').getByText('发布', { exact: true }).click();
     await expect(meeting.locator('.committee__badge').first()).toHaveText('结果已发布，待公示');
     await pickDate(page, '2024-10-17', page.getByRole('button', { name: /^公示截止日期/ }));
     await page.getByText('开始公示', { exact: true }).dblclick();
@@ -143,6 +227,27 @@ test.describe('evaluation: blind votes, results within the caps', () => {
     await expect(page.locator('.application-list__item').first()).toContainText('公示中');
   });
 });
+
+/** 签到: marks each named expert 到会 or 缺席 and records it. */
+async function recordAttendance(page: Page, marks: Readonly<Record<string, '到会' | '缺席'>>): Promise<void> {
+  const card = page.locator('.meeting .attendance');
+  for (const [name, mark] of Object.entries(marks)) await card.getByRole('radio', { name: `${name}：${mark}` }).click();
+  await card.getByText('登记到会专家', { exact: true }).click();
+  for (const [name, mark] of Object.entries(marks)) await expect(card.getByRole('radio', { name: `${name}：${mark}` })).toHaveAttribute('aria-checked', 'true');
+}
+
+/** The signed-in expert opens the meeting and votes 同意 on each number, one after the other. */
+async function voteOn(page: Page, meeting: string, codes: readonly number[]): Promise<void> {
+  await page.getByText('评审会', { exact: true }).click();
+  await page.locator('.committee__entry', { hasText: meeting }).click();
+  const panel = page.locator('.meeting');
+  for (const code of codes) {
+    await expect(panel.locator('.committee__heading', { hasText: `${code}号` })).toBeVisible();
+    await panel.getByRole('radio', { name: `${code}号的表决：同意` }).click();
+    await expect(panel.getByRole('radio', { name: `${code}号的表决：同意` })).toHaveAttribute('aria-checked', 'true');
+    if (code !== codes[codes.length - 1]) await panel.getByText('下一份', { exact: true }).click();
+  }
+}
 
 async function openMeeting(page: Page, round: RegExp): Promise<void> {
   await page.getByText('评审会', { exact: true }).click();

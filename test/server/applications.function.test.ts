@@ -349,6 +349,14 @@ describe('applications function: typing in and submitting', () => {
     expect(saved.data.problems.map((p) => p.path)).not.toContain('identity');
   });
 
+  it('keeps the conflicts the applicant declares (申请回避) while editable, each with a reason', async () => {
+    expect((await call('declareConflicts', { applicationId, conflicts: [{ kind: 'person', name: '刘', reason: '近亲属' }] })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    expect((await call('declareConflicts', { applicationId, conflicts: [{ kind: 'person', name: '刘文博', reason: '' }] })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
+    const declared = (await call('declareConflicts', { applicationId, conflicts: [{ kind: 'person', name: ' 刘文博 ', reason: '近亲属（妻兄）' }] })).reply as { data: View & { conflicts: unknown[] } };
+    expect(declared.data.conflicts).toEqual([{ kind: 'person', name: '刘文博', reason: '近亲属（妻兄）' }]);
+    expect(((await view()) as View & { conflicts: unknown[] }).conflicts).toHaveLength(1);
+  });
+
   it('submits once however often the same request arrives, and counts it', async () => {
     await complete();
     const left = (await view()).problems;
@@ -362,6 +370,8 @@ describe('applications function: typing in and submitting', () => {
     // A new tap after it went through: already submitted, nothing changes.
     expect((await call('submit', { applicationId, requestId: 'request-0002' })).reply).toMatchObject({ code: 'APPLICATION.NOT_DRAFT' });
     expect((await call('saveText', { applicationId, category: 'work_history', text: '改' })).reply).toMatchObject({ code: 'APPLICATION.NOT_DRAFT' });
+    // Declared when submitting: the list the committee reads does not change after.
+    expect((await call('declareConflicts', { applicationId, conflicts: [] })).reply).toMatchObject({ code: 'APPLICATION.NOT_DRAFT' });
   });
 
   it('refuses to submit after the apply window, by the server clock, even when complete', async () => {

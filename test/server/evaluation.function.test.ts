@@ -3,6 +3,7 @@ import { dispatch } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import sharp from 'sharp';
+import PizZip from 'pizzip';
 import { openHarness, type Harness } from './harness';
 import { chooseExperts } from '../../src/core/evaluation/expert-draw';
 
@@ -183,6 +184,7 @@ describe('evaluation meetings', () => {
     const reason = '通过人数超过75%限额，评审会讨论决定按业绩排序，4号不通过';
     const changed = data<MeetingView & { unusual: string[] }>(await call(secretary, 'overrideResult', { meetingId, applicationId: APP(4), result: 'fail', reason }));
     expect(changed.unusual).toEqual([...NAMES.map((n, i) => `${i + 1}号 ${n}：古再丽 回避（与申报人同一单位）`), `4号 阿不都热合曼：表决通过（同意 2 张，需要 2 张），改为不通过，理由：${reason}`]);
+    expect((await dispatch(functions, 'documents', { action: 'meetingRecord', payload: { meetingId } }, secretary, deps)).reply).toMatchObject({ ok: false, details: ['评审结果发布后才能导出会议记录：记录的是表决和发布的结果。'] });
     const published = await call(secretary, 'publishResults', { meetingId, requestId: 'publish-forestry-1' });
     // 10月12日 (a Saturday) is a make-up working day after National Day: five from Thursday end on Tuesday.
     expect(published.reply).toMatchObject({ ok: true, data: { stage: 'published', mayPublicise: true, earliestPublicityEnd: '2024-10-15' } });
@@ -198,6 +200,17 @@ describe('evaluation meetings', () => {
     expect((await call(secretary, 'overrideResult', { meetingId, applicationId: APP(3), result: 'fail', reason: '会后改判不允许' })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
     expect((await call(secretary, 'recordAttendance', { meetingId, present: ['person-expert'] })).reply).toMatchObject({ ok: false, code: 'MEETING.CLOSED' });
     expect(data<{ status: string; holderText: string }>(await dispatch(functions, 'applications', { action: 'get', payload: { applicationId: APP(1) } }, tuerhong, deps))).toMatchObject({ status: 'passed', holderText: '在评审委员会：评审通过，等待公示' });
+  });
+
+  it('exports the meeting record for its secretary only: attendance, tallies, recusals and the change with its reason', async () => {
+    expect((await dispatch(functions, 'documents', { action: 'meetingRecord', payload: { meetingId } }, expert, deps)).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const outcome = await dispatch(functions, 'documents', { action: 'meetingRecord', payload: { meetingId } }, secretary, deps);
+    const file = data<{ name: string; url: string; rows: number }>(outcome);
+    expect(file).toMatchObject({ name: '评审会议记录（2024-10-10）.docx', rows: 4 });
+    const bytes = Buffer.from((await harness.files.get(decodeURIComponent(/\/files\/([^?]+)/.exec(file.url)![1]!)))!);
+    const text = new PizZip(bytes).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    for (const expected of ['到会专家（3 位）', '1号吐尔洪副高级 林业和草原专业2200通过通过', '4号阿不都热合曼副高级 林业和草原专业2200通过不通过', '1号 吐尔洪：古再丽 回避，理由：与申报人同一单位', '4号 阿不都热合曼：表决通过，改为不通过，理由：通过人数超过75%限额', '记录人（评审委员会秘书）：陈志刚'])
+      expect(text).toContain(expected);
   });
 
   it('publicises those who passed, then certifies only after the publicity ends (Beijing dates)', async () => {

@@ -259,12 +259,12 @@ describe('the WeChat build (dist/weapp)', () => {
       const meetings = phone.openPage('committee/pages/meetings/index');
       await phone.settle();
       for (const expected of ['安排评审会', '还没有评审会']) expect(textsOf(meetings.data).join('')).toContain(expected);
-      const created = (await secretaryCloud.callFunction({ name: 'committee', data: { action: 'createMeeting', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'smoke-meeting-1' } } })) as { result: { ok: boolean; data: { id: string } } };
+      const created = (await secretaryCloud.callFunction({ name: 'committee', data: { action: 'createMeeting', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', requestId: 'smoke-meeting-1', experts: { kind: 'draw', count: 3 } } } })) as { result: { ok: boolean; data: { id: string } } };
       expect(created.result.ok).toBe(true);
       meetingId = created.result.data.id;
       const meeting = phone.openPage('committee/pages/meeting/index', { id: meetingId });
       await phone.settle();
-      for (const expected of ['1号 吐尔洪', '发布评审结果', '副高级：评审 4 人']) expect(textsOf(meeting.data).join('')).toContain(expected);
+      for (const expected of ['1号 吐尔洪', '发布评审结果', '副高级：评审 4 人', '到会专家（签到）', '建议回避：古再丽（与申报人同一单位）']) expect(textsOf(meeting.data).join('')).toContain(expected);
       expect(calls.filter((c) => c.name === 'committee' || c.name === 'defense').every((c) => c.reply.ok)).toBe(true);
       expect(phone.errors).toEqual([]);
     } finally {
@@ -284,7 +284,7 @@ describe('the WeChat build (dist/weapp)', () => {
       const texts = textsOf(reading.data).join('');
       for (const expected of ['1号', '副高级 · 林业和草原专业', '同意', '不同意', '弃权']) expect(texts).toContain(expected);
       // Three days before the meeting: read now, vote on its day.
-      expect(texts).toContain('评审会当天（2024年10月15日）起可以表决，现在可以先阅读');
+      expect(texts).toContain('评审会在2024年10月15日召开，当天起才能表决。现在可以先阅读材料。');
       expect(texts).not.toContain('吐尔洪');
       expect(expertCalls.every((c) => c.reply.ok)).toBe(true);
       expect(expertPhone.errors).toEqual([]);

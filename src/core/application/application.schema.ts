@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Profile } from '../eligibility/profile';
 import { Basics, NO_BASICS } from '../people/basics';
+import { DeclaredConflicts } from './conflicts';
 import { ReturnReason } from '../review/return-reasons';
 import { ReviewCommand, ReviewStatus } from '../review/review.machine';
 import { ReviewRoute } from '../review/route';
@@ -126,6 +127,8 @@ export const ApplicationRecord = z.strictObject({
   publicity: z.strictObject({ from: z.string(), to: z.string(), workingDays: z.number().int() }).nullable().default(null),
   /** 族别 and 政治面貌 for the publicity and the roster (not asked by the review, asked once here). */
   basics: Basics.default(NO_BASICS),
+  /** Conflicts of interest the applicant declared (申请回避): proposed to the committee's secretary, never shown to experts. */
+  conflicts: DeclaredConflicts.default([]),
   /** The photo of the fee's receipt the committee took when recording the payment, if any. */
   feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
 });
@@ -151,6 +154,7 @@ export function emptyApplicationContent() {
     publicity: null,
     feeReceipt: null,
     basics: { ethnicity: null, politicalStatus: null },
+    conflicts: [],
   } satisfies Partial<ApplicationRecord>;
 }
 

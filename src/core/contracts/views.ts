@@ -9,6 +9,7 @@ import type { TimelineLine } from '../review/timeline-text';
 import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
 import type { Finding } from '../masking/identity-finder';
 import type { Basics } from '../people/basics';
+import type { DeclaredConflict } from '../application/conflicts';
 import type { DefenseSessionInput } from '../defense/schedule';
 
 /** A rectangle the server suggests masking, and why (识别到您的姓名). */
@@ -57,6 +58,8 @@ export interface ApplicationView {
   readonly titleNames: readonly string[];
   /** 族别 and 政治面貌 as the applicant gave them (null: not yet). */
   readonly basics: Basics;
+  /** The conflicts of interest the applicant declared (申请回避). */
+  readonly conflicts: readonly DeclaredConflict[];
   /**
    * The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on
    * request, each with the materials it is uploaded under (empty when it belongs to none).

@@ -1,3 +1,4 @@
+import type { ApplicationRecord } from '../application/application.schema';
 import type { MeetingRecord, MeetingResult, Override } from './meeting';
 import { tally, type Tally, type Vote } from './votes';
 
@@ -90,6 +91,7 @@ export const DECISION_TEXT = {
   belowQuorum: (voters: number, quorum: number, members: number) => `能表决的专家 ${voters} 位，不到 ${quorum} 位（${members} 位评审专家的三分之二），不能作出评审结果`,
   votesMissing: (n: number) => `还有 ${n} 位到会专家没有投票`,
   sameUnit: '与申报人同一单位',
+  declared: (unit: string | null, reason: string) => `申报人申请回避${unit ? `（${unit}）` : ''}：${reason}`,
   /** The rule in one line, for the secretary's page. */
   rule: (members: number) => `到会专家不少于 ${quorumOf(members)} 位（${members} 位的三分之二，${COMMITTEE_RULE.quorum.article}）才能表决；同意票达到能表决专家的三分之二为通过（${COMMITTEE_RULE.pass.article}）。`,
   resultText: { pass: '通过', fail: '不通过' } as Readonly<Record<MeetingResult, string>>,
@@ -124,18 +126,39 @@ export interface RecusalProposal {
   readonly why: string;
 }
 
+/** An expert as recusal is judged: their name and unit. */
+export interface ExpertTies {
+  readonly _id: string;
+  readonly name: string;
+  readonly unitId: string | null;
+  readonly unitName: string | null;
+}
+
+/** Names compared as people type them: spaces and the middle dot of transliterated names ignored. */
+const sameName = (a: string, b: string) => a.replace(/[\s·•]/g, '') === b.replace(/[\s·•]/g, '');
+
 /**
- * Experts the product proposes to recuse: an expert of the applicant's own unit, on that
- * application, unless already recused.
+ * Experts the product proposes to recuse from an application, unless already recused: one of the
+ * applicant's own unit, and one the applicant named when submitting (申请回避: the person, or an
+ * expert of the unit named). The secretary confirms each (第二十五条, as quoted).
  */
 export function recusalProposals(
   meeting: Pick<MeetingRecord, 'recusals' | 'expertIds'>,
-  members: readonly { readonly id: string; readonly record: { readonly unit: { readonly unitId: string } | null } }[],
-  experts: readonly { readonly _id: string; readonly unitId: string | null }[],
+  members: readonly { readonly id: string; readonly record: Pick<ApplicationRecord, 'unit' | 'conflicts'> }[],
+  experts: readonly ExpertTies[],
 ): RecusalProposal[] {
   return members.flatMap((m) =>
     experts
-      .filter((e) => meeting.expertIds.includes(e._id) && e.unitId !== null && e.unitId === m.record.unit?.unitId && !recusedFrom(meeting, m.id, e._id))
-      .map((e) => ({ applicationId: m.id, expertId: e._id, why: DECISION_TEXT.sameUnit })),
+      .filter((e) => meeting.expertIds.includes(e._id) && !recusedFrom(meeting, m.id, e._id))
+      .flatMap((e) => {
+        const why = tiesOf(e, m.record);
+        return why ? [{ applicationId: m.id, expertId: e._id, why }] : [];
+      }),
   );
+}
+
+function tiesOf(expert: ExpertTies, record: Pick<ApplicationRecord, 'unit' | 'conflicts'>): string | null {
+  if (expert.unitId !== null && expert.unitId === record.unit?.unitId) return DECISION_TEXT.sameUnit;
+  const declared = record.conflicts.find((c) => (c.kind === 'person' ? sameName(c.name, expert.name) : expert.unitName !== null && sameName(c.name, expert.unitName)));
+  return declared ? DECISION_TEXT.declared(declared.kind === 'unit' ? declared.name : null, declared.reason) : null;
 }

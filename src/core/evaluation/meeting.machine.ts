@@ -287,6 +287,7 @@ export const MEETING_TEXT = {
   resultsFromTheDay: (heldOn: string) => `评审会在${chineseDate(heldOn)}召开，当天起才能记录评审结果。`,
   attendanceFromTheDay: (heldOn: string) => `评审会在${chineseDate(heldOn)}召开，当天才能登记到会专家。`,
   votingClosed: '评审结果已发布，表决已结束。',
+  recordAfterPublishing: '评审结果发布后才能导出会议记录：记录的是表决和发布的结果。',
   noAttendanceYet: '秘书登记到会专家后才能表决，请稍后再试。',
   notPresent: '您没有登记为到会专家，不能表决：评审专家不能委托他人或会后补投。如您已到会，请联系秘书登记。',
   recused: '您已回避这份申报，不参加对它的表决。',

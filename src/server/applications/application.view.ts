@@ -40,6 +40,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     label: offer.label,
     titleNames: offer.titleNames,
     basics: record.basics,
+    conflicts: record.conflicts,
     documents: documentsFor(round, 'applicant', new Set(offer.materials.map((m) => m.code))).map(({ code, name, attachment, materials }) => ({ code, name, attachment, materials })),
     status: record.status,
     createdAt: record.createdAt,

@@ -15,7 +15,7 @@ import type { ActionDefs } from '../function';
 import { loadOwn, saveFiles, unitOf } from './own';
 
 /** The applicant's edits of a draft (or a returned application), each saved at the revision read, and submitting it. */
-export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText' | 'saveEntries' | 'saveIdNumber' | 'declare' | 'confirmReturned' | 'fix' | 'submit' | 'saveBasics'> = {
+export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText' | 'saveEntries' | 'saveIdNumber' | 'declare' | 'confirmReturned' | 'fix' | 'submit' | 'saveBasics' | 'declareConflicts'> = {
   detach: {
     roles: ['applicant'],
     async handle({ applicationId: id, sha256, category }, { caller, store, now, writes }) {
@@ -151,6 +151,17 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       );
       if (!moved.ok) return err(moved.error);
       return ok(viewOf(id, moved.value, own.round, now, own.context));
+    },
+  },
+  declareConflicts: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, conflicts }, { caller, store, now, writes }) {
+      const own = await loadOwn(store, caller, id);
+      if (!own.ok) return err(own.error);
+      // Declared when submitting: once submitted, the list is the one the committee reads.
+      if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
+      applications.update(writes, { id, rev: own.rev }, { conflicts });
+      return ok(viewOf(id, { ...own.record, conflicts }, own.round, now, own.context));
     },
   },
   saveBasics: {

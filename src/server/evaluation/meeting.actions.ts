@@ -10,7 +10,7 @@ import { applicantViewOf } from '../applications/application.view';
 import { servesRound } from '../../core/review/scope';
 import type { ActionContext, ActionDefs } from '../function';
 import { moveApplication } from '../review/move';
-import { blindItemOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, votesOf, type LoadedMeeting } from './meetings';
+import { blindItemOf, tiesOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, votesOf, type LoadedMeeting } from './meetings';
 import { decideMeeting, MEETING_TEXT, voteRefusal, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
 import { recusedFrom } from '../../core/evaluation/decision-rule';
 import { chooseExperts } from '../../core/evaluation/expert-draw';
@@ -298,7 +298,7 @@ async function viewOf(ctx: ActionContext, id: string, fresh: { loaded?: LoadedMe
   const experts = await expertsOf(ctx.store, loaded.meeting.roundId);
   const ready = stageOf(loaded.meeting) === 'voting' ? await readyApplications(ctx.store, loaded.meeting.roundId, defenseRequired(ctx, loaded.round)) : [];
   const readyToAdd = ready.filter((r) => !loaded.meeting.applicationIds.includes(r)).length;
-  return ok(meetingViewOf(loaded, members, votes, experts, readyToAdd, ctx.now));
+  return ok(meetingViewOf(loaded, members, votes, await tiesOf(ctx.store, experts), readyToAdd, ctx.now));
 }
 
 /** Whether an application must defend before it is evaluated: the engine's answer on its view. */

@@ -10,7 +10,8 @@ import { beijingDate } from '../../core/time/beijing';
 import { MeetingRecord, STAGE_TEXT, stageOf } from '../../core/evaluation/meeting';
 import { expertMayRead, markedNever } from '../../core/application/file-access';
 import { MEETING_TEXT, RESULT_PUBLICITY_WORKING_DAYS, resultChecks, unansweredObjections, voteRefusal, type Member } from '../../core/evaluation/meeting.machine';
-import { DECISION_TEXT, quorumMet, quorumOf, recusalProposals, recusedFrom, unusualBeforePublishing } from '../../core/evaluation/decision-rule';
+import { DECISION_TEXT, quorumMet, quorumOf, recusalProposals, recusedFrom, unusualBeforePublishing, type ExpertTies } from '../../core/evaluation/decision-rule';
+import { units } from '../people.repo';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tallyText } from '../../core/evaluation/votes';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
@@ -78,6 +79,13 @@ export async function expertsOf(store: Reader, roundId: string): Promise<Person[
 }
 
 
+/** The experts with their units' names, as recusal is judged. */
+export async function tiesOf(store: Reader, experts: readonly Person[]): Promise<ExpertTies[]> {
+  const ties: ExpertTies[] = [];
+  for (const e of experts) ties.push({ _id: e._id, name: e.name, unitId: e.unitId, unitName: e.unitId ? ((await units.get(store, e.unitId))?.record.name ?? null) : null });
+  return ties;
+}
+
 export async function votesOf(store: Reader, meetingId: string): Promise<VoteDoc[]> {
   return (await votes.findAll(store, { where: [{ field: 'meetingId', op: 'eq', value: meetingId }] })).map((v) => v.record);
 }
@@ -93,9 +101,9 @@ export function summaryOf(id: string, meeting: MeetingRecord, round: Round): Mee
  * The meeting for its secretary: its members and who is present, each application's tally of the
  * experts who vote on it and the result the votes reach (or why not yet), recusals and their
  * proposals, overrides with their reasons, the caps, and what blocks or stands out before publishing.
- * `experts` is the round's pool as read (names, units).
+ * `experts` is the round's pool as read (names, units: `tiesOf`).
  */
-export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], experts: readonly Person[], readyToAdd: number, now: Date): MeetingView {
+export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[], votes: readonly VoteDoc[], experts: readonly ExpertTies[], readyToAdd: number, now: Date): MeetingView {
   const { id, meeting, round } = loaded;
   const stage = stageOf(meeting);
   const nameOf = (expertId: string) => experts.find((p) => p._id === expertId)?.name ?? MEETING_TEXT.expertGone;

@@ -13,6 +13,11 @@ import { applications } from '../applications/applications.repo';
 import type { ActionContext } from '../function';
 import type { Condition } from '../ports/store.port';
 import { fillDocx } from './docx';
+import { meetingRecordFields } from '../../core/exports/meeting-record';
+import { MEETING_TEXT, type Member } from '../../core/evaluation/meeting.machine';
+import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
+import type { Person } from '../../core/people/person';
+import type { LoadedMeeting } from '../evaluation/meetings';
 import { rosterXlsx } from './xlsx';
 
 const TYPES = {
@@ -68,4 +73,21 @@ export async function rosterFile(ctx: ActionContext, round: Round, unit: { reado
   const title = `${round.title}申报人员花名册${unit ? `（${unit.name}）` : ''}`;
   const bytes = await rosterXlsx(title, columns, rosterRows(columns, entries));
   return saved(ctx, `roster-${round.id}`, 'xlsx', bytes, `申报人员花名册（${unit?.name ?? round.title}）.xlsx`, entries.length);
+}
+
+/**
+ * 评审会议记录 of a published meeting from its Word template (config/templates/meeting_record.docx):
+ * made from what the meeting keeps, so the same record whenever it is asked for.
+ */
+export async function meetingRecordFile(ctx: ActionContext, loaded: LoadedMeeting, members: readonly Member[], experts: readonly Person[]): Promise<Result<ExportFile, AppError>> {
+  const template = await ctx.templates.read('meeting_record');
+  if (!template) return err(appError('EXPORT.NO_TEMPLATE'));
+  const fields = meetingRecordFields({
+    meeting: loaded.meeting,
+    round: loaded.round,
+    members: members.map((m) => ({ id: m.id, record: { applicantName: m.record.applicantName, level: m.record.level, specialtyName: applicationSpecialtyName(loaded.round, m.record) } })),
+    expertName: (id) => experts.find((e) => e._id === id)?.name ?? MEETING_TEXT.expertGone,
+    secretaryName: ctx.caller.name,
+  });
+  return saved(ctx, 'meeting_record', 'docx', await fillDocx(template, fields), `评审会议记录（${loaded.meeting.heldOn}）.docx`, members.length);
 }

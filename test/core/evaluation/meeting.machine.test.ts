@@ -5,7 +5,7 @@ import { canMeeting, decideMeeting, voteRefusal, type MeetingCommand, type Membe
 import { nationalCalendar, regionalCalendar } from '../../../src/core/config/calendar';
 import { buildReviewNotice } from '../../../src/core/messages/review-notice';
 import { publicityOver } from '../../../src/core/review/publicity';
-import { agreesNeeded, decisionOf, quorumOf, unusualBeforePublishing, type CastVote } from '../../../src/core/evaluation/decision-rule';
+import { agreesNeeded, decisionOf, quorumOf, recusalProposals, unusualBeforePublishing, type CastVote } from '../../../src/core/evaluation/decision-rule';
 import type { Vote } from '../../../src/core/evaluation/votes';
 import { yuliGraduate } from '../eligibility/people.fixture';
 import { round } from '../eligibility/rounds.fixture';
@@ -253,5 +253,29 @@ describe('the result publicity notice', () => {
   it('says the publicity’s last day, never the midnight after it', () => {
     const notice = buildReviewNotice({ kind: 'result', applicationId: 'a', label: '副高级', status: 'publicised', route: 'hr', actor: '评委会秘书', reasons: [], deadline: publicityOver('2024-10-17'), categoryNames: {} });
     expect(notice.body).toBe('您的申报（副高级）评审通过，正在公示，公示至2024年10月17日。');
+  });
+});
+
+describe('who is proposed for recusal', () => {
+  const experts = [
+    { _id: 'e1', name: '刘文博', unitId: null, unitName: null },
+    { _id: 'e2', name: '古再丽', unitId: 'u-forestry', unitName: '阿克苏地区林业技术推广中心' },
+    { _id: 'e3', name: '何振华', unitId: 'u-water', unitName: '阿克苏地区水利局' },
+  ];
+  const unit = (unitId: string) => ({ unitId, name: '', level: 'prefecture' as const, prefecture: '阿克苏地区', county: null, route: 'hr' as const });
+  it('proposes the expert of the applicant’s unit and those the applicant named, person or unit; never one already recused', () => {
+    const members = [
+      { id: 'a', record: { unit: unit('u-forestry'), conflicts: [] } },
+      { id: 'b', record: { unit: unit('u-other'), conflicts: [{ kind: 'person' as const, name: ' 刘 文博', reason: '近亲属' }, { kind: 'unit' as const, name: '阿克苏地区水利局', reason: '原工作单位的领导' }] } },
+    ];
+    expect(recusalProposals(meeting, members, experts)).toEqual([
+      { applicationId: 'a', expertId: 'e2', why: '与申报人同一单位' },
+      { applicationId: 'b', expertId: 'e1', why: '申报人申请回避：近亲属' },
+      { applicationId: 'b', expertId: 'e3', why: '申报人申请回避（阿克苏地区水利局）：原工作单位的领导' },
+    ]);
+    const recused = { ...meeting, recusals: [{ applicationId: 'a', expertId: 'e2', reason: '与申报人同一单位', at: 't', by: 's' }] };
+    expect(recusalProposals(recused, members, experts).map((p) => p.applicationId + p.expertId)).toEqual(['be1', 'be3']);
+    // Not a member of this meeting: not proposed.
+    expect(recusalProposals({ ...meeting, expertIds: ['e1'] }, members, experts).map((p) => p.expertId)).toEqual(['e1']);
   });
 });

@@ -97,7 +97,7 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     // The server keeps the photo without metadata, under the SHA-256 of what it keeps: the page asks by that.
     const kept = (attached as unknown as { files: { sha256: string }[] }).files[0]!.sha256;
     // Held today: results are recorded from the meeting's day.
-    const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-08-24', requestId: 'render-meeting-1' });
+    const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-08-24', requestId: 'render-meeting-1', experts: { kind: 'draw', count: 3 } });
     setup = { draftId: draft.id, photoSha256: kept, meetingId: meeting.id };
   }, 60_000);
 
@@ -169,13 +169,20 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
       expect(renderer.errors).toEqual([]);
     });
 
-    it('committee: the secretary records 通过 for 1号 and the count of missing results goes down', async () => {
+    it('committee: the secretary records the three experts present and the quorum line says the meeting may decide', async () => {
       const renderer = phone(SECRETARY);
       const page = await renderer.open('committee/pages/meeting/index', { id: setup.meetingId });
-      await page.waitForText('还有 4 份没有记录结果');
-      expect(page.tap('通过')).toBe(true);
-      await page.waitForText('还有 3 份没有记录结果');
-      expect(renderer.cloudCalls.map((c) => (c.data as { action: string }).action)).toContain('recordResult');
+      await page.waitForText('还没有登记到会专家');
+      expect(page.tap('到会')).toBe(true);
+      await page.waitForText('✓ 到会');
+      expect(page.tap('到会')).toBe(true);
+      await page.waitForText(/✓ 到会.*✓ 到会/);
+      expect(page.tap('到会')).toBe(true);
+      await page.waitForText(/✓ 到会.*✓ 到会.*✓ 到会/);
+      expect(page.tap('登记到会专家')).toBe(true);
+      await page.waitForText('已登记到会 3 位，达到法定人数（2 位）');
+      await page.waitForText('尚无表决结果：还有 3 位到会专家没有投票');
+      expect(renderer.cloudCalls.map((c) => (c.data as { action: string }).action)).toContain('recordAttendance');
       expect(renderer.errors).toEqual([]);
     });
   });

@@ -20,6 +20,7 @@ import { BasicsForm } from '../../../features/application/basics-form';
 import type { Basics } from '../../../core/people/basics';
 import { NextSteps } from '../../../features/application/next-steps';
 import { SubmitPanel } from '../../../features/application/submit-panel';
+import { ConflictsForm } from '../../../features/application/conflicts-form';
 import { Reminders } from '../../../features/subscriptions/reminders';
 import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
@@ -335,6 +336,15 @@ function ApplicationPage() {
           {section.codes.map(material)}
         </FormSectionView>
       ))}
+      <ConflictsForm
+        conflicts={a.conflicts}
+        editable={editable}
+        onSave={async (conflicts) => {
+          const result = await call('applications', 'declareConflicts', { applicationId: id, conflicts });
+          if (result.ok) apply(result.value);
+          return result;
+        }}
+      />
       <SubmitPanel application={a} sections={sections} submitting={submitting} onGo={go} onFix={(path) => void fix(path)} onDeclare={(rule) => void declare(rule)} onSubmit={() => void submit()} reminders={<Reminders group='review' />} />
       {paper.length > 0 ? (
         <Fold title={`纸质材料（通过形式审核后报送，${paper.length} 项）`} hint='现在不用准备上传，审核通过后按这里报送'>

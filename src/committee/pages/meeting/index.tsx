@@ -3,6 +3,7 @@ import { useRouter } from '../../../services/page/lifecycle';
 import { confirm } from '../../../services/ui/dialogs';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
+import { ExportButton } from '../../../components/export-button';
 import { ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import type { MeetingView } from '../../../core/contracts/evaluation';
@@ -168,6 +169,14 @@ function Meeting() {
           >
             {busy === 'publicise' ? '正在公示…' : '开始公示'}
           </ActionButton>
+        </View>
+      ) : null}
+
+      {!voting ? (
+        <View className='committee__card'>
+          <Text className='committee__subheading'>评审会议记录（Word）</Text>
+          <Text className='committee__note'>到会和缺席的专家、每份申报的表决票数和结果、回避和改判理由、通过率。由评审委员会存档，含专家姓名，不对申报人公开。</Text>
+          <ExportButton label='导出会议记录' make={() => call('documents', 'meetingRecord', { meetingId })} />
         </View>
       ) : null}
 

@@ -3,6 +3,7 @@ import { action } from '../contract';
 import { Empty, RoundId, OfferKey, ApplicationId, CategoryCode, FileRef, RequestId, Sha256, typedText } from '../fields';
 import type { MaskSuggestion, ApplicationView, ApplicationSummary, InboxItem } from '../views';
 import { Basics } from '../../people/basics';
+import { DeclaredConflicts } from '../../application/conflicts';
 
 /** The `applications` function's actions: each payload's schema and, as a type, what it answers. */
 export const applicationsContract = {
@@ -91,6 +92,8 @@ export const applicationsContract = {
   ),
   /** 族别 and 政治面貌 for the unit's publicity and the roster; may be given at any step. */
   saveBasics: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, basics: Basics })),
+  /** The conflicts of interest the applicant declares (申请回避), the whole list at once, while the application may be edited. */
+  declareConflicts: action<ApplicationView>()(z.strictObject({ applicationId: ApplicationId, conflicts: DeclaredConflicts })),
   /** The caller's in-app notices, newest first. */
   inbox: action<readonly InboxItem[]>()(Empty),
   /** A short-lived URL to one copy of one file, if the caller may read that copy. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { RoundId, ApplicationId, CategoryCode } from '../fields';
+import { RoundId, ApplicationId, CategoryCode, MeetingId } from '../fields';
 import type { ExportFile } from '../exports';
 
 /** The `documents` function's actions: each payload's schema and, as a type, what it answers. */
@@ -13,4 +13,6 @@ export const documentsContract = {
   document: action<ExportFile>()(z.strictObject({ applicationId: ApplicationId, template: CategoryCode })),
   /** 申报人员花名册 of a round as Excel: the unit admin's own unit, or every unit for a secretary serving the round. */
   roster: action<ExportFile>()(z.strictObject({ roundId: RoundId })),
+  /** 评审会议记录 of a published meeting, from its Word template: for its secretary (it names the experts). */
+  meetingRecord: action<ExportFile>()(z.strictObject({ meetingId: MeetingId })),
 } as const;
