@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { callAsPage, narrowAndLarge, pickDate, runTimers, setRuntimeClock, signInAs, smallTapTargets, snap, switchTo } from './support';
+import { uploadUnitDocuments } from './flows';
 
 /**
  * The 10-minute defense (aksu-water-2024 四(一)20) on phones. 王建新's application, submitted by the
@@ -21,6 +22,7 @@ test.describe('defense: scheduled, announced and reminded', () => {
     const id = mine!.id;
     await switchTo(page, '李强');
     await callAsPage(page, 'review', 'recordPublicity', { applicationId: id, from: '2024-08-19', to: '2024-08-23' });
+    await uploadUnitDocuments(page, id);
     await callAsPage(page, 'review', 'approve', { applicationId: id, requestId: 'e2e-defense-unit' });
     await switchTo(page, '买买提江');
     await callAsPage(page, 'review', 'approve', { applicationId: id, requestId: 'e2e-defense-prefecture' });

@@ -58,7 +58,7 @@ export async function seniorSelfCheck(page: Page): Promise<void> {
   await choose(page, '没有');
 }
 
-type Materials = { materials: { code: string; stage: string; form: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[]; files: { category: string; sha256: string }[]; entries: Record<string, unknown[]> };
+type Materials = { materials: { code: string; stage: string; form: string; need: string; providedBy: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[]; files: { category: string; sha256: string }[]; entries: Record<string, unknown[]> };
 
 /** Uploads a small blank JPEG to every required category still without a file (answered 否), 无 where text is asked, one period where a work history is. */
 export async function completeRequired(page: Page, applicationId: string): Promise<void> {
@@ -67,7 +67,8 @@ export async function completeRequired(page: Page, applicationId: string): Promi
   const { ref, sha256 } = await uploadAsPage(page, content);
   // The server keeps the photo without its metadata, under the SHA-256 of what it keeps.
   let kept = sha256;
-  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+  // The unit's papers are the unit's, uploaded on its review page after its publicity.
+  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required' && m.providedBy !== 'unit')) {
     if (m.form === 'upload' && !view.files.some((f) => f.category === m.code)) kept = (await callAsPage<Materials>(page, 'applications', 'attach', { applicationId, category: m.code, ref, sha256 })).files.find((f) => f.category === m.code)?.sha256 ?? kept;
     else if (m.form === 'field' && m.record === null) await callAsPage(page, 'applications', 'saveText', { applicationId, category: m.code, text: m.choices ? (m.choices.suggested ?? m.choices.options[m.choices.options.length - 1]!) : '无' });
     // The unit's name is masked (xxx) for blind review, as the application's check asks.
@@ -91,4 +92,12 @@ export async function uploadAsPage(page: Page, content: Buffer): Promise<{ ref: 
     { bytes: [...content], name: `${sha256}.jpg` },
   );
   return { ref, sha256 };
+}
+
+/** The signed-in unit admin uploads the unit's required papers for an application, as its review page does (a photo checked, then attached). */
+export async function uploadUnitDocuments(page: Page, applicationId: string): Promise<void> {
+  const content = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#fbfaf6' } }).jpeg().toBuffer();
+  const checked = await callAsPage<{ ref: string; sha256: string }>(page, 'applications', 'checkPhoto', await uploadAsPage(page, content));
+  const view = await callAsPage<{ unitDocuments: { code: string; required: boolean }[] }>(page, 'review', 'get', { applicationId });
+  for (const doc of view.unitDocuments.filter((d) => d.required)) await callAsPage(page, 'review', 'attachUnitDocument', { applicationId, category: doc.code, ...checked });
 }

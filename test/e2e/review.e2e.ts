@@ -21,6 +21,15 @@ async function submittedBy(page: Page, name: '李娜' | '古丽娜'): Promise<st
 }
 
 /** The reviewer opens 申报审核 from the home page and the one application waiting in a tab. */
+/** The unit admin photographs one stamped paper of the unit's and uploads it on the review page. */
+async function uploadStamped(page: Page, paper: string): Promise<void> {
+  const slot = page.locator('.unit-documents .review__material', { has: page.getByText(paper, { exact: true }) });
+  const chooser = page.waitForEvent('filechooser');
+  await slot.getByText('拍照上传盖章件', { exact: true }).click();
+  await (await chooser).setFiles({ name: 'stamped.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#fbfaf6' } }).jpeg().toBuffer() });
+  await expect(slot.locator('.review__file')).toHaveCount(1, { timeout: 20_000 });
+}
+
 async function openFromQueue(page: Page, tab: '待审核' | '已退回' = '待审核'): Promise<void> {
   await page.getByText('申报审核', { exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
@@ -130,10 +139,22 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await expect(publicity).toContainText('共 6 个工作日');
     // The publicity is not over yet: recommending waits.
     await expect(page.getByText('公示结束后才能推荐', { exact: false }).first()).toBeVisible();
+    // The unit's papers in the notice's order (yuli-initial-junior-2024 五(二)): the 公示 now, stamped and
+    // photographed; its result and the recommendation only once the publicity is over.
+    const papers = page.locator('.unit-documents');
+    await expect(papers.locator('.review__material', { hasText: '推荐单位公示结果' })).toContainText('公示2024年10月14日结束，之后才能出具推荐单位公示结果。');
+    await expect(papers.locator('.review__material', { hasText: '推荐单位公示结果' }).getByText('拍照上传盖章件')).toHaveCount(0);
+    await uploadStamped(page, '推荐单位公示（必传）');
+    await snap(page, 'review-unit-papers-during-publicity', { wholePage: true });
 
-    // Tuesday 15 October: he recommends with the unit's standard opinion.
+    // Tuesday 15 October: the result and the recommendation, then he recommends with the unit's standard opinion.
     await setRuntimeClock(page, '2024-10-15T10:00:00+08:00');
     await page.reload();
+    await expect(page.getByRole('button', { name: '审核通过' })).toHaveAttribute('aria-disabled', 'true');
+    await uploadStamped(page, '推荐单位公示结果（必传）');
+    await uploadStamped(page, '单位推荐意见（必传）');
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'review-unit-papers-uploaded', { wholePage: true });
     await expect(page.getByLabel('审核意见').locator('textarea')).toHaveValue(/本单位已对提供的申报材料逐一审核/);
     await page.getByRole('button', { name: '审核通过' }).dblclick();
     await expect(page.locator('.review__status')).toHaveText('单位已推荐，等待人社部门审核');

@@ -241,7 +241,7 @@ describe('applications function: typing in and submitting', () => {
     entries: Record<string, Record<string, string | null>[]>;
     texts: Record<string, string>;
     problems: { category: string; path: string; severity: string; message: string; fix: { to: string } | null }[];
-    materials: { code: string; form: string; stage: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[];
+    materials: { code: string; form: string; stage: string; need: string; providedBy: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[];
   };
   const view = async () => ((await call('get', { applicationId })).reply as { data: View }).data;
 
@@ -264,7 +264,10 @@ describe('applications function: typing in and submitting', () => {
     const ref = await files.put('uploads/person-senior/p.jpg', content, 'image/jpeg');
     const sha256 = createHash('sha256').update(content).digest('hex');
     let kept = '';
-    for (const m of (await view()).materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+    // The unit's papers are the unit's (review.attachUnitDocument): refused here, and not asked of him.
+    const unitPaper = (await view()).materials.find((m) => m.providedBy === 'unit')!;
+    expect((await call('attach', { applicationId, category: unitPaper.code, ref, sha256 })).reply).toMatchObject({ ok: false, details: ['这份材料由单位在公示后出具并上传，您不用上传。'] });
+    for (const m of (await view()).materials.filter((m) => m.stage === 'online' && m.need === 'required' && m.providedBy !== 'unit')) {
       if (m.form === 'upload') {
         const attached = await call('attach', { applicationId, category: m.code, ref, sha256 });
         expect(attached.status).toBe(200);

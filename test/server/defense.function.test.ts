@@ -5,7 +5,7 @@ import { functions } from '../../src/server/functions';
 import type { Messenger, SubscriptionMessage } from '../../src/server/ports/messenger.port';
 import { aksuEmployee } from '../core/eligibility/people.fixture';
 import { refusedByOracle } from '../core/messages/wechat-keywords.oracle';
-import { completeForSubmit, openHarness, type Harness } from './harness';
+import { completeForSubmit, openHarness, uploadUnitDocuments, type Harness } from './harness';
 
 /**
  * The committee's steps and the 10-minute defenses of aksu-water-2024 (四(一)20, 四(二)23) over the
@@ -65,6 +65,7 @@ describe('committee and defense functions', () => {
     expect((await call(caller, 'applications', 'submit', { applicationId: id, requestId: `submit-${personId}` })).reply).toMatchObject({ ok: true });
     expect((await call(unitAdmin, 'review', 'recordPublicity', { applicationId: id, from: '2024-08-12', to: '2024-08-16' })).status).toBe(200);
     harness.setNow(new Date('2024-08-19T02:00:00Z'));
+    await uploadUnitDocuments(harness, unitAdmin, 'person-aksu-admin', id);
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: `unit-${personId}` })).reply).toMatchObject({ ok: true });
     expect((await call(prefectureHr, 'review', 'approve', { applicationId: id, requestId: `hr-${personId}` })).reply).toMatchObject({ ok: true, data: { application: { status: 'formal_review_passed' } } });
     return id;

@@ -76,14 +76,38 @@ export async function completeForSubmit(harness: Harness, applicant: Caller, per
   const sha256 = createHash('sha256').update(content).digest('hex');
   let kept = sha256;
   await call('saveIdNumber', { applicationId, idNumber: '11010519491231002X' });
-  const view = ((await call('get', { applicationId })).reply as { data: { materials: { code: string; stage: string; form: string; need: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[] } }).data;
-  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required')) {
+  const view = ((await call('get', { applicationId })).reply as { data: { materials: { code: string; stage: string; form: string; need: string; providedBy: string; record: string | null; choices: { options: string[]; suggested: string | null } | null }[] } }).data;
+  // The unit's papers are the unit's to upload (uploadUnitDocuments), not the applicant's.
+  for (const m of view.materials.filter((m) => m.stage === 'online' && m.need === 'required' && m.providedBy !== 'unit')) {
     if (m.form === 'upload') kept = ((await call('attach', { applicationId, category: m.code, ref, sha256 })).reply as { data: { files: { sha256: string }[] } }).data.files[0]!.sha256;
     else if (m.record === null) await call('saveText', { applicationId, category: m.code, text: m.choices ? (m.choices.suggested ?? m.choices.options[m.choices.options.length - 1]!) : '无' });
     else if (m.record === 'work_periods') await call('saveEntries', { applicationId, category: m.code, entries: [{ from: '2010-07', to: null, unit: 'xxx', post: '技术员' }] });
   }
   await call('mask', { applicationId, sha256: kept, needsMasking: 'no', masks: [] });
   await call('checkBlindCopy', { applicationId, sha256: kept });
+}
+
+/**
+ * The unit admin uploads the unit's required papers (公示, 公示结果, 推荐意见) for an application, as
+ * the review page does: a photo under their own folder, checked by `applications.checkPhoto`, then
+ * attached by `review.attachUnitDocument`. The publicity must be recorded, and over where a paper
+ * waits for it. Answers the codes attached.
+ */
+export async function uploadUnitDocuments(harness: Harness, unitAdmin: Caller, adminPersonId: string, applicationId: string): Promise<string[]> {
+  const content = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#f4f4f4' } }).jpeg().toBuffer();
+  const ref = await harness.files.put(`uploads/${adminPersonId}/stamped.jpg`, content, 'image/jpeg');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const checked = (await dispatch(functions, 'applications', { action: 'checkPhoto', payload: { ref, sha256 } }, unitAdmin, harness.deps)).reply as { ok: boolean; data: { ref: string; sha256: string } };
+  if (!checked.ok) throw new Error(`checkPhoto refused: ${JSON.stringify(checked)}`);
+  const review = (action: string, payload: unknown) => dispatch(functions, 'review', { action, payload }, unitAdmin, harness.deps);
+  const view = (await review('get', { applicationId })).reply as { data: { unitDocuments: { code: string; required: boolean }[] } };
+  const attached: string[] = [];
+  for (const doc of view.data.unitDocuments.filter((d) => d.required)) {
+    const reply = (await review('attachUnitDocument', { applicationId, category: doc.code, ...checked.data })).reply as { ok: boolean };
+    if (!reply.ok) throw new Error(`attachUnitDocument ${doc.code} refused: ${JSON.stringify(reply)}`);
+    attached.push(doc.code);
+  }
+  return attached;
 }
 
 /** Answers every open item of the return an application is in as 已按意见处理, as an applicant who checked and changed nothing. */

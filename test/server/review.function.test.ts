@@ -2,7 +2,7 @@ import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import { privateEngineer, yuliGraduate } from '../core/eligibility/people.fixture';
-import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, uploadUnitDocuments, type Harness } from './harness';
 import { withLatency } from './latency.store';
 
 /**
@@ -64,7 +64,26 @@ describe('review function', () => {
     for (const t of recorded.publicityTexts) expect(t.text).not.toMatch(/\{[a-z]+\}/);
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
 
+    // The unit's papers in the notice's order (yuli-initial-junior-2024 五(二)): during the publicity only the 公示 itself.
+    const during = data<{ unitDocuments: { code: string; waits: string | null; mayUpload: boolean; template: unknown }[] }>(await call(unitAdmin, 'review', 'get', { applicationId: id }));
+    expect(during.unitDocuments.map((d) => [d.code, d.mayUpload, d.waits])).toEqual([
+      ['unit_publicity', true, null],
+      ['unit_publicity_result', false, '公示2024年10月14日结束，之后才能出具推荐单位公示结果。'],
+      ['unit_recommendation', false, '公示2024年10月14日结束，之后才能出具单位推荐意见。'],
+    ]);
+    expect((await call(unitAdmin, 'documents', 'document', { applicationId: id, template: 'unit_publicity_result' })).reply).toMatchObject({ ok: false, details: ['公示2024年10月14日结束，之后才能出具推荐单位公示结果。'] });
+    expect((await call(unitAdmin, 'documents', 'document', { applicationId: id, template: 'unit_publicity' })).reply).toMatchObject({ ok: true });
+    // The applicant no longer uploads them, nor is asked to.
+    const mine = data<{ problems: { category: string }[] }>(await call(applicant, 'applications', 'get', { applicationId: id }));
+    expect(mine.problems.map((p) => p.category)).not.toContain('unit_publicity');
+
     harness.setNow(new Date('2024-10-15T02:00:00Z'));
+    // Over: recommended only with its stamped papers uploaded, each named while missing.
+    expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({
+      code: 'REVIEW.REFUSED',
+      details: ['请先上传单位出具的材料：推荐单位公示、推荐单位公示结果、单位推荐意见。'],
+    });
+    expect(await uploadUnitDocuments(harness, unitAdmin, 'person-unit-admin', id)).toEqual(['unit_publicity', 'unit_publicity_result', 'unit_recommendation']);
     const approved = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
     expect(approved.reply).toMatchObject({ ok: true, data: { application: { status: 'unit_approved' } } });
     expect(data<{ counts: Record<string, number> }>(await call(unitAdmin, 'review', 'queue', { tab: 'done' })).counts).toEqual({ pending: 0, returned: 0, done: 1 });
@@ -148,6 +167,7 @@ describe('review function', () => {
   it('answers the same request twice as one act, and two reviewers at once with one success', async () => {
     await publicity('2024-10-08', '2024-10-14');
     harness.setNow(new Date('2024-10-15T02:00:00Z'));
+    await uploadUnitDocuments(harness, unitAdmin, 'person-unit-admin', id);
     const first = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
     const again = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
     expect(first.status).toBe(200);
@@ -170,6 +190,7 @@ describe('review function', () => {
       slow = { ...deps, store: withLatency(deps.store, 4) };
       await publicity('2024-10-08', '2024-10-14');
       harness.setNow(new Date('2024-10-15T02:00:00Z'));
+      await uploadUnitDocuments(harness, unitAdmin, 'person-unit-admin', id);
     });
 
     it('answers a double tap (the same request twice at once) as one act, never as "changed by someone else"', async () => {
@@ -229,6 +250,7 @@ describe('review function: the employment-service agencies’ route', () => {
     // 12–16 August: five working days of publicity, recommended on Monday the 19th.
     expect((await call(unitAdmin, 'review', 'recordPublicity', { applicationId: id, from: '2024-08-12', to: '2024-08-16' })).status).toBe(200);
     harness.setNow(new Date('2024-08-19T02:00:00Z'));
+    await uploadUnitDocuments(harness, unitAdmin, 'person-private-admin', id);
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).status).toBe(200);
 
     const mine = data<{ statusText: string; holderText: string }>(await call(applicant, 'applications', 'get', { applicationId: id }));

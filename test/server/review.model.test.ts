@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import { functions } from '../../src/server/functions';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
-import { answerReturn, completeForSubmit, openHarness, type Harness } from './harness';
+import { answerReturn, completeForSubmit, openHarness, uploadUnitDocuments, type Harness } from './harness';
 
 /**
  * Model-based test of the review chain: random sequences of submissions, approvals and returns by
@@ -120,6 +120,8 @@ async function setUp(): Promise<Real> {
   await completeForSubmit(harness, APPLICANT, 'person-applicant', real.id);
   expect((await call(real, APPLICANT, 'applications', 'submit', { applicationId: real.id, requestId: 'model-start' })).reply.ok).toBe(true);
   expect((await call(real, REVIEWER.unit_admin, 'review', 'recordPublicity', { applicationId: real.id, from: '2024-10-08', to: '2024-10-14' })).reply.ok).toBe(true);
+  // The publicity is over: the unit's stamped papers are in.
+  await uploadUnitDocuments(harness, REVIEWER.unit_admin, 'person-unit-admin', real.id);
   return real;
 }
 

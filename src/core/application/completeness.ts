@@ -73,7 +73,8 @@ export function completenessProblems(
   // The number is checked (GB 11643) when it is saved; here only that it is there.
   if (content.idNumber === null) problems.push({ category: IDENTITY_CATEGORY, name: '身份证号', path: IDENTITY_CATEGORY, severity: 'block', message: '还没有填写身份证号。', missing: true });
 
-  const online = materials.filter((m) => m.stage === 'online');
+  // The unit's papers are the unit's to upload, after its publicity: never the applicant's problem.
+  const online = materials.filter((m) => m.stage === 'online' && m.providedBy !== 'unit');
   for (const item of online) {
     const say = (path: string, message: string, extra: Partial<Problem> = {}) =>
       problems.push({ category: item.code, name: item.name, path, severity: 'block', message, ...extra });

@@ -180,6 +180,20 @@ export interface QueueView {
 }
 
 /** An application as a reviewer in scope sees it, with what they may do now. */
+/** One of the unit's papers for an application, as its reviewers see it. */
+export interface UnitDocumentView {
+  readonly code: string;
+  readonly name: string;
+  readonly required: boolean;
+  /** The round's Word template for it, offered to the unit admin once it can exist. */
+  readonly template: { readonly code: string; readonly attachment: string } | null;
+  /** Why it cannot exist yet (publicity not recorded, or not over); null when it can. */
+  readonly waits: string | null;
+  /** Whether the caller may upload or remove its scans now (the unit admin, while it waits for the unit). */
+  readonly mayUpload: boolean;
+  readonly files: readonly { readonly sha256: string }[];
+}
+
 export interface ReviewView {
   readonly application: ApplicationView;
   readonly applicantName: string;
@@ -192,8 +206,12 @@ export interface ReviewView {
   readonly publicityRequiredDays: number;
   /** The round's publicity texts (附件1 推荐单位公示, 附件2 推荐单位公示结果) filled with this application's data, for the unit to print and post. */
   readonly publicityTexts: readonly { readonly attachment: string; readonly name: string; readonly text: string }[];
-  /** The unit's documents for this application (推荐单位公示 …) as Word files, for its unit admin; empty for others. */
-  readonly documents: readonly { readonly code: string; readonly name: string; readonly attachment: string }[];
+  /**
+   * The unit's papers for this application (推荐单位公示, 公示结果, 单位推荐意见), in the notice's
+   * order: each with its Word template to fill (for the unit admin), whether it can exist yet and
+   * why not, and the stamped scans uploaded.
+   */
+  readonly unitDocuments: readonly UnitDocumentView[];
   /** What the round asks the unit to check (aksu-water-2024 四(二)22), with its clause; null where it says nothing. */
   readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */

@@ -64,6 +64,8 @@ export interface ChecklistItem {
   readonly note: string | null;
   /** Who makes it: the applicant, or the unit after its publicity (公示, 公示结果, 推荐意见). */
   readonly providedBy: 'applicant' | 'unit';
+  /** For the unit's papers: from when they can exist (see `availableAfter` in the round's materials). */
+  readonly availableAfter?: 'publicity_recorded' | 'publicity_over';
   /**
    * What the committee's experts see of it: its blind copy, or nothing (a document that exists to
    * carry identity: nothing to mask for them, and no 是否遮挡 to answer).

@@ -49,6 +49,7 @@ export function materialsChecklist(ctx: OfferContext, relief: ContinuingEducatio
       mask: category.stage === 'online' && category.form === 'upload' && category.experts !== 'never' ? masksFor(category.code, mask) : [],
       note: noteOf(category, ctx),
       providedBy: category.providedBy ?? 'applicant',
+      ...(category.availableAfter ? { availableAfter: category.availableAfter } : {}),
       expertsSee: category.experts ?? 'blind',
       source: category.source,
       ...(need.condition ? { condition: need.condition } : {}),

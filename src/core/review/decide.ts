@@ -6,6 +6,7 @@ import { buildReviewNotice } from '../messages/review-notice';
 import { reviewMessage } from '../messages/subscription';
 import type { Round } from '../round/round.schema';
 import { publicityDone } from './publicity';
+import { UNIT_DOCUMENT_TEXT, unitDocumentsMissing, type UnitMaterial } from '../application/unit-documents';
 import type { ReturnReason } from './return-reasons';
 import { returnDeadline } from './return-deadline';
 import { chainLevelOf } from './route';
@@ -29,6 +30,8 @@ export interface MoveFacts {
   readonly blocking: readonly string[];
   /** The unit's internal publicity is recorded, long enough and over. */
   readonly publicityDone: boolean;
+  /** The unit's required papers not uploaded yet, by name. */
+  readonly unitDocumentsMissing: readonly string[];
   readonly defenseRequired: boolean;
   /** The round's last moment to pay the fee (null: none stated). */
   readonly feeDeadline: Date | null;
@@ -53,7 +56,7 @@ export function moveFacts(input: {
     readonly window: { readonly state: string; readonly end: string | null };
     readonly problems: readonly { readonly name: string; readonly message: string; readonly severity: 'block' | 'warn' }[];
     readonly label: string;
-    readonly materials: readonly { readonly code: string; readonly name: string }[];
+    readonly materials: readonly UnitMaterial[];
   };
   readonly defenseRequired: boolean;
   readonly feeDeadline: Date | null;
@@ -68,6 +71,7 @@ export function moveFacts(input: {
     resubmitAfterReturn: round.submission.resubmitAfterReturn,
     blocking: view ? view.problems.filter((p) => p.severity === 'block').map((p) => `${p.name}：${p.message}`) : [NOT_READ],
     publicityDone: publicityDone(record.publicity, round.unitPublicity.workingDays, now),
+    unitDocumentsMissing: view ? unitDocumentsMissing(view.materials, record.files) : [],
     defenseRequired: input.defenseRequired,
     feeDeadline: input.feeDeadline,
     resultPublicityEnds: input.resultPublicityEnds ?? null,
@@ -106,6 +110,7 @@ function contextOf(record: ApplicationRecord, facts: MoveFacts, actor: Actor, in
     maxSubmissions: facts.maxSubmissions,
     complete: facts.blocking.length === 0,
     publicityDone: facts.publicityDone,
+    unitDocumentsMissing: facts.unitDocumentsMissing,
     unitLevel: chainLevelOf(unit),
     route: unit?.route ?? 'hr',
     reasonCount: input.reasonCount,
@@ -204,6 +209,8 @@ function refusal(error: TransitionError, facts: MoveFacts): AppError {
       return appError('APPLICATION.SUBMISSION_LIMIT');
     case 'complete':
       return appError('APPLICATION.INCOMPLETE', [...facts.blocking]);
+    case 'unit_documents':
+      return appError('REVIEW.REFUSED', [UNIT_DOCUMENT_TEXT.missing(facts.unitDocumentsMissing)]);
     case 'before_return_deadline':
       return appError('APPLICATION.RETURN_OVERDUE');
     default:

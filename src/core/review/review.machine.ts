@@ -63,6 +63,7 @@ export type Guard =
   | 'no_submissions_left'
   | 'complete'
   | 'publicity_done'
+  | 'unit_documents'
   | 'county_unit'
   | 'prefecture_unit'
   | 'hr_route'
@@ -126,7 +127,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   { command: 'submit', from: ['draft'], to: 'submitted', actors: ['applicant'], guards: ['apply_window_open', 'submissions_left', 'complete'], notify: 'submitted', countsSubmission: true },
   // 修改后逐级提交: a resubmission starts the chain again, within the return deadline.
   { command: 'submit', from: ['returned'], to: 'submitted', actors: ['applicant'], guards: ['before_return_deadline', 'submissions_left', 'complete'], notify: 'submitted', countsSubmission: true },
-  { command: 'approve', from: ['submitted'], to: 'unit_approved', actors: ['unit_admin'], guards: ['publicity_done'], notify: 'approved' },
+  { command: 'approve', from: ['submitted'], to: 'unit_approved', actors: ['unit_admin'], guards: ['publicity_done', 'unit_documents'], notify: 'approved' },
   // A return after the last allowed submission ends the application (不予受理).
   { command: 'return', from: ['submitted'], to: 'returned', actors: ['unit_admin'], guards: ['reasons_given', 'submissions_left'], notify: 'returned', startsReturnDeadline: true },
   { command: 'return', from: ['submitted'], to: 'rejected', actors: ['unit_admin'], guards: ['reasons_given', 'no_submissions_left'], notify: 'rejected' },
@@ -162,6 +163,8 @@ export interface TransitionContext {
   readonly complete: boolean;
   /** The unit's internal publicity is recorded and long enough. */
   readonly publicityDone: boolean;
+  /** The unit's required papers (公示, 公示结果, 推荐意见) not uploaded yet, by name. */
+  readonly unitDocumentsMissing: readonly string[];
   /** The applicant's unit: a county (or township) unit goes through county HR. */
   readonly unitLevel: 'prefecture' | 'county' | 'township' | null;
   /** Who reviews above the unit: the HR bureaus, or the employment-service agencies. */
@@ -197,6 +200,7 @@ const GUARD_MESSAGES: Readonly<Record<Guard, string>> = {
   no_submissions_left: '还有提交次数，应退回修改。',
   complete: '材料还有要处理的问题，请先处理再提交。',
   publicity_done: '请先登记单位内部公示的起止日期（不少于通知要求的工作日），公示结束后才能推荐。',
+  unit_documents: '请先在“单位出具的材料”里上传盖章后的扫描件，再推荐。',
   county_unit: '这份申报的单位不是县级单位，不经过县级审核。',
   prefecture_unit: '这份申报的单位是县级单位，要先经县级审核。',
   hr_route: '这份申报走民营企业专项评审，由公共就业服务机构审核。',
@@ -223,6 +227,8 @@ function holds(guard: Guard, ctx: TransitionContext): boolean {
       return ctx.complete;
     case 'publicity_done':
       return ctx.publicityDone;
+    case 'unit_documents':
+      return ctx.unitDocumentsMissing.length === 0;
     case 'county_unit':
       return ctx.unitLevel === 'county' || ctx.unitLevel === 'township';
     case 'prefecture_unit':

@@ -271,6 +271,9 @@ function checkMaterials(round: RoundShape, report: Report): void {
     if ((c.template !== undefined || c.providedBy === 'unit') && c.experts !== 'never') {
       report(['materials', 'categories', i, 'experts'], 'a category filled from a template or provided by the unit carries identity: set experts "never"');
     }
+    // The unit's papers come in the notice's order: each says when it can exist.
+    if (c.providedBy === 'unit' && c.availableAfter === undefined) report(['materials', 'categories', i, 'availableAfter'], 'a category provided by the unit says when it can exist: availableAfter "publicity_recorded" or "publicity_over"');
+    if (c.availableAfter !== undefined && c.providedBy !== 'unit') report(['materials', 'categories', i, 'availableAfter'], 'only a category provided by the unit has availableAfter');
     const meant = choices?.fromAnswer ? (choices.fromAnswer.kind === 'fact' ? [choices.fromAnswer.yes, choices.fromAnswer.no] : [choices.fromAnswer.prefecture, choices.fromAnswer.county]) : [];
     for (const option of meant) {
       if (!choices!.options.includes(option)) report(['materials', 'categories', i, 'choices', 'fromAnswer'], `"${option}" is not one of the options`);

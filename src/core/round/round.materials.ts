@@ -105,6 +105,14 @@ export const MaterialCategory = z.strictObject({
    */
   providedBy: z.enum(['applicant', 'unit']).optional(),
   /**
+   * For what the unit provides: when it can exist, in the notice's order (yuli-initial-junior-2024
+   * 五(二): the unit reviews, publicises for at least 5 working days, and 对公示无异议的 fills its
+   * opinion and uploads the publicity and its result; 五(三)5: 公示无异议后单位出具的推荐意见).
+   * `publicity_recorded`: once the unit has recorded its publicity (the 公示 itself, posted during
+   * it); `publicity_over`: once that publicity has ended (its result, the recommendation after it).
+   */
+  availableAfter: z.enum(['publicity_recorded', 'publicity_over']).optional(),
+  /**
    * What the committee's experts see of it in blind review: its blind copy (`blind`, the default),
    * or nothing at all (`never`) — a document that exists to carry identity (the ID card, the photo,
    * the signed 承诺书 and 保证书, the unit's papers, a form the product fills with the name and ID

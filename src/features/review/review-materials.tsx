@@ -25,7 +25,8 @@ async function view(applicationId: string, sha256: string, pdf: boolean): Promis
  * what the applicant did about each returned item.
  */
 export function ReviewMaterials({ application }: { application: ApplicationView }) {
-  const online = application.materials.filter((m) => m.stage === 'online');
+  // The unit's own papers are shown apart (UnitDocuments), where the unit uploads them.
+  const online = application.materials.filter((m) => m.stage === 'online' && m.providedBy !== 'unit');
   return (
     <View className='review__card'>
       <Text className='review__heading'>申报材料（点图片可放大查看）</Text>

@@ -22,7 +22,9 @@ export const draftActions: Pick<ActionDefs<'applications'>, 'detach' | 'saveText
       const own = await loadOwn(store, caller, id);
       if (!own.ok) return err(own.error);
       if (!isEditable(own.record.status)) return err(appError('APPLICATION.NOT_DRAFT'));
-      const next = own.record.files.filter((f) => !(f.sha256 === sha256 && (category === undefined || f.category === category)));
+      // The unit's papers are the unit's: the applicant cannot remove them.
+      const units = new Set(own.round.materials.categories.filter((c) => c.providedBy === 'unit').map((c) => c.code));
+      const next = own.record.files.filter((f) => units.has(f.category) || !(f.sha256 === sha256 && (category === undefined || f.category === category)));
       // Detaching twice leaves it detached.
       if (next.length !== own.record.files.length) saveFiles(writes, id, own.rev, next);
       return ok(viewOf(id, { ...own.record, files: next }, own.round, now, own.context));

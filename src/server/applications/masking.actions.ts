@@ -1,3 +1,4 @@
+import { UNIT_DOCUMENT_TEXT } from '../../core/application/unit-documents';
 import { suggestMasks } from '../masking/suggest';
 import { APPLICATION_REFUSAL } from '../../core/application/refusal-texts';
 import { FINDING_REASON, PORTRAIT_EYE_BAND } from '../../core/masking/identity-finder';
@@ -41,6 +42,8 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       if (!material || material.form !== 'upload' || material.stage !== 'online') {
         return err(appError('REQUEST.INVALID_PAYLOAD', [APPLICATION_REFUSAL.notUploaded]));
       }
+      // The unit's papers are the unit's to upload, after its publicity (yuli-initial-junior-2024 五(二)).
+      if (material.providedBy === 'unit') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_DOCUMENT_TEXT.notTheApplicants]));
       const save = (file: AttachedFile) => {
         const next = [...own.record.files, file];
         saveFiles(writes, id, own.rev, next);
@@ -159,7 +162,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
     },
   },
   checkPhoto: {
-    roles: ['committee_secretary'],
+    roles: ['committee_secretary', 'unit_admin'],
     async handle(upload, ctx) {
       const { caller, store, writes, now } = ctx;
       // The same upload checked again (a retry whose answer was lost): the file kept the first time.
@@ -177,7 +180,7 @@ export const fileActions: Pick<ActionDefs<'applications'>, 'attach' | 'mask' | '
       }
       const stored = await keepUpload(ctx, caller._id, upload, cleaned, 'image/jpeg');
       const { width, height } = inspected;
-      const checked: CheckedUpload = { personId: caller._id, ref: stored.ref, sha256: stored.sha256, uploadSha256: upload.sha256, width, height, checkedAt: now.toISOString() };
+      const checked: CheckedUpload = { personId: caller._id, ref: stored.ref, sha256: stored.sha256, uploadSha256: upload.sha256, width, height, bytes: cleaned.content.length, checkedAt: now.toISOString() };
       checkedUploads.insert(writes, id, checked);
       return ok({ ref: stored.ref, sha256: stored.sha256 });
     },

@@ -13,6 +13,7 @@ import { applications } from '../applications/applications.repo';
 import type { ActionContext } from '../function';
 import type { Condition } from '../ports/store.port';
 import { fillDocx } from './docx';
+import { unitDocumentWaits } from '../../core/application/unit-documents';
 import { meetingRecordFields } from '../../core/exports/meeting-record';
 import { MEETING_TEXT, type Member } from '../../core/evaluation/meeting.machine';
 import { applicationSpecialtyName } from '../../core/eligibility/selector.match';
@@ -47,6 +48,10 @@ async function targetTitleOf(ctx: ActionContext, id: string, record: Application
 export async function documentFile(ctx: ActionContext, id: string, record: ApplicationRecord, round: Round, code: string, audience: 'applicant' | 'unit'): Promise<Result<ExportFile, AppError>> {
   const offered = documentsFor(round, audience).find((d) => d.code === code);
   if (!offered) return err(appError('REQUEST.INVALID_PAYLOAD', ['这个批次没有这份文书，或它不由您填写。请返回后重新选择。']));
+  // The unit's papers in the notice's order: 公示结果 is not written before the publicity is over.
+  const material = audience === 'unit' ? round.materials.categories.find((c) => offered.materials.includes(c.code)) : undefined;
+  const waits = material ? unitDocumentWaits(material, record.publicity, ctx.now) : null;
+  if (waits) return err(appError('REVIEW.REFUSED', [waits]));
   const template = await ctx.templates.read(offered.docx);
   if (!template) return err(appError('EXPORT.NO_TEMPLATE'));
   const fields = documentFields({ record, round, targetTitle: await targetTitleOf(ctx, id, record, round), today: beijingDate(ctx.now) });

@@ -3,8 +3,11 @@ import { people } from '../people.repo';
 import { publicityTexts, recordPublicity, regionalHolidayNote, standardOpinion } from '../../core/review/unit-publicity';
 import { documentsFor } from '../../core/exports/documents';
 import { applications, loadFor, type Loaded } from '../applications/applications.repo';
-import { ApplicationRecord } from '../../core/application/application.schema';
-import type { QueueItem, QueueTab, ReviewView } from '../../core/contracts/api';
+import { ApplicationRecord, type AttachedFile } from '../../core/application/application.schema';
+import { UNIT_DOCUMENT_TEXT, unitDocumentWaits } from '../../core/application/unit-documents';
+import type { ChecklistItem } from '../../core/eligibility/assessment';
+import { findCheckedUpload } from '../uploads/checked-uploads';
+import type { QueueItem, QueueTab, ReviewView, UnitDocumentView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
 import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
@@ -115,6 +118,36 @@ export const reviewFunction = defineFunction('review', reviewContract,
         );
       },
     },
+    attachUnitDocument: {
+      roles: ['unit_admin'],
+      async handle({ applicationId: id, category, ref, sha256 }, ctx) {
+        const target = await unitDocumentTarget(ctx, id, category);
+        if (!target.ok) return err(target.error);
+        const { loaded } = target.value;
+        // A photo this unit admin uploaded and the applications function checked by its bytes.
+        const checked = await findCheckedUpload(ctx.store, ctx.caller._id, { ref, sha256 });
+        if (!checked.ok) return err(checked.error);
+        // The same scan again (a retry whose answer was lost): already there.
+        if (loaded.record.files.some((f) => f.category === category && f.sha256 === sha256)) return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
+        const { width, height, bytes } = checked.value;
+        const file: AttachedFile = { sha256, uploadSha256: checked.value.uploadSha256, category, ref, contentType: 'image/jpeg', bytes: bytes ?? 1, width, height, attachedAt: ctx.now.toISOString(), needsMasking: 'no', masks: [], blindRef: null, stillVisible: [], checkedBlindRef: null };
+        const files = [...loaded.record.files, file];
+        applications.update(ctx.writes, loaded, { files });
+        return ok(await reviewView(ctx.store, ctx.caller, id, { ...loaded.record, files }, loaded.round, ctx.now));
+      },
+    },
+    detachUnitDocument: {
+      roles: ['unit_admin'],
+      async handle({ applicationId: id, category, sha256 }, ctx) {
+        const target = await unitDocumentTarget(ctx, id, category);
+        if (!target.ok) return err(target.error);
+        const { loaded } = target.value;
+        const files = loaded.record.files.filter((f) => !(f.category === category && f.sha256 === sha256));
+        // Removed twice is removed.
+        if (files.length !== loaded.record.files.length) applications.update(ctx.writes, loaded, { files });
+        return ok(await reviewView(ctx.store, ctx.caller, id, { ...loaded.record, files }, loaded.round, ctx.now));
+      },
+    },
     recordPublicity: {
       roles: ['unit_admin'],
       async handle({ applicationId: id, from, to }, ctx) {
@@ -188,8 +221,48 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
     publicityTexts: caller.role === 'unit_admin' && record.publicity ? publicityTexts(round, record, record.publicity) : [],
     standardOpinion: standardOpinion(round, caller.role),
-    documents: caller.role === 'unit_admin' ? documentsFor(round, 'unit').map(({ code, name, attachment }) => ({ code, name, attachment })) : [],
+    unitDocuments: unitDocumentsOf(caller, record, round, application.materials, now),
   };
+}
+
+/** The unit's papers in the checklist's order, with what each waits for, its template and its scans. */
+function unitDocumentsOf(caller: Person, record: ApplicationRecord, round: Round, materials: readonly ChecklistItem[], now: Date): UnitDocumentView[] {
+  const templates = documentsFor(round, 'unit');
+  const unitsTurn = caller.role === 'unit_admin' && UNIT_DOCUMENTS_WHILE.includes(record.status);
+  return materials
+    .filter((m) => m.providedBy === 'unit' && m.stage === 'online')
+    .map((m) => {
+      const waits = unitDocumentWaits(m, record.publicity, now);
+      const template = templates.find((t) => t.materials.includes(m.code));
+      return {
+        code: m.code,
+        name: m.name,
+        required: m.need === 'required',
+        template: template && caller.role === 'unit_admin' && !waits ? { code: template.code, attachment: template.attachment } : null,
+        waits: caller.role === 'unit_admin' ? waits : null,
+        mayUpload: unitsTurn && !waits,
+        files: record.files.filter((f) => f.category === m.code).map((f) => ({ sha256: f.sha256 })),
+      };
+    });
+}
+
+/** The unit uploads and removes its papers while the application waits for the unit's approval. */
+const UNIT_DOCUMENTS_WHILE: readonly ReviewStatus[] = ['submitted'];
+
+/**
+ * One of the unit's papers for an application the unit admin may act on now, and the material it
+ * is; or why not (not the unit's step, not a paper of the unit's, not yet in the notice's order).
+ */
+async function unitDocumentTarget(ctx: WorkContext & { readonly caller: Person }, id: string, category: string) {
+  const loaded = await loadFor(ctx.store, ctx.caller, id, 'review');
+  if (!loaded.ok) return loaded;
+  if (!UNIT_DOCUMENTS_WHILE.includes(loaded.record.status)) return err(appError('REVIEW.WRONG_STATUS', [statusText(loaded.record.status, loaded.record.unit?.route ?? 'hr')]));
+  const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
+  const material = view?.materials.find((m) => m.code === category);
+  if (!material || material.providedBy !== 'unit') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_DOCUMENT_TEXT.notTheUnits]));
+  const waits = unitDocumentWaits(material, loaded.record.publicity, ctx.now);
+  if (waits) return err(appError('REVIEW.REFUSED', [waits]));
+  return ok({ loaded, material });
 }
 
 const PAGE = 50;

@@ -8,7 +8,8 @@ import type { Store } from '../ports/store.port';
 
 /**
  * A photo whose bytes the `applications` function checked (whole, a real JPEG that decodes) for
- * an action of a function that carries no image decoder: the fee receipt the committee records.
+ * an action of a function that carries no image decoder: the fee receipt the committee records, the
+ * stamped papers a unit admin uploads for an application.
  * Only the server writes these, so a record here is the check itself, not the caller's word.
  */
 export const CheckedUpload = z.strictObject({
@@ -19,6 +20,8 @@ export const CheckedUpload = z.strictObject({
   uploadSha256: z.string().nullable().default(null),
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
+  /** The kept file's size (null in records kept before it was). */
+  bytes: z.number().int().positive().nullable().default(null),
   checkedAt: z.string(),
 });
 export type CheckedUpload = z.infer<typeof CheckedUpload>;

@@ -47,6 +47,7 @@ const step = fc.record({
   windowOpen: mostly,
   complete: mostly,
   publicityDone: mostly,
+  unitPapersIn: mostly,
   feePassed: fc.boolean(),
   publicityOver: mostly,
 });
@@ -69,6 +70,7 @@ describe('decide, over random command sequences', () => {
             resubmitAfterReturn: round('yuli-initial-junior-2024').submission.resubmitAfterReturn,
             blocking: s.complete ? [] : ['身份证号：还没有填写身份证号。'],
             publicityDone: s.publicityDone,
+            unitDocumentsMissing: s.unitPapersIn ? [] : ['单位推荐意见'],
             // Whether this application is defended is its own fact, the same all along.
             defenseRequired,
             feeDeadline: new Date(now.getTime() + (s.feePassed ? -1 : 1) * 3_600_000),
@@ -100,7 +102,7 @@ describe('decide, over random command sequences', () => {
         }
       }),
       // A fixed seed: the walks (and the statuses they reach, checked below) are the same every run.
-      { numRuns: 1000, seed: 20261207 },
+      { numRuns: 2000, seed: 20261207 },
     );
     // The runs walked the chain: to its end, and off it every way the table allows.
     expect([...reached].sort()).toEqual(expect.arrayContaining(['abandoned', 'certified', 'county_approved', 'failed', 'not_evaluated', 'rejected', 'returned', 'withdrawn']));
@@ -116,6 +118,7 @@ describe('deadlines, as delayed transitions of the table', () => {
     resubmitAfterReturn: round('yuli-initial-junior-2024').submission.resubmitAfterReturn,
     blocking: [],
     publicityDone: true,
+    unitDocumentsMissing: [],
     defenseRequired: false,
     feeDeadline,
     resultPublicityEnds: null,

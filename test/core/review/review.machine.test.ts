@@ -11,6 +11,7 @@ const ctx = (patch: Partial<TransitionContext> = {}): TransitionContext => ({
   maxSubmissions: 3,
   complete: true,
   publicityDone: true,
+  unitDocumentsMissing: [],
   unitLevel: 'county',
   route: 'hr',
   reasonCount: 0,

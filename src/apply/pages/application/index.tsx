@@ -241,6 +241,16 @@ function ApplicationPage() {
       );
     }
     const item = a.materials.find((m) => m.code === code)!;
+    // The unit's papers: the unit uploads them after its publicity; the applicant sees where they stand.
+    if (item.providedBy === 'unit') {
+      const count = a.files.filter((f) => f.category === code).length;
+      return (
+        <View key={code} id={`item-${code}`} className='application__item upload'>
+          <Text className='upload__name'>{item.name}</Text>
+          <Text className='upload__note'>{count > 0 ? `单位已上传 ${count} 张。` : '由单位在内部公示后出具、盖章并上传，您不用上传。'}</Text>
+        </View>
+      );
+    }
     const documents = documentsOf(code);
     return (
       <View key={code} id={`item-${code}`} className='application__item'>

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { action } from '../contract';
-import { ApplicationId, RequestId, typedText } from '../fields';
+import { ApplicationId, CategoryCode, FileRef, RequestId, Sha256, typedText } from '../fields';
 import type { QueueView, ReviewView } from '../views';
 import { ReturnReason } from '../../review/return-reasons';
 import { calendarDay } from '../../time/calendar-day';
@@ -18,6 +18,13 @@ export const reviewContract = {
   return: action<ReviewView>()(
     z.strictObject({ applicationId: ApplicationId, requestId: RequestId, reasons: z.array(ReturnReason).min(1, '请至少选择一项退回原因').max(30, '退回原因最多 30 项') }),
   ),
+  /**
+   * The unit admin attaches a stamped paper of the unit's (推荐单位公示, 公示结果, 单位推荐意见) as a
+   * photo `applications.checkPhoto` checked, once it can exist (after the publicity is recorded, or over).
+   */
+  attachUnitDocument: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, category: CategoryCode, ref: FileRef, sha256: Sha256 })),
+  /** Removes one of the unit's papers while the application waits for the unit. */
+  detachUnitDocument: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, category: CategoryCode, sha256: Sha256 })),
   /** The unit admin records the unit's internal publicity (Beijing dates, YYYY-MM-DD). */
   recordPublicity: action<ReviewView>()(
     z.strictObject({ applicationId: ApplicationId, from: calendarDay('请选择公示开始日期（一个真实的日期）'), to: calendarDay('请选择公示结束日期（一个真实的日期）') }),

@@ -1,4 +1,3 @@
-import { ExportButton } from '../../../components/export-button';
 import { useRouter } from '../../../services/page/lifecycle';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
@@ -14,6 +13,7 @@ import { PublicityForm } from '../../../features/review/publicity-form';
 import { ReasonForm } from '../../../features/review/reason-form';
 import { ReviewMaterials } from '../../../features/review/review-materials';
 import { ReviewPoints } from '../../../features/review/review-points';
+import { UnitDocuments } from '../../../features/review/unit-documents';
 import { ClauseSheet } from '../../../components/clause/clause-sheet';
 import type { Source } from '../../../core/round/round.schema';
 import { call } from '../../../services/api/client';
@@ -32,6 +32,7 @@ import { newRequestId } from '../../../services/api/request-id';
 function ReviewApplication() {
   const id = decodeURIComponent(useRouter().params.id ?? '');
   const loaded = useCall('review', 'get', { applicationId: id });
+  const me = useCall('account', 'me', {});
   const [view, setView] = useState<ReviewView | null>(null);
   const [busy, setBusy] = useState<'approve' | 'return' | 'publicity' | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
@@ -108,15 +109,7 @@ function ReviewApplication() {
       {showPublicity ? (
         <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
       ) : null}
-      {v.documents.length > 0 ? (
-        <View className='review__card'>
-          <Text className='review__heading'>单位文书（Word）</Text>
-          <Text className='review__note'>按这份申报填好，打印后签字盖章，交申报人上传。</Text>
-          {v.documents.map((d) => (
-            <ExportButton key={d.code} label={`${d.attachment} ${d.name}`} make={() => call('documents', 'document', { applicationId: a.id, template: d.code })} />
-          ))}
-        </View>
-      ) : null}
+      <UnitDocuments view={v} personId={me.status === 'ready' ? me.data.personId : null} onChanged={setView} />
       {v.mayApprove || v.approveBlockedBy ? (
         <View className='reason-form'>
           <Text className='review__heading'>审核意见</Text>
