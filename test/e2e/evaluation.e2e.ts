@@ -225,6 +225,29 @@ test.describe('evaluation: attendance and the quorum, blind votes that decide, r
     await switchTo(page, '吐尔洪');
     await page.getByText('我的申报', { exact: true }).click();
     await expect(page.locator('.application-list__item').first()).toContainText('公示中');
+
+    // 阿不都热合曼, not passed, asks for 复查 (第二十七条, as quoted); the secretary answers it.
+    await switchTo(page, '阿不都热合曼');
+    await page.getByText('我的申报', { exact: true }).click();
+    await page.locator('.application-list__item').first().click();
+    const recheck = page.locator('.recheck');
+    await recheck.getByLabel('申请复查的理由').locator('textarea').fill('本人两项地区级科技进步奖未被计入业绩，申请复查。');
+    await recheck.getByText('提交复查申请', { exact: true }).click();
+    await page.locator('.taro__modal').getByText('提交', { exact: true }).click();
+    await expect(recheck).toContainText('评审委员会正在复查，答复后会显示在这里。');
+    await snap(page, 'application-recheck-requested');
+    await switchTo(page, '陈志刚');
+    await openMeeting(page, /林业/);
+    const fourthAgain = meeting.locator('.committee__item', { hasText: '4号 阿不都热合曼' });
+    await expect(fourthAgain).toContainText('申请复查：本人两项地区级科技进步奖未被计入业绩，申请复查。');
+    await expect(meeting).toContainText('还有复查申请没有答复');
+    await fourthAgain.getByLabel('4号 阿不都热合曼 复查的答复').locator('textarea').fill('经复查，两项奖励已在评审时计入；结果维持不通过（超出通过率限额）。');
+    await fourthAgain.getByText('提交复查答复', { exact: true }).click();
+    await expect(fourthAgain).toContainText('已答复：经复查，两项奖励已在评审时计入；结果维持不通过（超出通过率限额）。');
+    await switchTo(page, '阿不都热合曼');
+    await page.getByText('我的申报', { exact: true }).click();
+    await page.locator('.application-list__item').first().click();
+    await expect(page.locator('.recheck')).toContainText('评审委员会答复：经复查，两项奖励已在评审时计入');
   });
 });
 

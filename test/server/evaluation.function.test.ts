@@ -20,6 +20,7 @@ const expert2: Caller = { openid: 'demo-openid-expert-2' };
 const expert3: Caller = { openid: 'demo-openid-expert-3' };
 const unitAdmin: Caller = { openid: 'demo-openid-aksu-admin' };
 const tuerhong: Caller = { openid: 'demo-openid-forestry-1' };
+const abudu: Caller = { openid: 'demo-openid-forestry-4' };
 const ROUND = 'aksu-forestry-2024';
 const APP = (n: number) => `person-forestry-${n}:aksu-forestry-2024:directed_evaluation:deputy_senior`;
 const NAMES = ['吐尔洪', '米娜瓦尔', '周建国', '阿不都热合曼'];
@@ -236,11 +237,28 @@ describe('evaluation meetings', () => {
     expect((await call(secretary, 'recordObjection', { ...objection, requestId: 'objection-0002' })).reply).toMatchObject({ ok: false, details: ['只有公示期内的异议才在这里登记：这次评审会现在不在公示期。'] });
     const answered = data<MeetingView>(await call(secretary, 'answerObjection', { meetingId, objectionId: 'objection-objection-0001', answer: '经核查项目立项文件，该项目由其本人主持，异议不成立。' }));
     expect(answered.objections[0]!.answer).toMatchObject({ text: '经核查项目立项文件，该项目由其本人主持，异议不成立。' });
-    expect(answered.mayCertify).toBe(true);
+    // 复查: 阿不都热合曼, not passed, asks for it; certifying waits for the answer.
+    const reason = '本人业绩中的两项省级奖励未被计入，申请复查评审结果。';
+    expect((await call(tuerhong, 'requestRecheck', { applicationId: APP(1), reason })).reply).toMatchObject({ ok: false, details: ['只有评审结果为“不通过”的申报才能申请复查。'] });
+    expect((await call(abudu, 'requestRecheck', { applicationId: APP(1), reason })).reply).toMatchObject({ ok: false, code: 'APPLICATION.NOT_FOUND' });
+    const asked = await call(abudu, 'requestRecheck', { applicationId: APP(4), reason });
+    expect(asked.reply).toMatchObject({ ok: true, data: { recheck: { reason, answer: null }, mayRequestRecheck: false } });
+    // The same request again (a double tap) is the one made; another is refused.
+    expect((await call(abudu, 'requestRecheck', { applicationId: APP(4), reason })).reply).toMatchObject({ ok: true });
+    expect((await call(abudu, 'requestRecheck', { applicationId: APP(4), reason: '另一个理由，希望重新评审一次。' })).reply).toMatchObject({ ok: false, details: ['您已经申请过复查，请等待评审委员会答复。'] });
+    expect(data<MeetingView>(await call(secretary, 'meeting', { meetingId })).mayCertify).toBe(false);
+    expect((await call(secretary, 'certify', { meetingId })).reply).toMatchObject({ ok: false, details: ['还有 1 份复查申请没有答复：答复后才能确认取得资格。'] });
+    const rechecked = data<MeetingView & { items: { recheck: { answer: { text: string } | null } | null }[] }>(
+      await call(secretary, 'answerRecheck', { meetingId, applicationId: APP(4), answer: '经评审委员会复查，两项奖励已计入，结果维持不通过（超出通过率限额）。' }),
+    );
+    expect(rechecked.items[3]!.recheck!.answer).toMatchObject({ text: '经评审委员会复查，两项奖励已计入，结果维持不通过（超出通过率限额）。' });
+    expect(rechecked.mayCertify).toBe(true);
     const certified = await call(secretary, 'certify', { meetingId });
     expect(certified.reply).toMatchObject({ ok: true, data: { stage: 'certified' } });
     expect(data<MeetingView>(certified).items.map((i) => i.status)).toEqual(['certified', 'certified', 'certified', 'failed']);
     const told = await harness.store.find('outbox', { where: [{ field: 'personId', op: 'eq', value: 'person-forestry-1' }] });
     expect(told.map((m) => m.title).sort()).toEqual(['取得资格', '评审结果公示', '评审通过']);
+    // Confirmed: no more 复查 asked or answered.
+    expect((await call(abudu, 'requestRecheck', { applicationId: APP(4), reason: '另一个理由，希望重新评审一次。' })).reply).toMatchObject({ ok: false });
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Profile } from '../eligibility/profile';
 import { Basics, NO_BASICS } from '../people/basics';
 import { DeclaredConflicts } from './conflicts';
+import { RecheckRequest } from '../evaluation/recheck';
 import { ReturnReason } from '../review/return-reasons';
 import { ReviewCommand, ReviewStatus } from '../review/review.machine';
 import { ReviewRoute } from '../review/route';
@@ -129,6 +130,8 @@ export const ApplicationRecord = z.strictObject({
   basics: Basics.default(NO_BASICS),
   /** Conflicts of interest the applicant declared (申请回避): proposed to the committee's secretary, never shown to experts. */
   conflicts: DeclaredConflicts.default([]),
+  /** 复查 the applicant asked for after a result of 不通过, and the committee's answer. */
+  recheck: RecheckRequest.nullable().default(null),
   /** The photo of the fee's receipt the committee took when recording the payment, if any. */
   feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
 });
@@ -155,6 +158,7 @@ export function emptyApplicationContent() {
     feeReceipt: null,
     basics: { ethnicity: null, politicalStatus: null },
     conflicts: [],
+    recheck: null,
   } satisfies Partial<ApplicationRecord>;
 }
 

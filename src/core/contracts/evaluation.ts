@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '../application/application.schema';
 import type { MeetingResult, MeetingStage } from '../evaluation/meeting';
 import type { Tally, Vote } from '../evaluation/votes';
+import type { RecheckView } from './views';
 
 /** A meeting as a list shows it, to its secretary or its experts. */
 export interface MeetingSummary {
@@ -63,6 +64,8 @@ export interface MeetingItem {
   readonly recusals: readonly { readonly expertId: string; readonly name: string; readonly reason: string }[];
   /** Experts the product proposes to recuse from it (same unit), for the secretary to confirm. */
   readonly proposedRecusals: readonly { readonly expertId: string; readonly name: string; readonly why: string }[];
+  /** 复查 the applicant asked for, and its answer. */
+  readonly recheck: RecheckView | null;
   readonly status: ApplicationStatus;
   readonly statusText: string;
 }

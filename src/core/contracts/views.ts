@@ -48,6 +48,13 @@ export interface RoundSummary {
 }
 
 /** An application as the applicant sees it: what it is for, where it stands, what to prepare. */
+/** A 复查 request and its answer, as the applicant and the secretary read it. */
+export interface RecheckView {
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly answer: { readonly text: string; readonly at: string } | null;
+}
+
 export interface ApplicationView {
   readonly id: string;
   readonly roundId: string;
@@ -60,6 +67,10 @@ export interface ApplicationView {
   readonly basics: Basics;
   /** The conflicts of interest the applicant declared (申请回避). */
   readonly conflicts: readonly DeclaredConflict[];
+  /** 复查 asked for after a result of 不通过, and the committee's answer. */
+  readonly recheck: RecheckView | null;
+  /** Whether 复查 may be asked for (a result of 不通过 not yet re-examined; the server also checks the meeting is not closed). */
+  readonly mayRequestRecheck: boolean;
   /**
    * The round's documents the applicant signs (个人承诺书 …), filled from its Word templates on
    * request, each with the materials it is uploaded under (empty when it belongs to none).

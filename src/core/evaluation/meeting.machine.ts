@@ -9,6 +9,7 @@ import type { HolidayCalendar } from '../time/workdays';
 import { EVALUATED_FROM } from '../review/table-reads';
 import type { Round } from '../round/round.schema';
 import { capRefusals, checkCaps } from './pass-rate';
+import { RECHECK_TEXT, unansweredRechecks } from './recheck';
 import { stageOf, type MeetingRecord, type MeetingResult } from './meeting';
 import { COMMITTEE_RULE, DECISION_TEXT, decisionOf, quorumMet, quorumOf, recusedFrom, type ApplicationDecision, type CastVote } from './decision-rule';
 
@@ -198,6 +199,8 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
       if (!meeting.publicity) return refused('请先公示评审结果，公示期满后再确认取得资格。');
       const open = unansweredObjections(meeting);
       if (open > 0) return refused(MEETING_TEXT.objectionsOpen(open));
+      const rechecks = unansweredRechecks(facts.members.map((m) => m.record));
+      if (rechecks > 0) return refused(RECHECK_TEXT.open(rechecks));
       return {
         ok: true,
         next: { ...meeting, certifiedAt: facts.now.toISOString() },

@@ -14,6 +14,7 @@ export interface ItemActions {
   readonly liftRecusal: (expertId: string) => Promise<boolean>;
   readonly override: (result: MeetingResult, reason: string) => Promise<boolean>;
   readonly clearOverride: () => Promise<boolean>;
+  readonly answerRecheck: (answer: string) => Promise<boolean>;
 }
 
 /**
@@ -73,6 +74,28 @@ export function MeetingItemRow({ item, experts, voting, busy, actions }: { item:
           ))
         : null}
       {voting ? <MoreActions item={item} who={who} experts={experts} busy={busy} actions={actions} /> : null}
+      {item.recheck ? <RecheckRow item={item} who={who} busy={busy} onAnswer={actions.answerRecheck} /> : null}
+    </View>
+  );
+}
+
+/** 复查 the applicant asked for: the reason, and the committee's answer (written here once). */
+function RecheckRow({ item, who, busy, onAnswer }: { item: MeetingItem; who: string; busy: boolean; onAnswer: (answer: string) => Promise<boolean> }) {
+  const [answer, setAnswer] = useState('');
+  const r = item.recheck!;
+  return (
+    <View className='meeting-item__recusal'>
+      <Text className='meeting__unusual'>申请复查：{r.reason}</Text>
+      {r.answer ? (
+        <Text className='committee__ok'>已答复：{r.answer.text}</Text>
+      ) : (
+        <View className='objections__form'>
+          <Textarea className='objections__text' value={answer} maxlength={500} placeholder='复查结果和答复' aria-label={`${who} 复查的答复`} onInput={(e) => setAnswer(e.detail.value)} />
+          <ActionButton tone='light' disabled={busy} onTap={() => void onAnswer(answer)}>
+            提交复查答复
+          </ActionButton>
+        </View>
+      )}
     </View>
   );
 }

@@ -79,6 +79,7 @@ export function UnitDocuments({ view, personId, onChanged }: { view: ReviewView;
             {doc.required ? '（必传）' : ''}
           </Text>
           {doc.waits ? <Text className='review__note'>{doc.waits}</Text> : null}
+          {doc.template ? <ExportButton label={`填写${doc.template.attachment}（Word）`} make={() => call('documents', 'document', { applicationId: id, template: doc.template!.code })} /> : null}
           {doc.files.length === 0 && !doc.waits ? <Text className={doc.required ? 'review__missing' : 'review__note'}>还没有上传</Text> : null}
           {doc.files.length > 0 ? (
             <View className='review__files'>
@@ -96,7 +97,6 @@ export function UnitDocuments({ view, personId, onChanged }: { view: ReviewView;
               ))}
             </View>
           ) : null}
-          {doc.template ? <ExportButton label={`填写${doc.template.attachment}（Word）`} make={() => call('documents', 'document', { applicationId: id, template: doc.template!.code })} /> : null}
           {doc.mayUpload ? (
             <ActionButton tone='light' disabled={busy !== null} onTap={() => void upload(doc)}>
               {busy === doc.code ? (stage ?? '正在保存…') : doc.files.length > 0 ? '再拍一张' : '拍照上传盖章件'}

@@ -41,6 +41,8 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     titleNames: offer.titleNames,
     basics: record.basics,
     conflicts: record.conflicts,
+    recheck: record.recheck ? { reason: record.recheck.reason, requestedAt: record.recheck.requestedAt, answer: record.recheck.answer ? { text: record.recheck.answer.text, at: record.recheck.answer.at } : null } : null,
+    mayRequestRecheck: record.status === 'failed' && record.recheck === null,
     documents: documentsFor(round, 'applicant', new Set(offer.materials.map((m) => m.code))).map(({ code, name, attachment, materials }) => ({ code, name, attachment, materials })),
     status: record.status,
     createdAt: record.createdAt,

@@ -13,6 +13,8 @@ import { moveApplication } from '../review/move';
 import { blindItemOf, tiesOf, expertsOf, loadMeeting, meetingViewOf, membersOf, panelOf, readyApplications, summaryOf, votesOf, type LoadedMeeting } from './meetings';
 import { decideMeeting, MEETING_TEXT, voteRefusal, type MeetingCommand, type Member } from '../../core/evaluation/meeting.machine';
 import { recusedFrom } from '../../core/evaluation/decision-rule';
+import { answerRecheck, requestRecheck } from '../../core/evaluation/recheck';
+import { applications, loadFor } from '../applications/applications.repo';
 import { chooseExperts } from '../../core/evaluation/expert-draw';
 import { loadRound } from '../rounds.repo';
 import type { ApplicationRecord } from '../../core/application/application.schema';
@@ -35,6 +37,8 @@ type MeetingActions = Pick<
   | 'certify'
   | 'recordObjection'
   | 'answerObjection'
+  | 'requestRecheck'
+  | 'answerRecheck'
   | 'panel'
   | 'blindItem'
   | 'vote'
@@ -174,6 +178,36 @@ export const meetingActions: MeetingActions = {
       const loaded = await secretarysMeeting(ctx, meetingId);
       if (!loaded.ok) return loaded;
       return decideAndStage(ctx, loaded.value, { kind: 'answer_objection', id: objectionId, text: answer, by: ctx.caller._id });
+    },
+  },
+  requestRecheck: {
+    roles: ['applicant'],
+    async handle({ applicationId: id, reason }, ctx) {
+      const loaded = await loadFor(ctx.store, ctx.caller, id, 'own');
+      if (!loaded.ok) return err(loaded.error);
+      const held = await meetings.findAll(ctx.store, { where: [{ field: 'roundId', op: 'eq', value: loaded.record.roundId }] });
+      const meeting = held.find((m) => m.record.applicationIds.includes(id));
+      const asked = requestRecheck(loaded.record, reason, meeting ? stageOf(meeting.record) : null, ctx.now);
+      if (!asked.ok) return err(appError('MEETING.REFUSED', [asked.error]));
+      const record = { ...loaded.record, recheck: asked.value };
+      if (!loaded.record.recheck) applications.update(ctx.writes, loaded, { recheck: asked.value });
+      const view = await applicantViewOf(ctx.store, id, record, loaded.round, ctx.now);
+      return view ? ok(view) : err(appError('APPLICATION.NOT_FOUND'));
+    },
+  },
+  answerRecheck: {
+    roles: ['committee_secretary'],
+    async handle({ meetingId, applicationId, answer }, ctx) {
+      const loaded = await secretarysMeeting(ctx, meetingId);
+      if (!loaded.ok) return loaded;
+      if (!loaded.value.meeting.applicationIds.includes(applicationId)) return err(appError('APPLICATION.NOT_FOUND'));
+      const member = await applications.get(ctx.store, applicationId);
+      if (!member) return err(appError('APPLICATION.NOT_FOUND'));
+      const answered = answerRecheck(member.record, answer, ctx.caller._id, stageOf(loaded.value.meeting), ctx.now);
+      if (!answered.ok) return err(appError('MEETING.REFUSED', [answered.error]));
+      const members = (await membersOf(ctx.store, loaded.value.meeting)).map((m) => (m.id === applicationId ? { ...m, record: { ...m.record, recheck: answered.value } } : m));
+      if (!member.record.recheck?.answer) applications.update(ctx.writes, member, { recheck: answered.value });
+      return viewOf(ctx, meetingId, { members });
     },
   },
   panel: {

@@ -14,6 +14,7 @@ import { DECISION_TEXT, quorumMet, quorumOf, recusalProposals, recusedFrom, unus
 import { units } from '../people.repo';
 import { EVALUATED_FROM } from '../../core/review/table-reads';
 import { tallyText } from '../../core/evaluation/votes';
+import { unansweredRechecks } from '../../core/evaluation/recheck';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { Person } from '../../core/people/person';
 import { statusText } from '../../core/review/review.machine';
@@ -128,6 +129,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
       result: stage === 'voting' ? d.final : (meeting.results[m.id] ?? null),
       recusals: meeting.recusals.filter((r) => r.applicationId === m.id).map((r) => ({ expertId: r.expertId, name: nameOf(r.expertId), reason: r.reason })),
       proposedRecusals: proposals.filter((p) => p.applicationId === m.id).map((p) => ({ expertId: p.expertId, name: nameOf(p.expertId), why: p.why })),
+      recheck: m.record.recheck ? { reason: m.record.recheck.reason, requestedAt: m.record.recheck.requestedAt, answer: m.record.recheck.answer ? { text: m.record.recheck.answer.text, at: m.record.recheck.answer.at } : null } : null,
       status: m.record.status,
       statusText: statusText(m.record.status, m.record.unit?.route ?? 'hr'),
     };
@@ -149,7 +151,7 @@ export function meetingViewOf(loaded: LoadedMeeting, members: readonly Member[],
     readyToAdd: stage === 'voting' ? readyToAdd : 0,
     mayPublicise,
     earliestPublicityEnd: mayPublicise ? earliestPublicityEnd(nationalCalendar(), regionalCalendar(), today, RESULT_PUBLICITY_WORKING_DAYS) : null,
-    mayCertify: stage === 'publicised' && publicityEnded && unansweredObjections(meeting) === 0,
+    mayCertify: stage === 'publicised' && publicityEnded && unansweredObjections(meeting) === 0 && unansweredRechecks(members.map((m) => m.record)) === 0,
     objections: meeting.objections.map((o) => ({
       id: o.id,
       code: meeting.applicationIds.indexOf(o.applicationId) + 1,

@@ -7,6 +7,7 @@ import { buildReviewNotice } from '../../../src/core/messages/review-notice';
 import { publicityOver } from '../../../src/core/review/publicity';
 import { agreesNeeded, decisionOf, quorumOf, recusalProposals, unusualBeforePublishing, type CastVote } from '../../../src/core/evaluation/decision-rule';
 import type { Vote } from '../../../src/core/evaluation/votes';
+import { answerRecheck, requestRecheck } from '../../../src/core/evaluation/recheck';
 import { yuliGraduate } from '../eligibility/people.fixture';
 import { round } from '../eligibility/rounds.fixture';
 
@@ -277,5 +278,29 @@ describe('who is proposed for recusal', () => {
     expect(recusalProposals(recused, members, experts).map((p) => p.applicationId + p.expertId)).toEqual(['be1', 'be3']);
     // Not a member of this meeting: not proposed.
     expect(recusalProposals({ ...meeting, expertIds: ['e1'] }, members, experts).map((p) => p.expertId)).toEqual(['e1']);
+  });
+});
+
+describe('复查', () => {
+  const now = new Date('2024-11-06T04:00:00Z');
+  const failed = { status: 'failed' as const, recheck: null };
+  it('is asked once, only after 不通过 and while the meeting is open, and answered once', () => {
+    expect(requestRecheck({ ...failed, status: 'passed' }, '理由', 'published', now)).toEqual({ ok: false, error: '只有评审结果为“不通过”的申报才能申请复查。' });
+    expect(requestRecheck(failed, '理由', 'certified', now)).toEqual({ ok: false, error: '这次评审会的结果已经确认，不能再申请或答复复查。' });
+    expect(requestRecheck(failed, '理由', null, now)).toMatchObject({ ok: false });
+    const asked = requestRecheck(failed, '理由', 'publicised', now);
+    if (!asked.ok) throw new Error(asked.error);
+    expect(requestRecheck({ ...failed, recheck: asked.value }, '理由', 'publicised', now)).toEqual({ ok: true, value: asked.value });
+    expect(requestRecheck({ ...failed, recheck: asked.value }, '别的理由', 'publicised', now)).toEqual({ ok: false, error: '您已经申请过复查，请等待评审委员会答复。' });
+    const answered = answerRecheck({ recheck: asked.value }, '维持原结果', 's', 'publicised', now);
+    if (!answered.ok) throw new Error(answered.error);
+    expect(answerRecheck({ recheck: answered.value }, '改个答复', 's', 'publicised', now)).toEqual({ ok: false, error: '这条复查申请已经答复过了。' });
+    expect(answerRecheck({ recheck: null }, '答复', 's', 'publicised', now)).toEqual({ ok: false, error: '这份申报没有复查申请。' });
+  });
+
+  it('holds the certificate back while a request waits for its answer', () => {
+    const publicised = { ...meeting, results: { a: 'pass', b: 'fail' } as const, publishedAt: '2024-11-05T04:00:00.000Z', publicity: { from: '2024-11-05', to: '2024-11-12' } };
+    const waiting = members(['publicised', 'failed']).map((m, i) => (i === 1 ? { ...m, record: { ...m.record, recheck: { reason: '理由', requestedAt: 't', answer: null } } } : m));
+    expect(decideMeeting(publicised, { kind: 'certify' }, facts(waiting, '2024-11-13'))).toMatchObject({ ok: false, error: { details: ['还有 1 份复查申请没有答复：答复后才能确认取得资格。'] } });
   });
 });

@@ -21,6 +21,7 @@ import type { Basics } from '../../../core/people/basics';
 import { NextSteps } from '../../../features/application/next-steps';
 import { SubmitPanel } from '../../../features/application/submit-panel';
 import { ConflictsForm } from '../../../features/application/conflicts-form';
+import { RecheckCard } from '../../../features/application/recheck-card';
 import { Reminders } from '../../../features/subscriptions/reminders';
 import { Timeline } from '../../../features/application/timeline';
 import { TextField } from '../../../features/application/text-field';
@@ -351,6 +352,15 @@ function ApplicationPage() {
         editable={editable}
         onSave={async (conflicts) => {
           const result = await call('applications', 'declareConflicts', { applicationId: id, conflicts });
+          if (result.ok) apply(result.value);
+          return result;
+        }}
+      />
+      <RecheckCard
+        recheck={a.recheck}
+        mayRequest={a.mayRequestRecheck}
+        onRequest={async (reason) => {
+          const result = await call('committee', 'requestRecheck', { applicationId: id, reason });
           if (result.ok) apply(result.value);
           return result;
         }}

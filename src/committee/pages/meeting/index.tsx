@@ -72,6 +72,7 @@ function Meeting() {
     liftRecusal: (expertId) => run('recuse', () => call('committee', 'liftRecusal', { meetingId, applicationId, expertId })),
     override: (result, reason) => run('override', () => call('committee', 'overrideResult', { meetingId, applicationId, result, reason })),
     clearOverride: () => run('override', () => call('committee', 'clearOverride', { meetingId, applicationId })),
+    answerRecheck: (answer) => run('recheck', () => call('committee', 'answerRecheck', { meetingId, applicationId, answer })),
   });
   const voting = m.stage === 'voting';
   return (
@@ -196,6 +197,8 @@ function Meeting() {
             </ActionButton>
           ) : m.objections.some((o) => o.answer === null) ? (
             <Text className='committee__note'>还有异议没有答复：答复后才能确认取得资格。</Text>
+          ) : m.items.some((i) => i.recheck && !i.recheck.answer) ? (
+            <Text className='committee__note'>还有复查申请没有答复（见上面的申报）：答复后才能确认取得资格。</Text>
           ) : (
             <Text className='committee__note'>公示期满（{m.publicity ? chineseDate(m.publicity.to) : ''}之后）才能确认取得资格。</Text>
           )}

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { action } from '../contract';
 import { ExpertId, Empty, RoundId, ApplicationId, FileRef, RequestId, MeetingId, BeijingDate, ItemCode, Sha256, typedText } from '../fields';
-import type { CommitteeItem } from '../views';
+import type { ApplicationView, CommitteeItem } from '../views';
 import type { BlindItemView, ExpertPanelView, MeetingSummary, MeetingView, PoolExpert } from '../evaluation';
 import { MeetingResult } from '../../evaluation/meeting';
 import { Vote } from '../../evaluation/votes';
@@ -74,6 +74,14 @@ export const committeeContract = {
   /** The committee's answer to an objection (once). */
   answerObjection: action<MeetingView>()(
     z.strictObject({ meetingId: MeetingId, objectionId: z.string().trim().min(1, '请选择一条异议').max(120, '异议编号不正确'), answer: typedText({ min: 2, tooShort: '请写明核查结果和答复', max: 500, tooLong: '答复最多 500 字', lines: true }) }),
+  ),
+  /** 复查: the applicant asks the committee to re-examine a result of 不通过, with the reason (once). */
+  requestRecheck: action<ApplicationView>()(
+    z.strictObject({ applicationId: ApplicationId, reason: typedText({ min: 10, tooShort: '请写明申请复查的理由（至少 10 个字）', max: 500, tooLong: '复查理由最多 500 字', lines: true }) }),
+  ),
+  /** The committee's answer to a 复查 request of one of the meeting's applications (once). */
+  answerRecheck: action<MeetingView>()(
+    z.strictObject({ meetingId: MeetingId, applicationId: ApplicationId, answer: typedText({ min: 2, tooShort: '请写明复查的结果和答复', max: 500, tooLong: '答复最多 500 字', lines: true }) }),
   ),
   /** An expert's list of a meeting's applications, by number only. */
   panel: action<ExpertPanelView>()(z.strictObject({ meetingId: MeetingId })),
