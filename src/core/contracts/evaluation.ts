@@ -52,7 +52,7 @@ export interface MeetingItem {
   readonly specialtyName: string;
   readonly tally: Tally;
   readonly tallyText: string;
-  /** 同意 votes it needs (two thirds of those who vote on it). */
+  /** 同意 votes it needs (two thirds of those who vote on it); 0 where the votes cannot decide yet (no attendance, below the quorum). */
   readonly needed: number;
   /** What the votes decide, or null while they cannot (`pending` says why). */
   readonly computed: MeetingResult | null;

@@ -9,6 +9,7 @@ import type { AppError } from '../../core/errors';
 import { call } from '../../services/api/client';
 import { ChoiceRow } from './choice-row';
 import './committee.scss';
+import '../../services/api/staff-contracts';
 
 const WAYS = [
   { value: 'hand', text: '手动选择' },

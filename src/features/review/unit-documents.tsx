@@ -10,6 +10,7 @@ import { pickPhotos } from '../../services/photos/photos';
 import { uploadPhoto } from '../../services/photos/attach-photo';
 import { previewImages, toast } from '../../services/ui/dialogs';
 import './review.scss';
+import '../../services/api/staff-contracts';
 
 /**
  * 单位出具的材料, in the notice's order (yuli-initial-junior-2024 五(二)): the unit records its

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { api, type ActionName, type FunctionName, type PayloadOf, type ResultOf } from '../../core/contracts/api';
+import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../core/contracts/api';
+import { contractOf } from './contracts';
 import { describeIssues } from '../../core/contracts/zod-locale';
 import { appError, errorMessages, isErrorCode, type AppError } from '../../core/errors';
 import { err, ok, type Result } from '../../core/result';
@@ -16,7 +16,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   payload: PayloadOf<F, A>,
 ): Promise<Result<ResultOf<F, A>, AppError>> {
-  const contract = (api[functionName] as Record<string, { payload: z.ZodType }>)[action];
+  const contract = contractOf(functionName, action);
   if (!contract) return err(appError('REQUEST.UNKNOWN_ACTION'));
   const checked = contract.payload.safeParse(payload);
   if (!checked.success) return err(appError('REQUEST.INVALID_PAYLOAD', describeIssues(checked.error)));

@@ -45,6 +45,7 @@ import '../../../features/application/application.scss';
 import '../../../features/application/apply-only.scss';
 import { newRequestId } from '../../../services/api/request-id';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 const MAX_PICK = 9;
 

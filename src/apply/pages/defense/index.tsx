@@ -18,6 +18,7 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/defense/defense.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 const ATTENDANCE: Record<'present' | 'absent' | 'done', string> = {
   present: '已签到，请在候场区等候叫号。',

@@ -19,6 +19,7 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 const dateText = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../../features/committee/problem-alert';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import '../../../features/committee/committee.scss';
+import '../../../services/api/staff-contracts';
 
 const VOTES: readonly { value: Vote; text: string }[] = (['agree', 'disagree', 'abstain'] as const).map((v) => ({ value: v, text: VOTE_TEXT[v] }));
 

@@ -21,6 +21,7 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/committee/committee.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 /**
  * One evaluation meeting for its secretary: who is present (and whether they reach the quorum),

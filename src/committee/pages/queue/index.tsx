@@ -14,6 +14,7 @@ import { useCall } from '../../../services/api/use-call';
 import { ProblemAlert } from '../../../features/committee/problem-alert';
 import '../../../features/committee/committee.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 type Step = 'receive' | 'recordFee';
 

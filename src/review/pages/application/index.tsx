@@ -21,6 +21,7 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/review/review.scss';
 import { newRequestId } from '../../../services/api/request-id';
+import '../../../services/api/staff-contracts';
 
 
 /**

@@ -9,6 +9,7 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/review/review.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
+import '../../../services/api/staff-contracts';
 
 const TABS: readonly { readonly tab: QueueTab; readonly label: string; readonly empty: string }[] = [
   { tab: 'pending', label: '待审核', empty: '没有等您审核的申报。申报人提交后会出现在这里。' },
