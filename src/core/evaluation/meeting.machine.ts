@@ -154,7 +154,7 @@ export function decideMeeting(meeting: MeetingRecord, command: MeetingCommand, f
       if (blockers.length > 0) return { ok: false, error: appError('MEETING.REFUSED', blockers) };
       // The results are the votes' (or a recorded override), kept with their tallies; every result
       // moves its application in the same commit as the meeting: all or none.
-      const results = Object.fromEntries(decisions.map((d) => [d.applicationId, d.final!]));
+      const results = Object.fromEntries(decisions.flatMap((d) => (d.final ? [[d.applicationId, d.final]] : [])));
       const tallies = Object.fromEntries(decisions.map((d) => [d.applicationId, { agree: d.tally.agree, disagree: d.tally.disagree, abstain: d.tally.abstain, voters: d.voters.length, needed: d.needed, computed: d.computed }]));
       return {
         ok: true,

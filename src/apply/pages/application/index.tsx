@@ -302,6 +302,15 @@ function ApplicationPage() {
     <View className='application'>
       <ApplicationHeader application={a} done={done} required={required} blocking={blocking} now={serverNow()} />
       {a.status !== 'draft' && a.status !== 'returned' ? <NextSteps application={a} /> : null}
+      <RecheckCard
+        recheck={a.recheck}
+        mayRequest={a.mayRequestRecheck}
+        onRequest={async (reason) => {
+          const result = await call('committee', 'requestRecheck', { applicationId: id, reason });
+          if (result.ok) apply(result.value);
+          return result;
+        }}
+      />
       {a.status === 'returned' ? (
         <View className='application__card application__card--problem' role='alert' id='application-return'>
           <Text className='application__heading'>
@@ -335,7 +344,7 @@ function ApplicationPage() {
 
       {sections.map((section) => (
         <FormSectionView key={section.id} section={section} open={shown.includes(section.id)} onToggle={() => toggle(section.id)}>
-          {section.id === 'unit' ? <Text className='application__section'>这些由单位在内部公示后出具：向单位要来签字盖章的原件，拍照上传。</Text> : null}
+          {section.id === 'unit' ? <Text className='application__section'>这些由单位在内部公示后出具、签字盖章，由单位上传，您不用上传。</Text> : null}
           {section.id === 'statements' && editable && looseDocuments.length > 0 ? (
             <View className='application__card application__documents'>
               <Text className='application__heading'>要签字的文书</Text>
@@ -353,15 +362,6 @@ function ApplicationPage() {
         editable={editable}
         onSave={async (conflicts) => {
           const result = await call('applications', 'declareConflicts', { applicationId: id, conflicts });
-          if (result.ok) apply(result.value);
-          return result;
-        }}
-      />
-      <RecheckCard
-        recheck={a.recheck}
-        mayRequest={a.mayRequestRecheck}
-        onRequest={async (reason) => {
-          const result = await call('committee', 'requestRecheck', { applicationId: id, reason });
           if (result.ok) apply(result.value);
           return result;
         }}
