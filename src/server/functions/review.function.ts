@@ -130,7 +130,9 @@ export const reviewFunction = defineFunction('review', reviewContract,
         // The same scan again (a retry whose answer was lost): already there.
         if (loaded.record.files.some((f) => f.category === category && f.sha256 === sha256)) return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
         const { width, height, bytes } = checked.value;
-        const file: AttachedFile = { sha256, uploadSha256: checked.value.uploadSha256, category, ref, contentType: 'image/jpeg', bytes: bytes ?? 1, width, height, attachedAt: ctx.now.toISOString(), needsMasking: 'no', masks: [], blindRef: null, stillVisible: [], checkedBlindRef: null };
+        // A check recorded before its size was kept is checked again (the page checks, then attaches).
+        if (bytes === null) return err(appError('FILE.NOT_CHECKED'));
+        const file: AttachedFile = { sha256, uploadSha256: checked.value.uploadSha256, category, ref, contentType: 'image/jpeg', bytes, width, height, attachedAt: ctx.now.toISOString(), needsMasking: 'no', masks: [], blindRef: null, stillVisible: [], checkedBlindRef: null };
         const files = [...loaded.record.files, file];
         applications.update(ctx.writes, loaded, { files });
         return ok(await reviewView(ctx.store, ctx.caller, id, { ...loaded.record, files }, loaded.round, ctx.now));
