@@ -22,7 +22,7 @@ import { functions } from '../src/server/functions';
 import { defenseReminder, defenseScheduled } from '../src/core/messages/subscription';
 import { err } from '../src/core/result';
 import { recordingMessenger } from '../src/server/adapters/local/recording.messenger';
-import { deliverOutbox, outboxInsert } from '../src/server/outbox';
+import { deliverOutbox, outboxInsert, TIMER_DELIVERY_BUDGET, type DeliveryBudget } from '../src/server/outbox';
 import { creditId } from '../src/server/subscriptions/credits.repo';
 import type { Messenger } from '../src/server/ports/messenger.port';
 import { subscriptionSettings } from '../src/server/subscriptions/settings';
@@ -99,20 +99,33 @@ async function benchQueue(print: Print): Promise<void> {
 }
 
 export async function benchOutbox(print: Print): Promise<void> {
+  // One senior with 250 credits for each of two templates (the line kept from before), and a
+  // prefecture's seniors: 500 people, one message each, delivered as the timer runs (its budget).
+  await outboxScenario(print, 'outbox_500', { people: 1 });
+  await outboxScenario(print, 'outbox_500_people', { people: 500, budget: TIMER_DELIVERY_BUDGET });
+}
+
+async function outboxScenario(print: Print, name: string, options: { readonly people: number; readonly budget?: DeliveryBudget }): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-'));
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
   try {
     let now = new Date('2024-10-24T02:00:00Z');
     const clock = { now: () => now };
-    await store.insert(collections.people.name, { _id: 'person-senior', openid: 'demo-openid-senior', name: '王建新', role: 'applicant', unitId: null, prefecture: '阿克苏地区', county: null });
-    // 500 defense messages (scheduled and reminders), each with one credit the person gave.
-    const writes: Write[] = Array.from({ length: 500 }, (_, i) => {
+    const personOf = (i: number) => (options.people === 1 ? 'person-senior' : `person-senior-${i % options.people}`);
+    const writes: Write[] = [];
+    for (let p = 0; p < options.people; p += 1) {
+      const personId = personOf(p);
+      writes.push({ kind: 'insert', collection: collections.people.name, doc: { _id: personId, openid: `openid-${personId}`, name: '王建新', role: 'applicant', unitId: null, prefecture: '阿克苏地区', county: null } });
+      for (const template of ['defense_scheduled', 'defense_reminder'] as const) {
+        writes.push({ kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: creditId(personId, template), personId, template, count: Math.ceil(500 / options.people), updatedAt: now.toISOString() } });
+      }
+    }
+    // 500 defense messages (scheduled and reminders), each with a credit the person gave.
+    for (let i = 0; i < 500; i += 1) {
       const slot = { applicationId: `bench-${i}`, label: '高级工程师', applicantName: '王建新', startsAt: new Date(now.getTime() + 86_400_000 + i * 600_000), place: '阿克苏地区水利局三楼会议室' };
       const subscription = i % 2 === 0 ? defenseScheduled(slot, '请携带身份证原件') : defenseReminder(slot, 'day_before', 30);
-      return outboxInsert({ dedupeKey: `bench#${i}`, personId: 'person-senior', applicationId: slot.applicationId, kind: 'progress', title: '答辩安排', body: `第${i}条`, page: subscription!.page, subscription }, now);
-    });
-    writes.push({ kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: creditId('person-senior', 'defense_scheduled'), personId: 'person-senior', template: 'defense_scheduled', count: 250, updatedAt: now.toISOString() } });
-    writes.push({ kind: 'insert', collection: collections.subscriptionCredits.name, doc: { _id: creditId('person-senior', 'defense_reminder'), personId: 'person-senior', template: 'defense_reminder', count: 250, updatedAt: now.toISOString() } });
+      writes.push(outboxInsert({ dedupeKey: `bench#${i}`, personId: personOf(i), applicationId: slot.applicationId, kind: 'progress', title: '答辩安排', body: `第${i}条`, page: subscription!.page, subscription }, now));
+    }
     const committed = await store.commit(writes);
     if (!committed.ok) throw new Error('seeding the outbox failed');
     let seedValue = 20241024;
@@ -124,9 +137,10 @@ export async function benchOutbox(print: Print): Promise<void> {
     };
     const deps = { store, clock, log: quiet, messenger, subscriptions: subscriptionSettings('development'), templates: { read: async () => null } };
     const start = performance.now();
+    let runs = 0;
     // As the timer would: run after run until nothing is pending; a busy send waits its backoff (the clock moves on).
-    for (let run = 0; run < 200 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }])) > 0; run += 1) {
-      await deliverOutbox(deps);
+    for (; runs < 200 && (await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }])) > 0; runs += 1) {
+      await deliverOutbox(deps, undefined, options.budget);
       now = new Date(now.getTime() + 60 * 60_000);
     }
     const seconds = (performance.now() - start) / 1000;
@@ -134,12 +148,12 @@ export async function benchOutbox(print: Print): Promise<void> {
     const failed = await store.count(collections.outbox.name, [{ field: 'status', op: 'eq', value: 'failed' }]);
     const left = await store.count(collections.outbox.name, [{ field: 'status', op: 'in', values: ['pending', 'sending'] }]);
     const received = await store.count(collections.sentMessages.name);
-    print('outbox_500_defense_messages_latency_50ms_5pct_busy', seconds, 's');
-    print('outbox_500_sent', sent, 'messages');
-    print('outbox_500_failed', failed, 'messages');
-    print('outbox_500_not_delivered', left, 'messages');
-    print('outbox_500_duplicates', received - sent, 'messages (sends recorded minus entries sent)');
-    print('outbox_500_in_app_notices', await store.count(collections.inbox.name), 'notices (one per entry)');
+    print(`${name}_defense_messages_latency_50ms_5pct_busy`, seconds, `s (${runs} runs${options.budget ? `, each starting sends for at most ${options.budget.ms / 1000} s` : ''})`);
+    print(`${name}_sent`, sent, 'messages');
+    print(`${name}_failed`, failed, 'messages');
+    print(`${name}_not_delivered`, left, 'messages');
+    print(`${name}_duplicates`, received - sent, 'messages (sends recorded minus entries sent)');
+    print(`${name}_in_app_notices`, await store.count(collections.inbox.name), 'notices (one per entry)');
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });

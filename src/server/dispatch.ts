@@ -7,7 +7,7 @@ import { appError, type AppError, type ErrorCode } from '../core/errors';
 import type { Person } from '../core/people/person';
 import type { ActionContext, ActionDef, Deps, FunctionDef, WorkContext } from './function';
 import { fileStaging, type FileStaging } from './made-files';
-import { deliverOutbox, outboxInsert } from './outbox';
+import { AFTER_COMMIT_DELIVERY_BUDGET, deliverOutbox, outboxInsert } from './outbox';
 import { people } from './people.repo';
 import { StoreBusy, type Write } from './ports/store.port';
 import { checkRequestId, requestIdOf } from './request-ids';
@@ -210,7 +210,7 @@ function workContext(deps: Deps, staging: FileStaging): { ctx: WorkContext; stag
       }
       if (outbox.length > 0) {
         try {
-          await deliverOutbox(deps, outbox);
+          await deliverOutbox(deps, outbox, AFTER_COMMIT_DELIVERY_BUDGET);
         } catch (cause) {
           deps.log.warn(`outbox delivery after commit failed; the timer retries`, cause);
         }

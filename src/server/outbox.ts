@@ -87,72 +87,210 @@ export async function inboxOf(store: Pick<Store, 'find'>, personId: string, limi
 type DeliveryDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'messenger' | 'subscriptions'>;
 
 /**
- * Delivers pending entries (those named, or the oldest pending and unconfirmed ones). Answers how
- * many this run ended (sent, skipped or failed).
+ * Sends in flight at once. WeChat documents no per-second limit for `subscribeMessage.send` that we
+ * have on file (TOOLCHAIN.md), only one credit per accepted prompt; the bound keeps a cloud function's
+ * outbound calls modest while hundreds of messages (a prefecture's defense plan, a meeting's results)
+ * go out in seconds rather than minutes. Raise it only with WeChat's own figure.
  */
-export async function deliverOutbox(deps: DeliveryDeps, ids?: readonly string[]): Promise<number> {
-  const docs = ids
-    ? (await Promise.all(ids.map((id) => deps.store.get(collections.outbox.name, id)))).filter((d) => d !== null)
-    : await deps.store.find(collections.outbox.name, { where: [{ field: 'status', op: 'in', values: ['pending', 'sending'] }], orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: 100 });
+export const DELIVERY_CONCURRENCY = 20;
+/** Entries of one person's credit for one template claimed, and the credit used, in one commit. */
+const CLAIM_BATCH = 20;
+/** Entries read per pass. */
+const PASS_SIZE = 200;
+
+/** How long one delivery may go on starting new sends (a cloud function must end before its timeout). */
+export interface DeliveryBudget {
+  /** Milliseconds from the call; sends already started are finished, none is started after it. */
+  readonly ms: number;
+}
+
+/**
+ * The outbox timer's run: it runs on the review function, whose timeout is 30 s
+ * (cloudfunctions/review/config.json), so it starts no send after 20 s; the next run continues.
+ */
+export const TIMER_DELIVERY_BUDGET: DeliveryBudget = { ms: 20_000 };
+/**
+ * Delivery right after a commit is part of the caller's request: a few seconds at most (publishing a
+ * meeting's results to hundreds), the timer delivers the rest within a minute.
+ */
+export const AFTER_COMMIT_DELIVERY_BUDGET: DeliveryBudget = { ms: 3_000 };
+
+/**
+ * Delivers pending entries (those named, or the oldest pending and unconfirmed ones, pass after pass
+ * while there are and the budget lasts). Entries for the same person's credit are claimed together
+ * (the credit used once for all of them, in one commit), then sent with bounded concurrency; what the
+ * budget leaves is still pending, for the next run. Answers how many this run ended (sent, skipped or
+ * failed).
+ */
+export async function deliverOutbox(deps: DeliveryDeps, ids?: readonly string[], budget?: DeliveryBudget): Promise<number> {
+  const started = performance.now();
+  const inTime = () => !budget || performance.now() - started < budget.ms;
   let delivered = 0;
-  // A few at a time: each delivery is its own commits, and the cloud answers each after a while.
-  for (let i = 0; i < docs.length; i += DELIVERY_CONCURRENCY) {
-    const batch = docs.slice(i, i + DELIVERY_CONCURRENCY);
-    const done = await Promise.all(batch.map((doc) => deliverOne(deps, doc).catch((cause: unknown) => (deps.log.warn(`outbox ${doc._id} not delivered this time; the timer retries`, cause), false))));
-    delivered += done.filter(Boolean).length;
+  for (let pass = 0; pass < 1000 && inTime(); pass += 1) {
+    const docs = ids
+      ? (await Promise.all(ids.map((id) => deps.store.get(collections.outbox.name, id)))).filter((d) => d !== null)
+      : await deps.store.find(collections.outbox.name, { where: [{ field: 'status', op: 'in', values: ['pending', 'sending'] }], orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: PASS_SIZE });
+    const progress = await deliverPass(deps, docs, inTime);
+    delivered += progress.ended;
+    // The named ones are this call's only; a pass that moved nothing leaves the rest to a later run.
+    if (ids || progress.moved === 0) break;
   }
   return delivered;
 }
 
-const DELIVERY_CONCURRENCY = 10;
+/** One entry read, and what delivering it needs. */
+type Planned =
+  | { readonly kind: 'end'; readonly doc: Doc<JsonObject>; readonly entry: OutboxEntry; readonly status: 'skipped' | 'failed'; readonly outcome: string }
+  | { readonly kind: 'send'; readonly doc: Doc<JsonObject>; readonly entry: OutboxEntry; readonly openid: string; readonly templateId: string };
 
-async function deliverOne(deps: DeliveryDeps, doc: Doc<JsonObject>): Promise<boolean> {
-  const entry = parseFields(OutboxEntry, doc);
+async function deliverPass(deps: DeliveryDeps, docs: readonly Doc<JsonObject>[], inTime: () => boolean): Promise<{ ended: number; moved: number }> {
   const now = deps.clock.now();
+  const planned: Planned[] = [];
+  for (const doc of docs) {
+    const p = await plan(deps, doc, now);
+    if (p) planned.push(p);
+  }
+  const guarded = (doc: Doc<JsonObject>, work: () => Promise<boolean>) =>
+    work().catch((cause: unknown) => (deps.log.warn(`outbox ${doc._id} not delivered this time; the timer retries`, cause), false));
+  // What ends without a send (no message, not set up, a send that was never confirmed).
+  const ending = await pool(
+    planned.filter((p) => p.kind === 'end'),
+    (p) => guarded(p.doc, () => end(deps, p.doc, p.entry, p.status, p.outcome)),
+  );
+  // The rest by credit: each person's entries for one template claimed together (the credit used in
+  // one commit), then sent; groups side by side, never more than DELIVERY_CONCURRENCY sends at once.
+  const groups = new Map<string, Extract<Planned, { kind: 'send' }>[]>();
+  for (const p of planned) {
+    if (p.kind !== 'send') continue;
+    const key = creditId(p.entry.personId, p.entry.subscription!.template);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  let ended = ending.filter(Boolean).length;
+  let claimedCount = 0;
+  const sends = semaphore(DELIVERY_CONCURRENCY);
+  await pool([...groups.values()], async (group) => {
+    for (let i = 0; i < group.length; i += CLAIM_BATCH) {
+      // Past the budget nothing more is claimed: what is claimed is sent, the rest waits for the next run.
+      if (!inTime()) return;
+      const batch = await claimBatch(deps, group.slice(i, i + CLAIM_BATCH), now).catch((cause: unknown) => (deps.log.warn('outbox: a claim failed; the timer retries', cause), null));
+      if (!batch) return;
+      ended += batch.ended;
+      claimedCount += batch.claimed.length;
+      const results = await Promise.all(batch.claimed.map((c) => sends(() => guarded(c.doc, () => sendClaimed(deps, c, now)))));
+      ended += results.filter(Boolean).length;
+      // Another run changed one of them, or the credit: the next run looks again.
+      if (batch.conflict) return;
+    }
+  });
+  return { ended, moved: ended + claimedCount };
+}
+
+/** What an entry needs now: to end, to be sent, or nothing this run (another run's send, a backoff). */
+async function plan(deps: DeliveryDeps, doc: Doc<JsonObject>, now: Date): Promise<Planned | null> {
+  const entry = parseFields(OutboxEntry, doc);
   if (entry.status === 'sending') {
     // Claimed by a run that stopped before it knew how the send went: never sent again, not lost.
-    if (!entry.claimedAt || now.getTime() - Date.parse(entry.claimedAt) < STALE_SENDING_MS) return false;
-    return end(deps, doc, entry, 'failed', 'unconfirmed');
+    if (!entry.claimedAt || now.getTime() - Date.parse(entry.claimedAt) < STALE_SENDING_MS) return null;
+    return { kind: 'end', doc, entry, status: 'failed', outcome: 'unconfirmed' };
   }
-  if (entry.status !== 'pending') return false;
-  if (entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return false;
-
+  if (entry.status !== 'pending') return null;
+  if (entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return null;
   const message = entry.subscription;
-  if (!message) return end(deps, doc, entry, 'skipped', 'in_app');
+  if (!message) return { kind: 'end', doc, entry, status: 'skipped', outcome: 'in_app' };
   const templateId = deps.subscriptions.ids[message.template];
-  if (!templateId) return end(deps, doc, entry, 'skipped', 'not_set_up');
+  if (!templateId) return { kind: 'end', doc, entry, status: 'skipped', outcome: 'not_set_up' };
   const openid = (await people.get(deps.store, entry.personId))?.record.openid ?? null;
-  if (!openid) return end(deps, doc, entry, 'skipped', 'no_person');
-  const creditKey = creditId(entry.personId, message.template);
-  const credit = deps.subscriptions.longTerm ? null : await deps.store.get(collections.subscriptionCredits.name, creditKey);
-  if (!deps.subscriptions.longTerm && (!credit || Number(credit.count) <= 0)) return end(deps, doc, entry, 'skipped', 'no_credit');
+  if (!openid) return { kind: 'end', doc, entry, status: 'skipped', outcome: 'no_person' };
+  return { kind: 'send', doc, entry, openid, templateId };
+}
 
-  // Claim the send and use the credit in one commit: two runs cannot both send, and a credit is used once.
-  const claim: Write[] = [{ kind: 'update', collection: collections.outbox.name, id: doc._id, rev: doc._rev, set: { status: 'sending', claimedAt: now.toISOString(), attempts: entry.attempts + 1 } }];
-  if (credit) claim.push({ kind: 'update', collection: collections.subscriptionCredits.name, id: credit._id, rev: credit._rev, set: { count: Number(credit.count) - 1, updatedAt: now.toISOString() } });
-  const claimed = await deps.store.commit(claim);
-  if (!claimed.ok) return false; // another run has it, or the credit just changed: the next run looks again
-  const sending = { ...doc, _rev: doc._rev + 1 };
+/** An entry whose send this run claimed (its credit used), at the revision the claim wrote. */
+interface Claimed {
+  readonly doc: Doc<JsonObject>;
+  readonly entry: OutboxEntry;
+  readonly openid: string;
+  readonly templateId: string;
+  /** Whether a credit was used for it (none with long-term subscriptions). */
+  readonly credited: boolean;
+}
 
+/**
+ * Claims the sends of up to `CLAIM_BATCH` of one person's entries for one template and uses as many
+ * credits, in one commit (the entries and the credit at the revisions read: two runs cannot both
+ * claim an entry, nor use a credit twice). Entries beyond the credits end as in-app notices
+ * (`no_credit`). A claim that meets another run's change claims nothing (`conflict`).
+ */
+async function claimBatch(deps: DeliveryDeps, batch: readonly Extract<Planned, { kind: 'send' }>[], now: Date): Promise<{ claimed: Claimed[]; ended: number; conflict: boolean }> {
+  const first = batch[0]!.entry;
+  const credit = deps.subscriptions.longTerm ? null : await deps.store.get(collections.subscriptionCredits.name, creditId(first.personId, first.subscription!.template));
+  const available = deps.subscriptions.longTerm ? batch.length : Math.max(0, Number(credit?.count ?? 0));
+  const sending = batch.slice(0, available);
+  let ended = 0;
+  // No credit left for these: the in-app notice is the message.
+  for (const p of batch.slice(available)) if (await end(deps, p.doc, p.entry, 'skipped', 'no_credit')) ended += 1;
+  if (sending.length === 0) return { claimed: [], ended, conflict: false };
+  const claim: Write[] = sending.map((p) => ({ kind: 'update', collection: collections.outbox.name, id: p.doc._id, rev: p.doc._rev, set: { status: 'sending', claimedAt: now.toISOString(), attempts: p.entry.attempts + 1 } }));
+  if (credit) claim.push({ kind: 'update', collection: collections.subscriptionCredits.name, id: credit._id, rev: credit._rev, set: { count: Number(credit.count) - sending.length, updatedAt: now.toISOString() } });
+  const committed = await deps.store.commit(claim);
+  if (!committed.ok) return { claimed: [], ended, conflict: true };
+  return { claimed: sending.map((p) => ({ doc: { ...p.doc, _rev: p.doc._rev + 1 }, entry: p.entry, openid: p.openid, templateId: p.templateId, credited: credit !== null })), ended, conflict: false };
+}
+
+/** Sends one claimed entry and ends it, or schedules its retry (a busy WeChat), or gives its credit back as the answer says. */
+async function sendClaimed(deps: DeliveryDeps, c: Claimed, now: Date): Promise<boolean> {
+  const { doc: sending, entry, openid, templateId } = c;
+  const message = entry.subscription!;
   const sent = await deps.messenger.send({ toOpenid: openid, templateId, page: message.page, data: message.data });
-  if (sent.ok) return end(deps, sending, entry, 'sent', null);
+  if (sent.ok) return end(deps, sending, { ...entry, status: 'sending', attempts: entry.attempts + 1 }, 'sent', null);
   const { code, cause } = sent.error;
   if (code === 'MESSAGE.NO_CONSENT') {
     // WeChat says no credit is left (or the person unsubscribed): ours is zero too, and it is not retried.
     await setCredit(deps.store, entry.personId, message.template, () => 0, now);
-    return end(deps, sending, entry, 'skipped', cause);
+    return end(deps, sending, { ...entry, status: 'sending', attempts: entry.attempts + 1 }, 'skipped', cause);
   }
   // Not sent: the credit is the person's again.
-  if (credit) await setCredit(deps.store, entry.personId, message.template, (count) => count + 1, now);
+  if (c.credited) await setCredit(deps.store, entry.personId, message.template, (count) => count + 1, now);
   if (code === 'MESSAGE.BUSY' && entry.attempts + 1 < MAX_SEND_ATTEMPTS) {
     const again = await deps.store.commit([
-      { kind: 'update', collection: collections.outbox.name, id: doc._id, rev: sending._rev, set: { status: 'pending', claimedAt: null, notBefore: new Date(now.getTime() + backoffMs(entry.attempts + 1)).toISOString(), outcome: cause } },
+      { kind: 'update', collection: collections.outbox.name, id: sending._id, rev: sending._rev, set: { status: 'pending', claimedAt: null, notBefore: new Date(now.getTime() + backoffMs(entry.attempts + 1)).toISOString(), outcome: cause } },
     ]);
-    if (!again.ok) deps.log.warn(`outbox ${doc._id}: the retry could not be scheduled (${again.error.code}); it stays claimed and ends unconfirmed`);
+    if (!again.ok) deps.log.warn(`outbox ${sending._id}: the retry could not be scheduled (${again.error.code}); it stays claimed and ends unconfirmed`);
     return false;
   }
-  deps.log.error(`subscription message ${doc._id} (${message.template}) refused: ${cause}`);
-  return end(deps, sending, entry, 'failed', cause);
+  deps.log.error(`subscription message ${sending._id} (${message.template}) refused: ${cause}`);
+  return end(deps, sending, { ...entry, status: 'sending', attempts: entry.attempts + 1 }, 'failed', cause);
+}
+
+/** At most `limit` of the works given to it run at once; the others wait for a free slot. */
+function semaphore(limit: number): <R>(work: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    // A freed slot is handed to the next waiting work, never left for a newcomer to take as well.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+/** Runs `work` over the items with at most `DELIVERY_CONCURRENCY` at a time (a pool: a slow one holds one slot, not a batch). */
+async function pool<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, items.length) }, worker));
+  return results;
 }
 
 /** The entry's end and its in-app notice (same id as the entry: one notice, however often this runs), in one commit. */

@@ -3,7 +3,7 @@ import { err, ok } from '../../src/core/result';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
-import { deliverOutbox, outboxInsert, MAX_SEND_ATTEMPTS } from '../../src/server/outbox';
+import { deliverOutbox, outboxInsert, DELIVERY_CONCURRENCY, MAX_SEND_ATTEMPTS } from '../../src/server/outbox';
 import { creditId } from '../../src/server/subscriptions/credits.repo';
 import type { Messenger, MessengerError, SubscriptionMessage } from '../../src/server/ports/messenger.port';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
@@ -191,6 +191,29 @@ describe('subscription credits and the outbox', () => {
       const all = await deps.store.find('outbox', { limit: 10 });
       expect(all.map((e) => e.status).sort()).toEqual(['sent', 'sent', 'sent', 'skipped', 'skipped', 'skipped']);
       expect(await deps.store.count('inbox')).toBe(6);
+    });
+
+    it('stops claiming when its time is up, and the next run continues: each message once, none lost', async () => {
+      // 25 people, one message each: more than the sends allowed at once (DELIVERY_CONCURRENCY).
+      const people = Array.from({ length: DELIVERY_CONCURRENCY + 5 }, (_, i) => `person-bulk-${i}`);
+      for (const id of people) {
+        await deps.store.insert('people', { _id: id, openid: `openid-${id}`, name: '张三', role: 'applicant', unitId: null, prefecture: '阿克苏地区', county: null });
+        await deps.store.insert('subscriptionCredits', { _id: creditId(id, 'review_result'), personId: id, template: 'review_result', count: 1, updatedAt: '' });
+        const queued = await deps.store.commit([outboxInsert({ dedupeKey: `${id}#1`, personId: id, applicationId: 'a1', kind: 'approved', title: '审核通过', body: 'x', page: 'pages/index/index', subscription: message }, harness.deps.clock.now())]);
+        expect(queued.ok).toBe(true);
+      }
+      const { messenger, sent } = scriptedMessenger();
+      // Each send answers after 1 s; the run may start sends for 0.3 s only (reading and claiming take far less).
+      const slow: Messenger = { send: (m) => new Promise((resolve) => setTimeout(() => void messenger.send(m).then(resolve), 1_000)) };
+      const first = await deliverOutbox({ ...deps, messenger: slow }, undefined, { ms: 300 });
+      // The first DELIVERY_CONCURRENCY were claimed at once and sent; the others wait, still pending.
+      expect(first).toBe(DELIVERY_CONCURRENCY);
+      expect(await deps.store.count('outbox', [{ field: 'status', op: 'eq', value: 'pending' }])).toBe(5);
+      expect(await deps.store.count('outbox', [{ field: 'status', op: 'eq', value: 'sending' }])).toBe(0);
+      expect(await deliverOutbox({ ...deps, messenger: slow }, undefined, { ms: 300 })).toBe(5);
+      expect(sent).toHaveLength(people.length);
+      expect(new Set(sent.map((m) => m.toOpenid)).size).toBe(people.length);
+      expect(await deps.store.count('inbox')).toBe(people.length);
     });
 
     it('sends without credits where the account has long-term subscriptions', async () => {

@@ -25,7 +25,7 @@ import type { Condition, Store } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { blockedBy, can, moveFacts } from '../../core/review/decide';
 import { feeDeadline } from '../../core/eligibility/fees';
-import { deliverOutbox } from '../outbox';
+import { deliverOutbox, TIMER_DELIVERY_BUDGET } from '../outbox';
 import { roundsOnce } from '../rounds.repo';
 import { deadlineTimer } from '../review/deadlines.timer';
 import { replayOf } from '../../core/review/request-replay';
@@ -170,7 +170,7 @@ export const reviewFunction = defineFunction('review', reviewContract,
       cron: '0 * * * * * *',
       everyMs: 30_000,
       // Delivery commits entry by entry itself; nothing is staged here.
-      run: (_ctx, deps) => deliverOutbox(deps),
+      run: (_ctx, deps) => deliverOutbox(deps, undefined, TIMER_DELIVERY_BUDGET),
     },
     /** Deadlines (a return's, the fee's) as the review table's delayed transitions, ticked. */
     deadlines: deadlineTimer,
