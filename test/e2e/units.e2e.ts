@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '../../src/core/people/credit-code';
 import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
@@ -7,6 +8,9 @@ import { pickOption, signInAs, smallTapTargets, snap, switchTo } from './support
  * A unit joins the product: 张伟 registers his unit, 尉犁县人社局 (马红梅) approves it, he shares its
  * invite code and its QR code, and 热依拉, after a wrong code, scans it and joins.
  */
+/** A valid 统一社会信用代码 (GB 32100-2015: its check character computed). */
+const CODE = `12652828MB1234567${creditCodeCheckChar('12652828MB1234567')}`;
+
 test('a unit is registered, approved by the county HR bureau, and joined by invite code', async ({ page }) => {
   test.setTimeout(120_000);
   await signInAs(page, '张伟');
@@ -18,6 +22,12 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   await pickOption(page, '尉犁县', page.getByRole('button', { name: '选择所在县（市）', exact: true }));
   await expect(page.getByRole('button', { name: /^所在县（市）：尉犁县/ })).toBeVisible();
   await page.getByRole('radio', { name: '事业单位' }).click();
+  // The 统一社会信用代码 is checked as soon as it is typed whole: a wrong last character is said at once.
+  await page.getByLabel('统一社会信用代码').locator('input').fill('12652828MB12345670');
+  await expect(page.getByText('统一社会信用代码的最后一位（校验码）对不上', { exact: false })).toBeVisible();
+  await page.getByLabel('统一社会信用代码').locator('input').fill(CODE);
+  await page.getByLabel('联系人姓名').locator('input').fill('张伟');
+  await page.getByLabel('联系电话').locator('input').fill('13912345678');
   await snap(page, 'unit-register');
   await page.getByText('提交登记', { exact: true }).click();
   await expect(page.getByText('登记已提交，等待县（市）人社局审核')).toBeVisible();
@@ -26,6 +36,8 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   await page.getByText('单位登记审核', { exact: true }).click();
   const request = page.locator('.unit-request', { hasText: '尉犁县水利工作站' });
   await expect(request).toContainText('登记人 张伟');
+  await expect(request).toContainText(`统一社会信用代码：${CODE}`);
+  await expect(request).toContainText('联系人：张伟 13912345678');
   await snap(page, 'unit-requests');
   await request.getByText('通过', { exact: true }).click();
   await expect(page.getByText('没有待审核的单位')).toBeVisible();

@@ -122,7 +122,7 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'applications.submit': { applicationId: APP, requestId: 'request-0001' },
   'applications.inbox': {},
   'applications.fileUrl': { applicationId: APP, sha256: SHA, copy: 'blind' },
-  'units.register': { name: '尉犁县水利工作站', level: 'county', kind: 'institution', county: '尉犁县' },
+  'units.register': { name: '尉犁县水利工作站', level: 'county', kind: 'institution', county: '尉犁县', creditCode: '91350100M000100Y43', contactName: '张伟', contactPhone: '13912345678' },
   'units.mine': {},
   'units.pending': {},
   'units.decide': { unitId: 'unit-none', approve: false, reason: '测试' },

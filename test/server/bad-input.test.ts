@@ -121,7 +121,7 @@ describe('bad input against the runtime', () => {
   it.each([['NUL', '水利\u0000站'], ['a right-to-left override', '\u202E站作工利水'], ['only zero-width spaces', '\u200B\u200B\u200B\u200B'], ['a lone surrogate', '水利\uD800站']])(
     'refuses a unit name with %s',
     async (_what, name) => {
-      const answer = await api('person-newcomer-admin', 'units', 'register', { name, level: 'county', kind: 'institution', county: '尉犁县' });
+      const answer = await api('person-newcomer-admin', 'units', 'register', { name, level: 'county', kind: 'institution', county: '尉犁县', creditCode: '91350100M000100Y43', contactName: '张伟', contactPhone: '13912345678' });
       expect(answer).toMatchObject({ status: 400, reply: { code: 'REQUEST.INVALID_PAYLOAD' } });
     },
   );

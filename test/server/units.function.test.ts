@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '../../src/core/people/credit-code';
 import { dispatch, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
@@ -20,7 +21,7 @@ describe('units function', () => {
   const call = (caller: Caller, action: string, payload: unknown, fn = 'units') => dispatch(functions, fn, { action, payload }, caller, deps);
   const data = <T>(outcome: { reply: unknown }) => (outcome.reply as { data: T }).data;
   const register = (level: 'county' | 'prefecture' = 'county') =>
-    call(zhangWei, 'register', { name: '尉犁县水利工作站', level, kind: 'institution', county: level === 'county' ? '尉犁县' : null });
+    call(zhangWei, 'register', { name: '尉犁县水利工作站', level, kind: 'institution', county: level === 'county' ? '尉犁县' : null, creditCode: '12652828MB1234567X'.slice(0, 17) + creditCodeCheckChar('12652828MB1234567'), contactName: '张伟', contactPhone: '0996-2021234' });
 
   beforeEach(async () => {
     harness = await openHarness('units', new Date('2024-10-12T02:00:00Z'));
@@ -119,6 +120,18 @@ describe('units function', () => {
     expect(data(await call(zhangWei, 'mine', {}))).toMatchObject({ status: 'rejected', rejectReason: '单位名称与营业执照不一致' });
     expect((await call(prefectureHr, 'decide', { unitId: unit!.unitId, approve: true })).reply).toMatchObject({ ok: false });
     expect((await register('prefecture')).status).toBe(200);
+  });
+
+  it('asks for a 统一社会信用代码 that passes its check character and a contact, shown to the bureau; one unit per code', async () => {
+    const base = { name: '尉犁县水利工作站', level: 'county', kind: 'institution', county: '尉犁县', contactName: '张伟', contactPhone: '13912345678' };
+    expect((await call(zhangWei, 'register', { ...base, creditCode: '91350100M000100Y44' })).reply).toMatchObject({ ok: false, details: [expect.stringContaining('统一社会信用代码的最后一位（校验码）对不上，可能有一位输错了，请对照营业执照或登记证书核对。')] });
+    expect((await call(zhangWei, 'register', { ...base, creditCode: '91350100M000100Y43', contactPhone: '12345' })).reply).toMatchObject({ ok: false, details: [expect.stringContaining('请填写 11 位手机号，或带区号的座机号码（如 0996-2021234）')] });
+    expect(await deps.store.count('units', [{ field: 'registeredBy', op: 'eq', value: 'person-newcomer-admin' }])).toBe(0);
+    // Typed with spaces and in lower case: kept as the code.
+    expect((await call(zhangWei, 'register', { ...base, creditCode: '9135 0100 m000 100y43' })).reply).toMatchObject({ ok: true });
+    const [pending] = data<{ creditCode: string; contact: { name: string; phone: string } }[]>(await call(countyHr, 'pending', {}));
+    expect(pending).toMatchObject({ creditCode: '91350100M000100Y43', contact: { name: '张伟', phone: '13912345678' } });
+    expect((await call(reyila, 'register', { ...base, creditCode: '91350100M000100Y43' })).reply).toMatchObject({ ok: false, message: '这个统一社会信用代码已登记为“尉犁县水利工作站”：请向该单位的单位管理员要邀请码加入，不用重新登记。' });
   });
 
   it('keeps each bureau to its own units', async () => {

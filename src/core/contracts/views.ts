@@ -346,6 +346,9 @@ export interface PendingUnitView {
   readonly kind: EmploymentKind;
   readonly county: string | null;
   readonly registrantName: string;
+  /** 统一社会信用代码 and the contact given with the registration (null for units entered before they were asked). */
+  readonly creditCode: string | null;
+  readonly contact: { readonly name: string; readonly phone: string } | null;
 }
 
 /** An in-app notice. */

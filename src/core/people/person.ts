@@ -57,6 +57,10 @@ export const Unit = z.strictObject({
   prefecture: z.string().min(1),
   county: z.string().min(1).nullable(),
   kind: EmploymentKind,
+  /** 统一社会信用代码 (GB 32100-2015), checked by its check character when registered (null for units entered before). */
+  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).nullable().default(null),
+  /** Who the HR bureau calls about the registration: a name and a phone number. */
+  contact: z.strictObject({ name: z.string().min(1), phone: z.string().min(1) }).nullable().default(null),
   /**
    * A unit registered by its admin waits for the HR bureau of its level (county units: the county's,
    * prefecture units: the prefecture's); once approved it has an invite code its staff join with.

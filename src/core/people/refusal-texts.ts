@@ -15,6 +15,7 @@ export const UNIT_REFUSAL = {
   hasUnit: '您已经有所在单位，不能再登记新的单位。',
   countyNeeded: { detail: '县（市）单位请选择所在县（市）', message: '县（市）单位请选择所在县（市）。' },
   waiting: (name: string) => `“${name}”的登记正在等待审核，请不要重复登记。`,
+  codeTaken: (name: string) => `这个统一社会信用代码已登记为“${name}”：请向该单位的单位管理员要邀请码加入，不用重新登记。`,
   noSuchPending: '没有找到这个待审核的单位，可能已经审核过了。',
   decided: '这个单位已经审核过了。',
   registrantGone: '登记这个单位的人员不存在了。',

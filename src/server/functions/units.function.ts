@@ -22,12 +22,15 @@ import type { Store } from '../ports/store.port';
 export const unitsFunction = defineFunction('units', unitsContract, {
   register: {
     roles: ['applicant'],
-    async handle({ name, level, kind, county }, ctx) {
+    async handle({ name, level, kind, county, creditCode, contactName, contactPhone }, ctx) {
       const { caller, store, writes, now, random } = ctx;
       if (caller.unitId) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.hasUnit], UNIT_REFUSAL.hasUnit));
       if (level === 'county' && !county) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.countyNeeded.detail], UNIT_REFUSAL.countyNeeded.message));
       const waiting = await registrationOf(store, caller);
       if (waiting && waiting.status === 'pending') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.waiting(waiting.name)], UNIT_REFUSAL.waiting(waiting.name)));
+      // One unit per code: a second registration of the same unit is its staff's to join, not to register again.
+      const same = (await units.find(store, { where: [{ field: 'creditCode', op: 'eq', value: creditCode }], limit: 20 })).find((u) => u.record.status !== 'rejected');
+      if (same) return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.codeTaken(same.record.name)], UNIT_REFUSAL.codeTaken(same.record.name)));
       const unit: Unit = {
         _id: `unit-${random.id()}`,
         name,
@@ -35,6 +38,8 @@ export const unitsFunction = defineFunction('units', unitsContract, {
         prefecture: caller.prefecture,
         county: level === 'county' ? county : null,
         kind,
+        creditCode,
+        contact: { name: contactName, phone: contactPhone },
         status: 'pending',
         inviteCode: null,
         registeredBy: caller._id,
@@ -180,7 +185,7 @@ async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): P
   const views: PendingUnitView[] = [];
   for (const unit of pending.map((u) => u.record).filter((u) => approvesUnit(caller, u))) {
     const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
-    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant?.record.name ?? '' });
+    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant?.record.name ?? '', creditCode: unit.creditCode, contact: unit.contact });
   }
   return views;
 }

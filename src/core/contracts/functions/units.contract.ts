@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { action } from '../contract';
 import { Empty, readableName, typedText } from '../fields';
 import type { MyUnitView, InviteImageView, PendingUnitView } from '../views';
+import { creditCodeProblem, normaliseCreditCode } from '../../people/credit-code';
 
 /** The `units` function's actions: each payload's schema and, as a type, what it answers. */
 export const unitsContract = {
@@ -12,6 +13,18 @@ export const unitsContract = {
       level: z.enum(['prefecture', 'county'], { message: '请选择单位是地（州）直属还是县（市）单位' }),
       kind: z.enum(['institution', 'state_enterprise', 'private_enterprise', 'social_organization'], { message: '请选择单位性质' }),
       county: z.string().trim().max(20, '县（市）名称过长').nullable(),
+      creditCode: z
+        .string({ message: '请填写统一社会信用代码' })
+        .transform(normaliseCreditCode)
+        .superRefine((code, ctx) => {
+          const problem = code === '' ? '请填写统一社会信用代码（营业执照或登记证书上的 18 位代码）' : creditCodeProblem(code);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      contactName: readableName({ min: 2, max: 20, tooShort: '请填写联系人姓名', tooLong: '联系人姓名最多 20 个字', hidden: '联系人姓名里有看不见的字符，请删掉后重新输入' }),
+      contactPhone: z
+        .string({ message: '请填写联系电话' })
+        .transform((typed) => typed.replace(/[\s－—-]/g, ''))
+        .refine((phone) => /^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/.test(phone), '请填写 11 位手机号，或带区号的座机号码（如 0996-2021234）'),
     }),
   ),
   /** The caller's unit, or their registration waiting, or null. */

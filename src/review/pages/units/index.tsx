@@ -47,6 +47,8 @@ function UnitRequests() {
           <Text className='unit__note'>
             {u.level === 'prefecture' ? '地（州）直属单位' : `${u.county ?? ''}单位`} · {EMPLOYMENT_KIND_LABELS[u.kind]} · 登记人 {u.registrantName}
           </Text>
+          <Text className='unit__note'>统一社会信用代码：{u.creditCode ?? '未填写'}</Text>
+          <Text className='unit__note'>联系人：{u.contact ? `${u.contact.name} ${u.contact.phone}` : '未填写'}</Text>
           <ActionButton disabled={busy !== null} onTap={() => void decide(u.unitId, true)}>
             {busy === u.unitId ? '正在提交…' : '通过'}
           </ActionButton>
