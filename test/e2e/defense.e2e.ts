@@ -52,9 +52,12 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await page.getByText('接收材料与缴费', { exact: true }).click();
     const item = page.locator('.committee__item', { hasText: '王建新' });
     await item.getByText('已接收材料', { exact: true }).dblclick();
+    await page.locator('.taro__modal').getByText('已接收', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已接收材料/);
     await expect(item).toContainText('应缴评审费 700 元');
     await item.getByText('已缴费', { exact: true }).click();
+    await expect(page.locator('.taro__modal')).toContainText('确认王建新已缴清评审费吗？');
+    await page.locator('.taro__modal').getByText('确认缴费', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已缴费/);
     await snap(page, 'committee-queue');
     await page.goBack();

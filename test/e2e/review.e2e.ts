@@ -30,6 +30,11 @@ async function uploadStamped(page: Page, paper: string): Promise<void> {
   await expect(slot.locator('.review__file')).toHaveCount(1, { timeout: 20_000 });
 }
 
+/** Answers WeChat's confirmation modal with its confirm button. */
+async function confirmModal(page: Page, confirmText: string): Promise<void> {
+  await page.locator('.taro__modal').getByText(confirmText, { exact: true }).click();
+}
+
 async function openFromQueue(page: Page, tab: '待审核' | '已退回' = '待审核'): Promise<void> {
   await page.getByText('申报审核', { exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
@@ -71,6 +76,12 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await form.getByText('加入退回原因', { exact: true }).click();
     await expect(form.locator('.reason-form__reason')).toContainText('照片不清晰（毕业证照片看不清，请重新拍照）');
     await form.getByText('退回（1 项原因）', { exact: true }).dblclick();
+    // What follows is said before it happens: the deadline and the submission count.
+    await expect(page.locator('.taro__modal')).toContainText('确定退回李娜的申报吗？退回后要在通知规定的时间内改好并重新提交，逾期视为放弃；已提交 1 次，最多 3 次。');
+    // Taro's H5 modal fades in; the picture is taken once it has.
+    await page.waitForTimeout(500);
+    await snap(page, 'review-return-confirm', { wholePage: false });
+    await page.locator('.taro__modal').getByText('退回', { exact: true }).click();
     await expect(page.locator('.review__status')).toHaveText('已退回，请按意见修改后重新提交');
 
     // 李娜 sees why and by when (48 hours, Beijing time), fixes it and resubmits. The home page leads with it.
@@ -157,6 +168,7 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await snap(page, 'review-unit-papers-uploaded', { wholePage: true });
     await expect(page.getByLabel('审核意见').locator('textarea')).toHaveValue(/本单位已对提供的申报材料逐一审核/);
     await page.getByRole('button', { name: '审核通过' }).dblclick();
+    await confirmModal(page, '确定通过');
     await expect(page.locator('.review__status')).toHaveText('单位已推荐，等待人社部门审核');
     await snap(page, 'review-unit-approved');
 
@@ -164,10 +176,12 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await switchTo(page, '马红梅');
     await openFromQueue(page);
     await page.getByRole('button', { name: '审核通过' }).click();
+    await confirmModal(page, '确定通过');
     await expect(page.locator('.review__status')).toHaveText('县（市）人社局已审核，等待地（州）人社局审核');
     await switchTo(page, '阿依古丽');
     await openFromQueue(page);
     await page.getByRole('button', { name: '审核通过' }).click();
+    await confirmModal(page, '确定通过');
     await expect(page.locator('.review__status')).toHaveText('通过形式审核，等待评审委员会接收材料');
 
     // 李娜 sees it, with every step on her timeline.

@@ -40,6 +40,8 @@ test('a unit is registered, approved by the county HR bureau, and joined by invi
   await expect(request).toContainText('联系人：张伟 13912345678');
   await snap(page, 'unit-requests');
   await request.getByText('通过', { exact: true }).click();
+  await expect(page.locator('.taro__modal')).toContainText('确定通过“尉犁县水利工作站”的登记吗？张伟将成为单位管理员');
+  await page.locator('.taro__modal').getByText('通过', { exact: true }).click();
   await expect(page.getByText('没有待审核的单位')).toBeVisible();
 
   await switchTo(page, '张伟');

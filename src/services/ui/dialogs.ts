@@ -1,9 +1,17 @@
 import Taro from '@tarojs/taro';
 
-/** A question with two answers (WeChat's modal): true when the first is chosen. */
+let asking = false;
+
+/** A question with two answers (WeChat's modal): true when the first is chosen. A second tap while it is open asks nothing (false). */
 export async function confirm(question: { title: string; content: string; confirmText: string; cancelText: string }): Promise<boolean> {
-  const { confirm: yes } = await Taro.showModal(question);
-  return yes;
+  if (asking) return false;
+  asking = true;
+  try {
+    const { confirm: yes } = await Taro.showModal(question);
+    return yes;
+  } finally {
+    asking = false;
+  }
 }
 
 /** A short message that goes away by itself. */

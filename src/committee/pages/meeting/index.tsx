@@ -1,6 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useRouter } from '../../../services/page/lifecycle';
 import { confirm } from '../../../services/ui/dialogs';
+import { CONFIRM } from '../../../core/review/confirmations';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { ExportButton } from '../../../components/export-button';
@@ -193,7 +194,14 @@ function Meeting() {
         <View className='committee__card'>
           <Text className='committee__subheading'>确认取得资格</Text>
           {m.mayCertify ? (
-            <ActionButton disabled={busy !== null} onTap={() => void run('certify', () => call('committee', 'certify', { meetingId }))}>
+            <ActionButton
+              disabled={busy !== null}
+              onTap={() =>
+                void confirm(CONFIRM.certify(m.items.filter((i) => i.status === 'publicised').length)).then((sure) => {
+                  if (sure) void run('certify', () => call('committee', 'certify', { meetingId }));
+                })
+              }
+            >
               {busy === 'certify' ? '正在确认…' : m.objections.length > 0 ? '异议已答复，确认取得资格' : '公示无异议，确认取得资格'}
             </ActionButton>
           ) : m.objections.some((o) => o.answer === null) ? (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { previewImages } from '../../../services/ui/dialogs';
+import { confirm, previewImages } from '../../../services/ui/dialogs';
+import { CONFIRM } from '../../../core/review/confirmations';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -43,6 +44,7 @@ function CommitteeQueue() {
 
   async function act(item: CommitteeItem, step: Step, receipt: { ref: string; sha256: string } | null = null) {
     if (busy && !receipt) return;
+    if (!receipt && !(await confirm(step === 'receive' ? CONFIRM.receive(item.applicantName) : CONFIRM.recordFee(item.applicantName)))) return;
     const key = `${item.id}|${step}`;
     if (pendingAct.current?.key !== key) pendingAct.current = { key, requestId: newRequestId() };
     setBusy(key);
@@ -61,6 +63,7 @@ function CommitteeQueue() {
   /** 拍收据: the receipt photographed (or picked), uploaded, then the fee recorded with it. */
   async function withReceipt(item: CommitteeItem) {
     if (busy || !personId) return;
+    if (!(await confirm(CONFIRM.recordFee(item.applicantName)))) return;
     const picked = await pickPhotos(1);
     if (!picked.ok) {
       if (!picked.cancelled) setProblem({ code: 'FILE.BAD_TYPE', message: picked.message });

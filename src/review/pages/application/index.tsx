@@ -21,6 +21,8 @@ import { useCall } from '../../../services/api/use-call';
 import { serverNow } from '../../../services/server-time';
 import '../../../features/review/review.scss';
 import { newRequestId } from '../../../services/api/request-id';
+import { confirm } from '../../../services/ui/dialogs';
+import { CONFIRM } from '../../../core/review/confirmations';
 import '../../../services/api/staff-contracts';
 
 
@@ -77,8 +79,14 @@ function ReviewApplication() {
     else setProblem(result.error);
   }
 
-  const approve = () => act('approve', (rid) => call('review', 'approve', { applicationId: id, requestId: rid, opinion: opinion ?? v.standardOpinion }));
-  const giveBack = (reasons: readonly ReturnReason[]) => act('return', (rid) => call('review', 'return', { applicationId: id, requestId: rid, reasons: [...reasons] }));
+  const approve = async () => {
+    if (busy || !(await confirm(CONFIRM.approve(v.applicantName)))) return;
+    await act('approve', (rid) => call('review', 'approve', { applicationId: id, requestId: rid, opinion: opinion ?? v.standardOpinion }));
+  };
+  const giveBack = async (reasons: readonly ReturnReason[]) => {
+    if (busy || !(await confirm(CONFIRM.giveBack(v.applicantName, a.submissions, a.maxSubmissions)))) return;
+    await act('return', (rid) => call('review', 'return', { applicationId: id, requestId: rid, reasons: [...reasons] }));
+  };
   const showPublicity = a.status === 'submitted' && (v.mayApprove || v.approveBlockedBy !== null) && v.publicityRequiredDays > 0 && v.standardOpinion.startsWith('本单位');
 
   return (

@@ -1,3 +1,5 @@
+import { confirm } from '../../../services/ui/dialogs';
+import { CONFIRM } from '../../../core/review/confirmations';
 import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
@@ -25,6 +27,8 @@ function UnitRequests() {
 
   async function decide(unitId: string, approve: boolean) {
     if (busy) return;
+    const unit = list?.find((u) => u.unitId === unitId);
+    if (approve && unit && !(await confirm(CONFIRM.approveUnit(unit.name, unit.registrantName)))) return;
     setBusy(unitId);
     setError(null);
     const result = await call('units', 'decide', { unitId, approve, reason: reasons[unitId] ?? '' });
