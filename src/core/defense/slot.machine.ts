@@ -3,7 +3,7 @@ import { appError, type AppError } from '../errors';
 import { defenseNotice } from '../messages/defense-notice';
 import type { NoticeDraft } from '../messages/notice-draft';
 import { beijingDate } from '../time/beijing';
-import { formatBeijingDate } from '../time/format';
+import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
 import type { DefenseSession } from './schedule';
 
 /**
@@ -116,6 +116,10 @@ export function decideSlot(slot: DefenseSlot, command: SlotCommand, facts: SlotF
       if (beijingDate(facts.now) < beijingDate(day)) return { ok: false, error: slotRefusal(`答辩当天（${formatBeijingDate(day)}）才能登记到场和答辩情况。`) };
       if (slot.attendance === command.attendance) return unchanged(slot);
       if (slot.attendance === 'done') return { ok: false, error: slotRefusal('已经记为答辩完成，不能再改。') };
+      // 答辩完成 only once the slot has begun: a defense is not over before it starts.
+      if (command.attendance === 'done' && facts.now.getTime() < Date.parse(slot.startsAt)) {
+        return { ok: false, error: slotRefusal(`${slot.applicantName}的答辩${formatBeijingDateTime(new Date(slot.startsAt))}开始，开始后才能记为答辩完成。`) };
+      }
       return { ok: true, next: { ...slot, attendance: command.attendance }, changed: true, notices: [] };
     }
     case 'remind':

@@ -77,7 +77,9 @@ describe('a defense slot', () => {
   it('is marked on its day only, and not changed after 答辩完成', () => {
     const published = { ...given, published: true };
     expect(decideSlot(published, { kind: 'mark', attendance: 'present' }, facts(dayBefore))).toMatchObject({ ok: false, error: { message: '答辩当天（2024年10月24日）才能登记到场和答辩情况。' } });
-    const done = decided(published, { kind: 'mark', attendance: 'done' }, onTheDay).next!;
+    // 答辩完成 not before the slot has begun (09:30 Beijing): at 09:20 it is refused, at 09:35 taken.
+    expect(decideSlot(published, { kind: 'mark', attendance: 'done' }, facts(onTheDay))).toMatchObject({ ok: false, error: { message: '李娜的答辩2024年10月24日 09:30开始，开始后才能记为答辩完成。' } });
+    const done = decided(published, { kind: 'mark', attendance: 'done' }, new Date('2024-10-24T01:35:00Z')).next!;
     expect(decideSlot(done, { kind: 'mark', attendance: 'absent' }, facts(onTheDay))).toMatchObject({ ok: false, error: { message: '已经记为答辩完成，不能再改。' } });
     expect(canSlot(done, facts(onTheDay))).toEqual([]);
     expect(canSlot(published, facts(onTheDay))).toEqual(['move', 'cancel', 'confirm', 'mark']);
