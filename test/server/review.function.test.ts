@@ -1,3 +1,4 @@
+import PizZip from 'pizzip';
 import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
@@ -83,6 +84,10 @@ describe('review function', () => {
       code: 'REVIEW.REFUSED',
       details: ['请先上传单位出具的材料：推荐单位公示、推荐单位公示结果、单位推荐意见。'],
     });
+    // The 公示结果 in Word says what the screen says: one wording for the publicity's days.
+    const word = data<{ url: string }>(await call(unitAdmin, 'documents', 'document', { applicationId: id, template: 'unit_publicity_result' }));
+    const wordText = new PizZip((await harness.files.get(decodeURIComponent(/\/files\/([^?]+)/.exec(word.url)![1]!)))!).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    expect(wordText).toContain('李娜同志申报材料于2024年10月8日至2024年10月14日在本单位公示7天，公示无异议');
     expect(await uploadUnitDocuments(harness, unitAdmin, 'person-unit-admin', id)).toEqual(['unit_publicity', 'unit_publicity_result', 'unit_recommendation']);
     const approved = await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' });
     expect(approved.reply).toMatchObject({ ok: true, data: { application: { status: 'unit_approved' } } });
