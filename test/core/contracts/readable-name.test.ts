@@ -6,7 +6,7 @@ import { unitsContract } from '../../../src/core/contracts/functions/units.contr
  * control, direction-changing, invisible or broken character is refused with a message saying so.
  */
 const register = (name: string) => accountContract.register.payload.safeParse({ name, prefecture: '巴音郭楞蒙古自治州', county: null });
-const registerUnit = (name: string) => unitsContract.register.payload.safeParse({ name, level: 'county', kind: 'institution', county: '尉犁县' });
+const registerUnit = (name: string) => unitsContract.register.payload.safeParse({ name, level: 'county', kind: 'institution', county: '尉犁县', creditCode: '91350100M000100Y43', contactName: '张伟', contactPhone: '13912345678' });
 
 describe('a readable name', () => {
   it.each([
