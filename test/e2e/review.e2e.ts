@@ -40,6 +40,8 @@ async function openFromQueue(page: Page, tab: '待审核' | '已退回' = '待�
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
   const item = page.locator('.queue__item', { hasText: '李娜' });
   await expect(item).toBeVisible();
+  // Each item says its round: a reviewer in season has several.
+  await expect(item).toContainText('关于开展2024年度尉犁县初定初级职称工作的通知');
   await item.click();
   await expect(page.locator('.review__name')).toHaveText('李娜');
 }

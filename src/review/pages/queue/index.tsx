@@ -56,6 +56,7 @@ function ReviewQueue() {
                 <Text className='queue__label'>{item.label}</Text>
               </View>
               <Text className='queue__meta'>{item.unitName}</Text>
+              <Text className='queue__meta'>{item.roundTitle}</Text>
               <Text className='queue__meta'>{item.statusText}</Text>
               {item.submittedAt ? <Text className='queue__meta'>提交于 {formatBeijingDateTime(new Date(item.submittedAt))}</Text> : null}
               {item.returnDeadline ? <Text className='queue__deadline'>修改期限 {formatBeijingDateTime(new Date(item.returnDeadline))}（{timeLeftText(new Date(item.returnDeadline), now)}）</Text> : null}
