@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { ProblemAlert } from '../../components/problem-alert';
 import { CONFLICT_KIND_TEXT, MAX_DECLARED_CONFLICTS, type DeclaredConflict } from '../../core/application/conflicts';
 import type { AppError } from '../../core/errors';
 import type { Result } from '../../core/result';
@@ -20,7 +21,7 @@ export function ConflictsForm({ conflicts, editable, onSave }: { conflicts: read
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
   if (!editable && conflicts.length === 0) return null;
 
   async function save(next: DeclaredConflict[]): Promise<boolean> {
@@ -29,7 +30,7 @@ export function ConflictsForm({ conflicts, editable, onSave }: { conflicts: read
     setProblem(null);
     const result = await onSave(next);
     setBusy(false);
-    if (!result.ok) setProblem([result.error.message, ...(result.error.details ?? [])].join(' '));
+    if (!result.ok) setProblem(result.error);
     return result.ok;
   }
 
@@ -86,11 +87,7 @@ export function ConflictsForm({ conflicts, editable, onSave }: { conflicts: read
           添加回避申请
         </ActionButton>
       ) : null}
-      {problem ? (
-        <View role='alert'>
-          <Text className='conflicts__problem'>{problem}</Text>
-        </View>
-      ) : null}
+      {problem ? <ProblemAlert problem={problem} /> : null}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { ProblemAlert } from '../../components/problem-alert';
 import type { RecheckView } from '../../core/contracts/api';
 import type { AppError } from '../../core/errors';
 import type { Result } from '../../core/result';
@@ -15,7 +16,7 @@ import './application.scss';
 export function RecheckCard({ recheck, mayRequest, onRequest }: { recheck: RecheckView | null; mayRequest: boolean; onRequest: (reason: string) => Promise<Result<unknown, AppError>> }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
   if (!recheck && !mayRequest) return null;
 
   async function send() {
@@ -26,7 +27,7 @@ export function RecheckCard({ recheck, mayRequest, onRequest }: { recheck: Reche
     setProblem(null);
     const result = await onRequest(reason);
     setBusy(false);
-    if (!result.ok) setProblem([result.error.message, ...(result.error.details ?? [])].join(' '));
+    if (!result.ok) setProblem(result.error);
   }
 
   return (
@@ -47,11 +48,7 @@ export function RecheckCard({ recheck, mayRequest, onRequest }: { recheck: Reche
           </ActionButton>
         </>
       )}
-      {problem ? (
-        <View role='alert'>
-          <Text className='conflicts__problem'>{problem}</Text>
-        </View>
-      ) : null}
+      {problem ? <ProblemAlert problem={problem} /> : null}
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ExportButton } from '../../components/export-button';
 import { FileThumb } from '../../components/file-thumb';
+import { ProblemAlert } from '../../components/problem-alert';
 import type { ReviewView, UnitDocumentView } from '../../core/contracts/api';
 import type { AppError } from '../../core/errors';
 import { call } from '../../services/api/client';
@@ -103,11 +104,7 @@ export function UnitDocuments({ view, personId, onChanged }: { view: ReviewView;
               {busy === doc.code ? (stage ?? '正在保存…') : doc.files.length > 0 ? '再拍一张' : '拍照上传盖章件'}
             </ActionButton>
           ) : null}
-          {problem?.code === doc.code ? (
-            <View role='alert'>
-              <Text className='review__missing'>{[problem.error.message, ...(problem.error.details ?? [])].join(' ')}</Text>
-            </View>
-          ) : null}
+          {problem?.code === doc.code ? <ProblemAlert problem={problem.error} /> : null}
         </View>
       ))}
     </View>

@@ -10,7 +10,7 @@ import type { DefenseSessionInput } from '../../../core/defense/schedule';
 import type { AppError } from '../../../core/errors';
 import { beijingDate } from '../../../core/time/beijing';
 import { formatBeijingDateTime } from '../../../core/time/format';
-import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { SessionForm } from '../../../features/committee/session-form';
 import { SlotRow, type SlotChange } from '../../../features/committee/slot-row';
 import type { Result } from '../../../core/result';

@@ -10,7 +10,7 @@ import type { AppError } from '../../../core/errors';
 import { VOTE_TEXT, type Vote } from '../../../core/evaluation/votes';
 import { ChoiceRow } from '../../../features/committee/choice-row';
 import { chineseDate } from '../../../core/review/template-fill';
-import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import '../../../features/committee/committee.scss';

@@ -14,7 +14,7 @@ import { beijingDate } from '../../../core/time/beijing';
 import { Attendance } from '../../../features/committee/attendance';
 import { MeetingItemRow, type ItemActions } from '../../../features/committee/meeting-item';
 import { chineseDate } from '../../../core/review/template-fill';
-import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { Objections } from '../../../features/committee/objections';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';

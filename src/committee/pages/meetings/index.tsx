@@ -13,7 +13,7 @@ import { ChoiceRow } from '../../../features/committee/choice-row';
 import { ExpertPicker } from '../../../features/committee/expert-picker';
 import type { ExpertChoice } from '../../../core/evaluation/expert-draw';
 import { chineseDate } from '../../../core/review/template-fill';
-import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { call } from '../../../services/api/client';
 import { newRequestId } from '../../../services/api/request-id';
 import { useCall } from '../../../services/api/use-call';

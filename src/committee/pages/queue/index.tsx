@@ -12,7 +12,7 @@ import { newRequestId } from '../../../services/api/request-id';
 import { uploadPhoto } from '../../../services/photos/attach-photo';
 import { pickPhotos } from '../../../services/photos/photos';
 import { useCall } from '../../../services/api/use-call';
-import { ProblemAlert } from '../../../features/committee/problem-alert';
+import { ProblemAlert } from '../../../components/problem-alert';
 import '../../../features/committee/committee.scss';
 import { useShownAgain } from '../../../services/page/shown-again';
 import '../../../services/api/staff-contracts';
