@@ -16,6 +16,7 @@ import { emptyApplicationContent, type ApplicationRecord } from '../src/core/app
 import type { ReviewStatus } from '../src/core/review/review.machine';
 import { openSqliteStore } from '../src/server/adapters/local/sqlite.store';
 import { allCollections, collections } from '../src/server/collections';
+import { databaseIndexes } from '../src/server/database.indexes';
 import { dispatch } from '../src/server/dispatch';
 import type { Deps } from '../src/server/function';
 import { functions } from '../src/server/functions';
@@ -66,9 +67,9 @@ function application(i: number, status: ReviewStatus): JsonObject & { _id: strin
   return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
 }
 
-async function benchQueue(print: Print): Promise<void> {
+export async function benchQueue(print: Print): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-queue-'));
-  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
   try {
     await seed(store, { demo, rounds: roundSeeds(allRounds) });
     const statuses: ReviewStatus[] = ['submitted', 'submitted', 'returned', 'unit_approved', 'county_approved', 'formal_review_passed', 'abandoned', 'unit_approved', 'submitted', 'certified'];
@@ -107,7 +108,7 @@ export async function benchOutbox(print: Print): Promise<void> {
 
 async function outboxScenario(print: Print, name: string, options: { readonly people: number; readonly budget?: DeliveryBudget }): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-'));
-  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
   try {
     let now = new Date('2024-10-24T02:00:00Z');
     const clock = { now: () => now };

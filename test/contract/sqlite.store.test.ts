@@ -68,6 +68,30 @@ describe('openSqliteStore', () => {
     }
   });
 
+  it('builds a declared composite index that answers a count and a page\'s ids without reading documents', async () => {
+    const file = join(dir, 'store.db');
+    const compositeIndexes = { people: [{ name: 'county_1__age_-1', fields: [{ field: 'county', direction: 'asc' as const }, { field: 'age', direction: 'desc' as const }, { field: '_id', direction: 'asc' as const }] }] };
+    const store = openSqliteStore({ file, collections: contractCollections, compositeIndexes });
+    await store.commit([
+      { kind: 'insert', collection: 'people', doc: { _id: 'a', county: '和田县', age: 30 } },
+      { kind: 'insert', collection: 'people', doc: { _id: 'b', county: '和田县', age: 50 } },
+      { kind: 'insert', collection: 'people', doc: { _id: 'c', county: '于田县', age: 40 } },
+    ]);
+    const where = [{ field: 'county', op: 'in' as const, values: ['和田县', '策勒县'] }];
+    expect(await store.count('people', where)).toBe(2);
+    expect((await store.find('people', { where, orderBy: [{ field: 'age', direction: 'desc' }], limit: 1, offset: 1 })).map((d) => d._id)).toEqual(['a']);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM "people" WHERE json_extract(data, '$.county') IN (?, ?) AND json_type(data, '$.county') = 'text'`)
+        .all('和田县', '策勒县') as { detail: string }[];
+      expect(plan.map((row) => row.detail).join(' ')).toContain('COVERING INDEX people__county_1__age_-1');
+    } finally {
+      db.close();
+    }
+  });
+
   it('turns on WAL journal mode and a busy timeout', () => {
     const file = join(dir, 'store.db');
     openSqliteStore({ file, collections: contractCollections }).close();

@@ -179,6 +179,16 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         expect(ids(withNull)).toEqual(['a', 'b', 'c', 'd']);
       });
 
+      it('filters with in over values of one type, each matching only that type', async () => {
+        const booleans = await store.find('people', { where: [{ field: 'active', op: 'in', values: [true, false] }] });
+        const numbers = await store.find('people', { where: [{ field: 'active', op: 'in', values: [0, 1] }] });
+        const strings = await store.find('people', { where: [{ field: 'county', op: 'in', values: ['和田县', '于田县'] }] });
+        expect(ids(booleans)).toEqual(ids(await store.find('people', { where: [{ field: 'active', op: 'eq', value: true }] })).concat(ids(await store.find('people', { where: [{ field: 'active', op: 'eq', value: false }] }))).sort());
+        expect(ids(numbers)).toEqual(ids(await store.find('people', { where: [{ field: 'active', op: 'eq', value: 1 }] })).concat(ids(await store.find('people', { where: [{ field: 'active', op: 'eq', value: 0 }] }))).sort());
+        expect(ids(numbers).filter((id) => ids(booleans).includes(id))).toEqual([]);
+        expect(ids(strings).length).toBeGreaterThan(0);
+      });
+
       it('matches nothing with an empty in', async () => {
         expect(await store.find('people', { where: [{ field: 'county', op: 'in', values: [] }] })).toEqual([]);
       });

@@ -15,6 +15,7 @@ import { qrMiniCodes } from '../../src/server/adapters/local/qr.minicode';
 import { subscriptionSettings } from '../../src/server/subscriptions/settings';
 import { openSqliteStore } from '../../src/server/adapters/local/sqlite.store';
 import { allCollections } from '../../src/server/collections';
+import { databaseIndexes } from '../../src/server/database.indexes';
 import type { Deps } from '../../src/server/function';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
 import { seed } from '../../src/server/runtime/seed';
@@ -40,7 +41,7 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   let current = now;
   const clock = { now: () => current };
-  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections });
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
   await seed(store, { demo, rounds: roundSeeds(allRounds) });
   // What the functions ask of the store, checked against the deployment's indexes when the harness closes.
   const recorded = shapeRecording(store);

@@ -88,3 +88,13 @@ export interface CollectionSpec {
   readonly name: string;
   readonly indexes: readonly string[];
 }
+
+/**
+ * A composite index as a deployment declares it (`database.indexes.ts`): its fields in order, each
+ * ascending or descending. The local store builds the same ones, so a query is served locally as
+ * it is in the cloud.
+ */
+export interface CompositeIndex {
+  readonly name: string;
+  readonly fields: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dirTemplates } from '../adapters/dir.templates';
 import { paddleReader } from '../adapters/local/paddle.ocr';
 import { allCollections } from '../collections';
+import { databaseIndexes } from '../database.indexes';
 import type { Deps, FunctionDef, Logger } from '../function';
 import { functions as allFunctions } from '../functions';
 import { runTimer } from '../dispatch';
@@ -73,7 +74,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const clock = devClock(wallClock, devMode ? (options.startAt ?? null) : null);
   const log = options.log ?? consoleLog;
   const secret = loadSecret(options.dataDir);
-  const store = openSqliteStore({ file: path.join(options.dataDir, 'store.sqlite'), collections: allCollections });
+  const store = openSqliteStore({ file: path.join(options.dataDir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
   await seed(store, options.seed);
 
   const server = createServer();

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CollectionSpec, Condition, Doc, JsonObject, Query, Scalar } from '../../ports/store.port';
+import type { CollectionSpec, CompositeIndex, Condition, Doc, JsonObject, Query, Scalar } from '../../ports/store.port';
 import { assertFieldPath } from '../store.guards';
 
 /**
@@ -18,6 +18,18 @@ export function createCollection(db: Database.Database, spec: CollectionSpec): v
     const index = quoteIdent(`${spec.name}__${field}`);
     db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${name} (${jsonExtract(field)})`);
   }
+}
+
+/**
+ * A declared composite index: its fields' values in order (`_id` is the id column), then each
+ * field's JSON type, so the type guards every condition carries (`typeGuard`) are read from the
+ * index too: a count or a page's ids never parse a document.
+ */
+export function createCompositeIndex(db: Database.Database, collection: string, spec: CompositeIndex): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(spec.name)) throw new Error(`Invalid index name: ${JSON.stringify(spec.name)}`);
+  const values = spec.fields.map(({ field, direction }) => `${columnOf(field)}${direction === 'desc' ? ' DESC' : ''}`);
+  const types = spec.fields.filter(({ field }) => field !== '_id' && field !== '_rev').map(({ field }) => `json_type(data, ${jsonPath(field)})`);
+  db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${collection}__${spec.name}`)} ON ${quoteIdent(collection)} (${[...values, ...types].join(', ')})`);
 }
 
 /** Only ever called with names that passed the strict identifier checks. */
@@ -69,6 +81,8 @@ export function conditionClause(condition: Condition): Clause {
       return equals(condition.field, condition.value);
     case 'in': {
       if (condition.values.length === 0) return { sql: '0', params: [] };
+      const listed = inList(condition.field, condition.values);
+      if (listed) return listed;
       const clauses = condition.values.map((value) => equals(condition.field, value));
       return {
         sql: clauses.map((clause) => `(${clause.sql})`).join(' OR '),
@@ -83,6 +97,19 @@ export function conditionClause(condition: Condition): Clause {
     default:
       throw new Error(`Unknown condition operator: ${JSON.stringify((condition as { op: unknown }).op)}`);
   }
+}
+
+/**
+ * Values all of one JSON type as one `IN` list with one type guard, which an index serves as a
+ * set of seeks (a list of ORs it may not); null when they are mixed or name a system field.
+ */
+function inList(field: string, values: readonly Scalar[]): Clause | null {
+  if (field === '_id' || field === '_rev' || values.some((v) => v === null)) return null;
+  const first = values[0] as Exclude<Scalar, null>;
+  if (!values.every((v) => typeof v === typeof first)) return null;
+  const bound = values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as string | number)));
+  const guard = typeof first === 'boolean' ? `json_type(data, ${jsonPath(field)}) IN ('true', 'false')` : typeGuard(field, first);
+  return { sql: `${jsonExtract(field)} IN (${bound.map(() => '?').join(', ')}) AND ${guard}`, params: bound };
 }
 
 const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;

@@ -3,6 +3,7 @@ import { err, ok } from '../../../core/result';
 import type { Result } from '../../../core/result';
 import type {
   CollectionSpec,
+  CompositeIndex,
   Condition,
   Doc,
   JsonObject,
@@ -24,7 +25,7 @@ import {
   resolveOffset,
   withoutSystemFields,
 } from '../store.guards';
-import { createCollection, orderClause, quoteIdent, toDoc, whereClause, type Row } from './sqlite.sql';
+import { createCollection, createCompositeIndex, orderClause, quoteIdent, toDoc, whereClause, type Row } from './sqlite.sql';
 
 /**
  * better-sqlite3 is synchronous: waiting for a lock blocks the whole event loop, so every other
@@ -48,6 +49,8 @@ class Abort {
 export function openSqliteStore(options: {
   file: string;
   collections: readonly CollectionSpec[];
+  /** The deployment's composite indexes by collection (`database.indexes.ts`), built here too. */
+  compositeIndexes?: Readonly<Record<string, readonly CompositeIndex[]>>;
 }): Store & { close(): void } {
   const specs = new Map<string, CollectionSpec>();
   for (const spec of options.collections) {
@@ -61,7 +64,10 @@ export function openSqliteStore(options: {
     // WAL lets the dev server read while a script writes.
     db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    for (const spec of specs.values()) createCollection(db, spec);
+    for (const spec of specs.values()) {
+      createCollection(db, spec);
+      for (const composite of options.compositeIndexes?.[spec.name] ?? []) createCompositeIndex(db, spec.name, composite);
+    }
   } catch (caught) {
     db.close();
     throw caught;
@@ -175,11 +181,11 @@ export function openSqliteStore(options: {
       const offset = resolveOffset(query);
       const where = whereClause(query?.where ?? []);
       const order = orderClause(query?.orderBy ?? []);
-      const rows = prepare(`SELECT id, rev, data FROM ${from} ${where.sql} ${order} LIMIT ? OFFSET ?`).all(
-        ...where.params,
-        limit,
-        offset,
-      ) as Row[];
+      // The page's ids first (from an index alone when one covers the query), then their documents:
+      // sorting whole documents to keep fifty would copy every match.
+      const rows = prepare(
+        `SELECT id, rev, data FROM ${from} WHERE id IN (SELECT id FROM ${from} ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`,
+      ).all(...where.params, limit, offset) as Row[];
       return rows.map((row) => toDoc(row) as Doc<T>);
     },
 
