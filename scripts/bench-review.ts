@@ -12,7 +12,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import demo from '../config/seed/demo.json';
 import { allRounds } from '../config/rounds';
-import { emptyApplicationContent, type ApplicationRecord } from '../src/core/application/application.schema';
 import type { ReviewStatus } from '../src/core/review/review.machine';
 import { openSqliteStore } from '../src/server/adapters/local/sqlite.store';
 import { allCollections, collections } from '../src/server/collections';
@@ -30,7 +29,7 @@ import { subscriptionSettings } from '../src/server/subscriptions/settings';
 import type { JsonObject, Write } from '../src/server/ports/store.port';
 import { roundSeeds } from '../src/server/runtime/round-seeds';
 import { seed } from '../src/server/runtime/seed';
-import { yuliGraduate } from '../test/core/eligibility/people.fixture';
+import { storedApplicant, storedApplication } from '../test/server/applications.fixture';
 
 type Print = (name: string, value: number, unit: string) => void;
 
@@ -41,32 +40,6 @@ function p95(times: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
 }
 
-/** An application of 李娜's unit in some status, as the functions store it. */
-function application(i: number, status: ReviewStatus): JsonObject & { _id: string } {
-  const at = new Date(Date.UTC(2024, 9, 9) + i * 60_000).toISOString();
-  const record: ApplicationRecord = {
-    personId: `bench-person-${i}`,
-    roundId: 'yuli-initial-junior-2024',
-    year: 2024,
-    offerKey: 'initial_junior:junior_assistant',
-    offerId: 'initial_junior',
-    level: 'junior_assistant',
-    way: 'initial',
-    channel: 'general',
-    series: 'agriculture',
-    specialty: 'agriculture.agronomy',
-    profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }),
-    status,
-    createdAt: at,
-    ...emptyApplicationContent(),
-    submissions: 1,
-    events: [{ kind: 'submit', at, requestId: `r-${i}`, by: `bench-person-${i}`, role: 'applicant', from: 'draft', to: 'submitted', reasons: [], opinion: '' }],
-    applicantName: `申报人${String(i).padStart(5, '0')}`,
-    unit: { unitId: 'unit-yuli-agri', name: '尉犁县农业技术推广中心', level: 'county', prefecture: '巴音郭楞蒙古自治州', county: '尉犁县', route: 'hr' },
-  };
-  return { _id: `bench-${i}`, ...(record as unknown as JsonObject) };
-}
-
 export async function benchQueue(print: Print): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-queue-'));
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
@@ -75,24 +48,70 @@ export async function benchQueue(print: Print): Promise<void> {
     const statuses: ReviewStatus[] = ['submitted', 'submitted', 'returned', 'unit_approved', 'county_approved', 'formal_review_passed', 'abandoned', 'unit_approved', 'submitted', 'certified'];
     for (let start = 0; start < 10_000; start += 500) {
       const writes: Write[] = [];
-      for (let i = start; i < start + 500; i += 1) writes.push({ kind: 'insert', collection: collections.applications.name, doc: application(i, statuses[i % statuses.length]!) });
+      for (let i = start; i < start + 500; i += 1) writes.push({ kind: 'insert', collection: collections.applications.name, doc: storedApplication(i, statuses[i % statuses.length]!, { idNumber: `65282320000101${String(i).padStart(4, '0')}`.slice(0, 17) + 'X', returnedBefore: i % 7 === 0 }) });
       const committed = await store.commit(writes);
       if (!committed.ok) throw new Error(`seeding the queue failed: ${committed.error.code}`);
     }
     const deps: Deps = { store, files: undefined as never, messenger: undefined as never, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, templates: { read: async () => null }, ocr: { read: async () => [] }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
     const admin = { openid: 'demo-openid-unit-admin' };
-    const time = async (tab: 'pending' | 'done') => {
+    const time = async (payload: JsonObject) => {
       const times: number[] = [];
       for (let i = 0; i < 60; i += 1) {
         const start = performance.now();
-        const outcome = await dispatch(functions, 'review', { action: 'queue', payload: { tab } }, admin, deps);
+        const outcome = await dispatch(functions, 'review', { action: 'queue', payload }, admin, deps);
         if (!outcome.reply.ok) throw new Error(`review.queue failed: ${outcome.reply.code}`);
         if (i >= 10) times.push(performance.now() - start); // the first ten warm up
       }
       return p95(times);
     };
-    print('review_queue_10000_first_page_p95', await time('pending'), 'ms');
-    print('review_queue_10000_status_filter_p95', await time('done'), 'ms');
+    print('review_queue_10000_first_page_p95', await time({ tab: 'pending' }), 'ms');
+    print('review_queue_10000_status_filter_p95', await time({ tab: 'done' }), 'ms');
+    print('review_queue_10000_round_filter_p95', await time({ tab: 'pending', roundId: 'yuli-initial-junior-2024' }), 'ms');
+    print('review_queue_10000_level_filter_p95', await time({ tab: 'done', level: 'junior_assistant' }), 'ms');
+    print('review_queue_10000_returned_filter_p95', await time({ tab: 'pending', returned: true }), 'ms');
+    print('review_queue_10000_name_search_p95', await time({ tab: 'pending', search: '申报人01' }), 'ms');
+    print('review_queue_10000_id_digits_search_p95', await time({ tab: 'done', search: '123X' }), 'ms');
+    print('review_queue_10000_page_5_p95', await time({ tab: 'pending', page: 5 }), 'ms');
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * 尉犁县人社局 approves 200 applications its unit recommended in one batch: the seconds it takes,
+ * the approvals recorded (one event each), and what the same batch sent again (a retry) adds.
+ */
+export async function benchBatchApproval(print: Print): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-batch-'));
+  const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
+  try {
+    await seed(store, { demo, rounds: roundSeeds(allRounds) });
+    const committed = await store.commit(
+      Array.from({ length: 200 }, (_, i): Write[] => [
+        { kind: 'insert', collection: collections.people.name, doc: storedApplicant(i) },
+        { kind: 'insert', collection: collections.applications.name, doc: storedApplication(i, 'unit_approved') },
+      ]).flat(),
+    );
+    if (!committed.ok) throw new Error(`seeding the batch failed: ${committed.error.code}`);
+    const deps: Deps = { store, files: undefined as never, messenger: { send: async () => err({ code: 'MESSAGE.BUSY' as const, cause: 'not sent in the bench' }) }, codes: undefined as never, subscriptions: { ids: {}, longTerm: false }, templates: { read: async () => null }, ocr: { read: async () => [] }, clock: { now: () => new Date('2024-10-15T02:00:00Z') }, log: quiet };
+    const items = Array.from({ length: 200 }, (_, i) => ({ applicationId: `bench-${i}`, requestId: `batch-approve-${i}` }));
+    const countyHr = { openid: 'demo-openid-county-hr' };
+    const start = performance.now();
+    const outcome = await dispatch(functions, 'review', { action: 'approveMany', payload: { items } }, countyHr, deps);
+    const seconds = (performance.now() - start) / 1000;
+    if (!outcome.reply.ok) throw new Error(`review.approveMany failed: ${outcome.reply.code}`);
+    const approvals = async () => {
+      const docs = await store.find<{ events: { kind: string; role: string }[] }>(collections.applications.name, { where: [{ field: 'status', op: 'eq', value: 'county_approved' }], limit: 1000 });
+      return docs.reduce((n, d) => n + d.events.filter((e) => e.kind === 'approve' && e.role === 'county_hr').length, 0);
+    };
+    const first = await approvals();
+    const outboxAfterFirst = await store.count(collections.outbox.name);
+    await dispatch(functions, 'review', { action: 'approveMany', payload: { items } }, countyHr, deps);
+    print('review_batch_approve_200', seconds, 's');
+    print('review_batch_approve_200_events', first, 'approvals recorded (one per application)');
+    print('review_batch_approve_200_messages', outboxAfterFirst, 'messages to applicants (one per application)');
+    print('review_batch_approve_200_retry_added', (await approvals()) - first + (await store.count(collections.outbox.name)) - outboxAfterFirst, 'events or messages added by sending the same batch again');
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -163,5 +182,6 @@ async function outboxScenario(print: Print, name: string, options: { readonly pe
 
 export async function benchReview(print: Print): Promise<void> {
   await benchQueue(print);
+  await benchBatchApproval(print);
   await benchOutbox(print);
 }

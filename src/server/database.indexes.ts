@@ -34,6 +34,20 @@ const asc = (field: string): IndexField => ({ field, direction: 'asc' });
 const desc = (field: string): IndexField => ({ field, direction: 'desc' });
 const index = (serves: string, ...fields: IndexField[]): IndexSpec => ({ name: fields.map((f) => `${f.field.replace(/\./g, '_')}_${f.direction === 'asc' ? 1 : -1}`).join('__'), fields, serves });
 
+/**
+ * A reviewer's queue in one scope (`review/queue.ts`): its fields, then the round, the level and
+ * whether ever returned (each chosen or listed whole, so one index serves every filter), newest
+ * first; and the same searched by the start of a name or by the ID number's last digits.
+ */
+function queueIndexes(scope: string, ...fields: IndexField[]): IndexSpec[] {
+  const narrowed = [...fields, asc('roundId'), asc('level'), asc('everReturned')];
+  return [
+    index(`${scope}；批次、级别、是否退回过，最新在前`, ...narrowed, desc('createdAt'), asc('_id')),
+    index(`${scope}；同上，按姓名开头搜索`, ...narrowed, asc('applicantName'), desc('createdAt'), asc('_id')),
+    index(`${scope}；同上，按身份证号末几位搜索`, ...narrowed, asc('idTail'), desc('createdAt'), asc('_id')),
+  ];
+}
+
 /** Indexes by collection; a collection not named here needs none beyond `_id`. */
 export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
   people: [
@@ -53,11 +67,9 @@ export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
     index('单位的花名册：某批次、某单位，按提交先后', asc('roundId'), asc('status'), asc('unit.unitId'), asc('createdAt'), asc('_id')),
     index('批次的花名册与评委会秘书的列表：某（些）批次、某些状态，按提交先后', asc('roundId'), asc('status'), asc('createdAt'), asc('_id')),
     index('期限的定时任务：等待退回或缴费期限的申报', asc('status'), asc('_id')),
-    index('县级审核队列（及其计数）：本县、级别、审核路线、状态，最新在前', asc('unit.prefecture'), asc('unit.county'), asc('unit.level'), asc('unit.route'), asc('status'), desc('createdAt'), asc('_id')),
-    index('地区审核队列（及其计数）：本地区、审核路线、状态、级别，最新在前', asc('unit.prefecture'), asc('unit.route'), asc('status'), asc('unit.level'), desc('createdAt'), asc('_id')),
-    index('地区审核队列（不分级别）：本地区、审核路线、状态，最新在前', asc('unit.prefecture'), asc('unit.route'), asc('status'), desc('createdAt'), asc('_id')),
-    index('单位管理员的队列（及其计数）：本单位、状态，最新在前', asc('unit.unitId'), asc('status'), desc('createdAt'), asc('_id')),
-    index('单位管理员按姓名搜索：本单位、状态、姓名前缀，最新在前', asc('unit.unitId'), asc('status'), asc('applicantName'), desc('createdAt'), asc('_id')),
+    ...queueIndexes('单位管理员（及地区、县级审核人员选定单位）的队列：本单位、审核路线、状态', asc('unit.unitId'), asc('unit.route'), asc('status')),
+    ...queueIndexes('县级审核队列：本县、单位级别、审核路线、状态', asc('unit.prefecture'), asc('unit.county'), asc('unit.level'), asc('unit.route'), asc('status')),
+    ...queueIndexes('地区审核队列：本地区、审核路线、状态、单位级别', asc('unit.prefecture'), asc('unit.route'), asc('status'), asc('unit.level')),
   ],
   outbox: [index('待发送的消息，先到先发', asc('status'), asc('createdAt'), asc('_id'))],
   inbox: [index('我的站内通知，最新在前', asc('personId'), desc('at'), asc('_id'))],
@@ -82,7 +94,7 @@ export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
 const ID_INDEX: IndexSpec = { name: '_id_', fields: [asc('_id')], serves: '按 _id 读取' };
 
 /** Whether `spec` serves `query`: its filter fields are the index's first fields, then its sort in order (or wholly reversed). */
-export function serves(spec: IndexSpec, query: QueryShape): boolean {
+export function serves(spec: Pick<IndexSpec, 'fields'>, query: Pick<QueryShape, 'filters' | 'orderBy'>): boolean {
   const filterFields = new Set(query.filters.map((f) => f.field));
   const prefix = spec.fields.slice(0, filterFields.size);
   if (prefix.length !== filterFields.size || !prefix.every((f) => filterFields.has(f.field))) return false;

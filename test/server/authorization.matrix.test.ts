@@ -92,6 +92,7 @@ const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   'review.queue': REVIEWERS,
   'review.get': REVIEWERS,
   'review.approve': REVIEWERS,
+  'review.approveMany': REVIEWERS,
   'review.return': REVIEWERS,
   'review.recordPublicity': ['unit_admin'],
 };
@@ -180,6 +181,7 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'review.queue': { tab: 'pending' },
   'review.get': { applicationId: APP },
   'review.approve': { applicationId: APP, requestId: 'request-0001' },
+  'review.approveMany': { items: [{ applicationId: APP, requestId: 'request-0001' }] },
   'review.return': { applicationId: APP, requestId: 'request-0001', reasons: [{ category: 'general', kind: 'incomplete' }] },
   'review.recordPublicity': { applicationId: APP, from: '2024-10-08', to: '2024-10-14' },
 };

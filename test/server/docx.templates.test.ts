@@ -59,6 +59,8 @@ const record = {
   basics: { ethnicity: '维吾尔族', politicalStatus: '中共党员' },
   conflicts: [],
   recheck: null,
+  everReturned: false,
+  idTail: null,
 } as ApplicationRecord;
 const fields = documentFields({ record, round: water, targetTitle: '高级工程师', today: '2024-09-02' });
 

@@ -134,6 +134,13 @@ export const ApplicationRecord = z.strictObject({
   recheck: RecheckRequest.nullable().default(null),
   /** The photo of the fee's receipt the committee took when recording the payment, if any. */
   feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
+  /**
+   * What the reviewers' queues filter and search on, kept by the store's repository from what it
+   * comes from (`queueFields`): whether a reviewer ever returned it, and the ID number's last six
+   * characters reversed (a search by its last digits is a prefix of it).
+   */
+  everReturned: z.boolean().default(false),
+  idTail: z.string().nullable().default(null),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 
@@ -159,7 +166,25 @@ export function emptyApplicationContent() {
     basics: { ethnicity: null, politicalStatus: null },
     conflicts: [],
     recheck: null,
+    everReturned: false,
+    idTail: null,
   } satisfies Partial<ApplicationRecord>;
+}
+
+/**
+ * The queue fields that follow from a change (`everReturned`, `idTail`), to be written with it: a
+ * change of the events or of the ID number brings its own.
+ */
+export function queueFields(changes: Partial<ApplicationRecord>): Pick<Partial<ApplicationRecord>, 'everReturned' | 'idTail'> {
+  return {
+    ...(changes.events ? { everReturned: changes.events.some((e) => e.kind === 'return' && e.to === 'returned') } : {}),
+    ...(changes.idNumber !== undefined ? { idTail: idTailOf(changes.idNumber) } : {}),
+  };
+}
+
+/** An ID number's last six characters reversed: what a search by its last digits looks up. */
+export function idTailOf(idNumber: string | null): string | null {
+  return idNumber ? [...idNumber.slice(-6)].reverse().join('') : null;
 }
 
 /** The id an application has: the same person, round and offer always name the same application. */

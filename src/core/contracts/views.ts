@@ -181,13 +181,36 @@ export interface QueueItem {
   /** When it was last submitted (ISO instant). */
   readonly submittedAt: string | null;
   readonly returnDeadline: string | null;
+  /** Whether a reviewer ever returned it (the applicant changed it since). */
+  readonly everReturned: boolean;
 }
 
 export type QueueTab = 'pending' | 'returned' | 'done';
 
 export interface QueueView {
+  /** Each tab's count under the filters and the search. */
   readonly counts: Readonly<Record<QueueTab, number>>;
   readonly items: readonly QueueItem[];
+  /** Whether a next page exists. */
+  readonly more: boolean;
+  /** What the filters offer: the rounds, the levels, and (for HR reviewers) the units in scope. */
+  readonly options: {
+    readonly rounds: readonly { readonly id: string; readonly title: string }[];
+    readonly levels: readonly { readonly level: string; readonly label: string }[];
+    readonly units: readonly { readonly id: string; readonly name: string }[] | null;
+  };
+}
+
+/** What a batch approval did with each application it named, in its order. */
+export interface BatchView {
+  readonly results: readonly {
+    readonly applicationId: string;
+    readonly applicantName: string;
+    /** Approved now or before (a retry); otherwise why not. */
+    readonly ok: boolean;
+    readonly statusText: string;
+    readonly refusal: string | null;
+  }[];
 }
 
 /** An application as a reviewer in scope sees it, with what they may do now. */

@@ -1,4 +1,4 @@
-import { ApplicationRecord } from '../../core/application/application.schema';
+import { ApplicationRecord, queueFields } from '../../core/application/application.schema';
 import { appError, type AppError } from '../../core/errors';
 import type { Person } from '../../core/people/person';
 import { inReviewScope, servesRound } from '../../core/review/scope';
@@ -21,9 +21,12 @@ const base = repository(collections.applications, (doc) => parseFields(Applicati
 
 export const applications = {
   ...base,
+  // The queues' fields are written with what they follow from, whoever writes it.
+  insert: (writes: StagedWrites, id: string, record: ApplicationRecord) => base.insert(writes, id, { ...record, ...queueFields(record) }),
+  update: (writes: StagedWrites, read: Read, changes: Partial<ApplicationRecord>) => base.update(writes, read, { ...changes, ...queueFields(changes) }),
   /** Replaces the named fields of the application read at `rev` with the next record's. */
   updateFields(writes: StagedWrites, read: Read, next: ApplicationRecord, fields: readonly (keyof ApplicationRecord)[]): void {
-    base.update(writes, read, Object.fromEntries(fields.map((f) => [f, next[f]])) as Partial<ApplicationRecord>);
+    applications.update(writes, read, Object.fromEntries(fields.map((f) => [f, next[f]])) as Partial<ApplicationRecord>);
   },
 };
 

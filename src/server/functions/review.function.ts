@@ -7,12 +7,11 @@ import { ApplicationRecord, type AttachedFile } from '../../core/application/app
 import { UNIT_DOCUMENT_TEXT, unitDocumentWaits } from '../../core/application/unit-documents';
 import type { ChecklistItem } from '../../core/eligibility/assessment';
 import { findCheckedUpload } from '../uploads/checked-uploads';
-import type { QueueItem, QueueTab, ReviewView, UnitDocumentView } from '../../core/contracts/api';
+import type { BatchView, QueueItem, QueueTab, ReviewView, UnitDocumentView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
 import { Person } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
 import { statusText, type ReviewStatus } from '../../core/review/review.machine';
-import { heldBy, PAST_FORMAL_REVIEW } from '../../core/review/table-reads';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
@@ -21,18 +20,21 @@ import { applicantViewOf, lintContextOf, viewOf } from '../applications/applicat
 import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
-import type { Condition, Store } from '../ports/store.port';
+import type { Store } from '../ports/store.port';
 import { moveApplication } from '../review/move';
 import { blockedBy, can, moveFacts } from '../../core/review/decide';
 import { feeDeadline } from '../../core/eligibility/fees';
 import { deliverOutbox, TIMER_DELIVERY_BUDGET } from '../outbox';
-import { roundsOnce } from '../rounds.repo';
+import { findRounds } from '../rounds.repo';
+import { QUEUE_TABS, queueQueries, routeOf, type QueueUnit } from '../review/queue';
+import { QUEUE_TEXT } from '../../core/review/queue';
+import { Level } from '../../core/round/round.vocabulary';
+import { units } from '../people.repo';
 import { deadlineTimer } from '../review/deadlines.timer';
 import { replayOf } from '../../core/review/request-replay';
 import type { ReturnReason } from '../../core/review/return-reasons';
 
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
-const ENDED: readonly ReviewStatus[] = ['abandoned', 'rejected', 'withdrawn'];
 
 /**
  * `review`: unit admins, county and prefecture HR reviewers (and, for the private-enterprise
@@ -45,35 +47,42 @@ export const reviewFunction = defineFunction('review', reviewContract,
   {
     queue: {
       roles: REVIEWERS,
-      async handle({ tab, search }, { caller, store }) {
+      async handle(payload, { caller, store }) {
+        const unit = await queueUnitOf(store, caller, payload.unitId);
+        if (!unit.ok) return err(unit.error);
+        const rounds = await findRounds(store, { orderBy: [{ field: 'year', direction: 'desc' }], limit: 100 });
+        const roundIds = rounds.map((r) => r.id);
         // Counts and the page come from the store's indexes, not from reading every application.
         const counts: Record<QueueTab, number> = { pending: 0, returned: 0, done: 0 };
-        for (const t of QueueTabs) for (const where of tabQueries(caller, t)) counts[t] += await applications.count(store, where);
-        const named = search === '' ? [] : ([{ field: 'applicantName', op: 'gte', value: search }, { field: 'applicantName', op: 'lt', value: `${search}\uffff` }] as const);
+        for (const tab of QUEUE_TABS) for (const where of queueQueries(caller, { ...payload, tab }, unit.value, roundIds)) counts[tab] += await applications.count(store, where);
+        const upTo = (payload.page + 1) * PAGE;
         const found = (
-          await Promise.all(tabQueries(caller, tab).map((where) => applications.find(store, { where: [...where, ...named], orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: PAGE })))
+          await Promise.all(queueQueries(caller, payload, unit.value, roundIds).map((where) => applications.find(store, { where, orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: upTo + 1 })))
         )
           .flat()
-          .sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1))
-          .slice(0, PAGE);
-        const roundOf = roundsOnce(store);
-        const items: QueueItem[] = [];
-        for (const { id, record } of found) {
-          if (!inReviewScope(caller, record.unit)) continue;
-          const round = await roundOf(record.roundId);
-          if (!round) continue;
-          items.push({
+          .sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : a.record.createdAt > b.record.createdAt ? -1 : a.id < b.id ? -1 : 1));
+        const titles = new Map(rounds.map((r) => [r.id, r.title]));
+        const items: QueueItem[] = found
+          .slice(payload.page * PAGE, upTo)
+          .filter(({ record }) => inReviewScope(caller, record.unit))
+          .map(({ id, record }) => ({
             id,
             applicantName: record.applicantName,
             unitName: record.unit?.name ?? '',
             label: labelOf(record),
-            roundTitle: round.title,
+            roundTitle: titles.get(record.roundId) ?? '',
             statusText: statusText(record.status, record.unit?.route ?? 'hr'),
             submittedAt: [...record.events].reverse().find((e) => e.kind === 'submit')?.at ?? null,
             returnDeadline: record.status === 'returned' ? record.returnDeadline : null,
-          });
-        }
-        return ok({ counts, items });
+            everReturned: record.everReturned,
+          }));
+        const units = caller.role === 'unit_admin' ? null : await unitsInScope(store, caller);
+        return ok({
+          counts,
+          items,
+          more: found.length > upTo,
+          options: { rounds: rounds.map((r) => ({ id: r.id, title: r.title })), levels: Level.options.map((level) => ({ level, label: LEVEL_LABELS[level] })), units },
+        });
       },
     },
     get: {
@@ -87,24 +96,29 @@ export const reviewFunction = defineFunction('review', reviewContract,
     approve: {
       roles: REVIEWERS,
       async handle({ applicationId: id, requestId, opinion }, ctx) {
-        const said = (loaded: Extract<Loaded, { ok: true }>) => ({ opinion: opinion || standardOpinion(loaded.round, ctx.caller.role) });
-        return act(ctx, id, requestId, 'approve', said, (loaded, view) =>
-          moveApplication(
-            {
-              id,
-              rev: loaded.rev,
-              record: loaded.record,
-              round: loaded.round,
-              view,
-              command: 'approve',
-              actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name },
-              requestId,
-              opinion: said(loaded).opinion,
-              defenseRequired: false,
-            },
-            ctx,
-          ),
-        );
+        return act(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion));
+      },
+    },
+    approveMany: {
+      roles: REVIEWERS,
+      async handle({ items, opinion }, ctx) {
+        const results: BatchView['results'][number][] = [];
+        const seen = new Set<string>();
+        for (const { applicationId: id, requestId } of items) {
+          // The same application named twice is one act.
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const done = await actOn(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion));
+          const record = done.ok ? done.value.record : done.error.record;
+          results.push({
+            applicationId: id,
+            applicantName: record?.applicantName ?? '',
+            ok: done.ok,
+            statusText: record ? statusText(record.status, record.unit?.route ?? 'hr') : '',
+            refusal: done.ok ? null : refusalText(done.error.error),
+          });
+        }
+        return ok({ results });
       },
     },
     return: {
@@ -178,30 +192,59 @@ export const reviewFunction = defineFunction('review', reviewContract,
 );
 
 
+type LoadedApplication = Extract<Loaded, { ok: true }>;
+type Said = (loaded: LoadedApplication) => { readonly opinion?: string; readonly reasons?: readonly ReturnReason[] };
+type MoveOf = (loaded: LoadedApplication, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>;
+
+/** What an approval says: the opinion typed, else the round's standard text for the caller's step. */
+const opinionOf = (opinion: string, caller: Person): Said => (loaded) => ({ opinion: opinion || standardOpinion(loaded.round, caller.role) });
+
+/** The approval of one application at the caller's step, as the machine decides it. */
+function approving(ctx: WorkContext & { readonly caller: Person }, id: string, requestId: string, opinion: string): MoveOf {
+  return (loaded, view) =>
+    moveApplication(
+      { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'approve', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, opinion: opinionOf(opinion, ctx.caller)(loaded).opinion, defenseRequired: false },
+      ctx,
+    );
+}
+
 /**
  * One reviewer act: idempotent by request id (the same act again is answered as done; the id of
- * another act is refused), judged by the machine, answered with the view after it.
+ * another act is refused), judged by the machine; answered with the record after it, or why not
+ * with the record as it stands (null when the caller may not see it).
  */
-async function act(
+async function actOn(
   ctx: WorkContext & { readonly caller: Person },
   id: string,
   requestId: string,
   command: 'approve' | 'return',
   /** What the act says (its opinion, its reasons): the same id with other words is refused. */
-  said: (loaded: Extract<Loaded, { ok: true }>) => { readonly opinion?: string; readonly reasons?: readonly ReturnReason[] },
-  move: (loaded: Extract<Loaded, { ok: true }>, view: ReturnType<typeof viewOf>) => Result<ApplicationRecord, AppError>,
-): Promise<Result<ReviewView, AppError>> {
+  said: Said,
+  move: MoveOf,
+): Promise<Result<{ readonly record: ApplicationRecord; readonly round: Round }, { readonly error: AppError; readonly record: ApplicationRecord | null }>> {
   const loaded = await loadFor(ctx.store, ctx.caller, id, 'review');
-  if (!loaded.ok) return err(loaded.error);
+  if (!loaded.ok) return err({ error: loaded.error, record: null });
   // The same request again (a double tap, a retry): the act already done, answered as it stands.
   const replay = replayOf(loaded.record.events, requestId, command, said(loaded));
-  if (replay === 'reused') return err(appError('REQUEST.ID_REUSED'));
-  if (replay === 'repeat') return ok(await reviewView(ctx.store, ctx.caller, id, loaded.record, loaded.round, ctx.now));
+  if (replay === 'reused') return err({ error: appError('REQUEST.ID_REUSED'), record: loaded.record });
+  if (replay === 'repeat') return ok({ record: loaded.record, round: loaded.round });
   const view = await applicantViewOf(ctx.store, id, loaded.record, loaded.round, ctx.now);
-  if (!view) return err(appError('APPLICATION.NOT_FOUND'));
+  if (!view) return err({ error: appError('APPLICATION.NOT_FOUND'), record: null });
   const moved = move(loaded, view);
-  if (!moved.ok) return err(moved.error);
-  return ok(await reviewView(ctx.store, ctx.caller, id, moved.value, loaded.round, ctx.now));
+  if (!moved.ok) return err({ error: moved.error, record: loaded.record });
+  return ok({ record: moved.value, round: loaded.round });
+}
+
+/** One reviewer act on the application page, answered with the page's view after it. */
+async function act(ctx: WorkContext & { readonly caller: Person }, id: string, requestId: string, command: 'approve' | 'return', said: Said, move: MoveOf): Promise<Result<ReviewView, AppError>> {
+  const done = await actOn(ctx, id, requestId, command, said, move);
+  if (!done.ok) return err(done.error.error);
+  return ok(await reviewView(ctx.store, ctx.caller, id, done.value.record, done.value.round, ctx.now));
+}
+
+/** A refusal in one line for a batch's answer: what was wrong, with its details. */
+function refusalText(error: AppError): string {
+  return error.details && error.details.length > 0 ? `${error.message}：${error.details.join('；')}` : error.message;
 }
 
 async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ReviewView> {
@@ -268,36 +311,27 @@ async function unitDocumentTarget(ctx: WorkContext & { readonly caller: Person }
 }
 
 const PAGE = 50;
-const QueueTabs: readonly QueueTab[] = ['pending', 'returned', 'done'];
 
 /**
- * The store queries that find one tab of a reviewer's queue (their scope by the unit snapshot;
- * several queries are one tab's parts, never overlapping): 待审核 is their move (`heldBy`, from the review table),
- * 已退回 the returned ones, 已办理 those past their step (or ended, for the unit).
+ * The unit a queue is narrowed to: the unit admin's own; for an HR reviewer, the one chosen, if it
+ * is in their scope (another is answered as not found); else none.
  */
-function tabQueries(caller: Person, tab: QueueTab): Condition[][] {
-  const status = (values: readonly ReviewStatus[]): Condition => ({ field: 'status', op: 'in', values });
-  const countyLevels: Condition = { field: 'unit.level', op: 'in', values: ['county', 'township'] };
-  // 待审核: where the review table has applications wait for this role, each with the unit levels it holds them for.
-  const pending = (scope: readonly Condition[]): Condition[][] =>
-    heldBy(caller.role).map(({ status: held, unitLevels }) => [...scope, status([held]), ...(unitLevels ? [{ field: 'unit.level', op: 'in' as const, values: [...unitLevels] }] : [])]);
-  if (caller.role === 'unit_admin') {
-    const scope: Condition = { field: 'unit.unitId', op: 'eq', value: caller.unitId ?? '' };
-    if (tab === 'pending') return pending([scope]);
-    if (tab === 'returned') return [[scope, status(['returned'])]];
-    return [[scope, status(['unit_approved', 'county_approved', ...PAST_FORMAL_REVIEW, ...ENDED])]];
-  }
-  const route: Condition = { field: 'unit.route', op: 'eq', value: caller.role === 'county_agency' || caller.role === 'prefecture_agency' ? 'employment_service' : 'hr' };
-  if (caller.role === 'county_hr' || caller.role === 'county_agency') {
-    const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, { field: 'unit.county', op: 'eq', value: caller.county ?? '' }, countyLevels, route];
-    if (tab === 'pending') return pending(scope);
-    if (tab === 'returned') return [[...scope, status(['returned'])]];
-    return [[...scope, status(['county_approved', ...PAST_FORMAL_REVIEW])]];
-  }
-  const scope: Condition[] = [{ field: 'unit.prefecture', op: 'eq', value: caller.prefecture }, route];
-  if (tab === 'pending') return pending(scope);
-  if (tab === 'returned') return [[...scope, status(['returned'])]];
-  return [[...scope, status(PAST_FORMAL_REVIEW)]];
+async function queueUnitOf(store: Pick<Store, 'get'>, caller: Person, unitId: string | null): Promise<Result<QueueUnit | null, AppError>> {
+  if (caller.role === 'unit_admin') return ok({ unitId: caller.unitId ?? '', level: null });
+  if (unitId === null) return ok(null);
+  const unit = await units.get(store, unitId);
+  const snapshot = unit ? { unitId, name: unit.record.name, level: unit.record.level, prefecture: unit.record.prefecture, county: unit.record.county, route: routeOf(caller.role) } : null;
+  if (!unit || !inReviewScope(caller, snapshot)) return err(appError('REQUEST.INVALID_PAYLOAD', [QUEUE_TEXT.unitNotInScope]));
+  return ok({ unitId, level: unit.record.level });
+}
+
+/** The approved units an HR reviewer's queue can be narrowed to: those in their scope, by name. */
+async function unitsInScope(store: Pick<Store, 'find'>, caller: Person): Promise<{ id: string; name: string }[]> {
+  const found = await units.findAll(store, { where: [{ field: 'status', op: 'eq', value: 'approved' }, { field: 'prefecture', op: 'eq', value: caller.prefecture }] });
+  return found
+    .filter(({ id, record }) => inReviewScope(caller, { unitId: id, name: record.name, level: record.level, prefecture: record.prefecture, county: record.county, route: routeOf(caller.role) }))
+    .map(({ id, record }) => ({ id, name: record.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 async function personOf(store: Pick<Store, 'get'>, id: string): Promise<Person | null> {

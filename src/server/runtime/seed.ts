@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ApplicationRecord } from '../../core/application/application.schema';
+import { ApplicationRecord, queueFields } from '../../core/application/application.schema';
 import { Person, Unit } from '../../core/people/person';
 import { collections } from '../collections';
 import type { JsonObject, Store, Write } from '../ports/store.port';
@@ -45,7 +45,12 @@ export async function seed(store: Store, input: SeedInput): Promise<SeedReport> 
   };
   await missing(collections.units.name, demo.units as unknown as (JsonObject & { _id: string })[]);
   await missing(collections.people.name, demo.people as unknown as (JsonObject & { _id: string })[]);
-  await missing(collections.applications.name, demo.applications as unknown as (JsonObject & { _id: string })[]);
+  await missing(collections.applications.name, demo.applications.map((a) => ({ ...a, ...queueFields(a) })) as unknown as (JsonObject & { _id: string })[]);
+  // Applications stored before the queues' fields existed get them (a local store kept from before).
+  for (const doc of await store.find<ApplicationRecord>(collections.applications.name, { where: [{ field: 'everReturned', op: 'eq', value: null }], limit: 1000 })) {
+    writes.push({ kind: 'update', collection: collections.applications.name, id: doc._id, rev: doc._rev, set: { ...queueFields({ events: doc.events ?? [], idNumber: doc.idNumber ?? null }) } as JsonObject });
+    updated += 1;
+  }
 
   // Rounds and notices follow their files: an edited file replaces what is stored.
   const sync = async (collection: string, id: string, fields: JsonObject) => {

@@ -25,6 +25,7 @@ import {
   resolveOffset,
   withoutSystemFields,
 } from '../store.guards';
+import { serves } from '../../database.indexes';
 import { createCollection, createCompositeIndex, orderClause, quoteIdent, toDoc, whereClause, type Row } from './sqlite.sql';
 
 /**
@@ -102,6 +103,29 @@ export function openSqliteStore(options: {
       throw new Error(`Unknown collection: ${JSON.stringify(collection)} (declare it in the store's collections)`);
     }
     return quoteIdent(collection);
+  };
+
+  /**
+   * The declared composite index that serves a query, as the cloud database would use it: SQLite's
+   * planner, counting an index's seeks for lists of values (every status of a tab, every round),
+   * would otherwise rather scan the table. Null when none serves it (the planner chooses).
+   */
+  const servingIndex = (collection: string, where: readonly Condition[], orderBy: NonNullable<Query['orderBy']>): string | null => {
+    const shape = { filters: where.map((c) => ({ field: c.field, op: c.op })), orderBy };
+    const spec = options.compositeIndexes?.[collection]?.find((s) => where.length > 0 && serves(s, shape));
+    return spec ? quoteIdent(`${collection}__${spec.name}`) : null;
+  };
+
+  /** A statement reading through the index that serves it; through the planner's choice when SQLite cannot use that one. */
+  const prepareRead = (sql: (indexedBy: string) => string, index: string | null): Database.Statement => {
+    if (index) {
+      try {
+        return prepare(sql(` INDEXED BY ${index}`));
+      } catch (caught) {
+        if (!/no query solution/.test(String(caught))) throw caught;
+      }
+    }
+    return prepare(sql(''));
   };
 
   const readRow = (collection: string, id: string): Row | undefined =>
@@ -183,8 +207,10 @@ export function openSqliteStore(options: {
       const order = orderClause(query?.orderBy ?? []);
       // The page's ids first (from an index alone when one covers the query), then their documents:
       // sorting whole documents to keep fifty would copy every match.
-      const rows = prepare(
-        `SELECT id, rev, data FROM ${from} WHERE id IN (SELECT id FROM ${from} ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`,
+      const index = servingIndex(collection, query?.where ?? [], query?.orderBy ?? []);
+      const rows = prepareRead(
+        (indexedBy) => `SELECT id, rev, data FROM ${from} WHERE id IN (SELECT id FROM ${from}${indexedBy} ${where.sql} ${order} LIMIT ? OFFSET ?) ${order}`,
+        index,
       ).all(...where.params, limit, offset) as Row[];
       return rows.map((row) => toDoc(row) as Doc<T>);
     },
@@ -192,7 +218,8 @@ export function openSqliteStore(options: {
     async count(collection: string, where?: readonly Condition[]): Promise<number> {
       const from = table(collection);
       const clause = whereClause(where ?? []);
-      const row = prepare(`SELECT COUNT(*) AS n FROM ${from} ${clause.sql}`).get(...clause.params) as
+      const index = servingIndex(collection, where ?? [], []);
+      const row = prepareRead((indexedBy) => `SELECT COUNT(*) AS n FROM ${from}${indexedBy} ${clause.sql}`, index).get(...clause.params) as
         | { n: number }
         | undefined;
       return row?.n ?? 0;
