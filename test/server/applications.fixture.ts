@@ -13,7 +13,7 @@ export const YULI_AGRI: UnitSnapshot = { unitId: 'unit-yuli-agri', name: '尉犁
 export function storedApplication(i: number, status: ReviewStatus, options: { readonly unit?: UnitSnapshot; readonly name?: string; readonly idNumber?: string | null; readonly returnedBefore?: boolean } = {}): JsonObject & { _id: string } {
   const at = new Date(Date.UTC(2024, 9, 9) + i * 60_000).toISOString();
   const person = `bench-person-${i}`;
-  const event = (kind: 'submit' | 'return', from: ReviewStatus, to: ReviewStatus, minutes: number) => ({ kind, at: new Date(Date.parse(at) + minutes * 60_000).toISOString(), requestId: `r-${kind}-${i}-${minutes}`, by: person, role: kind === 'submit' ? 'applicant' : 'unit_admin', from, to, reasons: [], opinion: '' });
+  const event = (kind: 'submit' | 'return', from: ReviewStatus, to: ReviewStatus, minutes: number) => ({ kind, at: new Date(Date.parse(at) + minutes * 60_000).toISOString(), requestId: `r-${kind}-${i}-${minutes}`, by: person, role: kind === 'submit' ? 'applicant' : 'unit_admin', from, to, reasons: [], opinion: '', checked: [] });
   const record: ApplicationRecord = {
     personId: person,
     roundId: 'yuli-initial-junior-2024',

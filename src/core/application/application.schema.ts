@@ -31,6 +31,8 @@ export const ApplicationEvent = z.strictObject({
   to: ReviewStatus.nullable().default(null),
   reasons: z.array(ReturnReason).default([]),
   opinion: z.string().default(''),
+  /** The round's review points the reviewer ticked when approving (谁审查谁负责). */
+  checked: z.array(z.string()).default([]),
 });
 export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
 

@@ -6,7 +6,8 @@ import type { ApplicationStatus } from '../application/application.schema';
 import type { MaskRect } from '../application/mask-rules';
 import type { Entry } from '../application/entry-forms';
 import type { TimelineLine } from '../review/timeline-text';
-import type { ChecklistItem, OfferAssessment, Verdict } from '../eligibility/assessment';
+import type { ChecklistItem, OfferAssessment, Reason, Verdict } from '../eligibility/assessment';
+import type { DeclaredFact } from '../review/declared-facts';
 import type { Finding } from '../masking/identity-finder';
 import type { Basics } from '../people/basics';
 import type { DeclaredConflict } from '../application/conflicts';
@@ -246,8 +247,14 @@ export interface ReviewView {
    * why not, and the stamped scans uploaded.
    */
   readonly unitDocuments: readonly UnitDocumentView[];
-  /** What the round asks the unit to check (aksu-water-2024 四(二)22), with its clause; null where it says nothing. */
+  /** What the round asks reviewers to check (aksu-water-2024 四(二)22), with its clause; null where it says nothing. */
   readonly reviewPoints: { readonly items: readonly string[]; readonly source: Source } | null;
+  /** The review points each earlier reviewer ticked when approving, by who (their step's words) and when. */
+  readonly pointsChecked: readonly { readonly who: string; readonly at: string; readonly points: readonly string[] }[];
+  /** What the applicant declared (education, title, years, channel, unit …), each with the materials that prove it. */
+  readonly declared: readonly DeclaredFact[];
+  /** The self-check's verdict for this application now, with its reasons and their clauses. */
+  readonly eligibility: { readonly verdict: Verdict; readonly reasons: readonly Reason[] };
   /** The standard opinion of the unit (本单位已对提供的申报材料逐一审核，真实准确，同意推荐). */
   readonly standardOpinion: string;
 }

@@ -16,6 +16,8 @@ export const CONFIRM = {
   approve: (applicant: string) => ask('审核通过', `确定审核通过${applicant}的申报吗？通过后交下一步办理，您不能再退回或修改意见。`, '确定通过'),
   giveBack: (applicant: string, submissions: number, max: number) =>
     ask('退回修改', `确定退回${applicant}的申报吗？退回后要在通知规定的时间内改好并重新提交，逾期视为放弃；已提交 ${submissions} 次，最多 ${max} 次。`, '退回'),
+  approveMany: (applicants: readonly string[]) =>
+    ask('批量审核通过', `确定审核通过以下 ${applicants.length} 份申报吗？${applicants.join('、')}。每份各自交下一步办理，您不能再退回或修改意见。`, '确定通过'),
   receive: (applicant: string) => ask('已接收材料', `确认已收到${applicant}的纸质材料吗？登记后等待缴费，不能撤销。`, '已接收'),
   recordFee: (applicant: string) => ask('已缴费', `确认${applicant}已缴清评审费吗？登记后进入答辩和评审安排，不能撤销。`, '确认缴费'),
   approveUnit: (unit: string, registrant: string) => ask('通过单位登记', `确定通过“${unit}”的登记吗？${registrant}将成为单位管理员并得到邀请码，本单位人员可用它加入。`, '通过'),
@@ -25,6 +27,7 @@ export const CONFIRM = {
 /** The acts that cannot be undone, by the action that does them, and who confirms them. */
 export const IRREVERSIBLE: Readonly<Record<string, keyof typeof CONFIRM>> = {
   'review.approve': 'approve',
+  'review.approveMany': 'approveMany',
   'review.return': 'giveBack',
   'committee.receive': 'receive',
   'committee.recordFee': 'recordFee',

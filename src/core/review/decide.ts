@@ -91,6 +91,8 @@ export interface MoveInput {
   readonly requestId: string | null;
   readonly reasons?: readonly ReturnReason[];
   readonly opinion?: string;
+  /** The round's review points the reviewer ticked (approvals). */
+  readonly checked?: readonly string[];
   /** The unit to record at submission (the applicant's unit now). */
   readonly unit?: UnitSnapshot | null;
   /** Fields the step records with the move (the fee's receipt). */
@@ -138,6 +140,7 @@ export function decide(id: string, record: ApplicationRecord, input: MoveInput, 
     to: moved.next,
     reasons,
     opinion: input.opinion ?? '',
+    checked: [...(input.checked ?? [])],
   };
   let next: ApplicationRecord = { ...record, ...input.alongside, status: moved.next, unit, events: [...record.events, event] };
   for (const effect of moved.effects) {

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { RETURN_REASON_TEXT, ReturnReasonKind, type ReturnReason } from '../../core/review/return-reasons';
 import './review.scss';
@@ -12,22 +12,31 @@ export function ReasonForm({
   categories,
   busy,
   onReturn,
+  chosen = null,
 }: {
   /** Material categories by code and name, in the application's order. */
   categories: readonly { readonly code: string; readonly name: string }[];
   busy: boolean;
   onReturn: (reasons: readonly ReturnReason[]) => void;
+  /** A material the reviewer named from its place on the page (退回此项): chosen here, each time it is named. */
+  chosen?: { readonly code: string; readonly at: number } | null;
 }) {
   const options = [{ code: 'general', name: '整体（不针对某项材料）' }, { code: 'identity', name: '身份证号' }, ...categories];
   const [index, setIndex] = useState(0);
   const [kind, setKind] = useState<ReturnReason['kind']>('incomplete');
   const [text, setText] = useState('');
   const [reasons, setReasons] = useState<readonly ReturnReason[]>([]);
+  useEffect(() => {
+    const at = chosen ? options.findIndex((o) => o.code === chosen.code) : -1;
+    if (at >= 0) setIndex(at);
+    // Named again (the same material, later): chosen again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen?.code, chosen?.at]);
   const nameOf = (code: string) => options.find((o) => o.code === code)?.name ?? code;
   const needsText = kind === 'other' && text.trim() === '';
 
   return (
-    <View className='reason-form'>
+    <View className='reason-form reason-form--return'>
       <Text className='review__heading'>退回修改</Text>
       <Picker mode='selector' range={options.map((o) => o.name)} value={index} onChange={(e) => setIndex(Number(e.detail.value))}>
         <View className='reason-form__picker' role='button' aria-label={`退回的材料：${options[index]!.name}，点击更换`}>

@@ -3,6 +3,8 @@ import { previewImages, toast } from '../../services/ui/dialogs';
 import { openDocument } from '../../services/platform/open-document';
 import { ENTRY_FORMS, entryTitle, isListRecord } from '../../core/application/entry-forms';
 import type { ApplicationView } from '../../core/contracts/api';
+import type { DeclaredFact } from '../../core/review/declared-facts';
+import { ActionButton } from '../../components/action-button';
 import { call } from '../../services/api/client';
 import { FileThumb } from '../../components/file-thumb';
 import './review.scss';
@@ -20,11 +22,12 @@ async function view(applicationId: string, sha256: string, pdf: boolean): Promis
 }
 
 /**
- * What the applicant sent, category by category, as the reviewer checks it: the original photos
- * (tap to open full screen and zoom), what is typed in, each entry in one line; after a return,
- * what the applicant did about each returned item.
+ * What the applicant sent, category by category, as the reviewer checks it: what the applicant
+ * declared that it proves, the original photos (tap to open full screen and zoom), what is typed
+ * in, each entry in one line; after a return, what the applicant did about each returned item.
+ * Where the reviewer may return, each material can be named as the reason (退回此项).
  */
-export function ReviewMaterials({ application }: { application: ApplicationView }) {
+export function ReviewMaterials({ application, facts, onReturnItem }: { application: ApplicationView; facts: readonly DeclaredFact[]; onReturnItem: ((code: string) => void) | null }) {
   // The unit's own papers are shown apart (UnitDocuments), where the unit uploads them.
   const online = application.materials.filter((m) => m.stage === 'online' && m.providedBy !== 'unit');
   return (
@@ -34,17 +37,31 @@ export function ReviewMaterials({ application }: { application: ApplicationView 
         const files = application.files.filter((f) => f.category === item.code);
         const text = application.texts[item.code];
         const entries = application.entries[item.code] ?? [];
+        const proves = facts.filter((f) => f.materials.includes(item.code));
+        const declared = proves.map((f) => (
+          <Text key={f.label} className='review__declared'>
+            申报填写 · {f.label}：{f.value}
+          </Text>
+        ));
+        const returnThis = onReturnItem ? (
+          <ActionButton tone='plain' className='review__return-item' onTap={() => onReturnItem(item.code)}>
+            退回此项
+          </ActionButton>
+        ) : null;
         if (files.length === 0 && !text && entries.length === 0) {
           return item.need === 'required' ? (
-            <View key={item.code} className='review__material'>
+            <View key={item.code} className='review__material' id={`material-${item.code}`}>
               <Text className='review__material-name'>{item.name}</Text>
+              {declared}
               <Text className='review__missing'>没有提交</Text>
+              {returnThis}
             </View>
           ) : null;
         }
         return (
           <View key={item.code} className='review__material' id={`material-${item.code}`}>
             <Text className='review__material-name'>{item.name}</Text>
+            {declared}
             {application.returnAnswers
               .filter((r) => r.category === item.code)
               .map((r) => (
@@ -63,6 +80,7 @@ export function ReviewMaterials({ application }: { application: ApplicationView 
                 ))}
               </View>
             ) : null}
+            {returnThis}
           </View>
         );
       })}

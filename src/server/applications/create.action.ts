@@ -75,7 +75,7 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
         ...emptyApplicationContent(),
         // A choice the self-check already answered (驻村, the unit's level) starts chosen; the page says so.
         texts: Object.fromEntries(offer.materials.flatMap((m) => (m.choices?.suggested ? [[m.code, m.choices.suggested]] : []))),
-        events: [{ kind: 'created', at: now.toISOString(), requestId: null, by: caller._id, role: caller.role, from: null, to: 'draft', reasons: [], opinion: '' }],
+        events: [{ kind: 'created', at: now.toISOString(), requestId: null, by: caller._id, role: caller.role, from: null, to: 'draft', reasons: [], opinion: '', checked: [] }],
         applicantName: caller.name,
       };
       applications.insert(writes, id, record);

@@ -28,6 +28,12 @@ import { deliverOutbox, TIMER_DELIVERY_BUDGET } from '../outbox';
 import { findRounds } from '../rounds.repo';
 import { QUEUE_TABS, queueQueries, routeOf, type QueueUnit } from '../review/queue';
 import { QUEUE_TEXT } from '../../core/review/queue';
+import { unknownPointsRefusal } from '../../core/review/review-points';
+import { declaredFacts } from '../../core/review/declared-facts';
+import { assess } from '../../core/eligibility/assess';
+import { beijingDate } from '../../core/time/beijing';
+import { ACTOR_TEXT } from '../../core/review/timeline-text';
+import type { Actor } from '../../core/review/review.machine';
 import { Level } from '../../core/round/round.vocabulary';
 import { units } from '../people.repo';
 import { deadlineTimer } from '../review/deadlines.timer';
@@ -95,20 +101,20 @@ export const reviewFunction = defineFunction('review', reviewContract,
     },
     approve: {
       roles: REVIEWERS,
-      async handle({ applicationId: id, requestId, opinion }, ctx) {
-        return act(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion));
+      async handle({ applicationId: id, requestId, opinion, checked }, ctx) {
+        return act(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion, checked));
       },
     },
     approveMany: {
       roles: REVIEWERS,
-      async handle({ items, opinion }, ctx) {
+      async handle({ items, opinion, checked }, ctx) {
         const results: BatchView['results'][number][] = [];
         const seen = new Set<string>();
         for (const { applicationId: id, requestId } of items) {
           // The same application named twice is one act.
           if (seen.has(id)) continue;
           seen.add(id);
-          const done = await actOn(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion));
+          const done = await actOn(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion, checked));
           const record = done.ok ? done.value.record : done.error.record;
           results.push({
             applicationId: id,
@@ -200,12 +206,15 @@ type MoveOf = (loaded: LoadedApplication, view: ReturnType<typeof viewOf>) => Re
 const opinionOf = (opinion: string, caller: Person): Said => (loaded) => ({ opinion: opinion || standardOpinion(loaded.round, caller.role) });
 
 /** The approval of one application at the caller's step, as the machine decides it. */
-function approving(ctx: WorkContext & { readonly caller: Person }, id: string, requestId: string, opinion: string): MoveOf {
-  return (loaded, view) =>
-    moveApplication(
-      { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'approve', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, opinion: opinionOf(opinion, ctx.caller)(loaded).opinion, defenseRequired: false },
+function approving(ctx: WorkContext & { readonly caller: Person }, id: string, requestId: string, opinion: string, checked: readonly string[]): MoveOf {
+  return (loaded, view) => {
+    const unknown = unknownPointsRefusal(loaded.round, checked);
+    if (unknown) return err(appError('REQUEST.INVALID_PAYLOAD', [unknown]));
+    return moveApplication(
+      { id, rev: loaded.rev, record: loaded.record, round: loaded.round, view, command: 'approve', actor: { id: ctx.caller._id, role: ctx.caller.role, name: ctx.caller.name }, requestId, opinion: opinionOf(opinion, ctx.caller)(loaded).opinion, checked, defenseRequired: false },
       ctx,
     );
+  };
 }
 
 /**
@@ -251,6 +260,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
   const applicant = await personOf(store, record.personId);
   const context = applicant ? await lintContextOf(store, applicant, round) : lintContextOfRecord(record);
   const application = viewOf(id, record, round, now, context);
+  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
   const facts = moveFacts({ record, round, now, view: application, defenseRequired: application.defense.status === 'required', feeDeadline: feeDeadline(round) });
   const mine = can(record, caller.role, facts);
   const counted = record.publicity ? countPublicityDays(nationalCalendar(), regionalCalendar(), record.publicity.from, record.publicity.to) : null;
@@ -263,7 +273,10 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     approveBlockedBy: blockedBy(record, 'approve', caller.role, facts),
     publicity: record.publicity ? { ...record.publicity, note } : null,
     publicityRequiredDays: round.unitPublicity.workingDays,
-    reviewPoints: caller.role === 'unit_admin' && round.reviewPoints ? round.reviewPoints : null,
+    reviewPoints: round.reviewPoints ?? null,
+    pointsChecked: record.events.filter((e) => e.kind === 'approve' && e.checked.length > 0).map((e) => ({ who: ACTOR_TEXT(e.role as Actor), at: e.at, points: e.checked })),
+    declared: declaredFacts(record, application.materials.map((m) => m.code), beijingDate(now)),
+    eligibility: { verdict: offer?.verdict ?? application.verdict, reasons: offer?.reasons ?? [] },
     publicityTexts: caller.role === 'unit_admin' && record.publicity ? publicityTexts(round, record, record.publicity) : [],
     standardOpinion: standardOpinion(round, caller.role),
     unitDocuments: unitDocumentsOf(caller, record, round, application.materials, now),

@@ -22,6 +22,8 @@ export interface Move {
   readonly requestId: string | null;
   readonly reasons?: readonly ReturnReason[];
   readonly opinion?: string;
+  /** The round's review points the reviewer ticked (approvals). */
+  readonly checked?: readonly string[];
   /** The unit to record at submission (the applicant's unit now). */
   readonly unit?: UnitSnapshot | null;
   readonly defenseRequired: boolean;

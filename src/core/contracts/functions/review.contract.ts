@@ -7,6 +7,9 @@ import { MAX_BATCH } from '../../review/queue';
 import { ReturnReason } from '../../review/return-reasons';
 import { calendarDay } from '../../time/calendar-day';
 
+/** The round's review points the reviewer ticked before approving (kept with the approval). */
+const CheckedPoints = z.array(z.string().trim().min(1, '审核要点不能为空').max(40, '审核要点过长'), { message: '请勾选审核要点' }).max(30, '审核要点最多 30 项').default([]);
+
 /** The `review` function's actions: each payload's schema and, as a type, what it answers. */
 export const reviewContract = {
   /**
@@ -36,11 +39,12 @@ export const reviewContract = {
         .min(1, '请至少选择一份申报')
         .max(MAX_BATCH, `一次最多审核通过 ${MAX_BATCH} 份`),
       opinion: typedText({ max: 200, tooLong: '意见最多 200 字' }).default(''),
+      checked: CheckedPoints,
     }),
   ),
   get: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId })),
   /** Approves at the caller's step, with the opinion (the unit's standard text by default). */
-  approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: typedText({ max: 200, tooLong: '意见最多 200 字' }).default('') })),
+  approve: action<ReviewView>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId, opinion: typedText({ max: 200, tooLong: '意见最多 200 字' }).default(''), checked: CheckedPoints })),
   /** Returns to the applicant with reasons per material category; the deadline runs from now. */
   return: action<ReviewView>()(
     z.strictObject({ applicationId: ApplicationId, requestId: RequestId, reasons: z.array(ReturnReason).min(1, '请至少选择一项退回原因').max(30, '退回原因最多 30 项') }),

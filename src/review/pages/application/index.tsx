@@ -13,6 +13,8 @@ import { PublicityForm } from '../../../features/review/publicity-form';
 import { ReasonForm } from '../../../features/review/reason-form';
 import { ReviewMaterials } from '../../../features/review/review-materials';
 import { ReviewPoints } from '../../../features/review/review-points';
+import { DeclaredFacts } from '../../../features/review/declared-facts';
+import { scrollToElement } from '../../../services/page/element';
 import { UnitDocuments } from '../../../features/review/unit-documents';
 import { ClauseSheet } from '../../../components/clause/clause-sheet';
 import type { Source } from '../../../core/round/round.schema';
@@ -41,6 +43,8 @@ function ReviewApplication() {
   const [problem, setProblem] = useState<AppError | null>(null);
   const [opinion, setOpinion] = useState<string | null>(null);
   const [clause, setClause] = useState<Source | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [returnFor, setReturnFor] = useState<{ code: string; at: number } | null>(null);
   const requestId = useRef<string | null>(null);
   const first = loaded.status === 'ready' ? loaded.data : null;
   useEffect(() => {
@@ -81,11 +85,16 @@ function ReviewApplication() {
 
   const approve = async () => {
     if (busy || !(await confirm(CONFIRM.approve(v.applicantName)))) return;
-    await act('approve', (rid) => call('review', 'approve', { applicationId: id, requestId: rid, opinion: opinion ?? v.standardOpinion }));
+    await act('approve', (rid) => call('review', 'approve', { applicationId: id, requestId: rid, opinion: opinion ?? v.standardOpinion, checked: [...checked] }));
   };
   const giveBack = async (reasons: readonly ReturnReason[]) => {
     if (busy || !(await confirm(CONFIRM.giveBack(v.applicantName, a.submissions, a.maxSubmissions)))) return;
     await act('return', (rid) => call('review', 'return', { applicationId: id, requestId: rid, reasons: [...reasons] }));
+  };
+  const mayAct = v.mayApprove || v.approveBlockedBy !== null || v.mayReturn;
+  const returnItem = (code: string) => {
+    setReturnFor({ code, at: Date.now() });
+    scrollToElement('.reason-form--return');
   };
   const showPublicity = a.status === 'submitted' && (v.mayApprove || v.approveBlockedBy !== null) && v.publicityRequiredDays > 0 && v.standardOpinion.startsWith('本单位');
 
@@ -112,8 +121,11 @@ function ReviewApplication() {
           ))}
         </View>
       ) : null}
-      {v.reviewPoints && a.status === 'submitted' ? <ReviewPoints items={v.reviewPoints.items} source={v.reviewPoints.source} onClause={setClause} /> : null}
-      <ReviewMaterials application={a} />
+      <DeclaredFacts view={v} onClause={setClause} />
+      {v.reviewPoints && (mayAct || v.pointsChecked.length > 0) ? (
+        <ReviewPoints items={v.reviewPoints.items} source={v.reviewPoints.source} onClause={setClause} checked={mayAct ? checked : null} onChange={setChecked} earlier={v.pointsChecked} />
+      ) : null}
+      <ReviewMaterials application={a} facts={v.declared} onReturnItem={v.mayReturn ? returnItem : null} />
       <Timeline application={a} reader='reviewer' />
       {showPublicity ? (
         <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
@@ -129,7 +141,7 @@ function ReviewApplication() {
           </ActionButton>
         </View>
       ) : null}
-      {v.mayReturn ? <ReasonForm categories={a.materials.filter((m) => m.stage === 'online').map((m) => ({ code: m.code, name: m.name }))} busy={busy === 'return'} onReturn={(r) => void giveBack(r)} /> : null}
+      {v.mayReturn ? <ReasonForm categories={a.materials.filter((m) => m.stage === 'online').map((m) => ({ code: m.code, name: m.name }))} busy={busy === 'return'} onReturn={(r) => void giveBack(r)} chosen={returnFor} /> : null}
       {!v.mayApprove && !v.approveBlockedBy && !v.mayReturn ? (
         <View className='review__card'>
           <Text className='review__note'>{a.status === 'returned' ? '已退回申报人修改：重新提交后，按审核顺序重新送审。' : '这份申报现在不需要您办理。'}</Text>
