@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { yuliGraduate } from '../core/eligibility/people.fixture';
 import { completeRequired } from './flows';
@@ -10,11 +11,11 @@ import { callAsPage, narrowAndLarge, pickDate, pickOption, runTimers, setRuntime
  * recommends; 马红梅 (尉犁县人社局) and 阿依古丽 (巴州人社局) approve to 通过形式审核. Then a
  * return left past its 48 hours (古丽娜's, of the same unit) becomes 视为放弃申报.
  */
-async function submittedBy(page: Page, name: '李娜' | '古丽娜'): Promise<string> {
+async function submittedBy(page: Page, name: '李娜' | '古丽娜' | '热娜', idNumber = '11010519491231002X'): Promise<string> {
   await signInAs(page, name);
   await callAsPage(page, 'eligibility', 'saveAnswers', { roundId: 'yuli-initial-junior-2024', profile: yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }) });
   const { id } = await callAsPage<{ id: string }>(page, 'applications', 'create', { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' });
-  await callAsPage(page, 'applications', 'saveIdNumber', { applicationId: id, idNumber: '11010519491231002X' });
+  await callAsPage(page, 'applications', 'saveIdNumber', { applicationId: id, idNumber });
   await completeRequired(page, id);
   await callAsPage(page, 'applications', 'submit', { applicationId: id, requestId: `submit-${Date.now()}` });
   return id;
@@ -216,5 +217,93 @@ test.describe('review chain: unit admins and HR reviewers on their phones', () =
     await page.getByText('我的申报', { exact: true }).click();
     await expect(page.locator('.application-list__item').first()).toContainText('逾期未重新提交，视为放弃申报');
     await snap(page, 'review-abandoned');
+  });
+
+  test('at volume: the county filters to one unit, checks what was declared beside the materials, returns one for a single material, approves three at once; the unit exports its roster', async ({ page }) => {
+    await setRuntimeClock(page, '2024-10-12T10:00:00+08:00');
+    const applicationId = await submittedBy(page, '热娜', '652823199506150025');
+    // 热娜's unit recommends her (its pages are walked in the test above): publicity, stamped papers, approval.
+    await switchTo(page, '赵磊');
+    await callAsPage(page, 'review', 'recordPublicity', { applicationId, from: '2024-10-08', to: '2024-10-14' });
+    await setRuntimeClock(page, '2024-10-15T10:00:00+08:00');
+    await page.getByText('申报审核', { exact: true }).click();
+    await page.locator('.queue__item', { hasText: '热娜' }).click();
+    await expect(page.locator('.review__name')).toHaveText('热娜');
+    for (const paper of ['推荐单位公示（必传）', '推荐单位公示结果（必传）', '单位推荐意见（必传）']) await uploadStamped(page, paper);
+    await callAsPage(page, 'review', 'approve', { applicationId, requestId: `approve-${Date.now()}` });
+
+    // 马红梅 (尉犁县人社局): five wait for her, from two units; she narrows to 热娜's unit.
+    await switchTo(page, '马红梅');
+    await page.getByText('申报审核', { exact: true }).click();
+    await expect(page.getByRole('tab', { name: /^待审核/ })).toHaveText('待审核（5）');
+    await pickOption(page, '尉犁县农业技术推广中心', page.getByRole('button', { name: /^单位：/ }));
+    await expect(page.getByRole('tab', { name: /^待审核/ })).toHaveText('待审核（4）');
+    await expect(page.locator('.queue__item .queue__name')).toHaveCount(4);
+    await expect(page.locator('.queue__item', { hasText: '张丽' })).toHaveCount(0);
+    await expect(page.locator('.queue__total')).toHaveText('共 4 份，勾选后可批量审核通过');
+    // Search as typed, by the ID number's last digits, no Enter needed.
+    await page.getByLabel('搜索姓名或身份证号后几位').locator('input').fill('0025');
+    await expect(page.locator('.queue__item .queue__name')).toHaveText(['热娜']);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'review-queue-filtered');
+
+    // What she declared, above the materials; each fact beside the material that proves it.
+    await page.locator('.queue__item', { hasText: '热娜' }).click();
+    const declared = page.locator('.declared');
+    await expect(declared.locator('.declared__row', { hasText: '学历' })).toContainText(/本科.*毕业/);
+    await expect(declared.locator('.declared__row', { hasText: '学历' })).toContainText('见材料：学历学位情况及毕业证书 ›');
+    await expect(declared.locator('.declared__row', { hasText: '单位公示' })).toContainText('2024年10月8日至2024年10月14日，6 个工作日');
+    await expect(declared.locator('.declared__row', { hasText: '自查结论' })).toContainText('符合申报条件');
+    const diploma = page.locator('#material-education');
+    await expect(diploma.locator('.review__declared')).toContainText(/申报填写 · 学历：本科.*毕业/);
+    await expect(diploma.locator('.review__file img')).toHaveCount(1);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await snap(page, 'review-declared-facts');
+
+    // She returns it for that one material, from where it is.
+    await diploma.getByText('退回此项', { exact: true }).click();
+    const form = page.locator('.reason-form', { hasText: '退回修改' });
+    await expect(form.getByRole('button', { name: /^退回的材料/ })).toContainText('学历学位情况及毕业证书');
+    await form.getByRole('radio', { name: '照片不清晰' }).click();
+    await form.getByText('加入退回原因', { exact: true }).click();
+    await form.getByText('退回（1 项原因）', { exact: true }).click();
+    await confirmModal(page, '退回');
+    await expect(page.locator('.review__status')).toHaveText('已退回，请按意见修改后重新提交');
+
+    // Back in the queue (still one unit), she ticks the other three and approves them at once.
+    await page.goBack();
+    await page.getByLabel('搜索姓名或身份证号后几位').locator('input').fill('');
+    await expect(page.locator('.queue__item .queue__name')).toHaveCount(3);
+    for (const name of ['阿力木', '王秀英', '买合木提']) await page.getByRole('checkbox', { name: `选择${name}` }).click();
+    await expect(page.locator('.batch-bar__count')).toHaveText('已选 3 份');
+    await page.getByText('审核通过所选 3 份', { exact: true }).dblclick();
+    await expect(page.locator('.taro__modal')).toContainText('确定审核通过以下 3 份申报吗？');
+    await expect(page.locator('.taro__modal')).toContainText('阿力木');
+    await page.waitForTimeout(500);
+    await snap(page, 'review-batch-confirm', { wholePage: false });
+    await confirmModal(page, '确定通过');
+    await expect(page.locator('.batch-result')).toContainText('已审核通过 3 份');
+    await expect(page.getByRole('tab', { name: /^待审核/ })).toHaveText('待审核（0）');
+    // Taro's H5 modal fades out; the picture is taken once it has.
+    await page.waitForTimeout(500);
+    await snap(page, 'review-batch-done');
+    // Each its own step: the three now wait for the prefecture.
+    for (const person of ['person-yuli-3', 'person-yuli-4', 'person-yuli-5']) {
+      const view = await callAsPage<{ application: { status: string } }>(page, 'review', 'get', { applicationId: `${person}:yuli-initial-junior-2024:initial_junior:junior_assistant` });
+      expect(view.application.status).toBe('county_approved');
+    }
+
+    // 赵磊 exports his unit's roster of the round from his queue.
+    await switchTo(page, '赵磊');
+    await page.getByText('申报审核', { exact: true }).click();
+    await expect(page.getByText('选择批次后，可在这里导出本单位该批次的花名册。')).toBeVisible();
+    await pickOption(page, '关于开展2024年度尉犁县初定初级职称工作的通知', page.getByRole('button', { name: /^批次：/ }));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出本单位花名册（Excel）', { exact: true }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const names = book.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r.filter((c) => typeof c === 'string') : []));
+    expect(names).toEqual(expect.arrayContaining(['热娜', '阿力木', '王秀英', '买合木提']));
+    await expect(page.locator('.export-button__done')).toContainText('人');
+    await snap(page, 'review-queue-roster');
   });
 });

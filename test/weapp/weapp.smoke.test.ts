@@ -181,7 +181,7 @@ describe('the WeChat build (dist/weapp)', () => {
       const queue = reviewer.openPage('review/pages/queue/index');
       await reviewer.settle();
       const texts = textsOf(queue.data).join('');
-      for (const expected of ['待审核（0）', '已退回（0）', '已办理（0）', '这里没有申报']) expect(texts).toContain(expected);
+      for (const expected of ['待审核（0）', '已退回（0）', '已办理（3）', '这里没有申报', '全部批次', '是否退回过：全部', '选择批次后，可在这里导出本单位该批次的花名册。']) expect(texts).toContain(expected);
       expect(calls.filter((c) => c.name === 'review').every((c) => c.reply.ok)).toBe(true);
       const detail = reviewer.openPage('review/pages/application/index', { id: 'person-applicant:yuli-initial-junior-2024:initial_junior:junior_assistant' });
       await reviewer.settle();

@@ -50,7 +50,7 @@ export function declaredFacts(record: Pick<ApplicationRecord, 'profile' | 'chann
   const facts: DeclaredFact[] = [];
   const add = (label: string, value: string, codes: readonly string[]) => facts.push({ label, value, materials: proven(codes) });
 
-  add('申报渠道', CHANNEL_LABELS[record.channel], PROVEN_BY.channel);
+  add('申报渠道', CHANNEL_LABELS[record.channel] || '普通渠道', PROVEN_BY.channel);
   const unit = [record.unit?.name, p.employmentKind ? EMPLOYMENT_KIND_LABELS[p.employmentKind] : null, p.unitLevel ? UNIT_LEVEL_LABELS[p.unitLevel] : null].filter(Boolean).join('，');
   add('单位', unit || '未填写', PROVEN_BY.unit);
   const educations = (p.educations ?? []).map((e) => `${EDUCATION_LABELS[e.education]}${e.fullTime === false ? '（非全日制）' : ''}${e.graduatedOn ? `，${yearMonth(e.graduatedOn)}毕业` : ''}`);
