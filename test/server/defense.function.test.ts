@@ -164,7 +164,7 @@ describe('committee and defense functions', () => {
     // A real day, but not this round's year (a typo of the year): refused, saying so.
     expect((await call(secretary, 'defense', 'addSession', { roundId: ROUND, session: session({ date: '2042-10-24' }) })).reply).toMatchObject({
       ok: false,
-      message: '答辩日期应在本批次的年度（2024 年）内，2042-10-24 不在。请检查年份。',
+      message: '答辩日期应在本批次的年度（2024 年）内，2042年10月24日不在。请检查年份。',
     });
     expect((await plan()).sessions).toEqual([]);
   });
@@ -239,6 +239,9 @@ describe('committee and defense functions', () => {
       // After the break, 10:10 Beijing: 王建新 is told, once, and asked to confirm again.
       const moved = data<Plan>(await call(secretary, 'defense', 'move', { roundId: ROUND, applicationId: ids.wang, to: { sessionId, panelId: 'water', startsAt: '2024-09-20T10:10:00+08:00' } }));
       expect(moved.schedule?.slots.find((s) => s.applicationId === ids.wang)).toMatchObject({ startsAt: '2024-09-20T02:10:00.000Z', confirmed: false });
+      // The plan says it was adjusted by hand: the order is no longer only the draw's.
+      expect(moved.schedule).toMatchObject({ order: 'draw', adjusted: 1 });
+      expect(data<Plan>(await call(secretary, 'defense', 'plan', { roundId: ROUND })).schedule).toMatchObject({ adjusted: 1 });
       expect(await outbox(`${ids.wang}#defense-changed-1`)).toMatchObject({ title: '答辩时间变更' });
       // Into the break: refused, nothing changed.
       expect((await call(secretary, 'defense', 'move', { roundId: ROUND, applicationId: ids.wang, to: { sessionId, panelId: 'water', startsAt: '2024-09-20T09:50:00+08:00' } })).reply).toMatchObject({ ok: false });

@@ -92,7 +92,7 @@ describe('evaluation meetings', () => {
   it('refuses a bad date, another round, other roles and experts of other meetings', async () => {
     const experts = { kind: 'draw', count: 3 };
     expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2024-02-30', requestId: 'meeting-forestry-3', experts })).reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD' });
-    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2014-10-13', requestId: 'meeting-forestry-4', experts })).reply).toMatchObject({ ok: false, message: '评审会日期应在本批次的年度（2024 年）内，2014-10-13 不在。请检查年份。' });
+    expect((await call(secretary, 'createMeeting', { roundId: ROUND, heldOn: '2014-10-13', requestId: 'meeting-forestry-4', experts })).reply).toMatchObject({ ok: false, message: '评审会日期应在本批次的年度（2024 年）内，2014年10月13日不在。请检查年份。' });
     expect((await call(secretary, 'createMeeting', { roundId: 'bazhou-ecoenv-2024', heldOn: '2024-10-12', requestId: 'meeting-bazhou-1', experts })).reply).toMatchObject({ ok: false, code: 'ROUND.NOT_FOUND' });
     expect((await call(unitAdmin, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     expect((await call(expert, 'meeting', { meetingId })).reply).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });

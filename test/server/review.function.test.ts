@@ -55,8 +55,8 @@ describe('review function', () => {
     // Not before the unit's publicity: at least 5 working days on Xinjiang's calendar, and over.
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
     // 8–11 October 2024: Tuesday to Friday, 4 working days.
-    expect((await publicity('2024-10-08', '2024-10-11')).reply).toMatchObject({ ok: false, message: '2024-10-08 至 2024-10-11 只有 4 个工作日，通知要求公示不少于 5 个工作日。' });
-    expect((await publicity('2024-10-08', '2042-10-14')).reply).toMatchObject({ ok: false, message: '公示结束日期应在本批次的年度（2024 年）内，2042-10-14 不在。请检查年份。' });
+    expect((await publicity('2024-10-08', '2024-10-11')).reply).toMatchObject({ ok: false, message: '2024年10月8日至2024年10月11日只有 4 个工作日，通知要求公示不少于 5 个工作日。' });
+    expect((await publicity('2024-10-08', '2042-10-14')).reply).toMatchObject({ ok: false, message: '公示结束日期应在本批次的年度（2024 年）内，2042年10月14日不在。请检查年份。' });
     // 8–14 October: the Saturday 12th was a make-up workday (调休上班), so 6.
     const recorded = data<{ publicityTexts: { attachment: string; text: string }[] }>(await publicity('2024-10-08', '2024-10-14'));
     // 附件2 filled with her data, as the notice words it; no blank left.

@@ -337,6 +337,8 @@ export interface DefensePlanView {
   readonly schedule: {
     readonly order: 'submission' | 'draw';
     readonly seed: number | null;
+    /** Slots moved or swapped by hand since the order was made. */
+    readonly adjusted: number;
     readonly publishedAt: string | null;
     readonly slots: readonly DefenseSlotView[];
   } | null;

@@ -309,7 +309,15 @@ const EMPLOYMENT_SERVICE_TEXT: Readonly<Partial<Record<ReviewStatus, string>>> =
   county_approved: '县（市）公共就业服务机构已推荐，等待地（州）公共就业服务机构审核',
 };
 
-/** The status in the applicant's words, on the application's route. */
-export function statusText(status: ReviewStatus, route: ReviewRoute): string {
-  return (route === 'employment_service' ? EMPLOYMENT_SERVICE_TEXT[status] : undefined) ?? STATUS_TEXT[status];
+/** What a paid applicant who defends (专业水平答辩) waits for first: the defense, then the evaluation. */
+const DEFENDS_TEXT: Readonly<Partial<Record<ReviewStatus, string>>> = {
+  fee_paid: '已缴费，等待答辩（答辩后评审）',
+};
+
+/**
+ * The status in the applicant's words, on the application's route; for one who still has to
+ * defend, what comes next is the defense.
+ */
+export function statusText(status: ReviewStatus, route: ReviewRoute, options: { readonly defends?: boolean } = {}): string {
+  return (options.defends ? DEFENDS_TEXT[status] : undefined) ?? (route === 'employment_service' ? EMPLOYMENT_SERVICE_TEXT[status] : undefined) ?? STATUS_TEXT[status];
 }

@@ -37,7 +37,7 @@ export function recordPublicity(
   const counted = countPublicityDays(calendars.national, calendars.regional, from, to);
   if (!counted.ok) return err({ kind: 'bad_dates', message: counted.error });
   const required = round.unitPublicity.workingDays;
-  if (counted.value.workingDays < required) return err({ kind: 'bad_dates', message: `${from} 至 ${to} 只有 ${counted.value.workingDays} 个工作日，通知要求公示不少于 ${required} 个工作日。` });
+  if (counted.value.workingDays < required) return err({ kind: 'bad_dates', message: `${chineseDate(from)}至${chineseDate(to)}只有 ${counted.value.workingDays} 个工作日，通知要求公示不少于 ${required} 个工作日。` });
   return ok({ from, to, workingDays: counted.value.workingDays });
 }
 

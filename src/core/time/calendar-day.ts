@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { chineseDate } from '../eligibility/calendar-date';
 
 /** Whether `YYYY-MM-DD` names a day the calendar has (2024-02-30 does not). */
 export function isCalendarDay(value: string): boolean {
@@ -16,5 +17,5 @@ export const calendarDay = (message: string) => z.string().refine(isCalendarDay,
  * here rather than scheduling a defense nobody attends).
  */
 export function outsideRoundYear(day: string, year: number, what: string): string | null {
-  return day.slice(0, 4) === String(year) ? null : `${what}应在本批次的年度（${year} 年）内，${day} 不在。请检查年份。`;
+  return day.slice(0, 4) === String(year) ? null : `${what}应在本批次的年度（${year} 年）内，${chineseDate(day)}不在。请检查年份。`;
 }

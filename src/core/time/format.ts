@@ -63,8 +63,3 @@ export function beijingYear(instant: Date): number {
   return beijingParts(instant).year;
 }
 
-/** A calendar day (`2024-10-08`) as people write it: `2024年10月8日`. */
-export function formatCalendarDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${year}年${month}月${date}日`;
-}

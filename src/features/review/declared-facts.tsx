@@ -5,7 +5,7 @@ import { Fold } from '../../components/fold';
 import type { ReviewView } from '../../core/contracts/api';
 import type { ReasonOutcome, Verdict } from '../../core/eligibility/assessment';
 import type { Source } from '../../core/round/round.schema';
-import { formatCalendarDay } from '../../core/time/format';
+import { chineseDate } from '../../core/eligibility/calendar-date';
 import './review.scss';
 
 const VERDICT: Readonly<Record<Verdict, string>> = { eligible: '符合申报条件', eligible_if: '待确认', not_yet: '暂不符合', ineligible: '不符合' };
@@ -37,7 +37,7 @@ export function DeclaredFacts({ view, onClause }: { view: ReviewView; onClause: 
         <View className='declared__row'>
           <Text className='declared__label'>单位公示</Text>
           <Text className='declared__value'>
-            {formatCalendarDay(view.publicity.from)}至{formatCalendarDay(view.publicity.to)}，{view.publicity.workingDays} 个工作日（通知要求不少于 {view.publicityRequiredDays} 个）
+            {chineseDate(view.publicity.from)}至{chineseDate(view.publicity.to)}，{view.publicity.workingDays} 个工作日（通知要求不少于 {view.publicityRequiredDays} 个）
           </Text>
         </View>
       ) : null}

@@ -81,7 +81,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     })),
     submissions: record.submissions,
     maxSubmissions: round.submission.maxSubmissions.count,
-    statusText: statusText(record.status, record.unit?.route ?? 'hr'),
+    statusText: statusText(record.status, record.unit?.route ?? 'hr', { defends: offer.defense.status === 'required' }),
     holderText: holderText(record, 'applicant'),
     holderTextForReviewers: holderText(record, 'reviewer'),
     returnDeadline: record.status === 'returned' ? record.returnDeadline : null,

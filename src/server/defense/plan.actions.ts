@@ -105,7 +105,7 @@ export const planActions: PlanActions = {
           return { id: slot.applicationId, rev: 0, slot: doc };
         });
         if (published) return ok(viewOfPlan({ ...state, slots: [...kept, ...added] }));
-        const scheduleDoc = { order, seed, publishedAt: null, cancelled };
+        const scheduleDoc = { order, seed, adjusted: 0, publishedAt: null, cancelled };
         if (state.schedule) schedules.update(ctx.writes, { id: roundId, rev: state.schedule.rev }, scheduleDoc);
         else schedules.insert(ctx.writes, roundId, scheduleDoc);
         return ok(viewOfPlan({ ...state, schedule: { rev: 0, doc: scheduleDoc }, slots: added }));
@@ -200,5 +200,8 @@ async function adjust(
     stageSlot(ctx, entry, decided);
     after.push({ ...entry, slot: decided.next ?? entry.slot });
   }
-  return ok(viewOfPlan({ ...state, slots: after }));
+  // The order is no longer only by submission time or by the draw: said so from now on.
+  const adjusted = schedule.doc.adjusted + 1;
+  schedules.update(ctx.writes, { id: roundId, rev: schedule.rev }, { adjusted });
+  return ok(viewOfPlan({ ...state, schedule: { rev: schedule.rev + 1, doc: { ...schedule.doc, adjusted } }, slots: after }));
 }

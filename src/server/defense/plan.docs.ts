@@ -127,7 +127,7 @@ export function viewOfPlan(state: PlanState): DefensePlanView {
     defenders,
     others: state.others,
     sessions: sessions.map((s) => ({ ...s, capacity: capacityOf(s) })),
-    schedule: schedule ? { order: schedule.doc.order, seed: schedule.doc.seed, publishedAt: schedule.doc.publishedAt, slots } : null,
+    schedule: schedule ? { order: schedule.doc.order, seed: schedule.doc.seed, adjusted: schedule.doc.adjusted, publishedAt: schedule.doc.publishedAt, slots } : null,
   };
 }
 

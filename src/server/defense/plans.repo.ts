@@ -15,6 +15,8 @@ export const ScheduleDoc = z.strictObject({
   order: z.enum(['submission', 'draw']),
   seed: z.number().int().nullable(),
   publishedAt: z.string().nullable(),
+  /** How many times slots were moved or swapped by hand since the order was made (the order no longer is only that). */
+  adjusted: z.number().int().min(0).default(0),
   /** Per application, how many of its published slots were cancelled. */
   cancelled: z.record(z.string(), z.number().int()).default({}),
 });

@@ -133,7 +133,7 @@ function DefensePlan() {
             </View>
           </>
         )}
-        {schedule ? <Text className='committee__note'>{schedule.order === 'draw' ? `抽签排序，抽签号 ${schedule.seed}（可复核）` : '按提交时间排序'}</Text> : null}
+        {schedule ? <Text className='committee__note'>{`${schedule.order === 'draw' ? `抽签排序，抽签号 ${schedule.seed}（可复核）` : '按提交时间排序'}${schedule.adjusted > 0 ? `；之后手动调整过 ${schedule.adjusted} 次，现在的顺序不完全是${schedule.order === 'draw' ? '抽签' : '提交时间'}顺序` : ''}`}</Text> : null}
         {schedule?.slots.map((slot) => (
           <SlotRow key={slot.applicationId} plan={p} slot={slot} today={beijingDate(serverNow())} busy={busy !== null} onChange={(c) => void change(slot.applicationId, c)} onMark={(a) => void mark(slot.applicationId, a)} />
         ))}

@@ -14,6 +14,7 @@ import { ReasonForm } from '../../../features/review/reason-form';
 import { ReviewMaterials } from '../../../features/review/review-materials';
 import { ReviewPoints } from '../../../features/review/review-points';
 import { DeclaredFacts } from '../../../features/review/declared-facts';
+import { ProblemAlert } from '../../../components/problem-alert';
 import { scrollToElement } from '../../../services/page/element';
 import { UnitDocuments } from '../../../features/review/unit-documents';
 import { ClauseSheet } from '../../../components/clause/clause-sheet';
@@ -40,7 +41,8 @@ function ReviewApplication() {
   const me = useCall('account', 'me', {});
   const [view, setView] = useState<ReviewView | null>(null);
   const [busy, setBusy] = useState<'approve' | 'return' | 'publicity' | null>(null);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  // What went wrong, said beside the control that failed (not at the top of a long page).
+  const [problem, setProblem] = useState<{ readonly at: 'approve' | 'return' | 'publicity'; readonly error: AppError } | null>(null);
   const [opinion, setOpinion] = useState<string | null>(null);
   const [clause, setClause] = useState<Source | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -69,7 +71,7 @@ function ReviewApplication() {
       setView(result.value);
     } else {
       if (result.error.code !== 'NETWORK.UNREACHABLE' && result.error.code !== 'NETWORK.TIMEOUT') requestId.current = null;
-      setProblem(result.error);
+      setProblem({ at: kind, error: result.error });
     }
   }
 
@@ -80,7 +82,7 @@ function ReviewApplication() {
     const result = await call('review', 'recordPublicity', { applicationId: id, from, to });
     setBusy(null);
     if (result.ok) setView(result.value);
-    else setProblem(result.error);
+    else setProblem({ at: 'publicity', error: result.error });
   }
 
   const approve = async () => {
@@ -111,16 +113,6 @@ function ReviewApplication() {
           已提交 {a.submissions} 次（最多 {a.maxSubmissions} 次）
         </Text>
       </View>
-      {problem ? (
-        <View className='review__card review__card--problem' role='alert'>
-          <Text className='review__line'>{problem.message}</Text>
-          {problem.details?.map((d) => (
-            <Text key={d} className='review__line'>
-              · {d}
-            </Text>
-          ))}
-        </View>
-      ) : null}
       <DeclaredFacts view={v} onClause={setClause} />
       {v.reviewPoints && (mayAct || v.pointsChecked.length > 0) ? (
         <ReviewPoints items={v.reviewPoints.items} source={v.reviewPoints.source} onClause={setClause} checked={mayAct ? checked : null} onChange={setChecked} earlier={v.pointsChecked} />
@@ -130,17 +122,20 @@ function ReviewApplication() {
       {showPublicity ? (
         <PublicityForm recorded={v.publicity} requiredDays={v.publicityRequiredDays} today={beijingDate(serverNow())} texts={v.publicityTexts} busy={busy === 'publicity'} onRecord={(from, to) => void recordPublicity(from, to)} />
       ) : null}
+      {problem?.at === 'publicity' ? <ProblemAlert problem={problem.error} /> : null}
       <UnitDocuments view={v} personId={me.status === 'ready' ? me.data.personId : null} onChanged={setView} />
       {v.mayApprove || v.approveBlockedBy ? (
         <View className='reason-form'>
           <Text className='review__heading'>审核意见</Text>
           <Textarea className='review__opinion' value={opinion ?? v.standardOpinion} maxlength={200} autoHeight aria-label='审核意见' onInput={(e) => setOpinion(e.detail.value)} />
           {v.approveBlockedBy ? <Text className='review__note'>{v.approveBlockedBy}</Text> : null}
+          {problem?.at === 'approve' ? <ProblemAlert problem={problem.error} /> : null}
           <ActionButton disabled={!v.mayApprove || busy !== null} onTap={() => void approve()}>
             {busy === 'approve' ? '正在提交…' : '审核通过'}
           </ActionButton>
         </View>
       ) : null}
+      {problem?.at === 'return' ? <ProblemAlert problem={problem.error} /> : null}
       {v.mayReturn ? <ReasonForm categories={a.materials.filter((m) => m.stage === 'online').map((m) => ({ code: m.code, name: m.name }))} busy={busy === 'return'} onReturn={(r) => void giveBack(r)} chosen={returnFor} /> : null}
       {!v.mayApprove && !v.approveBlockedBy && !v.mayReturn ? (
         <View className='review__card'>
