@@ -213,7 +213,7 @@ test.describe('evaluation: attendance and the quorum, blind votes that decide, r
     expect(download.suggestedFilename()).toBe('申报人员花名册（关于开展阿克苏地区林业和草原专业2024年度职称评审及民营企业专项评审工作的通知）.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await download.path());
-    const rows = book.getWorksheet('申报人员花名册')!.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1, 3).concat((r as unknown[])[11]));
+    const rows = book.getWorksheet('申报人员花名册')!.getSheetValues().slice(3).map((r) => (r as unknown[]).slice(1, 3).concat((r as unknown[])[13]));
     expect(rows).toEqual([
       ['1', '吐尔洪', '是'],
       ['2', '米娜瓦尔', '是'],

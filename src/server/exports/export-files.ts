@@ -72,11 +72,10 @@ export async function rosterFile(ctx: ActionContext, round: Round, unit: { reado
     ...(unit ? [{ field: 'unit.unitId', op: 'eq' as const, value: unit.id }] : []),
   ];
   const found = await applications.findAll(ctx.store, { where, orderBy: [{ field: 'createdAt', direction: 'asc' }] });
-  const entries: RosterEntry[] = [];
-  for (const { id, record } of found) entries.push({ record, targetTitle: await targetTitleOf(ctx, id, record, round) });
+  const entries: RosterEntry[] = found.map(({ record }) => ({ record }));
   const { columns } = rosterColumns(round);
   const title = `${round.title}申报人员花名册${unit ? `（${unit.name}）` : ''}`;
-  const bytes = await rosterXlsx(title, columns, rosterRows(columns, entries));
+  const bytes = await rosterXlsx(title, columns, rosterRows(round, columns, entries));
   return saved(ctx, `roster-${round.id}`, 'xlsx', bytes, `申报人员花名册（${unit?.name ?? round.title}）.xlsx`, entries.length);
 }
 
