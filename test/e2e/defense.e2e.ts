@@ -55,10 +55,21 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await page.locator('.taro__modal').getByText('已接收', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已接收材料/);
     await expect(item).toContainText('应缴评审费 700 元');
+    // The fee as its receipt says: the amount (the round's to start with), the day, the receipt's number.
     await item.getByText('已缴费', { exact: true }).click();
+    await expect(item.getByLabel('缴费金额（元）').locator('input')).toHaveValue('700');
+    await expect(item.getByText('请填写收据（票据）号', { exact: true })).toBeVisible();
+    await item.getByLabel('收据（票据）号').locator('input').fill('AKS2024-0815');
+    await snap(page, 'committee-fee-form');
+    await item.getByText('登记缴费', { exact: true }).click();
     await expect(page.locator('.taro__modal')).toContainText('确认王建新已缴清评审费吗？');
     await page.locator('.taro__modal').getByText('确认缴费', { exact: true }).click();
+    // Done with both steps, it folds under the round's 已办理.
+    const round = page.locator('.committee__card', { hasText: '待办 0 人，已办理 1 人' });
+    await expect(round).toContainText('水利');
+    await round.getByText('已办理 1 人', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已缴费/);
+    await expect(item).toContainText('已缴 700 元（2024年9月2日，收据号 AKS2024-0815）');
     await snap(page, 'committee-queue');
     await page.goBack();
 

@@ -133,7 +133,7 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'subscriptions.status': {},
   'committee.queue': {},
   'committee.receive': { applicationId: APP, requestId: 'request-0001' },
-  'committee.recordFee': { applicationId: APP, requestId: 'request-0001' },
+  'committee.recordFee': { applicationId: APP, requestId: 'request-0001', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } },
   'committee.meetings': {},
   'committee.createMeeting': { roundId: 'aksu-water-2024', heldOn: '2024-10-12', requestId: 'request-0001', experts: { kind: 'draw', count: 3 } },
   'committee.meeting': { meetingId: 'meeting-1' },

@@ -83,7 +83,7 @@ describe('bad input against the runtime', () => {
   it.each([...PROBE_FILE_REFS, 'local/originals/person-applicant/x.jpg'])('answers the file ref %j with a 4xx at attach, at checkPhoto and at recordFee', async (ref) => {
     const attach = await api('person-applicant', 'applications', 'attach', { applicationId, category: 'id_card', ref, sha256: 'a'.repeat(64) });
     const check = await api('person-secretary', 'applications', 'checkPhoto', { ref, sha256: 'a'.repeat(64) });
-    const fee = await api('person-secretary', 'committee', 'recordFee', { applicationId: 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior', requestId: `fee-${sha(Buffer.from(ref)).slice(0, 12)}`, receipt: { ref, sha256: 'a'.repeat(64) } });
+    const fee = await api('person-secretary', 'committee', 'recordFee', { applicationId: 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior', requestId: `fee-${sha(Buffer.from(ref)).slice(0, 12)}`, payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: { ref, sha256: 'a'.repeat(64) } });
     for (const answer of [attach, check, fee]) {
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.status).toBeLessThan(500);

@@ -32,22 +32,22 @@ describe('the fee receipt', () => {
 
   it('refuses a receipt from someone else’s folder, or whose bytes do not match, and records nothing', async () => {
     const other = await harness.files.put('uploads/person-forestry-1/receipt.jpg', new Uint8Array([1, 2, 3]), 'image/jpeg');
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: { ref: other, sha256: photo.sha256 } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     expect((await check(secretary, { ref: other, sha256: photo.sha256 })).reply).toMatchObject({ ok: false, code: 'APPLICATION.FILE_NOT_YOURS' });
     expect((await check(secretary, { ref: photo.ref, sha256: 'c'.repeat(64) })).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: { ref: photo.ref, sha256: 'c'.repeat(64) } })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
   });
 
   it('refuses a receipt the applications function has not checked, and a photo that does not decode', async () => {
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a0a0a0' } }).jpeg().toBuffer();
     // Cut off in the middle, with an end marker appended: the header still reads, the picture does not decode.
     const cut = Buffer.concat([whole.subarray(0, Math.floor(whole.length / 2)), Buffer.from([0xff, 0xd9])]);
     const cutRef = await harness.files.put('uploads/person-secretary/cut.jpg', cut, 'image/jpeg');
     const cutUpload = { ref: cutRef, sha256: createHash('sha256').update(cut).digest('hex') };
     expect((await check(secretary, cutUpload)).reply).toMatchObject({ ok: false, code: 'FILE.CONTENT_MISMATCH' });
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: cutUpload })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: cutUpload })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
     expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'materials_received', feeReceipt: null });
   });
 
@@ -64,15 +64,26 @@ describe('the fee receipt', () => {
     expect((await check(secretary, photo)).reply).toEqual({ ok: true, data: receipt });
     expect(await harness.store.find('uploads', { where: [{ field: 'personId', op: 'eq', value: 'person-secretary' }] })).toHaveLength(1);
     // The upload is not the receipt: only what was kept is.
-    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
-    const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', receipt });
+    expect((await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt: photo })).reply).toMatchObject({ ok: false, code: 'FILE.NOT_CHECKED' });
+    const paid = await call(secretary, 'recordFee', { applicationId: APP(1), requestId: 'fee-receipt-1', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' }, receipt });
     expect(paid.reply).toMatchObject({ ok: true });
     const item = (paid.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(1))!;
     expect(item.status).toBe('fee_paid');
     expect(item.receiptUrl).toContain(encodeURIComponent(receipt.ref));
     expect(await harness.store.get('applications', APP(1))).toMatchObject({ status: 'fee_paid', feeReceipt: { ref: receipt.ref, sha256: receipt.sha256, by: 'person-secretary' } });
     // Without a receipt it is recorded all the same.
-    const plain = await call(secretary, 'recordFee', { applicationId: APP(2), requestId: 'fee-plain-2' });
-    expect((plain.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(2))).toMatchObject({ status: 'fee_paid', receiptUrl: null });
+    const plain = await call(secretary, 'recordFee', { applicationId: APP(2), requestId: 'fee-plain-2', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } });
+    expect((plain.reply as { data: { id: string; status: string; receiptUrl: string | null }[] }).data.find((i) => i.id === APP(2))).toMatchObject({ status: 'fee_paid', receiptUrl: null, payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } });
+    expect(await harness.store.get('applications', APP(2))).toMatchObject({ feePayment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001', by: 'person-secretary' } });
+  });
+
+  it('records the fee only with its amount, a day that has come and the receipt\'s number', async () => {
+    const missing = await call(secretary, 'recordFee', { applicationId: APP(3), requestId: 'fee-missing-3' });
+    expect(missing.reply).toMatchObject({ ok: false, code: 'REQUEST.INVALID_PAYLOAD', details: [expect.stringContaining('请填写缴费金额、缴费日期和收据号')] });
+    const blank = await call(secretary, 'recordFee', { applicationId: APP(3), requestId: 'fee-blank-3', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: '  ' } });
+    expect(blank.reply).toMatchObject({ ok: false, details: [expect.stringContaining('请填写收据（票据）号')] });
+    const future = await call(secretary, 'recordFee', { applicationId: APP(3), requestId: 'fee-future-3', payment: { amountYuan: 700, paidOn: '2030-01-01', receiptNo: 'AKS-0002' } });
+    expect(future.reply).toMatchObject({ ok: false, details: ['缴费日期2030年1月1日还没到，请按收据上的日期填写。'] });
+    expect(await harness.store.get('applications', APP(3))).toMatchObject({ feePayment: null });
   });
 });

@@ -76,7 +76,7 @@ describe('committee and defense functions', () => {
     expect(received.reply).toMatchObject({ ok: true });
     // The list answered shows the step taken (its write commits after the answer is built).
     expect(data<{ id: string; status: string }[]>(received).find((i) => i.id === id)?.status).toMatch(/materials_received|fee_paid/);
-    const paid = await call(secretary, 'committee', 'recordFee', { applicationId: id, requestId: `fee-${id.split(":")[0]}` });
+    const paid = await call(secretary, 'committee', 'recordFee', { applicationId: id, requestId: `fee-${id.split(":")[0]}`, payment: { amountYuan: 700, paidOn: "2024-08-17", receiptNo: "AKS-0001" } });
     expect(data<{ id: string; status: string }[]>(paid).find((i) => i.id === id)).toMatchObject({ status: 'fee_paid', mayReceive: false, mayRecordFee: false });
   }
 
@@ -114,7 +114,7 @@ describe('committee and defense functions', () => {
     const due = data<{ fee: { amountYuan: number; state: string; when: string; source: { clause: string } } }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).fee;
     expect(due).toMatchObject({ amountYuan: 700, state: 'due', when: '通过形式审核后，在阿克苏地区水利局财审室缴纳，2024年9月15日前缴清；未缴纳的不予评审。', source: { clause: '四(一)21' } });
     // The fee before the materials arrived: refused, nothing changed.
-    expect((await call(secretary, 'committee', 'recordFee', { applicationId: ids.wang, requestId: 'fee-early' })).reply).toMatchObject({ ok: false });
+    expect((await call(secretary, 'committee', 'recordFee', { applicationId: ids.wang, requestId: 'fee-early', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } })).reply).toMatchObject({ ok: false });
     await feePaid(ids.wang);
     // The same taps again: one act each.
     await feePaid(ids.wang);
@@ -144,7 +144,7 @@ describe('committee and defense functions', () => {
     expect((await inbox(second)).filter((n) => n.title === '未按期缴费')).toHaveLength(1);
     expect(data<{ status: string }>(await call(wang, 'applications', 'get', { applicationId: ids.wang })).status).toBe('fee_paid');
     // He paid on the 15th; the office records it on the 16th.
-    const late = await call(secretary, 'committee', 'recordFee', { applicationId: ids.second, requestId: 'fee-late-0001' });
+    const late = await call(secretary, 'committee', 'recordFee', { applicationId: ids.second, requestId: 'fee-late-0001', payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } });
     expect(data<{ id: string; status: string }[]>(late).find((i) => i.id === ids.second)?.status).toBe('fee_paid');
   });
 

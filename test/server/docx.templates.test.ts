@@ -61,6 +61,7 @@ const record = {
   recheck: null,
   everReturned: false,
   idTail: null,
+  feePayment: null,
 } as ApplicationRecord;
 const fields = documentFields({ record, round: water, targetTitle: '高级工程师', today: '2024-09-02' });
 

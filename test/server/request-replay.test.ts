@@ -84,7 +84,7 @@ describe('every action that takes a request id', () => {
   const ACTS: Readonly<Record<string, { readonly openid: string; readonly person: string; readonly payload: Record<string, unknown> }>> = {
     'applications.submit': { openid: 'demo-openid-forestry-1', person: 'person-forestry-1', payload: { applicationId: APP } },
     'committee.receive': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { applicationId: APP } },
-    'committee.recordFee': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { applicationId: APP } },
+    'committee.recordFee': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { applicationId: APP, payment: { amountYuan: 700, paidOn: '2024-08-17', receiptNo: 'AKS-0001' } } },
     'committee.createMeeting': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { roundId: 'aksu-forestry-2024', heldOn: '2024-10-15', experts: { kind: 'draw', count: 3 } } },
     'committee.publishResults': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { meetingId: 'meeting-none' } },
     'committee.recordObjection': { openid: 'demo-openid-secretary', person: 'person-secretary', payload: { meetingId: 'meeting-none', applicationId: APP, from: '匿名', text: '业绩不实' } },

@@ -136,6 +136,8 @@ export const ApplicationRecord = z.strictObject({
   recheck: RecheckRequest.nullable().default(null),
   /** The photo of the fee's receipt the committee took when recording the payment, if any. */
   feeReceipt: z.strictObject({ ref: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), at: z.string(), by: z.string() }).nullable().default(null),
+  /** The fee as the committee recorded it: how much, the day paid (Beijing) and the receipt's number. */
+  feePayment: z.strictObject({ amountYuan: z.number().min(0), paidOn: z.string(), receiptNo: z.string().min(1), at: z.string(), by: z.string() }).nullable().default(null),
   /**
    * What the reviewers' queues filter and search on, kept by the store's repository from what it
    * comes from (`queueFields`): whether a reviewer ever returned it, and the ID number's last six
@@ -165,6 +167,7 @@ export function emptyApplicationContent() {
     returnConfirmations: {},
     publicity: null,
     feeReceipt: null,
+    feePayment: null,
     basics: { ethnicity: null, politicalStatus: null },
     conflicts: [],
     recheck: null,

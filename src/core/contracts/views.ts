@@ -89,7 +89,7 @@ export interface ApplicationView {
    * The evaluation fee (评审费) the round asks of this application, how and by when, and where it
    * stands: `later` (not yet payable), `due` (payable now), `paid` (the committee recorded it).
    */
-  readonly fee: (NonNullable<OfferAssessment['fee']> & { readonly state: 'later' | 'due' | 'paid' }) | null;
+  readonly fee: (NonNullable<OfferAssessment['fee']> & { readonly state: 'later' | 'due' | 'paid'; readonly paid: { readonly amountYuan: number; readonly paidOn: string; readonly receiptNo: string } | null }) | null;
   /** The round's materials for this person: what to upload or fill in, formats, masks, clauses. */
   readonly materials: readonly ChecklistItem[];
   /** Files attached so far, in the order attached. */
@@ -301,6 +301,9 @@ export interface CommitteeItem {
   readonly mayRecordFee: boolean;
   /** The round's fee for this application, in yuan (null: the round states none). */
   readonly feeYuan: number | null;
+  /** The fee as recorded: amount, day paid (Beijing) and receipt number; null until recorded. */
+  readonly payment: { readonly amountYuan: number; readonly paidOn: string; readonly receiptNo: string } | null;
+  readonly roundTitle: string;
   /** A short-lived link to the fee receipt's photo, where one was recorded. */
   readonly receiptUrl: string | null;
 }

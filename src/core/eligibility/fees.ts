@@ -2,6 +2,7 @@ import type { ApplicationEvent, Channel, Consequence, FeePayment, Level, Round, 
 import { parseBeijingInstant } from '../time/beijing';
 import { formatBeijingDate } from '../time/format';
 import type { FeeAnswer } from './assessment';
+import { chineseDate } from './calendar-date';
 
 const AFTER_WORDS: Readonly<Record<ApplicationEvent, string>> = {
   formal_review_passed: '通过形式审核后',
@@ -75,4 +76,12 @@ function paymentText(round: Round, payment: FeePayment): string {
 function dateOf(instant: string): string | null {
   const parsed = parseBeijingInstant(instant);
   return parsed.ok ? formatBeijingDate(parsed.value) : null;
+}
+
+/**
+ * Why a recorded payment cannot stand, or null: it was paid on a day that has come (Beijing), not
+ * one still ahead.
+ */
+export function feePaymentRefusal(payment: { readonly paidOn: string }, today: string): string | null {
+  return payment.paidOn > today ? `缴费日期${chineseDate(payment.paidOn)}还没到，请按收据上的日期填写。` : null;
 }

@@ -96,7 +96,7 @@ export interface MoveInput {
   /** The unit to record at submission (the applicant's unit now). */
   readonly unit?: UnitSnapshot | null;
   /** Fields the step records with the move (the fee's receipt). */
-  readonly alongside?: Partial<Pick<ApplicationRecord, 'feeReceipt'>>;
+  readonly alongside?: Partial<Pick<ApplicationRecord, 'feeReceipt' | 'feePayment'>>;
 }
 
 export type Decision = { readonly ok: true; readonly next: ApplicationRecord; readonly notices: readonly NoticeDraft[] } | { readonly ok: false; readonly error: AppError };

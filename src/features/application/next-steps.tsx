@@ -1,5 +1,6 @@
 import { Navigator, Text, View } from '@tarojs/components';
 import type { ApplicationView } from '../../core/contracts/api';
+import { chineseDate } from '../../core/eligibility/calendar-date';
 import './application.scss';
 import './apply-only.scss';
 import { PAGES, urlOf } from '../../core/pages';
@@ -41,6 +42,7 @@ export function NextSteps({ application }: { application: ApplicationView }) {
             评审费 {fee.amountYuan} 元{fee.state === 'paid' ? '：已缴纳' : '：请按时缴纳'}
           </Text>
           {fee.state === 'due' ? <Text className='upload__note'>{fee.when}</Text> : null}
+          {fee.paid ? <Text className='upload__note'>{`${chineseDate(fee.paid.paidOn)}缴纳 ${fee.paid.amountYuan} 元，收据号 ${fee.paid.receiptNo}`}</Text> : null}
           <Text className='upload__note'>依据：通知第 {fee.source.clause} 条</Text>
         </View>
       ) : null}

@@ -50,7 +50,7 @@ export function viewFrom(id: string, record: ApplicationRecord, round: Round, of
     missing: offer.missing,
     window: offer.window,
     defense: offer.defense,
-    fee: offer.fee ? { ...offer.fee, state: feeState(record, round) } : null,
+    fee: offer.fee ? { ...offer.fee, state: feeState(record, round), paid: record.feePayment ? { amountYuan: record.feePayment.amountYuan, paidOn: record.feePayment.paidOn, receiptNo: record.feePayment.receiptNo } : null } : null,
     materials: offer.materials,
     files: record.files.map((f) => ({
       sha256: f.sha256,

@@ -1,3 +1,5 @@
+import { feePaymentRefusal } from '../../core/eligibility/fees';
+import { beijingDate } from '../../core/time/beijing';
 import { ApplicationRecord } from '../../core/application/application.schema';
 import type { CommitteeItem } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
@@ -43,10 +45,13 @@ export const committeeFunction = defineFunction('committee', committeeContract,
     },
     recordFee: {
       roles: ['committee_secretary'],
-      async handle({ applicationId, requestId, receipt }, ctx) {
+      async handle({ applicationId, requestId, payment, receipt }, ctx) {
+        const refused = feePaymentRefusal(payment, beijingDate(ctx.now));
+        if (refused) return err(appError('REQUEST.INVALID_PAYLOAD', [refused]));
         const checked = receipt ? await checkedReceipt(ctx, receipt) : ok(null);
         if (!checked.ok) return err(checked.error);
-        const moved = await step(ctx, applicationId, requestId, 'record_fee', checked.value ? { feeReceipt: checked.value } : undefined);
+        const feePayment = { ...payment, at: ctx.now.toISOString(), by: ctx.caller._id };
+        const moved = await step(ctx, applicationId, requestId, 'record_fee', { feePayment, ...(checked.value ? { feeReceipt: checked.value } : {}) });
         if (!moved.ok) return err(moved.error);
         return ok(await queueOf(ctx, { id: applicationId, record: moved.value }));
       },
@@ -125,6 +130,8 @@ function itemOf(id: string, record: ApplicationRecord, round: Round | null, now:
     mayReceive: mine.includes('receive_materials'),
     mayRecordFee: mine.includes('record_fee'),
     feeYuan: feeYuanOf(round, record),
+    payment: record.feePayment ? { amountYuan: record.feePayment.amountYuan, paidOn: record.feePayment.paidOn, receiptNo: record.feePayment.receiptNo } : null,
+    roundTitle: round?.title ?? '',
     receiptUrl,
   };
 }

@@ -30,7 +30,7 @@ export interface Move {
   /** When the publicity of the committee's results ends (publicise, certify). */
   readonly resultPublicityEnds?: Date | null;
   /** Fields the step records with the move, in the same update (the fee's receipt). */
-  readonly alongside?: Partial<Pick<ApplicationRecord, 'feeReceipt'>>;
+  readonly alongside?: Partial<Pick<ApplicationRecord, 'feeReceipt' | 'feePayment'>>;
 }
 
 /**

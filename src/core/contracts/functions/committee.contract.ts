@@ -17,7 +17,20 @@ export const committeeContract = {
   receive: action<readonly CommitteeItem[]>()(z.strictObject({ applicationId: ApplicationId, requestId: RequestId })),
   /** The fee is paid, with a photo of the receipt where one was taken (uploaded under the secretary's own folder and checked by `applications.checkPhoto`). */
   recordFee: action<readonly CommitteeItem[]>()(
-    z.strictObject({ applicationId: ApplicationId, requestId: RequestId, receipt: z.strictObject({ ref: FileRef, sha256: Sha256 }).nullable().default(null) }),
+    z.strictObject({
+      applicationId: ApplicationId,
+      requestId: RequestId,
+      /** What was paid: the amount in yuan, the day (Beijing, not after today) and the receipt's (票据) number. */
+      payment: z.strictObject(
+        {
+          amountYuan: z.number({ message: '请填写缴费金额（元）' }).min(0, '缴费金额不能为负数').max(100000, '缴费金额过大，请核对'),
+          paidOn: BeijingDate,
+          receiptNo: z.string({ message: '请填写收据（票据）号' }).trim().min(1, '请填写收据（票据）号').max(40, '收据号最多 40 个字符'),
+        },
+        { message: '请填写缴费金额、缴费日期和收据号' },
+      ),
+      receipt: z.strictObject({ ref: FileRef, sha256: Sha256 }).nullable().default(null),
+    }),
   ),
   /** The evaluation meetings: a secretary's rounds' meetings, or the meetings an expert sits in. */
   meetings: action<readonly MeetingSummary[]>()(Empty),
