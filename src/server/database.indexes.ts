@@ -58,6 +58,7 @@ export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
     index('凭邀请码加入单位', asc('inviteCode'), asc('_id')),
     index('我登记的单位，最新在前', asc('registeredBy'), desc('registeredAt'), asc('_id')),
     index('人社局待审核的单位登记', asc('status'), asc('prefecture'), asc('_id')),
+    index('人社局已处理的单位登记，最近的在前', asc('status'), asc('prefecture'), desc('decided.at'), asc('_id')),
     index('同一统一社会信用代码只登记一个单位', asc('creditCode'), asc('_id')),
   ],
   rounds: [index('首页的评审批次，新的年份在前', desc('year'), asc('_id'))],

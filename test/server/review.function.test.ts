@@ -64,6 +64,9 @@ describe('review function', () => {
       '李娜同志申报材料于2024年10月8日至2024年10月14日在本单位公示7天，公示无异议，未收到投诉、举报，申报材料真实、完整、有效，同意推荐李娜同志申报农业系列农艺专业初级（助理级）专业技术任职资格。\n\n尉犁县农业技术推广中心（公章）',
     );
     for (const t of recorded.publicityTexts) expect(t.text).not.toMatch(/\{[a-z]+\}/);
+    // 附件1's 基本信息 filled from what the product knows (李娜 has not given 族别 and 政治面貌 yet: named, not left blank).
+    expect(recorded.publicityTexts.find((t) => t.attachment === '附件1')?.text).toContain('基本信息：女，身份证号');
+    expect(recorded.publicityTexts.find((t) => t.attachment === '附件1')?.text).toMatch(/基本信息：.*现任专业技术职务：无；待申报人补充：族别、政治面貌\n/);
     expect((await call(unitAdmin, 'review', 'approve', { applicationId: id, requestId: 'approve-0001' })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
 
     // The unit's papers in the notice's order (yuli-initial-junior-2024 五(二)): during the publicity only the 公示 itself.

@@ -38,6 +38,9 @@ describe('units function', () => {
     const pending = data<{ unitId: string; registrantName: string }[]>(await call(countyHr, 'pending', {}));
     expect(pending).toEqual([expect.objectContaining({ name: '尉犁县水利工作站', registrantName: '张伟' })]);
     expect(data<unknown[]>(await call(countyHr, 'decide', { unitId: pending[0]!.unitId, approve: true }))).toEqual([]);
+    // Approved, it stays in the bureau's history: who decided and when; not in another bureau's.
+    expect(data<unknown[]>(await call(countyHr, 'decided', {}))).toEqual([expect.objectContaining({ name: '尉犁县水利工作站', approved: true, decidedBy: '马红梅', registrantName: '张伟', decidedAt: expect.any(String) })]);
+    expect(data<unknown[]>(await call(prefectureHr, 'decided', {}))).toEqual([]);
 
     const mine = data<{ relation: string; status: string; inviteCode: string }>(await call(zhangWei, 'mine', {}));
     expect(mine).toMatchObject({ relation: 'admin', status: 'approved', inviteCode: expect.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/) });
@@ -118,6 +121,7 @@ describe('units function', () => {
     expect((await call(prefectureHr, 'decide', { unitId: unit!.unitId, approve: false })).reply).toMatchObject({ ok: false, message: '不通过时请写明理由。' });
     await call(prefectureHr, 'decide', { unitId: unit!.unitId, approve: false, reason: '单位名称与营业执照不一致' });
     expect(data(await call(zhangWei, 'mine', {}))).toMatchObject({ status: 'rejected', rejectReason: '单位名称与营业执照不一致' });
+    expect(data<unknown[]>(await call(prefectureHr, 'decided', {}))).toEqual([expect.objectContaining({ approved: false, rejectReason: '单位名称与营业执照不一致', decidedBy: '阿依古丽' })]);
     expect((await call(prefectureHr, 'decide', { unitId: unit!.unitId, approve: true })).reply).toMatchObject({ ok: false });
     expect((await register('prefecture')).status).toBe(200);
   });

@@ -386,6 +386,15 @@ export interface PendingUnitView {
   readonly contact: { readonly name: string; readonly phone: string } | null;
 }
 
+/** A registration the bureau decided, for its history: the unit, the decision, who and when. */
+export interface DecidedUnitView extends PendingUnitView {
+  readonly approved: boolean;
+  readonly rejectReason: string | null;
+  readonly decidedBy: string;
+  /** ISO instant. */
+  readonly decidedAt: string;
+}
+
 /** An in-app notice. */
 export interface InboxItem {
   readonly id: string;

@@ -70,6 +70,8 @@ export const Unit = z.strictObject({
   registeredBy: z.string().nullable().default(null),
   registeredAt: z.string().nullable().default(null),
   rejectReason: z.string().nullable().default(null),
+  /** The HR bureau's decision on the registration: who decided and when (null while it waits, or for units entered before). */
+  decided: z.strictObject({ approve: z.boolean(), by: z.string(), byName: z.string(), at: z.string() }).nullable().default(null),
   /** The invite code drawn as a mini-program code, kept while the code it draws is the unit's. */
   inviteImage: z.strictObject({ inviteCode: z.string(), ref: z.string().min(1) }).nullable().default(null),
 });

@@ -3,7 +3,7 @@
  * placeholders are the round file's (`Template.body`); one the product does not know is an error in
  * the round, caught when rounds are validated, and never left in a filled text.
  */
-export const TEMPLATE_FIELDS = ['name', 'from', 'to', 'days', 'title', 'unit'] as const;
+export const TEMPLATE_FIELDS = ['name', 'from', 'to', 'days', 'title', 'unit', 'basics'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 const PLACEHOLDER = /\{([a-z]+)\}/g;

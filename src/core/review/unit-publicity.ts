@@ -9,6 +9,7 @@ import type { HolidayCalendar } from '../time/workdays';
 import { countPublicityDays, type RegionalCalendar } from './publicity';
 import { TRANSITIONS } from './review.machine';
 import { chineseDate, daysIncluding, fillTemplate } from './template-fill';
+import { BLANK, fromIdNumber } from '../exports/document-fields';
 
 /**
  * The unit's internal publicity of an application (单位内部公示, aksu-water-2024 四(二)22), as the
@@ -57,10 +58,31 @@ export function publicityTexts(round: Round, record: ApplicationRecord, publicit
     days: String(daysIncluding(publicity.from, publicity.to)),
     title: `${series}${specialty}${LEVEL_LABELS[record.level]}`,
     unit: record.unit?.name ?? '本单位',
+    basics: basicsLine(record),
   };
   return round.templates
     .filter((t) => t.body && (t.code === 'unit_publicity' || t.code === 'unit_publicity_result'))
     .map((t) => ({ attachment: t.attachment, name: t.name.replace('（模板）', ''), text: fillTemplate(t.body!, values) }));
+}
+
+/**
+ * 基本信息 as the product knows it: 性别 (from the ID number), 族别, 政治面貌, the ID number and the
+ * current title (无 when none); what the applicant has not given yet is named as still to fill, never
+ * printed as a blank.
+ */
+function basicsLine(record: ApplicationRecord): string {
+  const { sex } = fromIdNumber(record.idNumber);
+  const current = record.profile.currentTitle;
+  const known: string[] = [];
+  const missing: string[] = [];
+  const put = (what: string, value: string | null | undefined) => (value ? known.push(value) : missing.push(what));
+  put('性别', sex === BLANK ? null : sex);
+  put('族别', record.basics.ethnicity);
+  put('政治面貌', record.basics.politicalStatus);
+  put('身份证号', record.idNumber ? `身份证号${record.idNumber}` : null);
+  if (current === null) known.push('现任专业技术职务：无');
+  else put('现任专业技术职务', current ? `现任专业技术职务：${LEVEL_LABELS[current.level]}${current.obtainedOn ? `（${chineseDate(current.obtainedOn)}取得）` : ''}` : null);
+  return `${known.join('，')}${missing.length > 0 ? `${known.length > 0 ? '；' : ''}待申报人补充：${missing.join('、')}` : ''}`;
 }
 
 /** The opinion a reviewer signs when they write none: the round's words for the unit, else the usual ones. */

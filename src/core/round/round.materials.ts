@@ -209,8 +209,9 @@ export const Template = z.strictObject({
   /**
    * The template's words as the notice gives them, its blanks (××) written as placeholders the
    * product fills: {name} the applicant, {from} {to} the publicity's first and last day, {days} its
-   * length in days, {title} 系列、专业 and level applied for, {unit} the unit's name. Parts the unit
-   * writes itself (思想政治条件 …) stay as the notice's prompts.
+   * length in days, {title} 系列、专业 and level applied for, {unit} the unit's name, {basics} the
+   * 基本信息 the product knows (性别、族别、政治面貌、身份证号、现任职称). Parts the unit writes
+   * itself (思想政治条件 …) stay as the notice's prompts.
    */
   body: z.string().min(1).optional(),
   source: Source,

@@ -3,7 +3,7 @@ import { people, units } from '../people.repo';
 import { approvesUnit } from '../../core/people/unit-approval';
 import { UNIT_REFUSAL } from '../../core/people/refusal-texts';
 import type { Random } from '../ports/random.port';
-import type { MyUnitView, PendingUnitView } from '../../core/contracts/api';
+import type { DecidedUnitView, MyUnitView, PendingUnitView } from '../../core/contracts/api';
 import { appError } from '../../core/errors';
 import { INVITE_PAGE, inviteScene } from '../../core/people/invite-scene';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, isInviteCode, normaliseInviteCode, Person, Unit } from '../../core/people/person';
@@ -46,6 +46,7 @@ export const unitsFunction = defineFunction('units', unitsContract, {
         registeredAt: now.toISOString(),
         rejectReason: null,
         inviteImage: null,
+        decided: null,
       };
       units.insert(writes, unit._id, unit);
       return ok(view(unit, 'registrant'));
@@ -68,6 +69,22 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       return ok(await pendingFor(store, caller));
     },
   },
+  decided: {
+    roles: ['county_hr', 'prefecture_hr'],
+    async handle(_payload, { caller, store }) {
+      const found = await units.find(store, {
+        where: [{ field: 'status', op: 'in', values: ['approved', 'rejected'] }, { field: 'prefecture', op: 'eq', value: caller.prefecture }],
+        orderBy: [{ field: 'decided.at', direction: 'desc' }],
+        limit: 100,
+      });
+      const views: DecidedUnitView[] = [];
+      for (const unit of found.map((u) => u.record).filter((u) => u.decided && approvesUnit(caller, u))) {
+        const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
+        views.push({ ...unitRequestView(unit, registrant?.record.name ?? ''), approved: unit.status === 'approved', rejectReason: unit.rejectReason, decidedBy: unit.decided!.byName, decidedAt: unit.decided!.at });
+      }
+      return ok(views);
+    },
+  },
   decide: {
     roles: ['county_hr', 'prefecture_hr'],
     async handle({ unitId, approve, reason }, ctx) {
@@ -79,13 +96,14 @@ export const unitsFunction = defineFunction('units', unitsContract, {
       const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
       if (!registrant) return err(appError('NOT_FOUND', [UNIT_REFUSAL.registrantGone]));
       if (!approve && reason === '') return err(appError('REQUEST.INVALID_PAYLOAD', [UNIT_REFUSAL.reasonNeeded.detail], UNIT_REFUSAL.reasonNeeded.message));
+      const decided = { approve, by: caller._id, byName: caller.name, at: ctx.now.toISOString() };
       if (approve) {
         const inviteCode = await freshInviteCode(store, ctx.random);
-        units.update(writes, found, { status: 'approved', inviteCode });
+        units.update(writes, found, { status: 'approved', inviteCode, decided });
         // The registrant becomes the unit's admin, in the same commit.
         people.update(writes, registrant, { role: 'unit_admin', unitId: unit._id });
       } else {
-        units.update(writes, found, { status: 'rejected', rejectReason: reason });
+        units.update(writes, found, { status: 'rejected', rejectReason: reason, decided });
       }
       ctx.notify(unitDecidedNotice({ id: unit._id, name: unit.name }, registrant.id, approve ? { approve } : { approve, reason }));
       return ok((await pendingFor(store, caller)).filter((u) => u.unitId !== unit._id));
@@ -185,9 +203,13 @@ async function pendingFor(store: Pick<Store, 'find' | 'get'>, caller: Person): P
   const views: PendingUnitView[] = [];
   for (const unit of pending.map((u) => u.record).filter((u) => approvesUnit(caller, u))) {
     const registrant = unit.registeredBy ? await people.get(store, unit.registeredBy) : null;
-    views.push({ unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName: registrant?.record.name ?? '', creditCode: unit.creditCode, contact: unit.contact });
+    views.push(unitRequestView(unit, registrant?.record.name ?? ''));
   }
   return views;
+}
+
+function unitRequestView(unit: Unit, registrantName: string): PendingUnitView {
+  return { unitId: unit._id, name: unit.name, level: unit.level, kind: unit.kind, county: unit.county, registrantName, creditCode: unit.creditCode, contact: unit.contact };
 }
 
 /** A code no approved unit has (ten characters: about 10¹⁵ codes, so a retry is rare). */

@@ -2,7 +2,7 @@ import { chineseDate, daysIncluding, fillTemplate, unknownPlaceholders } from '.
 
 describe('template fill', () => {
   it('fills every known placeholder, wherever and however often it appears', () => {
-    expect(fillTemplate('{name}同志于{from}至{to}公示{days}天，{name}同志申报{title}。{unit}', { name: '李娜', from: '2024年10月8日', to: '2024年10月14日', days: '7', title: '农业系列农艺专业初级（助理级）', unit: '尉犁县农业技术推广中心' })).toBe(
+    expect(fillTemplate('{name}同志于{from}至{to}公示{days}天，{name}同志申报{title}。{unit}', { name: '李娜', from: '2024年10月8日', to: '2024年10月14日', days: '7', title: '农业系列农艺专业初级（助理级）', unit: '尉犁县农业技术推广中心', basics: '' })).toBe(
       '李娜同志于2024年10月8日至2024年10月14日公示7天，李娜同志申报农业系列农艺专业初级（助理级）。尉犁县农业技术推广中心',
     );
   });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { action } from '../contract';
 import { Empty, readableName, typedText } from '../fields';
-import type { MyUnitView, InviteImageView, PendingUnitView } from '../views';
+import type { MyUnitView, InviteImageView, PendingUnitView, DecidedUnitView } from '../views';
 import { creditCodeProblem, normaliseCreditCode } from '../../people/credit-code';
 
 /** The `units` function's actions: each payload's schema and, as a type, what it answers. */
@@ -31,6 +31,8 @@ export const unitsContract = {
   mine: action<MyUnitView | null>()(Empty),
   /** Units waiting for the caller's approval (county HR: their county's; prefecture HR: the prefecture's own units). */
   pending: action<readonly PendingUnitView[]>()(Empty),
+  /** The registrations the caller's bureau decided, latest first: its history of approvals and refusals. */
+  decided: action<readonly DecidedUnitView[]>()(Empty),
   /** Approves (with an invite code) or rejects (with a reason) a unit's registration. */
   decide: action<readonly PendingUnitView[]>()(
     z.strictObject({ unitId: z.string().trim().min(1).max(80), approve: z.boolean(), reason: typedText({ max: 100, tooLong: '理由最多 100 字' }).default('') }),

@@ -6,14 +6,20 @@ import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import type { PendingUnitView } from '../../../core/contracts/api';
+import { Fold } from '../../../components/fold';
+import { formatBeijingDateTime } from '../../../core/time/format';
 import { EMPLOYMENT_KIND_LABELS } from '../../../core/eligibility/labels';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
 import '../../../features/unit/unit.scss';
 
-/** 单位登记审核: the units of the HR bureau's level waiting for approval; 通过, or 不通过 with a reason. */
+/**
+ * 单位登记审核: the units of the HR bureau's level waiting for approval; 通过, or 不通过 with a
+ * reason; below, the registrations the bureau decided, who decided and when.
+ */
 function UnitRequests() {
   const loaded = useCall('units', 'pending', {});
+  const history = useCall('units', 'decided', {});
   const [list, setList] = useState<readonly PendingUnitView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Readonly<Record<string, string>>>({});
@@ -33,8 +39,10 @@ function UnitRequests() {
     setError(null);
     const result = await call('units', 'decide', { unitId, approve, reason: reasons[unitId] ?? '' });
     setBusy(null);
-    if (result.ok) setList(result.value);
-    else setError(result.error.message);
+    if (result.ok) {
+      setList(result.value);
+      history.reload();
+    } else setError(result.error.message);
   }
 
   return (
@@ -69,6 +77,21 @@ function UnitRequests() {
           </ActionButton>
         </View>
       ))}
+      {history.status === 'ready' && history.data.length > 0 ? (
+        <View className='unit__card'>
+          <Fold title={`已处理的单位登记（${history.data.length}）`} hint='通过或不通过的记录，最近的在前'>
+            {history.data.map((u) => (
+              <View key={u.unitId} className='unit-request'>
+                <Text className='unit__name'>{u.name}</Text>
+                <Text className='unit__note'>
+                  {u.approved ? '已通过' : `未通过：${u.rejectReason ?? ''}`} · {u.decidedBy} · {formatBeijingDateTime(new Date(u.decidedAt))}
+                </Text>
+                <Text className='unit__note'>统一社会信用代码：{u.creditCode ?? '未填写'} · 登记人 {u.registrantName}</Text>
+              </View>
+            ))}
+          </Fold>
+        </View>
+      ) : null}
     </View>
   );
 }
