@@ -8,10 +8,16 @@ import { zhCN } from 'zod/locales';
  */
 z.config(zhCN());
 
-/** Turns zod issues into Chinese lines a user can act on: `字段: 问题`. */
+/** zod's own Chinese messages (zh-CN locale): generic, so the field they are about is said with them. */
+const GENERIC = /^(无效|数值过大|数值过小|出现未知的键)/;
+
+/**
+ * Turns zod issues into Chinese lines a user can act on: a schema's own message as it is (it names
+ * its field: 请填写收据（票据）号), a generic one after the field it is about (`字段：问题`).
+ */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return path ? `${path}：${issue.message}` : issue.message;
+    return path && GENERIC.test(issue.message) ? `${path}：${issue.message}` : issue.message;
   });
 }
