@@ -56,7 +56,7 @@ const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
   'review/pages/queue/index': { as: FORESTRY_ADMIN, shows: ['待审核（0）', '已办理（4）', '没有等您审核的申报'] },
   'review/pages/application/index': { as: FORESTRY_ADMIN, query: () => ({ id: TUERHONG_APP }), shows: ['吐尔洪', '阿克苏地区林业技术推广中心 · 副高级', '申报材料'] },
   'review/pages/units/index': { as: COUNTY_HR, shows: ['没有待审核的单位', '单位负责人在“我的单位”里登记后，会出现在这里'] },
-  'committee/pages/queue/index': { as: SECRETARY, shows: ['已接收材料', '吐尔洪', '已答辩，等待评审结果'] },
+  'committee/pages/queue/index': { as: SECRETARY, shows: ['已接收材料', '待办 0 人，已办理 4 人', '已缴费及之后的申报'] },
   'committee/pages/defense/index': { as: SECRETARY, query: () => ({ roundId: 'aksu-water-2024' }), shows: ['需要答辩 0 人', '还没有场次'] },
   'committee/pages/meetings/index': { as: SECRETARY, shows: ['安排评审会', '2024年8月24日 评审会'] },
   'committee/pages/meeting/index': { as: SECRETARY, query: (s) => ({ id: s.meetingId }), shows: ['2024年8月24日 评审会', '1号 吐尔洪', '发布评审结果'] },
