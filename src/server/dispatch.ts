@@ -1,3 +1,4 @@
+import { err, ok } from '../core/result';
 import * as z from 'zod';
 import { systemRandom } from './ports/random.port';
 import type { FunctionName } from '../core/contracts/api';
@@ -129,14 +130,21 @@ export async function dispatch(
         // A request id names one act: the same id for another act is refused before anything runs.
         const request = requestId ? await checkRequestId(deps.store, person.value._id, `${functionName}.${actionName}`, payload.data, requestId, work.ctx.now) : null;
         if (request?.kind === 'reused') return failure(appError('REQUEST.ID_REUSED'));
-        const ctx: ActionContext = {
-          ...work.ctx,
-          caller: person.value,
-          async commitNow(now) {
-            const committed = await deps.store.commit(now);
-            return committed.ok ? { ok: true } : { ok: false, error: appError(committed.error.code) };
-          },
+        const commitNow: ActionContext['commitNow'] = async (now) => {
+          const committed = await deps.store.commit(now);
+          return committed.ok ? { ok: true } : { ok: false, error: appError(committed.error.code) };
         };
+        // A batch's step: its own context, committed as soon as it answers (see ActionContext.step).
+        const step: ActionContext['step'] = async (stepWork) => {
+          for (let stepAttempt = 1; ; stepAttempt += 1) {
+            const own = workContext(deps, staging);
+            const answer = await stepWork({ ...own.ctx, caller: person.value, commitNow, step });
+            const stepCommit = await own.commit();
+            if (stepCommit.ok) return ok(answer);
+            if (stepCommit.error.code !== 'STORE.CONFLICT' || stepAttempt >= CONFLICT_ATTEMPTS) return err(stepCommit.error);
+          }
+        };
+        const ctx: ActionContext = { ...work.ctx, caller: person.value, commitNow, step };
         const result = await def.handle(payload.data as never, ctx);
         if (!result.ok) return failure(result.error);
         if (request?.kind === 'new') work.stage(request.record);

@@ -88,6 +88,14 @@ export interface ActionContext extends WorkContext {
    * through `writes`. A conflict with a concurrent change is `STORE.CONFLICT`.
    */
   commitNow(writes: readonly Write[]): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: AppError }>;
+  /**
+   * One step of a batch, committed on its own: `work` stages writes and messages in the context it
+   * is given, and they commit (then deliver) as soon as it answers, apart from the action's own and
+   * from every other step's, run again on what is there now after a concurrent change. A batch of a
+   * hundred applications is a hundred small commits, not one transaction holding them all. What it
+   * answers is the work's, or the commit's failure.
+   */
+  step<T>(work: (ctx: ActionContext) => Promise<T>): Promise<Result<T, AppError>>;
 }
 
 export interface ActionDef<F extends FunctionName, A extends ActionName<F>> {

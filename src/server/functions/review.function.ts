@@ -114,7 +114,9 @@ export const reviewFunction = defineFunction('review', reviewContract,
           // The same application named twice is one act.
           if (seen.has(id)) continue;
           seen.add(id);
-          const done = await actOn(ctx, id, requestId, 'approve', opinionOf(opinion, ctx.caller), approving(ctx, id, requestId, opinion, checked));
+          // Each application its own act, committed with its event and message before the next.
+          const stepped = await ctx.step((own) => actOn(own, id, requestId, 'approve', opinionOf(opinion, own.caller), approving(own, id, requestId, opinion, checked)));
+          const done = stepped.ok ? stepped.value : err({ error: stepped.error, record: null });
           const record = done.ok ? done.value.record : done.error.record;
           results.push({
             applicationId: id,
