@@ -33,7 +33,8 @@ function CommitteeQueue() {
   const loaded = useCall('committee', 'queue', {});
   const [items, setItems] = useState<readonly CommitteeItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  // What went wrong, said under the application it was about.
+  const [problem, setProblemOf] = useState<{ readonly id: string; readonly error: AppError } | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
   const [paying, setPaying] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -56,7 +57,7 @@ function CommitteeQueue() {
     const key = `${item.id}|${step}`;
     if (pendingAct.current?.key !== key) pendingAct.current = { key, requestId: newRequestId() };
     setBusy(key);
-    setProblem(null);
+    setProblemOf(null);
     const answer = step === 'receive' ? await call('committee', 'receive', { applicationId: item.id, requestId: pendingAct.current.requestId }) : await call('committee', 'recordFee', { applicationId: item.id, requestId: pendingAct.current.requestId, payment: payment!, receipt });
     setBusy(null);
     if (answer.ok) {
@@ -65,7 +66,7 @@ function CommitteeQueue() {
       setItems(answer.value);
     } else {
       if (answer.error.code !== 'NETWORK.UNREACHABLE' && answer.error.code !== 'NETWORK.TIMEOUT') pendingAct.current = null;
-      setProblem(answer.error);
+      setProblemOf({ id: item.id, error: answer.error });
     }
   }
 
@@ -75,17 +76,17 @@ function CommitteeQueue() {
     if (!(await confirm(CONFIRM.recordFee(item.applicantName)))) return;
     const picked = await pickPhotos(1);
     if (!picked.ok) {
-      if (!picked.cancelled) setProblem({ code: 'FILE.BAD_TYPE', message: picked.message });
+      if (!picked.cancelled) setProblemOf({ id: item.id, error: { code: 'FILE.BAD_TYPE', message: picked.message } });
       return;
     }
     const key = `${item.id}|receipt`;
     setBusy(key);
-    setProblem(null);
+    setProblemOf(null);
     const uploaded = await uploadPhoto(personId, picked.photos[0]!, (stage) => setUploading(stage.kind === 'uploading' ? `正在上传收据 ${Math.round(stage.fraction * 100)}%…` : '正在处理收据照片…'));
     setUploading(null);
     if (!uploaded.ok) {
       setBusy(null);
-      setProblem(uploaded.error);
+      setProblemOf({ id: item.id, error: uploaded.error });
       return;
     }
     // The photo is checked by the function that reads images; the fee is then recorded with it.
@@ -94,7 +95,7 @@ function CommitteeQueue() {
     setUploading(null);
     if (!checked.ok) {
       setBusy(null);
-      setProblem(checked.error);
+      setProblemOf({ id: item.id, error: checked.error });
       return;
     }
     await act(item, 'recordFee', payment, checked.value);
@@ -111,6 +112,7 @@ function CommitteeQueue() {
       </View>
       <Text className='committee__badge'>{item.statusText}</Text>
       {item.feeYuan !== null && item.mayRecordFee ? <Text className='committee__meta'>应缴评审费 {item.feeYuan} 元</Text> : null}
+      {problem?.id === item.id ? <ProblemAlert problem={problem.error} /> : null}
       {item.payment ? <Text className='committee__meta'>{`已缴 ${item.payment.amountYuan} 元（${chineseDate(item.payment.paidOn)}，收据号 ${item.payment.receiptNo}）`}</Text> : null}
       {paying === item.id ? (
         <FeeForm
@@ -144,7 +146,6 @@ function CommitteeQueue() {
 
   return (
     <View className='committee'>
-      {problem ? <ProblemAlert problem={problem} /> : null}
       {list.length === 0 ? <EmptyView title='还没有通过形式审核的申报' hint='地（州）人社局审核通过后，申报会出现在这里，再登记接收材料和缴费。' /> : null}
       {list.length > 0 ? (
         <>
