@@ -103,7 +103,9 @@ function CommitteeQueue() {
 
   const today = beijingDate(serverNow());
   const shown = search.trim() === '' ? list : list.filter((i) => i.applicantName.includes(search.trim()));
-  const rounds = [...new Map(shown.map((i) => [i.roundId, i.roundTitle])).entries()];
+  const openIn = (roundId: string) => shown.some((i) => i.roundId === roundId && (i.mayReceive || i.mayRecordFee));
+  // Rounds with something to do first.
+  const rounds = [...new Map(shown.map((i) => [i.roundId, i.roundTitle])).entries()].sort(([a], [b]) => Number(openIn(b)) - Number(openIn(a)));
   const row = (item: CommitteeItem) => (
     <View key={item.id} className='committee__item'>
       <View className='committee__item-head'>
