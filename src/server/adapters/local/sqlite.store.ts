@@ -117,12 +117,17 @@ export function openSqliteStore(options: {
   };
 
   /** A statement reading through the index that serves it; through the planner's choice when SQLite cannot use that one. */
+  const unusable = new Set<string>();
   const prepareRead = (sql: (indexedBy: string) => string, index: string | null): Database.Statement => {
-    if (index) {
+    const indexed = index ? sql(` INDEXED BY ${index}`) : null;
+    if (indexed && !unusable.has(indexed)) {
       try {
-        return prepare(sql(` INDEXED BY ${index}`));
+        return prepare(indexed);
       } catch (caught) {
         if (!/no query solution/.test(String(caught))) throw caught;
+        // Asked once: the same shape goes to the planner from now on.
+        if (unusable.size >= STATEMENT_CACHE_SIZE) unusable.clear();
+        unusable.add(indexed);
       }
     }
     return prepare(sql(''));
