@@ -51,7 +51,8 @@ test.describe('defense: scheduled, announced and reminded', () => {
     await switchTo(page, '陈志刚');
     await page.getByText('接收材料与缴费', { exact: true }).click();
     const item = page.locator('.committee__item', { hasText: '王建新' });
-    await item.getByText('已接收材料', { exact: true }).dblclick();
+    // One tap: the confirmation opens where a second tap of a double tap would land on its 再看看.
+    await item.getByText('已接收材料', { exact: true }).click();
     await page.locator('.taro__modal').getByText('已接收', { exact: true }).click();
     await expect(item.locator('.committee__badge')).toHaveText(/已接收材料/);
     await expect(item).toContainText('应缴评审费 700 元');
