@@ -214,14 +214,25 @@ function titleLevelReasons(ctx: OfferContext): Reason[] {
   return [reason('SCOPE.TITLE', 'fail', `本批次${specialty.name}只有${joinOr(names)}，没有${LEVEL_LABELS[level]}。`, specialty.titles[0]!.source)];
 }
 
+const titlesAt = (titles: readonly { level: Level; names: readonly string[] }[], level: Level) => titles.filter((t) => t.level === level).flatMap((t) => t.names);
+
+/**
+ * The title names of a level in a specialty, else its series (the first that names any); [] when
+ * the round knows the specialty or series but names none; null when it knows neither.
+ */
+export function namedTitlesAt(round: Pick<Round, 'specialties' | 'series'>, of: { readonly specialty?: string | null; readonly series?: string | null }, level: Level): string[] | null {
+  const specialty = round.specialties.find((s) => s.code === of.specialty);
+  if (specialty && titlesAt(specialty.titles, level).length > 0) return titlesAt(specialty.titles, level);
+  const series = round.series.find((s) => s.code === of.series);
+  if (series && titlesAt(series.titles, level).length > 0) return titlesAt(series.titles, level);
+  return specialty || series ? [] : null;
+}
+
 /** The title names of this level for the applicant's specialty, else series, else every one in scope. */
 function titleNames(round: Round, applicant: Applicant, level: Level, scope: Offer['scope']): string[] {
-  const at = (titles: readonly { level: Level; names: readonly string[] }[]) => titles.filter((t) => t.level === level).flatMap((t) => t.names);
-  const specialty = round.specialties.find((s) => s.code === applicant.specialty);
-  if (specialty && at(specialty.titles).length > 0) return at(specialty.titles);
-  const series = round.series.find((s) => s.code === applicant.series);
-  if (series && at(series.titles).length > 0) return at(series.titles);
-  if (specialty || series) return [];
+  const named = namedTitlesAt(round, applicant, level);
+  if (named) return named;
+  const at = (titles: readonly { level: Level; names: readonly string[] }[]) => titlesAt(titles, level);
   const inScope = round.specialties.filter(
     (s) => scope.kind === 'all' || (scope.kind === 'series' ? scope.series.includes(s.series) : scope.specialties.includes(s.code)),
   );

@@ -1,6 +1,7 @@
 import type { ApplicationRecord } from '../application/application.schema';
 import { CHANNEL_LABELS, LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
 import type { Level } from '../round/round.vocabulary';
+import { namedTitlesAt } from '../eligibility/assess';
 import type { ReviewStatus } from '../review/review.machine';
 import type { Round, Source } from '../round/round.schema';
 import { BLANK, fromIdNumber } from './document-fields';
@@ -17,8 +18,7 @@ export const BAZHOU_ROSTER_COLUMNS = ['序号', '姓名', '性别', '族别', '�
  * specialty (else series) with its level, 工程师（中级）; the level alone where the round names none.
  */
 export function rosterTitle(round: Pick<Round, 'specialties' | 'series'>, record: Pick<ApplicationRecord, 'specialty' | 'series'>, level: Level): string {
-  const at = (titles: readonly { level: Level; names: readonly string[] }[]) => titles.find((t) => t.level === level)?.names[0];
-  const name = at(round.specialties.find((s) => s.code === record.specialty)?.titles ?? []) ?? at(round.series.find((s) => s.code === record.series)?.titles ?? []);
+  const name = namedTitlesAt(round, record, level)?.[0];
   return name ? `${name}（${LEVEL_LABELS[level]}）` : LEVEL_LABELS[level];
 }
 

@@ -1,4 +1,6 @@
 import type { ApplicationRecord } from '../application/application.schema';
+import { monthText } from '../application/entry-forms';
+import { completedYears } from '../eligibility/seniority';
 import { APPRAISAL_LABELS, CHANNEL_LABELS, EDUCATION_LABELS, EMPLOYMENT_KIND_LABELS, LEVEL_LABELS, UNIT_LEVEL_LABELS } from '../eligibility/labels';
 
 /**
@@ -26,19 +28,6 @@ const PROVEN_BY = {
   mandarin: ['mandarin_certificate'],
 } as const satisfies Record<string, readonly string[]>;
 
-/** `2008年7月` from `2008-07-01`. */
-function yearMonth(isoDate: string): string {
-  const [year, month] = isoDate.split('-');
-  return `${Number(year)}年${Number(month)}月`;
-}
-
-/** Whole years from a Beijing date to another. */
-function fullYears(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
-}
-
 /**
  * The facts of an application as declared in the self-check it started from, in the order a
  * reviewer checks them; `today` is the Beijing date the years are counted to. A fact not answered
@@ -53,11 +42,11 @@ export function declaredFacts(record: Pick<ApplicationRecord, 'profile' | 'chann
   add('申报渠道', CHANNEL_LABELS[record.channel] || '普通渠道', PROVEN_BY.channel);
   const unit = [record.unit?.name, p.employmentKind ? EMPLOYMENT_KIND_LABELS[p.employmentKind] : null, p.unitLevel ? UNIT_LEVEL_LABELS[p.unitLevel] : null].filter(Boolean).join('，');
   add('单位', unit || '未填写', PROVEN_BY.unit);
-  const educations = (p.educations ?? []).map((e) => `${EDUCATION_LABELS[e.education]}${e.fullTime === false ? '（非全日制）' : ''}${e.graduatedOn ? `，${yearMonth(e.graduatedOn)}毕业` : ''}`);
+  const educations = (p.educations ?? []).map((e) => `${EDUCATION_LABELS[e.education]}${e.fullTime === false ? '（非全日制）' : ''}${e.graduatedOn ? `，${monthText(e.graduatedOn)}毕业` : ''}`);
   add('学历', educations.length > 0 ? educations.join('；') : '未填写', PROVEN_BY.education);
   if (p.currentTitle === null) add('现任职称', '无', PROVEN_BY.currentTitle);
-  else if (p.currentTitle) add('现任职称', `${LEVEL_LABELS[p.currentTitle.level]}${p.currentTitle.obtainedOn ? `，${yearMonth(p.currentTitle.obtainedOn)}取得，已满 ${fullYears(p.currentTitle.obtainedOn, today)} 年` : ''}`, PROVEN_BY.currentTitle);
-  add('参加专业技术工作', p.professionalWorkSince ? `${yearMonth(p.professionalWorkSince)}起，已满 ${fullYears(p.professionalWorkSince, today)} 年` : '未填写', PROVEN_BY.work);
+  else if (p.currentTitle) add('现任职称', `${LEVEL_LABELS[p.currentTitle.level]}${p.currentTitle.obtainedOn ? `，${monthText(p.currentTitle.obtainedOn)}取得，已满 ${completedYears(p.currentTitle.obtainedOn, today)} 年` : ''}`, PROVEN_BY.currentTitle);
+  add('参加专业技术工作', p.professionalWorkSince ? `${monthText(p.professionalWorkSince)}起，已满 ${completedYears(p.professionalWorkSince, today)} 年` : '未填写', PROVEN_BY.work);
   if (p.appraisals && p.appraisals.length > 0) {
     add('年度考核', [...p.appraisals].sort((a, b) => b.year - a.year).map((a) => `${a.year}年${APPRAISAL_LABELS[a.result]}`).join('，'), PROVEN_BY.appraisals);
   }

@@ -22,9 +22,14 @@ import type { Store } from '../ports/store.port';
  * is typed in, every problem before submitting, and the timeline.
  */
 export function viewOf(id: string, record: ApplicationRecord, round: Round, now: Date, context: LintContext): ApplicationView {
+  return viewFrom(id, record, round, offerOf(id, record, round, now), context, now);
+}
+
+/** The engine's answer for the application's offer, on the server's clock. */
+export function offerOf(id: string, record: ApplicationRecord, round: Round, now: Date): OfferAssessment {
   const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
   if (!offer) throw new Error(`application ${id} names offer ${record.offerKey}, which round ${round.id} no longer has`);
-  return viewFrom(id, record, round, offer, context, now);
+  return offer;
 }
 
 export function viewFrom(id: string, record: ApplicationRecord, round: Round, offer: OfferAssessment, context: LintContext, now: Date): ApplicationView {

@@ -3,20 +3,20 @@ import { people } from '../people.repo';
 import { publicityTexts, recordPublicity, regionalHolidayNote, standardOpinion } from '../../core/review/unit-publicity';
 import { documentsFor } from '../../core/exports/documents';
 import { applications, loadFor, type Loaded } from '../applications/applications.repo';
-import { ApplicationRecord, type AttachedFile } from '../../core/application/application.schema';
+import { ApplicationRecord, type AttachedFile, type UnitSnapshot } from '../../core/application/application.schema';
 import { UNIT_DOCUMENT_TEXT, unitDocumentWaits } from '../../core/application/unit-documents';
 import type { ChecklistItem } from '../../core/eligibility/assessment';
 import { findCheckedUpload } from '../uploads/checked-uploads';
 import type { BatchView, QueueItem, QueueTab, ReviewView, UnitDocumentView } from '../../core/contracts/api';
 import { appError, type AppError } from '../../core/errors';
-import { Person } from '../../core/people/person';
+import { Person, type Unit } from '../../core/people/person';
 import { countPublicityDays } from '../../core/review/publicity';
 import { statusText, type ReviewStatus } from '../../core/review/review.machine';
 import { LEVEL_LABELS } from '../../core/eligibility/labels';
 import { inReviewScope } from '../../core/review/scope';
 import { err, ok, type Result } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { applicantViewOf, lintContextOf, viewOf } from '../applications/application.view';
+import { applicantViewOf, lintContextOf, offerOf, viewFrom, viewOf } from '../applications/application.view';
 import { nationalCalendar, regionalCalendar } from '../../core/config/calendar';
 import { reviewContract } from '../../core/contracts/functions/review.contract';
 import { defineFunction, type WorkContext } from '../function';
@@ -30,7 +30,6 @@ import { QUEUE_TABS, queueQueries, routeOf, type QueueUnit } from '../review/que
 import { QUEUE_TEXT } from '../../core/review/queue';
 import { unknownPointsRefusal } from '../../core/review/review-points';
 import { declaredFacts } from '../../core/review/declared-facts';
-import { assess } from '../../core/eligibility/assess';
 import { beijingDate } from '../../core/time/beijing';
 import { ACTOR_TEXT } from '../../core/review/timeline-text';
 import type { Actor } from '../../core/review/review.machine';
@@ -261,8 +260,9 @@ function refusalText(error: AppError): string {
 async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string, record: ApplicationRecord, round: Round, now: Date): Promise<ReviewView> {
   const applicant = await personOf(store, record.personId);
   const context = applicant ? await lintContextOf(store, applicant, round) : lintContextOfRecord(record);
-  const application = viewOf(id, record, round, now, context);
-  const offer = assess(record.profile, round, now).offers.find((o) => o.key === record.offerKey);
+  // One assessment for the view and for the verdict's reasons.
+  const offer = offerOf(id, record, round, now);
+  const application = viewFrom(id, record, round, offer, context, now);
   const facts = moveFacts({ record, round, now, view: application, defenseRequired: application.defense.status === 'required', feeDeadline: feeDeadline(round) });
   const mine = can(record, caller.role, facts);
   const counted = record.publicity ? countPublicityDays(nationalCalendar(), regionalCalendar(), record.publicity.from, record.publicity.to) : null;
@@ -278,7 +278,7 @@ async function reviewView(store: Pick<Store, 'get'>, caller: Person, id: string,
     reviewPoints: round.reviewPoints ?? null,
     pointsChecked: record.events.filter((e) => e.kind === 'approve' && e.checked.length > 0).map((e) => ({ who: ACTOR_TEXT(e.role as Actor), at: e.at, points: e.checked })),
     declared: declaredFacts(record, application.materials.map((m) => m.code), beijingDate(now)),
-    eligibility: { verdict: offer?.verdict ?? application.verdict, reasons: offer?.reasons ?? [] },
+    eligibility: { verdict: offer.verdict, reasons: offer.reasons },
     publicityTexts: caller.role === 'unit_admin' && record.publicity ? publicityTexts(round, record, record.publicity) : [],
     standardOpinion: standardOpinion(round, caller.role),
     unitDocuments: unitDocumentsOf(caller, record, round, application.materials, now),
@@ -335,16 +335,20 @@ async function queueUnitOf(store: Pick<Store, 'get'>, caller: Person, unitId: st
   if (caller.role === 'unit_admin') return ok({ unitId: caller.unitId ?? '', level: null });
   if (unitId === null) return ok(null);
   const unit = await units.get(store, unitId);
-  const snapshot = unit ? { unitId, name: unit.record.name, level: unit.record.level, prefecture: unit.record.prefecture, county: unit.record.county, route: routeOf(caller.role) } : null;
-  if (!unit || !inReviewScope(caller, snapshot)) return err(appError('REQUEST.INVALID_PAYLOAD', [QUEUE_TEXT.unitNotInScope]));
+  if (!unit || !inReviewScope(caller, reviewedAs(unitId, unit.record, caller))) return err(appError('REQUEST.INVALID_PAYLOAD', [QUEUE_TEXT.unitNotInScope]));
   return ok({ unitId, level: unit.record.level });
+}
+
+/** A unit as an application submitted through it would name it, on the reviewer's route: what their scope is judged by. */
+function reviewedAs(unitId: string, unit: Unit, caller: Person): UnitSnapshot {
+  return { unitId, name: unit.name, level: unit.level, prefecture: unit.prefecture, county: unit.county, route: routeOf(caller.role) };
 }
 
 /** The approved units an HR reviewer's queue can be narrowed to: those in their scope, by name. */
 async function unitsInScope(store: Pick<Store, 'find'>, caller: Person): Promise<{ id: string; name: string }[]> {
   const found = await units.findAll(store, { where: [{ field: 'status', op: 'eq', value: 'approved' }, { field: 'prefecture', op: 'eq', value: caller.prefecture }] });
   return found
-    .filter(({ id, record }) => inReviewScope(caller, { unitId: id, name: record.name, level: record.level, prefecture: record.prefecture, county: record.county, route: routeOf(caller.role) }))
+    .filter(({ id, record }) => inReviewScope(caller, reviewedAs(id, record, caller)))
     .map(({ id, record }) => ({ id, name: record.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
