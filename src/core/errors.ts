@@ -19,6 +19,8 @@ export const errorMessages = {
   'STORE.NOT_FOUND': '没有找到要修改的记录，它可能已被删除。请刷新后再试。',
   'NOT_FOUND': '没有找到相关内容。请返回上一页刷新后再试。',
   'ROUND.NOT_FOUND': '没有找到这个评审批次。请返回首页重新选择。',
+  'WORKSHOP.NOT_ISSUER': '这个批次不是您所在的人社局或评审委员会发布的，您不能编辑或发布它。',
+  'WORKSHOP.REFUSED': '这一步现在不能办理，原因见下方。',
   'APPLICATION.NOT_FOUND': '没有找到这份申报。请返回“我的申报”刷新后再试。',
   'APPLICATION.NO_ANSWERS': '还没有这个批次的自测答案。请先用这个批次做一次资格自测，再开始申报。',
   'APPLICATION.INELIGIBLE': '按您的自测答案，这一项现在不能申报。原因见下方；如答案有误，请修改回答后再试。',

@@ -5,6 +5,10 @@ export const collections = {
   people: { name: 'people', indexes: ['openid', 'role', 'unitId', 'county'] },
   units: { name: 'units', indexes: ['prefecture', 'county', 'status', 'inviteCode', 'registeredBy'] },
   rounds: { name: 'rounds', indexes: ['year'] },
+  /** Earlier versions of rounds published from the workshop (`_id` = `<round>@<version>`): what an application started under keeps. */
+  roundVersions: { name: 'roundVersions', indexes: [] },
+  /** The workshop's drafts (`_id` = `<round>:v<version>`), by the prefecture of the office that issues the round. */
+  roundDrafts: { name: 'roundDrafts', indexes: ['prefecture'] },
   /** The official notice behind each round, as text (`_id` = the round's id). */
   notices: { name: 'notices', indexes: [] },
   /** The local runtime's record of the subscription messages it would have sent (dev console). */

@@ -30,12 +30,35 @@ export async function findRounds(store: Pick<Store, 'find'>, query: Query): Prom
   return (await store.find(collections.rounds.name, query)).map(roundFromDoc);
 }
 
-/** Rounds by id for one call that reads many applications: each round is read once. */
-export function roundsOnce(store: Pick<Store, 'get'>): (id: string) => Promise<Round | null> {
+/** What names the round an application reads: its id and the version it was started under. */
+export interface RoundOf {
+  readonly roundId: string;
+  readonly roundVersion?: number;
+}
+
+/** A version's stored id in `roundVersions`. */
+export const versionId = (roundId: string, version: number): string => `${roundId}@${version}`;
+
+/**
+ * The round an application reads: the version it was started under, unless a later version's
+ * change applies to all (`publication.allFrom`); the current version otherwise.
+ */
+export async function loadRoundOf(store: Pick<Store, 'get'>, of: RoundOf): Promise<Round | null> {
+  const current = await loadRound(store, of.roundId);
+  if (!current) return null;
+  const version = Math.max(of.roundVersion ?? 1, current.publication?.allFrom ?? 1);
+  if (version >= (current.publication?.version ?? 1)) return current;
+  const doc = await store.get(collections.roundVersions.name, versionId(of.roundId, version));
+  return doc ? roundFromDoc(doc) : current;
+}
+
+/** Rounds for one call that reads many applications: each round (and version) is read once. */
+export function roundsOnce(store: Pick<Store, 'get'>): (of: string | RoundOf) => Promise<Round | null> {
   const read = new Map<string, Promise<Round | null>>();
-  return (id) => {
-    if (!read.has(id)) read.set(id, loadRound(store, id));
-    return read.get(id)!;
+  return (of) => {
+    const key = typeof of === 'string' ? of : `${of.roundId}@${of.roundVersion ?? 1}`;
+    if (!read.has(key)) read.set(key, typeof of === 'string' ? loadRound(store, of) : loadRoundOf(store, of));
+    return read.get(key)!;
   };
 }
 

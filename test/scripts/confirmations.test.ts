@@ -18,7 +18,7 @@ describe('irreversible acts', () => {
   const pages = files(SRC).map((f) => ({ file: path.relative(SRC, f), text: readFileSync(f, 'utf8') }));
 
   it('are the review chain’s approve and return, the committee’s receipt and fee, a unit’s approval and the certificate', () => {
-    expect(Object.keys(IRREVERSIBLE).sort()).toEqual(['committee.certify', 'committee.receive', 'committee.recordFee', 'review.approve', 'review.approveMany', 'review.return', 'units.decide']);
+    expect(Object.keys(IRREVERSIBLE).sort()).toEqual(['committee.certify', 'committee.receive', 'committee.recordFee', 'review.approve', 'review.approveMany', 'review.return', 'rounds.publish', 'units.decide']);
   });
 
   it.each(Object.entries(IRREVERSIBLE))('%s is asked before it is done, wherever it is called', (key, builder) => {

@@ -12,12 +12,22 @@ import { openHarness, type Harness } from './harness';
  */
 const ANYONE = Role.options;
 const REVIEWERS = ['unit_admin', 'county_hr', 'prefecture_hr', 'county_agency', 'prefecture_agency'] as const;
+const ISSUERS = ['prefecture_hr', 'county_hr', 'committee_secretary'] as const;
 const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   'account.me': ANYONE,
   'account.register': ['applicant'],
   'rounds.list': ANYONE,
   'rounds.get': ANYONE,
   'rounds.notice': ANYONE,
+  // The round workshop: the issuing offices only (and within them, only the round's issuer: workshop.function.test.ts).
+  'rounds.workshop': ISSUERS,
+  'rounds.draftCreate': ISSUERS,
+  'rounds.draft': ISSUERS,
+  'rounds.draftNotice': ISSUERS,
+  'rounds.draftDecide': ISSUERS,
+  'rounds.draftEdit': ISSUERS,
+  'rounds.draftTestPerson': ISSUERS,
+  'rounds.publish': ISSUERS,
   'eligibility.saveAnswers': ['applicant'],
   'eligibility.profile': ['applicant'],
   'applications.create': ['applicant'],
@@ -108,6 +118,14 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'rounds.list': {},
   'rounds.get': { roundId: 'yuli-initial-junior-2024' },
   'rounds.notice': { roundId: 'yuli-initial-junior-2024' },
+  'rounds.workshop': {},
+  'rounds.draftCreate': { fromRoundId: 'yuli-initial-junior-2024', kind: 'new_year' },
+  'rounds.draft': { draftId: 'yuli-initial-junior-2025:v1' },
+  'rounds.draftNotice': { draftId: 'yuli-initial-junior-2025:v1', text: '尉犁县2025年度初定初级职称工作的通知'.repeat(4) },
+  'rounds.draftDecide': { draftId: 'yuli-initial-junior-2025:v1', candidateId: 'window@1', decision: 'dismiss' },
+  'rounds.draftEdit': { draftId: 'yuli-initial-junior-2025:v1', edit: { field: 'title', title: '尉犁县2025年度初定初级职称' } },
+  'rounds.draftTestPerson': { draftId: 'yuli-initial-junior-2025:v1', removeId: 'tp1' },
+  'rounds.publish': { draftId: 'yuli-initial-junior-2025:v1' },
   'eligibility.saveAnswers': { roundId: 'yuli-initial-junior-2024', profile: {} },
   'eligibility.profile': {},
   'applications.create': { roundId: 'yuli-initial-junior-2024', offerKey: 'initial_junior:junior_assistant' },

@@ -89,6 +89,8 @@ export type AttachedFile = z.infer<typeof AttachedFile>;
 export const ApplicationRecord = z.strictObject({
   personId: z.string().min(1),
   roundId: z.string().min(1),
+  /** The round's version the application was started under (absent: 1); it keeps it unless a later version applies to all. */
+  roundVersion: z.number().int().positive().optional(),
   year: z.number().int(),
   /** `<offerId>:<level>`, the assessment's key. */
   offerKey: z.string().min(1),

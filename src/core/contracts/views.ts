@@ -12,6 +12,7 @@ import type { Finding } from '../masking/identity-finder';
 import type { Basics } from '../people/basics';
 import type { DeclaredConflict } from '../application/conflicts';
 import type { DefenseSessionInput } from '../defense/schedule';
+export type { DraftView, WorkshopView } from '../workshop/draft.view';
 
 /** A rectangle the server suggests masking, and why (识别到您的姓名). */
 export type MaskSuggestion = Finding;

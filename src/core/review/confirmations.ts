@@ -22,6 +22,14 @@ export const CONFIRM = {
   recordFee: (applicant: string) => ask('已缴费', `确认${applicant}已缴清评审费吗？登记后进入答辩和评审安排，不能撤销。`, '确认缴费'),
   approveUnit: (unit: string, registrant: string) => ask('通过单位登记', `确定通过“${unit}”的登记吗？${registrant}将成为单位管理员并得到邀请码，本单位人员可用它加入。`, '通过'),
   certify: (people: number) => ask('确认取得资格', `确认 ${people} 人取得资格吗？确认后每人会收到通知，不能撤销。`, '确认'),
+  publishRound: (title: string, version: number, applicants: boolean) =>
+    ask(
+      '发布批次',
+      version === 1
+        ? `确定发布“${title}”吗？发布后申报人即可看到并自测、申报；已发布的内容不能再改，更正要发布新版本。`
+        : `确定发布“${title}”第 ${version} 版吗？发布后不能再改${applicants ? '，已申报的人会收到更正通知' : ''}。`,
+      '发布',
+    ),
 } as const;
 
 /** The acts that cannot be undone, by the action that does them, and who confirms them. */
@@ -33,4 +41,5 @@ export const IRREVERSIBLE: Readonly<Record<string, keyof typeof CONFIRM>> = {
   'committee.recordFee': 'recordFee',
   'units.decide': 'approveUnit',
   'committee.certify': 'certify',
+  'rounds.publish': 'publishRound',
 };

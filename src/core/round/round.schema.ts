@@ -585,6 +585,23 @@ export const RoundShape = z.strictObject({
   templates: z.array(Template),
   reviewChains: z.array(ReviewChain),
   notes: z.array(Note),
+  /**
+   * Set when the round was published from the workshop (rounds from config/rounds have none and are
+   * version 1). A published version is frozen; a correction is the next version with its note.
+   */
+  publication: z
+    .strictObject({
+      version: PositiveInt,
+      publishedAt: z.string().min(1),
+      publishedBy: z.string().min(1),
+      /** What changed from the version before (absent for a first version). */
+      changeNote: z.string().min(1).max(500).optional(),
+      /** The latest version whose change applies to every application, whatever version it started under. */
+      allFrom: PositiveInt,
+      /** The round this one was copied from for a new year. */
+      copiedFrom: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 export type RoundShape = z.infer<typeof RoundShape>;
 

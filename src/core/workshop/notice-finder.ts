@@ -94,7 +94,13 @@ export function findInNotice(text: string, options: FinderOptions = {}): Candida
     if (first) first.alsoAt.push({ start: f.start, end: f.end });
     else byValue.set(key, { ...f, alsoAt: [] });
   }
-  return [...byValue.values()].map((c) => ({ id: `${c.value.kind}@${c.start}`, ...c }));
+  const ids = new Map<string, number>();
+  return [...byValue.values()].map((c) => {
+    const base = `${c.value.kind}@${c.start}`;
+    const n = (ids.get(base) ?? 0) + 1;
+    ids.set(base, n);
+    return { id: n === 1 ? base : `${base}.${n}`, ...c };
+  });
 }
 
 /** Full-width digits, letters and colons as ASCII: one UTF-16 unit each, so offsets hold. */

@@ -9,7 +9,7 @@ import { parseFields } from '../docs';
 import type { StagedWrites } from '../function';
 import type { Store } from '../ports/store.port';
 import { repository, type Read, type Stored } from '../repository';
-import { loadRound } from '../rounds.repo';
+import { loadRoundOf } from '../rounds.repo';
 
 /**
  * Applications as the store keeps them: their collection, their parsing and their revisions in one
@@ -53,7 +53,7 @@ export type Loaded = ({ readonly ok: true; readonly round: Round } & StoredAppli
 export async function loadFor(store: Pick<Store, 'get'>, caller: Person, id: string, access: Access): Promise<Loaded> {
   const found = await applications.get(store, id);
   if (!found || !MAY[access](caller, found.record)) return { ok: false, error: appError('APPLICATION.NOT_FOUND') };
-  const round = await loadRound(store, found.record.roundId);
+  const round = await loadRoundOf(store, found.record);
   if (!round) return { ok: false, error: appError('ROUND.NOT_FOUND') };
   return { ok: true, ...found, round };
 }

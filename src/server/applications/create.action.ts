@@ -4,7 +4,7 @@ import { assess } from '../../core/eligibility/assess';
 import { appError } from '../../core/errors';
 import { err, ok } from '../../core/result';
 import type { Store } from '../ports/store.port';
-import { loadRound } from '../rounds.repo';
+import { loadRound, loadRoundOf } from '../rounds.repo';
 import { applications } from './applications.repo';
 import { loadAnswers } from '../answers.repo';
 import { withKnownApplications } from '../../core/eligibility/profile';
@@ -41,7 +41,7 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
 
       // Opening the same application again answers it as it is.
       const existing = await applications.get(store, id);
-      if (existing) return ok(viewOf(id, existing.record, round, now, await lintContextOf(store, caller, round)));
+      if (existing) return ok(viewOf(id, existing.record, (await loadRoundOf(store, existing.record)) ?? round, now, await lintContextOf(store, caller, round)));
 
       const saved = await loadAnswers(store, caller._id);
       if (!saved || saved.roundId !== roundId) return err(appError('APPLICATION.NO_ANSWERS'));
@@ -61,6 +61,7 @@ export const createAction: Pick<ActionDefs<'applications'>, 'create'> = {
       const record: ApplicationRecord = {
         personId: caller._id,
         roundId,
+        ...(round.publication ? { roundVersion: round.publication.version } : {}),
         year: round.year,
         offerKey,
         offerId: offer.offerId,

@@ -6,7 +6,7 @@ import { appError } from '../../core/errors';
 import { Role } from '../../core/people/person';
 import { err, ok } from '../../core/result';
 import type { Round } from '../../core/round/round.schema';
-import { loadRound } from '../rounds.repo';
+import { loadRoundOf } from '../rounds.repo';
 import { applications, loadFor } from './applications.repo';
 import { inReviewScope } from '../../core/review/scope';
 import { lintContextOf, viewOf } from './application.view';
@@ -59,12 +59,13 @@ export const readActions: Pick<ActionDefs<'applications'>, 'get' | 'fileUrl' | '
       const rounds = new Map<string, { round: Round; context: LintContext }>();
       const summaries: ApplicationSummary[] = [];
       for (const { id, record } of mine) {
-        let loaded = rounds.get(record.roundId);
+        const roundKey = `${record.roundId}@${record.roundVersion ?? 1}`;
+        let loaded = rounds.get(roundKey);
         if (!loaded) {
-          const round = await loadRound(store, record.roundId);
+          const round = await loadRoundOf(store, record);
           if (!round) continue;
           loaded = { round, context: await lintContextOf(store, caller, round) };
-          rounds.set(record.roundId, loaded);
+          rounds.set(roundKey, loaded);
         }
         const view = viewOf(id, record, loaded.round, now, loaded.context);
         summaries.push({ id: view.id, roundTitle: view.roundTitle, label: view.label, status: view.status, statusText: view.statusText, holderText: view.holderText, returnDeadline: view.returnDeadline, createdAt: view.createdAt, window: view.window });

@@ -105,7 +105,7 @@ async function queueOf(ctx: ActionContext, changed?: { readonly id: string; read
   for (const application of found) {
     const record = changed?.id === application.id ? changed.record : application.record;
     const receiptUrl = record.feeReceipt ? await ctx.files.url(record.feeReceipt.ref, 600) : null;
-    items.push(itemOf(application.id, record, await roundOf(record.roundId), ctx.now, receiptUrl));
+    items.push(itemOf(application.id, record, await roundOf(record), ctx.now, receiptUrl));
   }
   return items;
 }

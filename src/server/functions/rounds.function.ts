@@ -5,8 +5,9 @@ import { summarizeRound } from '../../core/round/round.summary';
 import { findRounds, loadNotice, loadRound } from '../rounds.repo';
 import { roundsContract } from '../../core/contracts/functions/rounds.contract';
 import { defineFunction } from '../function';
+import { workshopActions } from '../workshop/workshop.actions';
 
-/** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds. */
+/** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds or published from the workshop. */
 export const roundsFunction = defineFunction('rounds', roundsContract, {
   list: {
     roles: Role.options,
@@ -35,5 +36,6 @@ export const roundsFunction = defineFunction('rounds', roundsContract, {
       return notice ? ok(notice) : err(appError('ROUND.NOT_FOUND'));
     },
   },
+  ...workshopActions,
 });
 

@@ -19,7 +19,7 @@ export const deadlineTimer: TimerDef = {
     const roundOf = roundsOnce(ctx.store);
     let changed = 0;
     for (const { id, rev, record } of waiting) {
-      const round = await roundOf(record.roundId);
+      const round = await roundOf(record);
       if (!round) continue;
       // Whether a deadline fell due needs only the record and the round; the application's view
       // (its label, whether it defends) only for the one that is moved.

@@ -58,7 +58,8 @@ export async function seed(store: Store, input: SeedInput): Promise<SeedReport> 
     const stored = await store.get(collection, id);
     if (!stored) {
       writes.push({ kind: 'insert', collection, doc });
-    } else {
+    } else if (!('publication' in stored)) {
+      // A round published from the workshop (a correction of a seeded round) is newer than its file.
       const { _rev, ...current } = stored;
       if (JSON.stringify(current) !== JSON.stringify(doc)) {
         writes.push({ kind: 'update', collection, id, rev: _rev, set: fields });

@@ -1,0 +1,224 @@
+import { appError } from '../../core/errors';
+import { err, ok, type Result } from '../../core/result';
+import type { AppError } from '../../core/errors';
+import { Round } from '../../core/round/round.schema';
+import { beijingDate } from '../../core/time/beijing';
+import { defaultTarget, draftChecks, draftFrom, editFromFound, fieldKey, nextYearId, RoundDraftRecord, writeField, type FieldEdit } from '../../core/workshop/draft';
+import { draftView, type DraftView } from '../../core/workshop/draft.view';
+import { ISSUER_ROLES, issuesRound, WORKSHOP_REFUSAL } from '../../core/workshop/issuer';
+import { findInNotice } from '../../core/workshop/notice-finder';
+import { roundChangedNotice } from '../../core/workshop/round-changed';
+import { testPersonProfile } from '../../core/workshop/test-people';
+import { collections } from '../collections';
+import { parseFields, toDoc } from '../docs';
+import type { ActionContext, ActionDefs } from '../function';
+import { findAll } from '../paging';
+import type { Person } from '../../core/people/person';
+import type { Store } from '../ports/store.port';
+import { repository, type Stored } from '../repository';
+import { findRounds, loadRound, versionId } from '../rounds.repo';
+
+/**
+ * The round workshop (试编批次): the issuer's staff copy a published round, paste the new notice,
+ * decide the finder's candidates one by one, fix fields by hand, preview test people and publish a
+ * version. Every step checks that the caller's office issues the round (`issuesRound`).
+ */
+const drafts = repository<RoundDraftRecord>(collections.roundDrafts, (doc) => parseFields(RoundDraftRecord, doc));
+
+type Reader = Pick<Store, 'get' | 'find' | 'count'>;
+type Loaded = { readonly id: string; readonly found: Stored<RoundDraftRecord>; readonly draft: RoundDraftRecord };
+
+async function loadDraft(store: Reader, caller: Person, id: string, editable: boolean): Promise<Result<Loaded, AppError>> {
+  const found = await drafts.get(store, id);
+  if (!found) return err(appError('NOT_FOUND'));
+  const draft = found.record;
+  if (!issuesRound(caller, draft.round, draft.basedOn.roundId)) return err(appError('WORKSHOP.NOT_ISSUER'));
+  if (editable && draft.status !== 'draft') return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.published]));
+  return ok({ id, found, draft });
+}
+
+async function viewOf(store: Reader, id: string, draft: RoundDraftRecord, now: Date): Promise<DraftView> {
+  const published = await loadRound(store, draft.basedOn.roundId);
+  const applications = draft.kind === 'correction' ? await store.count(collections.applications.name, [{ field: 'roundId', op: 'eq', value: draft.roundId }]) : 0;
+  return draftView(id, draft, published, now, applications);
+}
+
+/** Writes the changed draft and answers it as the page shows it. */
+async function saved(ctx: ActionContext, loaded: Loaded, changes: Partial<RoundDraftRecord>): Promise<Result<DraftView, AppError>> {
+  const next = { ...loaded.draft, ...changes, updatedAt: ctx.now.toISOString() };
+  drafts.update(ctx.writes, loaded.found, { ...changes, updatedAt: next.updatedAt });
+  return ok(await viewOf(ctx.store, loaded.id, next, ctx.now));
+}
+
+/** One field written, its key no longer to fill; the passage (offsets) becomes its clause. */
+function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { start: number; end: number }): Result<Partial<RoundDraftRecord>, AppError> {
+  const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
+  const written = writeField(draft.round, edit, text);
+  if (!written.ok) return err(appError('WORKSHOP.REFUSED', [written.error]));
+  const key = fieldKey(edit);
+  return ok({
+    round: written.value,
+    toFill: draft.toFill.filter((k) => k !== key),
+    clauses: passage ? { ...draft.clauses, [key]: passage } : draft.clauses,
+  });
+}
+
+export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCreate' | 'draft' | 'draftNotice' | 'draftDecide' | 'draftEdit' | 'draftTestPerson' | 'publish'> = {
+  workshop: {
+    roles: ISSUER_ROLES,
+    async handle(_payload, { caller, store }) {
+      const rounds = (await findRounds(store, { where: [], orderBy: [{ field: 'year', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 100 })).filter((r) => issuesRound(caller, r));
+      const mine = (await drafts.find(store, { where: [{ field: 'prefecture', op: 'eq', value: caller.prefecture }], orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })).filter((d) =>
+        issuesRound(caller, d.record.round, d.record.basedOn.roundId),
+      );
+      return ok({
+        rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year, version: r.publication?.version ?? 1 })),
+        drafts: mine
+          .map((d) => ({
+            id: d.id,
+            roundId: d.record.roundId,
+            title: d.record.round.title,
+            kind: d.record.kind,
+            status: d.record.status,
+            version: d.record.kind === 'correction' ? d.record.basedOn.version + 1 : 1,
+            updatedAt: d.record.updatedAt,
+            open: draftChecks(d.record).length,
+          }))
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      });
+    },
+  },
+  draftCreate: {
+    roles: ISSUER_ROLES,
+    async handle({ fromRoundId, kind, year }, ctx) {
+      const { caller, store, now, writes } = ctx;
+      const published = await loadRound(store, fromRoundId);
+      if (!published) return err(appError('ROUND.NOT_FOUND'));
+      if (!issuesRound(caller, published)) return err(appError('WORKSHOP.NOT_ISSUER'));
+      const targetYear = kind === 'correction' ? published.year : (year ?? published.year + 1);
+      if (kind === 'new_year' && targetYear <= published.year) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.sameYear]));
+      const roundId = kind === 'correction' ? published.id : nextYearId(published.id, targetYear);
+      if (kind === 'new_year' && (await loadRound(store, roundId))) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.nextYearExists(roundId)]));
+      const version = kind === 'correction' ? (published.publication?.version ?? 1) + 1 : 1;
+      const id = `${roundId}:v${version}`;
+      // Asking again opens the draft already begun.
+      const existing = await drafts.get(store, id);
+      if (existing) return ok(await viewOf(store, id, existing.record, now));
+      const draft = draftFrom(published, { kind, year: targetYear, today: beijingDate(now), createdBy: caller._id, now: now.toISOString() });
+      drafts.insert(writes, id, draft);
+      return ok(await viewOf(store, id, draft, now));
+    },
+  },
+  draft: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId }, { caller, store, now }) {
+      const loaded = await loadDraft(store, caller, draftId, false);
+      return loaded.ok ? ok(await viewOf(store, draftId, loaded.value.draft, now)) : loaded;
+    },
+  },
+  draftNotice: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId, text }, ctx) {
+      const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
+      if (!loaded.ok) return loaded;
+      // A new text: new offsets, so what was found in the old one goes, and so do the clauses that cited it.
+      const candidates = findInNotice(text).map((c) => ({ id: c.id, value: c.value, start: c.start, end: c.end, decision: 'pending' as const, target: null }));
+      return saved(ctx, loaded.value, { noticeText: text, candidates, clauses: {} });
+    },
+  },
+  draftDecide: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId, candidateId, decision, target, edit }, ctx) {
+      const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
+      if (!loaded.ok) return loaded;
+      const { draft } = loaded.value;
+      if (!draft.noticeText) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noNotice]));
+      const candidate = draft.candidates.find((c) => c.id === candidateId);
+      if (!candidate) return err(appError('NOT_FOUND', [WORKSHOP_REFUSAL.noCandidate]));
+      if (candidate.decision !== 'pending') return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.decided]));
+      const decided = (d: 'accepted' | 'corrected' | 'dismissed', to: string | null) => draft.candidates.map((c) => (c.id === candidateId ? { ...c, decision: d, target: to } : c));
+      if (decision === 'dismiss') return saved(ctx, loaded.value, { candidates: decided('dismissed', null) });
+      const to = target ?? defaultTarget(draft.round, candidate.value);
+      if (!to) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
+      const found = editFromFound(candidate.value, to);
+      if (!found.ok) return err(appError('WORKSHOP.REFUSED', [found.error]));
+      const chosen = edit ?? found.value;
+      if (fieldKey(chosen) !== fieldKey(found.value)) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
+      const changes = withField(draft, chosen, { start: candidate.start, end: candidate.end });
+      if (!changes.ok) return changes;
+      const corrected = JSON.stringify(chosen) !== JSON.stringify(found.value);
+      return saved(ctx, loaded.value, { ...changes.value, candidates: decided(corrected ? 'corrected' : 'accepted', to) });
+    },
+  },
+  draftEdit: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId, edit }, ctx) {
+      const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
+      if (!loaded.ok) return loaded;
+      const changes = withField(loaded.value.draft, edit);
+      return changes.ok ? saved(ctx, loaded.value, changes.value) : changes;
+    },
+  },
+  draftTestPerson: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId, add, removeId }, ctx) {
+      const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
+      if (!loaded.ok) return loaded;
+      const { draft } = loaded.value;
+      let testPeople = draft.testPeople.filter((p) => p.id !== removeId);
+      if (add) {
+        if (testPeople.length >= 10) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.tooManyTestPeople]));
+        const next = Math.max(0, ...draft.testPeople.map((p) => Number(p.id.replace(/\D/g, '')) || 0)) + 1;
+        testPeople = [...testPeople, { id: `tp${next}`, name: add.name, profile: testPersonProfile(add, draft.round) }];
+      }
+      return saved(ctx, loaded.value, { testPeople });
+    },
+  },
+  publish: {
+    roles: ISSUER_ROLES,
+    async handle({ draftId, changeNote, appliesToAll }, ctx) {
+      const { caller, store, now, writes } = ctx;
+      const loaded = await loadDraft(store, caller, draftId, false);
+      if (!loaded.ok) return loaded;
+      const { draft, found } = loaded.value;
+      const version = draft.kind === 'correction' ? draft.basedOn.version + 1 : 1;
+      // Publishing again answers what the first publishing did.
+      if (draft.status === 'published') return ok({ roundId: draft.roundId, version, told: 0 });
+      const checks = draftChecks(draft);
+      if (checks.length > 0) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.checksOpen(checks.length), ...checks.map((c) => c.message)]));
+      if (draft.kind === 'correction' && !changeNote) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
+      const previous = await store.get(collections.rounds.name, draft.roundId);
+      const before = previous ? parseFields(Round, previous) : null;
+      if (draft.kind === 'correction' && (before?.publication?.version ?? 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
+      const allFrom = appliesToAll || draft.kind === 'new_year' ? version : (before?.publication?.allFrom ?? 1);
+      const copiedFrom = draft.kind === 'new_year' ? draft.basedOn.roundId : before?.publication?.copiedFrom;
+      const round = Round.parse({
+        ...draft.round,
+        publication: { version, publishedAt: now.toISOString(), publishedBy: caller.name, ...(changeNote ? { changeNote } : {}), allFrom, ...(copiedFrom ? { copiedFrom } : {}) },
+      });
+      if (previous && before) {
+        // The version being replaced stays readable for the applications started under it.
+        const { _id, _rev, ...fields } = previous;
+        void _id;
+        writes.insert(collections.roundVersions.name, { ...fields, _id: versionId(draft.roundId, before.publication?.version ?? 1) });
+        writes.update(collections.rounds.name, draft.roundId, _rev, toDoc(round));
+      } else {
+        writes.insert(collections.rounds.name, { ...toDoc(round), _id: draft.roundId });
+      }
+      const notice = await store.get(collections.notices.name, draft.roundId);
+      const noticeDoc = { roundId: draft.roundId, file: round.sourceFile, text: draft.noticeText ?? '' };
+      if (notice) writes.update(collections.notices.name, draft.roundId, notice._rev, noticeDoc);
+      else writes.insert(collections.notices.name, { ...noticeDoc, _id: draft.roundId });
+      drafts.update(writes, found, { status: 'published', updatedAt: now.toISOString() });
+      let told = 0;
+      if (draft.kind === 'correction') {
+        const apps = await findAll<{ personId: string; roundVersion?: number }>(store, collections.applications.name, { where: [{ field: 'roundId', op: 'eq', value: draft.roundId }] });
+        for (const app of apps) {
+          ctx.notify(roundChangedNotice({ roundId: draft.roundId, title: round.title, version, changeNote: changeNote ?? '', appliesToAll: allFrom === version, applicationId: app._id, personId: app.personId, keeps: app.roundVersion ?? 1 }));
+          told += 1;
+        }
+      }
+      return ok({ roundId: draft.roundId, version, told });
+    },
+  },
+};
