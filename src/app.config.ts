@@ -20,6 +20,8 @@ export default defineAppConfig({
     { root: 'apply', pages: ['pages/applications/index', 'pages/application/index', 'pages/mask/index', 'pages/defense/index'] },
     { root: 'review', pages: ['pages/queue/index', 'pages/application/index', 'pages/units/index'] },
     { root: 'committee', pages: ['pages/queue/index', 'pages/defense/index', 'pages/meetings/index', 'pages/meeting/index', 'pages/evaluate/index'] },
+    // The issuing offices' round workshop (评审批次编制): only they ever download it.
+    { root: 'workshop', pages: ['pages/index/index', 'pages/draft/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['apply'] },

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  enablePageMeta: true,
+  navigationBarTitleText: '编制批次',
+});
