@@ -26,7 +26,7 @@ module.exports = {
       name: 'every-folder-has-a-layer',
       comment: 'A folder under src/ that no rule below covers: give it a layer (and its rule) first.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(core|services|components|features|pages|apply|review|committee|server|styles)/|^src/app(\\.config)?\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(core|services|components|features|pages|apply|review|committee|workshop|server|styles)/|^src/app(\\.config)?\\.ts$' },
       to: {},
     },
     {
@@ -75,21 +75,21 @@ module.exports = {
       name: 'subpackage-pages',
       comment: 'A subpackage (apply, review, committee) uses what pages use and its own folder.',
       severity: 'error',
-      from: { path: '^src/(apply|review|committee)/' },
+      from: { path: '^src/(apply|review|committee|workshop)/' },
       to: { pathNot: `^src/(core|services|components|features|styles)/|^src/$1/|${UI_KIT}` },
     },
     {
       name: 'subpackages-imported-by-none',
       comment: 'WeChat loads a subpackage on its own: nothing outside it may import it.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(apply|review|committee)/' },
-      to: { path: '^src/(apply|review|committee)/' },
+      from: { path: '^src/', pathNot: '^src/(apply|review|committee|workshop)/' },
+      to: { path: '^src/(apply|review|committee|workshop)/' },
     },
     {
       name: 'platform-only-in-services',
       comment: 'Platform APIs (Taro, wx) are called from src/services; screens use the UI kit and services.',
       severity: 'error',
-      from: { path: '^src/(components|features|pages|apply|review|committee)/' },
+      from: { path: '^src/(components|features|pages|apply|review|committee|workshop)/' },
       to: { path: '(^|/)node_modules/@tarojs/(taro|api|taro-h5|plugin-)' },
     },
     {
@@ -97,7 +97,7 @@ module.exports = {
       comment: 'The functions meet the app only in the core; they never import app code or the UI.',
       severity: 'error',
       from: { path: '^(src/server/|cloudfunctions/)' },
-      to: { path: '^src/(pages|apply|review|committee|features|services|components|styles)/|(^|/)node_modules/(@tarojs|react|react-dom)/' },
+      to: { path: '^src/(pages|apply|review|committee|workshop|features|services|components|styles)/|(^|/)node_modules/(@tarojs|react|react-dom)/' },
     },
     {
       name: 'app-does-not-import-server',

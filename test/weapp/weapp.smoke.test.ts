@@ -293,6 +293,32 @@ describe('the WeChat build (dist/weapp)', () => {
     }
   });
 
+  it('opens the round workshop for the prefecture’s HR officer: the office’s rounds, and a draft copied to next year', async () => {
+    const officer = demo.people.find((person) => person._id === 'person-aksu-hr')!;
+    const calls: CloudCall[] = [];
+    const officerCloud = wxCloud(cloud, officer.openid, calls, []);
+    const phone = new MiniHost({ distDir, wx: { cloud: officerCloud as never } });
+    try {
+      phone.launch();
+      await phone.settle();
+      const queue = phone.openPage('review/pages/queue/index');
+      await phone.settle();
+      expect(textsOf(queue.data).join('')).toContain('评审批次编制');
+      const list = phone.openPage('workshop/pages/index/index');
+      await phone.settle();
+      for (const expected of ['本单位发布的批次', '复制为 2025 年度', '更正（发布新版本）']) expect(textsOf(list.data).join('')).toContain(expected);
+      const created = (await officerCloud.callFunction({ name: 'rounds', data: { action: 'draftCreate', payload: { fromRoundId: 'aksu-water-2024', kind: 'new_year' } } })) as { result: { ok: boolean; data: { id: string } } };
+      expect(created.result.ok).toBe(true);
+      const draft = phone.openPage('workshop/pages/draft/index', { id: created.result.data.id });
+      await phone.settle();
+      for (const expected of ['通知原文', '找出通知中的要点', '待填写', '发布前检查', '添加测试人员']) expect(textsOf(draft.data).join('')).toContain(expected);
+      expect(calls.filter((c) => c.name === 'rounds').every((c) => c.reply.ok)).toBe(true);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      phone.dispose();
+    }
+  });
+
   it('initialises wx.cloud once, with the environment the build was given', () => {
     expect(inits).toHaveLength(1);
     expect(inits[0]).toEqual(process.env.CLOUD_ENV_ID ? { env: process.env.CLOUD_ENV_ID, traceUser: true } : { traceUser: true });

@@ -149,15 +149,6 @@ function Home() {
           <Text className='entry__arrow'>›</Text>
         </Navigator>
       ) : null}
-      {me.data.role === 'county_hr' || me.data.role === 'prefecture_hr' || me.data.role === 'committee_secretary' ? (
-        <Navigator className='entry' hoverClass='entry--pressed' url='/workshop/pages/index/index'>
-          <View className='entry__text'>
-            <Text className='entry__title'>评审批次编制</Text>
-            <Text className='entry__hint'>把今年的通知编成批次：复制上一年度、核对、发布</Text>
-          </View>
-          <Text className='entry__arrow'>›</Text>
-        </Navigator>
-      ) : null}
       {REVIEWER_ROLES.includes(me.data.role) ? (
         <Navigator className='entry' hoverClass='entry--pressed' url='/review/pages/queue/index'>
           <View className='entry__text'>

@@ -3,7 +3,7 @@ import type { FunctionName } from '../../core/contracts/api';
 import { accountContract } from '../../core/contracts/functions/account.contract';
 import { applicationsContract } from '../../core/contracts/functions/applications.contract';
 import { eligibilityContract } from '../../core/contracts/functions/eligibility.contract';
-import { roundsContract } from '../../core/contracts/functions/rounds.contract';
+import { roundsReadContract } from '../../core/contracts/functions/rounds.read.contract';
 import { subscriptionsContract } from '../../core/contracts/functions/subscriptions.contract';
 import { unitsContract } from '../../core/contracts/functions/units.contract';
 
@@ -17,7 +17,7 @@ type Contract = Readonly<Record<string, { readonly payload: z.ZodType }>>;
  */
 const known: { [F in FunctionName]?: Contract } = {
   account: accountContract,
-  rounds: roundsContract,
+  rounds: roundsReadContract,
   eligibility: eligibilityContract,
   applications: applicationsContract,
   subscriptions: subscriptionsContract,

@@ -24,6 +24,7 @@ const FORESTRY_ADMIN = 'demo-openid-forestry-admin';
 const COUNTY_HR = 'demo-openid-county-hr';
 const SECRETARY = 'demo-openid-secretary';
 const EXPERT = 'demo-openid-expert';
+const AKSU_HR = 'demo-openid-aksu-hr';
 const TUERHONG_APP = 'person-forestry-1:aksu-forestry-2024:directed_evaluation:deputy_senior';
 const YULI = '关于开展2024年度尉犁县初定初级职称工作的通知';
 
@@ -41,6 +42,8 @@ interface Setup {
   readonly photoSha256: string;
   /** The secretary's evaluation meeting of the forestry round. */
   readonly meetingId: string;
+  /** The aksu HR officer's draft of next year's water round. */
+  readonly roundDraftId: string;
 }
 
 const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
@@ -60,6 +63,8 @@ const FIRST_SCREENS: Readonly<Record<string, FirstScreen>> = {
   'committee/pages/defense/index': { as: SECRETARY, query: () => ({ roundId: 'aksu-water-2024' }), shows: ['需要答辩 0 人', '还没有场次'] },
   'committee/pages/meetings/index': { as: SECRETARY, shows: ['安排评审会', '2024年8月24日 评审会'] },
   'committee/pages/meeting/index': { as: SECRETARY, query: (s) => ({ id: s.meetingId }), shows: ['2024年8月24日 评审会', '1号 吐尔洪', '发布评审结果'] },
+  'workshop/pages/index/index': { as: AKSU_HR, shows: ['正在编制', '本单位发布的批次', '复制为 2025 年度'] },
+  'workshop/pages/draft/index': { as: AKSU_HR, query: (s) => ({ id: s.roundDraftId }), shows: ['通知原文', '找出通知中的要点', '待填写', '发布前检查'] },
   'committee/pages/evaluate/index': { as: EXPERT, query: (s) => ({ meetingId: s.meetingId, code: '1' }), shows: ['1号', '副高级 · 林业和草原专业', '您的表决', '同意', '不同意', '弃权'] },
 };
 
@@ -98,7 +103,8 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
     const kept = (attached as unknown as { files: { sha256: string }[] }).files[0]!.sha256;
     // Held today: results are recorded from the meeting's day.
     const meeting = await call(SECRETARY, 'committee', 'createMeeting', { roundId: 'aksu-forestry-2024', heldOn: '2024-08-24', requestId: 'render-meeting-1', experts: { kind: 'draw', count: 3 } });
-    setup = { draftId: draft.id, photoSha256: kept, meetingId: meeting.id };
+    const roundDraft = await call(AKSU_HR, 'rounds', 'draftCreate', { fromRoundId: 'aksu-water-2024', kind: 'new_year' });
+    setup = { draftId: draft.id, photoSha256: kept, meetingId: meeting.id, roundDraftId: roundDraft.id };
   }, 60_000);
 
   afterEach(() => {
@@ -111,7 +117,7 @@ describe('every page, drawn by WeChat’s own template compiler', () => {
 
   it('covers every page app.json lists, in every package', () => {
     expect(Object.keys(FIRST_SCREENS).sort()).toEqual(allRoutes().sort());
-    expect((appJson().subPackages ?? []).map((p) => p.root).sort()).toEqual(['apply', 'committee', 'review']);
+    expect((appJson().subPackages ?? []).map((p) => p.root).sort()).toEqual(['apply', 'committee', 'review', 'workshop']);
   });
 
   it.each(Object.keys(FIRST_SCREENS))('%s shows its first screen', async (route) => {

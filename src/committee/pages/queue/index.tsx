@@ -19,6 +19,7 @@ import { pickPhotos } from '../../../services/photos/photos';
 import { useCall } from '../../../services/api/use-call';
 import { ProblemAlert } from '../../../components/problem-alert';
 import '../../../features/committee/committee.scss';
+import { WorkshopLink } from '../../../features/workshop/workshop-link';
 import { useShownAgain } from '../../../services/page/shown-again';
 import '../../../services/api/staff-contracts';
 
@@ -148,6 +149,7 @@ function CommitteeQueue() {
 
   return (
     <View className='committee'>
+      <WorkshopLink />
       {list.length === 0 ? <EmptyView title='还没有通过形式审核的申报' hint='地（州）人社局审核通过后，申报会出现在这里，再登记接收材料和缴费。' /> : null}
       {list.length > 0 ? (
         <>

@@ -1,21 +1,16 @@
 import * as z from 'zod';
 import { action } from '../contract';
 import { RoundId } from '../fields';
-import type { RoundSummary, NoticeText, DraftView, WorkshopView } from '../views';
+import type { DraftView, WorkshopView } from '../views';
 import { FieldEdit } from '../../workshop/draft';
 import { TestPersonInput } from '../../workshop/test-people';
+import { roundsReadContract } from './rounds.read.contract';
 
 const DraftId = z.string().trim().min(1, '请选择一个试编批次').max(100, '试编批次编号过长');
-import type { Round } from '../../round/round.schema';
 
 /** The `rounds` function's actions: each payload's schema and, as a type, what it answers. */
 export const roundsContract = {
-  list: action<readonly RoundSummary[]>()(
-    z.strictObject({ year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional() }),
-  ),
-  get: action<Round>()(z.strictObject({ roundId: RoundId })),
-  /** The official notice a round was made from, as its text: the authority its clauses cite. */
-  notice: action<NoticeText>()(z.strictObject({ roundId: RoundId })),
+  ...roundsReadContract,
 
   // The round workshop (试编批次): the issuer's staff turn a new notice into a round.
   /** The rounds the caller's office issues, and its drafts. */

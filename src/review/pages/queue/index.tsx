@@ -19,6 +19,7 @@ import { serverNow } from '../../../services/server-time';
 import { confirm } from '../../../services/ui/dialogs';
 import { ProblemAlert } from '../../../components/problem-alert';
 import '../../../features/review/review.scss';
+import { WorkshopLink } from '../../../features/workshop/workshop-link';
 import '../../../services/api/staff-contracts';
 
 const TABS: readonly { readonly tab: QueueTab; readonly label: string; readonly empty: string }[] = [
@@ -109,6 +110,7 @@ function ReviewQueue() {
 
   return (
     <View className='queue'>
+      {me.status === 'ready' && (me.data.role === 'county_hr' || me.data.role === 'prefecture_hr') ? <WorkshopLink /> : null}
       <View className='queue__tabs' role='tablist'>
         {TABS.map((t) => (
           <View key={t.tab} className={`queue__tab ${tab === t.tab ? 'queue__tab--on' : ''}`} role='tab' aria-selected={tab === t.tab} onClick={() => setTab(t.tab)}>

@@ -1,5 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { openPage } from '../../../services/page/navigate';
+import { useRouter } from '../../../services/page/lifecycle';
+import { scrollToElement } from '../../../services/page/element';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { Fold } from '../../../components/fold';
@@ -11,6 +13,7 @@ import type { FieldEdit } from '../../../core/workshop/draft';
 import type { DraftCandidateView, DraftFieldView } from '../../../core/workshop/draft.view';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
+import '../../../services/api/workshop-contracts';
 import { confirm } from '../../../services/ui/dialogs';
 import { PreviewPanel } from '../../../features/workshop/preview-panel';
 import { FieldEditor } from '../../../features/workshop/field-editor';
@@ -37,7 +40,7 @@ function Passage({ text, start, end }: { text: string; start: number; end: numbe
  * before publishing (a tap opens the field), the test people's preview, and publishing.
  */
 function Draft() {
-  const { id = '' } = useRouter().params;
+  const id = decodeURIComponent(useRouter().params.id ?? '');
   const loaded = useCall('rounds', 'draft', { draftId: id });
   const [draft, setDraft] = useState<DraftView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -118,7 +121,7 @@ function Draft() {
         <View className='workshop__card workshop__done' role='status'>
           <Text className='workshop__name'>已发布第 {published.version} 版</Text>
           <Text className='workshop__note'>申报人现在可以在首页看到这个批次并自测、申报。{published.told > 0 ? `已通知 ${published.told} 份申报的申报人。` : ''}</Text>
-          <ActionButton onTap={() => void Taro.navigateTo({ url: `/pages/round/index?id=${encodeURIComponent(published.roundId)}` })}>查看发布的批次</ActionButton>
+          <ActionButton onTap={() => void openPage(`/pages/round/index?id=${encodeURIComponent(published.roundId)}`)}>查看发布的批次</ActionButton>
         </View>
       ) : null}
 
@@ -202,7 +205,7 @@ function Draft() {
       <View className='workshop__card'>
         {draft.checks.length === 0 ? <Text className='workshop__ok'>全部通过：时间顺序、收费、待填写项目和通知要点都已处理。</Text> : null}
         {draft.checks.map((c, i) => (
-          <View key={i} className='workshop__check' role='link' onClick={() => void Taro.pageScrollTo({ selector: `#${anchor(c.target ?? 'notice')}`, duration: 200 })}>
+          <View key={i} className='workshop__check' role='link' onClick={() => scrollToElement(`#${anchor(c.target ?? 'notice')}`)}>
             <Text className='workshop__check-text'>{c.message}</Text>
             <Text className='workshop__arrow'>›</Text>
           </View>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { openPage } from '../../../services/page/navigate';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
@@ -7,6 +7,7 @@ import { withSystemFont } from '../../../components/system-font';
 import { formatBeijingDateTime } from '../../../core/time/format';
 import { call } from '../../../services/api/client';
 import { useCall } from '../../../services/api/use-call';
+import '../../../services/api/workshop-contracts';
 import '../../../features/workshop/workshop.scss';
 
 const draftUrl = (id: string) => `/workshop/pages/draft/index?id=${encodeURIComponent(id)}`;
@@ -29,7 +30,7 @@ function Workshop() {
     setError(null);
     const made = await call('rounds', 'draftCreate', { fromRoundId, kind });
     setBusy(null);
-    if (made.ok) void Taro.navigateTo({ url: draftUrl(made.value.id) });
+    if (made.ok) void openPage(draftUrl(made.value.id));
     else setError([made.error.message, ...(made.error.details ?? [])].join('\n'));
   }
 
@@ -44,7 +45,7 @@ function Workshop() {
       <Text className='workshop__section'>正在编制</Text>
       {open.length === 0 ? <EmptyView title='没有正在编制的批次' hint='在下面选一个已发布的批次，复制为下一年度，再粘贴新通知。' /> : null}
       {open.map((d) => (
-        <View key={d.id} className='workshop__card workshop__row' hoverClass='workshop__row--pressed' onClick={() => void Taro.navigateTo({ url: draftUrl(d.id) })} role='link'>
+        <View key={d.id} className='workshop__card workshop__row' hoverClass='workshop__row--pressed' onClick={() => void openPage(draftUrl(d.id))} role='link'>
           <Text className='workshop__name'>{d.title}</Text>
           <Text className='workshop__note'>
             {d.kind === 'correction' ? `更正（第 ${d.version} 版）` : '新年度'} · {d.open === 0 ? '检查已全部通过，可以发布' : `还有 ${d.open} 项待处理`} · 更新于 {formatBeijingDateTime(new Date(d.updatedAt))}
