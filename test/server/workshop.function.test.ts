@@ -69,7 +69,7 @@ describe('the round workshop', () => {
     // Not published: applicants do not see it, and publishing is refused with the checks.
     expect(data<{ id: string }[]>(await call({ openid: 'demo-openid-applicant' }, 'rounds', 'list', {})).map((r) => r.id)).not.toContain('aksu-water-2025');
     const refused = (await call(hr, 'rounds', 'publish', { draftId: draft.id })).reply as unknown as { code: string; details: string[] };
-    expect(refused.code).toBe('WORKSHOP.REFUSED');
+    expect(refused.code).toBe('REVIEW.REFUSED');
     expect(refused.details.join('\n')).toMatch(/网上申报.*：尚未填写/);
 
     draft = data<DraftView>(await call(hr, 'rounds', 'draftNotice', { draftId: draft.id, text: aksuWater2025() }));
@@ -111,7 +111,7 @@ describe('the round workshop', () => {
     expect(text).toContain(round.windows.find((w) => w.id === 'apply')!.source.quote);
     expect(data<{ text: string }>(await call(hr, 'rounds', 'notice', { roundId: 'aksu-water-2025' })).text).toBe(text);
     // Frozen: the published draft takes no change; the secretary, copied-from committee, may correct it.
-    expect((await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'fee', index: 1, yuan: 430 } })).reply).toMatchObject({ code: 'WORKSHOP.REFUSED' });
+    expect((await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'fee', index: 1, yuan: 430 } })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
     expect(data<DraftView>(await call(staff.secretary, 'rounds', 'draftCreate', { fromRoundId: 'aksu-water-2025', kind: 'correction' }))).toMatchObject({ id: 'aksu-water-2025:v2', version: 2 });
   });
 

@@ -122,8 +122,10 @@ describe('the WeChat build (dist/weapp)', () => {
     expect(cloudCalls.map((c) => `${c.name}.${(c.data as { action: string }).action}`)).toEqual(
       expect.arrayContaining(['account.me', 'rounds.list']),
     );
-    // Every call of the applicant's pages answered; the reviewer pages (opened here as the applicant) are refused.
-    const isReview = (c: CloudCall) => c.name === 'review' || c.name === 'committee' || (c.name === 'units' && ['pending', 'decided'].includes((c.data as { action: string }).action));
+    // Every call of the applicant's pages answered; the reviewer and workshop pages (opened here as the applicant) are refused.
+    const action = (c: CloudCall) => (c.data as { action: string }).action;
+    const isReview = (c: CloudCall) =>
+      c.name === 'review' || c.name === 'committee' || (c.name === 'units' && ['pending', 'decided'].includes(action(c))) || (c.name === 'rounds' && ['workshop', 'draft'].includes(action(c)));
     expect(cloudCalls.filter((c) => !isReview(c)).every((c) => c.reply.ok)).toBe(true);
     expect(cloudCalls.filter(isReview).map((c) => c.reply)).toEqual(cloudCalls.filter(isReview).map(() => expect.objectContaining({ ok: false, code: 'AUTH.FORBIDDEN' })));
   });

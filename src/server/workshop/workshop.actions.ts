@@ -33,7 +33,7 @@ async function loadDraft(store: Reader, caller: Person, id: string, editable: bo
   if (!found) return err(appError('NOT_FOUND'));
   const draft = found.record;
   if (!issuesRound(caller, draft.round, draft.basedOn.roundId)) return err(appError('WORKSHOP.NOT_ISSUER'));
-  if (editable && draft.status !== 'draft') return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.published]));
+  if (editable && draft.status !== 'draft') return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.published]));
   return ok({ id, found, draft });
 }
 
@@ -54,7 +54,7 @@ async function saved(ctx: ActionContext, loaded: Loaded, changes: Partial<RoundD
 function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { start: number; end: number }): Result<Partial<RoundDraftRecord>, AppError> {
   const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
   const written = writeField(draft.round, edit, text);
-  if (!written.ok) return err(appError('WORKSHOP.REFUSED', [written.error]));
+  if (!written.ok) return err(appError('REVIEW.REFUSED', [written.error]));
   const key = fieldKey(edit);
   return ok({
     round: written.value,
@@ -96,9 +96,9 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (!published) return err(appError('ROUND.NOT_FOUND'));
       if (!issuesRound(caller, published)) return err(appError('WORKSHOP.NOT_ISSUER'));
       const targetYear = kind === 'correction' ? published.year : (year ?? published.year + 1);
-      if (kind === 'new_year' && targetYear <= published.year) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.sameYear]));
+      if (kind === 'new_year' && targetYear <= published.year) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.sameYear]));
       const roundId = kind === 'correction' ? published.id : nextYearId(published.id, targetYear);
-      if (kind === 'new_year' && (await loadRound(store, roundId))) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.nextYearExists(roundId)]));
+      if (kind === 'new_year' && (await loadRound(store, roundId))) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.nextYearExists(roundId)]));
       const version = kind === 'correction' ? (published.publication?.version ?? 1) + 1 : 1;
       const id = `${roundId}:v${version}`;
       // Asking again opens the draft already begun.
@@ -132,18 +132,18 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
       if (!loaded.ok) return loaded;
       const { draft } = loaded.value;
-      if (!draft.noticeText) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noNotice]));
+      if (!draft.noticeText) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noNotice]));
       const candidate = draft.candidates.find((c) => c.id === candidateId);
       if (!candidate) return err(appError('NOT_FOUND', [WORKSHOP_REFUSAL.noCandidate]));
-      if (candidate.decision !== 'pending') return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.decided]));
+      if (candidate.decision !== 'pending') return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.decided]));
       const decided = (d: 'accepted' | 'corrected' | 'dismissed', to: string | null) => draft.candidates.map((c) => (c.id === candidateId ? { ...c, decision: d, target: to } : c));
       if (decision === 'dismiss') return saved(ctx, loaded.value, { candidates: decided('dismissed', null) });
       const to = target ?? defaultTarget(draft.round, candidate.value);
-      if (!to) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
+      if (!to) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
       const found = editFromFound(candidate.value, to);
-      if (!found.ok) return err(appError('WORKSHOP.REFUSED', [found.error]));
+      if (!found.ok) return err(appError('REVIEW.REFUSED', [found.error]));
       const chosen = edit ?? found.value;
-      if (fieldKey(chosen) !== fieldKey(found.value)) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
+      if (fieldKey(chosen) !== fieldKey(found.value)) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
       const changes = withField(draft, chosen, { start: candidate.start, end: candidate.end });
       if (!changes.ok) return changes;
       const corrected = JSON.stringify(chosen) !== JSON.stringify(found.value);
@@ -167,7 +167,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const { draft } = loaded.value;
       let testPeople = draft.testPeople.filter((p) => p.id !== removeId);
       if (add) {
-        if (testPeople.length >= 10) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.tooManyTestPeople]));
+        if (testPeople.length >= 10) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.tooManyTestPeople]));
         const next = Math.max(0, ...draft.testPeople.map((p) => Number(p.id.replace(/\D/g, '')) || 0)) + 1;
         testPeople = [...testPeople, { id: `tp${next}`, name: add.name, profile: testPersonProfile(add, draft.round) }];
       }
@@ -185,8 +185,8 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       // Publishing again answers what the first publishing did.
       if (draft.status === 'published') return ok({ roundId: draft.roundId, version, told: 0 });
       const checks = draftChecks(draft);
-      if (checks.length > 0) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.checksOpen(checks.length), ...checks.map((c) => c.message)]));
-      if (draft.kind === 'correction' && !changeNote) return err(appError('WORKSHOP.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
+      if (checks.length > 0) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.checksOpen(checks.length), ...checks.map((c) => c.message)]));
+      if (draft.kind === 'correction' && !changeNote) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
       const previous = await store.get(collections.rounds.name, draft.roundId);
       const before = previous ? parseFields(Round, previous) : null;
       if (draft.kind === 'correction' && (before?.publication?.version ?? 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
