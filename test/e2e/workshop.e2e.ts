@@ -63,7 +63,7 @@ test.describe('the round workshop', () => {
     await amount.fill('420');
     await fee.getByText('保存', { exact: true }).click();
     await expect(fee).toContainText('420 元/人');
-    await expect(page.getByText(/全部通过/)).toBeVisible();
+    await expect(page.locator('.workshop__ok')).toBeVisible();
 
     // Preview: a test person under the draft beside last year's round.
     await page.getByText('添加测试人员', { exact: true }).click();
