@@ -91,7 +91,7 @@ test.describe('the round workshop', () => {
     const card = page.locator('.round-card', { hasText: '2025' }).first();
     await expect(card).toContainText('申报中');
     await card.click();
-    await expect(page.getByText('2025年7月22日', { exact: false }).first()).toBeVisible();
+    await expect(page.getByText(/2025年7月22日/).last()).toBeVisible();
     await snap(page, 'workshop-round-open');
   });
 });
