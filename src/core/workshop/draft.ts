@@ -251,15 +251,20 @@ export function writeField(round: RoundShape, edit: FieldEdit, passage?: string)
   }
 }
 
+/** A boundary given at a time as the form's date and time of day (null when the notice gave only the day). */
+export const momentOf = (b: { readonly at: string; readonly given: string }): { date: string; time: string | null } => ({
+  date: b.at.slice(0, 10),
+  time: b.given === 'date_time' ? b.at.slice(11, 16) : null,
+});
+
 /** A found value as the edit it proposes for a field, or a refusal when it does not fit that field. */
 export function editFromFound(value: FoundValue, target: string): Result<FieldEdit, string> {
   const [field, arg] = target.split(':') as [string, string | undefined];
   const index = Number(arg);
-  const moment = (b: { at: string; given: string }) => ({ date: b.at.slice(0, 10), time: b.given === 'date_time' ? b.at.slice(11, 16) : null });
   switch (value.kind) {
     case 'window':
       if (field !== 'window' || !arg) return err('时间只能填入时间安排');
-      return ok({ field: 'window', id: arg, start: value.start ? moment(value.start) : null, end: moment(value.end) });
+      return ok({ field: 'window', id: arg, start: value.start ? momentOf(value.start) : null, end: momentOf(value.end) });
     case 'date':
       if (field === 'issuedOn' || field === 'seniority') return ok({ field, date: value.date });
       if (field === 'window' && arg) return ok({ field: 'window', id: arg, start: null, end: { date: value.date, time: null } });
@@ -386,6 +391,11 @@ function keyOfPath(round: RoundShape, path: readonly PropertyKey[]): string | nu
  * level with its fee, …), dates before the notice's date, candidates not yet decided.
  */
 export function draftChecks(draft: RoundDraftRecord): DraftCheck[] {
+  return checkDraft(draft).checks;
+}
+
+/** The checks, and the round as validated when the schema takes it (what the preview assesses). */
+export function checkDraft(draft: RoundDraftRecord): { readonly checks: DraftCheck[]; readonly round: Round | null } {
   const round = draft.round;
   const checks: DraftCheck[] = draft.toFill.map((key) => ({ target: key, message: `${fieldLabel(round, key)}：尚未填写（上一版本的日期已清空，请按新通知填写）` }));
   const parsed = Round.safeParse(round);
@@ -414,5 +424,5 @@ export function draftChecks(draft: RoundDraftRecord): DraftCheck[] {
   const pending = draft.candidates.filter((c) => c.decision === 'pending').length;
   if (pending > 0) checks.push({ target: 'candidates', message: `通知中找到的内容还有 ${pending} 条未处理：请逐条采用或忽略` });
   if (!draft.noticeText) checks.push({ target: 'notice', message: '请粘贴新通知的原文：每一项都要以通知为依据' });
-  return checks;
+  return { checks, round: parsed.success ? parsed.data : null };
 }

@@ -1,6 +1,7 @@
 import { LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
-import { Round, type Boundary, type RoundShape } from '../round/round.schema';
-import { defaultTarget, draftChecks, fieldLabel, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
+import type { Boundary, Round, RoundShape } from '../round/round.schema';
+import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
+import { checkDraft, defaultTarget, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
 import type { FoundValue } from './notice-finder';
 import { previewFor, previewInstant, type PersonPreview } from './preview';
 import { testPersonLine } from './test-people';
@@ -80,8 +81,8 @@ const KIND_LABELS: Readonly<Record<FoundValue['kind'], string>> = {
   document: '引用文件',
 };
 
-const dayText = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-const boundaryText = (b: { at: string; given: string }) => `${dayText(b.at)}${b.given === 'date_time' ? ` ${b.at.slice(11, 16)}` : ''}`;
+const dayText = (iso: string) => formatBeijingDate(new Date(`${iso.slice(0, 10)}T00:00:00+08:00`));
+const boundaryText = (b: { at: string; given: string }) => (b.given === 'date_time' ? formatBeijingDateTime(new Date(b.at)) : dayText(b.at));
 
 /** A found value in words. */
 export function foundText(v: FoundValue): string {
@@ -111,7 +112,7 @@ export function foundText(v: FoundValue): string {
   }
 }
 
-const momentOf = (b: Boundary) => (b.kind === 'at' ? { date: b.at.slice(0, 10), time: b.given === 'date_time' ? b.at.slice(11, 16) : null } : null);
+const momentOf = (b: Boundary) => (b.kind === 'at' ? momentOfFound(b) : null);
 const windowText = (start: Boundary, end: Boundary): string => {
   const side = (b: Boundary) => (b.kind === 'at' ? boundaryText(b) : b.kind === 'announced_later' ? '另行通知' : b.kind === 'after_event' ? '按申报进度' : '未填写');
   return `${side(start)} 至 ${side(end)}`;
@@ -229,11 +230,10 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
       targets: c.value.kind === 'document' ? [{ key: `external:${c.value.number}`, label: '需人工核对的文件' }] : targets.filter((t) => targetFits(c.value.kind, t.key)),
     };
   });
-  const checks = draftChecks(record);
-  const parsed = Round.safeParse(round);
+  const { checks, round: valid } = checkDraft(record);
   const preview =
-    parsed.success && record.testPeople.length > 0
-      ? record.testPeople.map((p) => previewFor(p, parsed.data, published, { draft: previewInstant(parsed.data, now), published: published ? previewInstant(published, now) : now }))
+    valid && record.testPeople.length > 0
+      ? record.testPeople.map((p) => previewFor(p, valid, published, { draft: previewInstant(valid, now), published: published ? previewInstant(published, now) : now }))
       : [];
   return {
     id,

@@ -3,6 +3,7 @@ import type { Profile } from '../eligibility/profile';
 import { EmploymentKind, Education, Level, type RoundShape } from '../round/round.schema';
 import { EDUCATION_LABELS, LEVEL_LABELS } from '../eligibility/labels';
 import type { TestPerson } from './draft';
+import { monthText } from '../application/entry-forms';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择年月');
 
@@ -41,7 +42,7 @@ export function testPersonProfile(input: TestPersonInput, round: Pick<RoundShape
 export function testPersonLine(person: TestPerson): string {
   const p = person.profile;
   const edu = p.educations?.[0];
-  const month = (iso: string | undefined) => (iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月` : '');
+  const month = (iso: string | undefined) => (iso ? monthText(iso) : '');
   const title = p.currentTitle ? `现任${LEVEL_LABELS[p.currentTitle.level]}${p.currentTitle.obtainedOn ? `（${month(p.currentTitle.obtainedOn)}）` : ''}` : '无职称';
   return [edu ? `${EDUCATION_LABELS[edu.education]} · ${month(edu.graduatedOn)}毕业` : '', `${month(p.professionalWorkSince)}参加工作`, title].filter(Boolean).join(' · ');
 }

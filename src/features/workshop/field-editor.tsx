@@ -1,6 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { ProblemAlert } from '../../components/problem-alert';
+import type { AppError } from '../../core/errors';
 import type { FieldEdit } from '../../core/workshop/draft';
 
 type Texts = Readonly<Record<string, string>>;
@@ -69,7 +71,7 @@ function editOf(edit: FieldEdit, t: Texts): FieldEdit {
 const UNITS: Partial<Record<FieldEdit['field'], string>> = { fee: '元/人', cap: '%', submissions: '次', publicity: '个工作日', defense: '分钟' };
 
 /** One field's inputs, saved together; the refusal, if any, shown under them. */
-export function FieldEditor({ edit, label, busy, error, onSave, onCancel }: { edit: FieldEdit; label: string; busy: boolean; error: string | null; onSave: (edit: FieldEdit) => void; onCancel: () => void }) {
+export function FieldEditor({ edit, label, busy, error, onSave, onCancel }: { edit: FieldEdit; label: string; busy: boolean; error: AppError | null; onSave: (edit: FieldEdit) => void; onCancel: () => void }) {
   const [texts, setTexts] = useState<Texts>(() => textsOf(edit));
   const input = (key: string, placeholder: string, aria: string) => (
     <Input className='workshop__input' value={texts[key] ?? ''} placeholder={placeholder} aria-label={`${label}${aria}`} onInput={(e) => setTexts({ ...texts, [key]: e.detail.value })} />
@@ -93,11 +95,7 @@ export function FieldEditor({ edit, label, busy, error, onSave, onCancel }: { ed
           {UNITS[edit.field] ? <Text className='workshop__unit'>{UNITS[edit.field]}</Text> : null}
         </View>
       )}
-      {error ? (
-        <View role='alert'>
-          <Text className='workshop__error'>{error}</Text>
-        </View>
-      ) : null}
+      {error ? <ProblemAlert problem={error} /> : null}
       <View className='workshop__actions'>
         <ActionButton disabled={busy} onTap={() => onSave(editOf(edit, texts))}>
           {busy ? '正在保存…' : '保存'}

@@ -1,6 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { ProblemAlert } from '../../components/problem-alert';
+import type { AppError } from '../../core/errors';
 import type { DraftView } from '../../core/contracts/api';
 import { EDUCATION_LABELS, EMPLOYMENT_KIND_LABELS, LEVEL_LABELS } from '../../core/eligibility/labels';
 import type { TestPersonInput } from '../../core/workshop/test-people';
@@ -25,7 +27,7 @@ function Chips<T extends string>({ options, value, label, onChange }: { options:
  * 预览: the issuer's test people, each a few answers, and their verdicts under the draft beside the
  * published version's, what changed marked.
  */
-export function PreviewPanel({ draft, locked, busy, error, onChange }: { draft: DraftView; locked: boolean; busy: string | null; error: string | null; onChange: (payload: { add?: TestPersonInput; removeId?: string }) => void }) {
+export function PreviewPanel({ draft, locked, busy, error, onChange }: { draft: DraftView; locked: boolean; busy: string | null; error: AppError | null; onChange: (payload: { add?: TestPersonInput; removeId?: string }) => void }) {
   const [adding, setAdding] = useState(false);
   const [person, setPerson] = useState<TestPersonInput>({
     name: '',
@@ -68,7 +70,7 @@ export function PreviewPanel({ draft, locked, busy, error, onChange }: { draft: 
           </View>
         ))}
         {draft.testPeople.length > 0 && draft.preview.length === 0 ? <Text className='workshop__note'>草稿还有待处理的检查项，处理后显示预览。</Text> : null}
-        {error ? <Text className='workshop__error'>{error}</Text> : null}
+        {error ? <ProblemAlert problem={error} /> : null}
         {!locked && adding ? (
           <View className='workshop__editor'>
             <Input className='workshop__input' value={person.name} placeholder='称呼，如：测试-本科工程师' aria-label='测试人员称呼' onInput={(e) => set({ name: e.detail.value })} />

@@ -16,7 +16,7 @@ import { findAll } from '../paging';
 import type { Person } from '../../core/people/person';
 import type { Store } from '../ports/store.port';
 import { repository, type Stored } from '../repository';
-import { findRounds, loadRound, versionId } from '../rounds.repo';
+import { findRounds, loadRound, roundFromDoc, versionId } from '../rounds.repo';
 
 /**
  * The round workshop (试编批次): the issuer's staff copy a published round, paste the new notice,
@@ -188,7 +188,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (checks.length > 0) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.checksOpen(checks.length), ...checks.map((c) => c.message)]));
       if (draft.kind === 'correction' && !changeNote) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
       const previous = await store.get(collections.rounds.name, draft.roundId);
-      const before = previous ? parseFields(Round, previous) : null;
+      const before = previous ? roundFromDoc(previous) : null;
       if (draft.kind === 'correction' && (before?.publication?.version ?? 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
       const allFrom = appliesToAll || draft.kind === 'new_year' ? version : (before?.publication?.allFrom ?? 1);
       const copiedFrom = draft.kind === 'new_year' ? draft.basedOn.roundId : before?.publication?.copiedFrom;

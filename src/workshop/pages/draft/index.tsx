@@ -5,6 +5,8 @@ import { scrollToElement } from '../../../services/page/element';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { Fold } from '../../../components/fold';
+import { ProblemAlert } from '../../../components/problem-alert';
+import type { AppError } from '../../../core/errors';
 import { ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import type { DraftView } from '../../../core/contracts/api';
@@ -44,7 +46,7 @@ function Draft() {
   const loaded = useCall('rounds', 'draft', { draftId: id });
   const [draft, setDraft] = useState<DraftView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [errors, setErrors] = useState<Readonly<Record<string, AppError | null>>>({});
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [changeNote, setChangeNote] = useState('');
@@ -65,10 +67,10 @@ function Draft() {
     setBusy(null);
     if (result.ok) {
       setDraft(result.value);
-      setErrors({ ...errors, [where]: '' });
+      setErrors({ ...errors, [where]: null });
       return true;
     }
-    setErrors({ ...errors, [where]: [result.error.message, ...(result.error.details ?? [])].join('\n') });
+    setErrors({ ...errors, [where]: result.error });
     return false;
   }
   const decide = (c: DraftCandidateView, decision: 'accept' | 'dismiss', target?: string) =>
@@ -84,7 +86,7 @@ function Draft() {
     const result = await call('rounds', 'publish', { draftId: draft.id, ...(draft.kind === 'correction' ? { changeNote, appliesToAll: toAll } : {}) });
     setBusy(null);
     if (result.ok) setPublished(result.value);
-    else setErrors({ ...errors, publish: [result.error.message, ...(result.error.details ?? [])].join('\n') });
+    else setErrors({ ...errors, publish: result.error });
   }
 
   const pending = draft.candidates.filter((c) => c.decision === 'pending');
@@ -99,7 +101,7 @@ function Draft() {
       <Text className='workshop__value'>{f.toFill ? '（按新通知填写）' : f.value}</Text>
       <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : '沿用上一版本，尚未与新通知核对'}</Text>
       {editing === f.key ? (
-        <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] || null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
+        <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
       ) : !locked && !f.key.startsWith('external:') ? (
         <ActionButton tone='plain' className='workshop__edit' onTap={() => setEditing(f.key)}>
           修改{f.label.length <= 12 ? f.label : ''}
@@ -132,7 +134,7 @@ function Draft() {
             <View id={anchor('notice')} className='workshop__card'>
               <Text className='workshop__note'>把新通知的全文粘贴在这里。系统会找出其中的日期、收费、电话、通过率、次数和引用的文件，由您逐条采用或忽略；没有采用的不会进入批次。</Text>
               <Textarea className='workshop__textarea' value={notice} maxlength={100000} placeholder='粘贴通知全文' aria-label='通知全文' onInput={(e) => setNotice(e.detail.value)} />
-              {errors.notice ? <Text className='workshop__error'>{errors.notice}</Text> : null}
+              {errors.notice ? <ProblemAlert problem={errors.notice} /> : null}
               <ActionButton disabled={busy !== null || notice.trim() === ''} onTap={() => void act('notice', () => call('rounds', 'draftNotice', { draftId: draft.id, text: notice })).then((ok) => ok && setEditing(null))}>
                 {busy === 'notice' ? '正在查找…' : '找出通知中的要点'}
               </ActionButton>
@@ -157,7 +159,7 @@ function Draft() {
                       ))}
                     </View>
                   ) : null}
-                  {errors[c.id] ? <Text className='workshop__error'>{errors[c.id]}</Text> : null}
+                  {errors[c.id] ? <ProblemAlert problem={errors[c.id]!} /> : null}
                   <View className='workshop__actions'>
                     {c.target ? (
                       <ActionButton disabled={busy !== null || locked} onTap={() => void decide(c, 'accept')}>
@@ -212,7 +214,7 @@ function Draft() {
         ))}
       </View>
 
-      <PreviewPanel draft={draft} locked={locked} busy={busy} error={errors.people || null} onChange={(payload) => void act('people', () => call('rounds', 'draftTestPerson', { draftId: draft.id, ...payload }))} />
+      <PreviewPanel draft={draft} locked={locked} busy={busy} error={errors.people ?? null} onChange={(payload) => void act('people', () => call('rounds', 'draftTestPerson', { draftId: draft.id, ...payload }))} />
 
       {!locked ? (
         <View className='workshop__card'>
@@ -225,7 +227,7 @@ function Draft() {
               </View>
             </View>
           ) : null}
-          {errors.publish ? <Text className='workshop__error'>{errors.publish}</Text> : null}
+          {errors.publish ? <ProblemAlert problem={errors.publish} /> : null}
           <ActionButton disabled={busy !== null || draft.checks.length > 0} onTap={() => void publish()}>
             {busy === 'publish' ? '正在发布…' : draft.checks.length > 0 ? `还有 ${draft.checks.length} 项待处理，处理后才能发布` : `发布第 ${draft.version} 版`}
           </ActionButton>

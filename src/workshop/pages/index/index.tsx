@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { openPage } from '../../../services/page/navigate';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
+import { ProblemAlert } from '../../../components/problem-alert';
+import type { AppError } from '../../../core/errors';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/status-view';
 import { withSystemFont } from '../../../components/system-font';
 import { formatBeijingDateTime } from '../../../core/time/format';
@@ -19,7 +21,7 @@ const draftUrl = (id: string) => `/workshop/pages/draft/index?id=${encodeURIComp
 function Workshop() {
   const loaded = useCall('rounds', 'workshop', {});
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   if (loaded.status === 'loading') return <LoadingView label='正在读取本单位发布的批次…' />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   const { rounds, drafts } = loaded.data;
@@ -31,17 +33,13 @@ function Workshop() {
     const made = await call('rounds', 'draftCreate', { fromRoundId, kind });
     setBusy(null);
     if (made.ok) void openPage(draftUrl(made.value.id));
-    else setError([made.error.message, ...(made.error.details ?? [])].join('\n'));
+    else setError(made.error);
   }
 
   const open = drafts.filter((d) => d.status === 'draft');
   return (
     <View className='workshop'>
-      {error ? (
-        <View className='workshop__card' role='alert'>
-          <Text className='workshop__error'>{error}</Text>
-        </View>
-      ) : null}
+      {error ? <ProblemAlert problem={error} /> : null}
       <Text className='workshop__section'>正在编制</Text>
       {open.length === 0 ? <EmptyView title='没有正在编制的批次' hint='在下面选一个已发布的批次，复制为下一年度，再粘贴新通知。' /> : null}
       {open.map((d) => (
