@@ -74,8 +74,15 @@ describe('the round workshop', () => {
 
     draft = data<DraftView>(await call(hr, 'rounds', 'draftNotice', { draftId: draft.id, text: aksuWater2025() }));
     const text = draft.noticeText!;
+    // One corrected before it is accepted: the publicity's 5 working days taken as 7.
+    const publicity = draft.candidates.find((c) => c.target === 'publicity')!;
+    expect(publicity.proposed).toEqual({ field: 'publicity', workingDays: 5 });
+    const wrongField = (await call(hr, 'rounds', 'draftDecide', { draftId: draft.id, candidateId: publicity.id, decision: 'accept', edit: { field: 'submissions', count: 5 } })).reply;
+    expect(wrongField).toMatchObject({ code: 'REVIEW.REFUSED' });
+    draft = data<DraftView>(await call(hr, 'rounds', 'draftDecide', { draftId: draft.id, candidateId: publicity.id, decision: 'accept', edit: { field: 'publicity', workingDays: 7 } }));
+    expect(draft.candidates.find((c) => c.id === publicity.id)).toMatchObject({ decision: 'corrected', target: 'publicity' });
     // Every candidate that has a field to go to is accepted there; the rest dismissed.
-    for (const c of draft.candidates) {
+    for (const c of draft.candidates.filter((c) => c.decision === 'pending')) {
       const decision = c.target ? 'accept' : 'dismiss';
       draft = data<DraftView>(await call(hr, 'rounds', 'draftDecide', { draftId: draft.id, candidateId: c.id, decision }));
     }
@@ -84,6 +91,7 @@ describe('the round workshop', () => {
     expect(text).toContain(field('window:apply').clause!);
     expect(field('fee:0')).toMatchObject({ value: '750 元/人' });
     expect(field('issuedOn')).toMatchObject({ value: '2025年7月7日' });
+    expect(field('publicity')).toMatchObject({ value: '不少于 7 个工作日' });
     expect(draft.checks).toEqual([]);
 
     // A fix by hand, refused first for a bad value with the field's own words.

@@ -1,7 +1,7 @@
 import { LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
 import type { Boundary, Round, RoundShape } from '../round/round.schema';
 import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
-import { checkDraft, defaultTarget, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
+import { checkDraft, defaultTarget, editFromFound, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
 import type { FoundValue } from './notice-finder';
 import { previewFor, previewInstant, type PersonPreview } from './preview';
 import { testPersonLine } from './test-people';
@@ -37,6 +37,8 @@ export interface DraftCandidateView {
   readonly targetLabel: string | null;
   /** The fields it can go into. */
   readonly targets: readonly { readonly key: string; readonly label: string }[];
+  /** What it would write into `target`, as the form edits it (corrected before it is accepted); null without a target. */
+  readonly proposed: FieldEdit | null;
 }
 
 export interface DraftView {
@@ -178,6 +180,8 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
   ];
 }
 
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false }): T | null => (r.ok ? r.value : null);
+
 /** Every field key of the draft with its label: where a candidate may go. */
 function allTargets(round: RoundShape, view: readonly DraftSectionView[]): { key: string; label: string }[] {
   return view.filter((s) => s.id !== 'documents').flatMap((s) => s.fields.map((f) => ({ key: f.key, label: fieldLabel(round, f.key) })));
@@ -227,6 +231,7 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
       decision: c.decision,
       target,
       targetLabel: target ? (target.startsWith('external:') ? '需人工核对的文件' : fieldLabel(round, target)) : null,
+      proposed: target ? unwrap(editFromFound(c.value, target)) : null,
       targets: c.value.kind === 'document' ? [{ key: `external:${c.value.number}`, label: '需人工核对的文件' }] : targets.filter((t) => targetFits(c.value.kind, t.key)),
     };
   });

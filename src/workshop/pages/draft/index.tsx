@@ -73,8 +73,8 @@ function Draft() {
     setErrors({ ...errors, [where]: result.error });
     return false;
   }
-  const decide = (c: DraftCandidateView, decision: 'accept' | 'dismiss', target?: string) =>
-    act(c.id, () => call('rounds', 'draftDecide', { draftId: draft.id, candidateId: c.id, decision, ...(target ? { target } : {}) }));
+  const decide = (c: DraftCandidateView, decision: 'accept' | 'dismiss', target?: string, corrected?: FieldEdit) =>
+    act(c.id, () => call('rounds', 'draftDecide', { draftId: draft.id, candidateId: c.id, decision, ...(target ? { target } : {}), ...(corrected ? { edit: corrected } : {}) }));
   const save = async (key: string, edit: FieldEdit) => {
     if (await act(key, () => call('rounds', 'draftEdit', { draftId: draft.id, edit }))) setEditing(null);
   };
@@ -159,17 +159,33 @@ function Draft() {
                       ))}
                     </View>
                   ) : null}
-                  {errors[c.id] ? <ProblemAlert problem={errors[c.id]!} /> : null}
-                  <View className='workshop__actions'>
-                    {c.target ? (
-                      <ActionButton disabled={busy !== null || locked} onTap={() => void decide(c, 'accept')}>
-                        {busy === c.id ? '正在采用…' : '采用'}
+                  {editing === `candidate:${c.id}` && c.target && c.proposed ? (
+                    <FieldEditor
+                      edit={c.proposed}
+                      label={c.targetLabel ?? ''}
+                      busy={busy === c.id}
+                      error={errors[c.id] ?? null}
+                      onSave={(corrected) => void decide(c, 'accept', c.target!, corrected).then((ok) => ok && setEditing(null))}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <View className='workshop__actions'>
+                      {errors[c.id] ? <ProblemAlert problem={errors[c.id]!} /> : null}
+                      {c.target ? (
+                        <ActionButton disabled={busy !== null || locked} onTap={() => void decide(c, 'accept')}>
+                          {busy === c.id ? '正在采用…' : '采用'}
+                        </ActionButton>
+                      ) : null}
+                      {c.target && c.proposed ? (
+                        <ActionButton tone='light' disabled={busy !== null || locked} onTap={() => setEditing(`candidate:${c.id}`)}>
+                          修改后采用
+                        </ActionButton>
+                      ) : null}
+                      <ActionButton tone='light' disabled={busy !== null || locked} onTap={() => void decide(c, 'dismiss')}>
+                        忽略
                       </ActionButton>
-                    ) : null}
-                    <ActionButton tone='light' disabled={busy !== null || locked} onTap={() => void decide(c, 'dismiss')}>
-                      忽略
-                    </ActionButton>
-                  </View>
+                    </View>
+                  )}
                 </View>
               ))}
               {decided.length > 0 ? (
