@@ -13,9 +13,7 @@ import type { Level, Way } from '../round/round.vocabulary';
  * caps as `正高级、副高级通过率分别不高于60%、75%`, documents as `新人社发〔2023〕62号` with any
  * bracket.
  *
- * Run any notice through it:
- *   npx tsx -e "import {findInNotice} from './src/core/workshop/notice-finder'; \
- *     console.log(findInNotice(require('fs').readFileSync('notice.txt','utf8')))"
+ * Run any notice through it: `npm run find:notice -- notice.txt [YYYY-MM-DD]` (scripts/find-in-notice.ts).
  */
 
 /** A boundary as a round holds it: a Beijing-time instant, and whether the notice gave the time of day. */
