@@ -17,7 +17,7 @@ async function decideAll(page: Page): Promise<void> {
   for (let left = await candidates.count(); left > 0; left = await candidates.count()) {
     const first = candidates.first();
     const accept = first.getByText('采用', { exact: true });
-    await ((await accept.count()) > 0 ? accept : first.getByText('忽略', { exact: true })).click();
+    await ((await accept.count()) > 0 ? accept : first.getByText(/^(忽略|已核对)$/)).click();
     await expect(candidates).toHaveCount(left - 1);
   }
 }

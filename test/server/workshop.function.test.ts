@@ -98,7 +98,8 @@ describe('the round workshop', () => {
     const bad = (await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'fee', index: 1, yuan: 0 } })).reply as unknown as { details: string[] };
     expect(bad.details.join()).toContain('金额至少1元');
     draft = data<DraftView>(await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'fee', index: 1, yuan: 420 } }));
-    expect(field('fee:1').value).toBe('420 元/人');
+    // Typed by hand: no longer cites the passage that said 400.
+    expect(field('fee:1')).toMatchObject({ value: '420 元/人', byHand: true, clause: null });
 
     // Preview: a test person's verdicts under the draft beside last year's.
     draft = data<DraftView>(
@@ -114,7 +115,12 @@ describe('the round workshop', () => {
     expect(data<{ version: number }>(await call(hr, 'rounds', 'publish', { draftId: draft.id }))).toMatchObject({ roundId: 'aksu-water-2025', version: 1 });
     const listed = data<{ id: string; applyFrom: string }[]>(await call({ openid: 'demo-openid-applicant' }, 'rounds', 'list', {}));
     expect(listed.find((r) => r.id === 'aksu-water-2025')).toMatchObject({ applyFrom: '2025-07-22T00:00:00+08:00' });
-    const round = data<{ publication: object; windows: { id: string; source: { quote?: string } }[] }>(await call(hr, 'rounds', 'get', { roundId: 'aksu-water-2025' }));
+    const round = data<{ publication: object; windows: { id: string; source: { quote?: string } }[]; fees: { items: { amountYuan: number; source: { quote?: string } }[] } }>(
+      await call(hr, 'rounds', 'get', { roundId: 'aksu-water-2025' }),
+    );
+    expect(round.fees.items[1]).toMatchObject({ amountYuan: 420 });
+    expect(round.fees.items[1]!.source.quote).toBeUndefined();
+    expect(round.fees.items[0]!.source.quote).toContain('每人 750 元');
     expect(round.publication).toMatchObject({ version: 1, copiedFrom: 'aksu-water-2024', publishedBy: '买买提江' });
     expect(text).toContain(round.windows.find((w) => w.id === 'apply')!.source.quote);
     expect(data<{ text: string }>(await call(hr, 'rounds', 'notice', { roundId: 'aksu-water-2025' })).text).toBe(text);

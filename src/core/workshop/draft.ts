@@ -49,6 +49,8 @@ export const RoundDraftRecord = z.strictObject({
   toFill: z.array(z.string()),
   /** The accepted passage behind each field, as offsets into `noticeText`. */
   clauses: z.record(z.string(), z.strictObject({ start: z.number().int(), end: z.number().int() })),
+  /** The fields last written by hand: they cite their clause without a quote (the typed value is not the notice's words). */
+  byHand: z.array(z.string()).default([]),
   testPeople: z.array(TestPerson).max(10),
   status: z.enum(['draft', 'published']),
   createdBy: z.string(),
@@ -92,6 +94,7 @@ export function draftFrom(
     noticeText: null,
     candidates: [],
     clauses: {},
+    byHand: [],
     testPeople: [],
     status: 'draft' as const,
     createdBy: input.createdBy,
@@ -185,7 +188,7 @@ function sourceFrom(round: RoundShape, clause: string, quote: string | undefined
  * passage, when there is one, becomes the field's source.
  */
 export function writeField(round: RoundShape, edit: FieldEdit, passage?: string): Result<RoundShape, string> {
-  const cite = (clause: string, source: Source) => (passage ? sourceFrom(round, clause, passage) : source);
+  const cite = (clause: string, source: Source): Source => (passage ? sourceFrom(round, clause, passage) : { file: source.file, clause });
   switch (edit.field) {
     case 'title':
       return ok({ ...round, title: edit.title });
@@ -256,6 +259,24 @@ export const momentOf = (b: { readonly at: string; readonly given: string }): { 
   date: b.at.slice(0, 10),
   time: b.given === 'date_time' ? b.at.slice(11, 16) : null,
 });
+
+/**
+ * The draft with one field written: from an accepted passage (offsets into the notice), which becomes
+ * its clause, or by hand, which leaves it without one. Either way the field is no longer to fill.
+ */
+export function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { readonly start: number; readonly end: number }): Result<Pick<RoundDraftRecord, 'round' | 'toFill' | 'clauses' | 'byHand'>, string> {
+  const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
+  const written = writeField(draft.round, edit, text);
+  if (!written.ok) return written;
+  const key = fieldKey(edit);
+  const { [key]: _replaced, ...otherClauses } = draft.clauses;
+  return ok({
+    round: written.value,
+    toFill: draft.toFill.filter((k) => k !== key),
+    clauses: passage ? { ...otherClauses, [key]: { start: passage.start, end: passage.end } } : otherClauses,
+    byHand: passage ? draft.byHand.filter((k) => k !== key) : [...new Set([...draft.byHand, key])],
+  });
+}
 
 /** A found value as the edit it proposes for a field, or a refusal when it does not fit that field. */
 export function editFromFound(value: FoundValue, target: string): Result<FieldEdit, string> {

@@ -16,6 +16,8 @@ export interface DraftFieldView {
   readonly toFill: boolean;
   /** The accepted passage of the new notice, or null while it still cites the version it was copied from. */
   readonly clause: string | null;
+  /** Last written by hand (then `clause` is null). */
+  readonly byHand: boolean;
 }
 
 export interface DraftSectionView {
@@ -37,6 +39,8 @@ export interface DraftCandidateView {
   readonly targetLabel: string | null;
   /** The fields it can go into. */
   readonly targets: readonly { readonly key: string; readonly label: string }[];
+  /** For one that goes into no field: what to do with it instead (check it against the round and 忽略). */
+  readonly onlyToCheck: string | null;
   /** What it would write into `target`, as the form edits it (corrected before it is accepted); null without a target. */
   readonly proposed: FieldEdit | null;
 }
@@ -125,7 +129,7 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
   const text = record.noticeText ?? '';
   const field = (key: string, value: string, edit: FieldEdit): DraftFieldView => {
     const clause = record.clauses[key];
-    return { key, label: fieldLabel(round, key), value, edit, toFill: record.toFill.includes(key), clause: clause ? text.slice(clause.start, clause.end) : null };
+    return { key, label: fieldLabel(round, key), value, edit, toFill: record.toFill.includes(key), clause: clause ? text.slice(clause.start, clause.end) : null, byHand: record.byHand.includes(key) };
   };
   const dated = round.windows.filter((w) => w.start.kind !== 'after_event' || w.end.kind === 'at' || record.toFill.includes(`window:${w.id}`));
   const slot = round.defense.slotMinutes;
@@ -174,7 +178,7 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
       title: '需人工核对的文件',
       fields: round.externalRules.map((r) => {
         const number = /[\u4e00-\u9fa5]{2,8}〔\d{4}〕\d+号/.exec(r.document)?.[0] ?? r.document;
-        return { key: `external:${number}`, label: r.document, value: r.needed, edit: { field: 'external' as const, number, title: null }, toFill: false, clause: r.source.quote ?? null };
+        return { key: `external:${number}`, label: r.document, value: r.needed, edit: { field: 'external' as const, number, title: null }, toFill: false, clause: r.source.quote ?? null, byHand: false };
       }),
     },
   ];
@@ -222,6 +226,7 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
   const targets = allTargets(round, view);
   const candidates: DraftCandidateView[] = record.candidates.map((c) => {
     const target = c.target ?? defaultTarget(round, c.value);
+    const fits = c.value.kind === 'document' ? [{ key: `external:${c.value.number}`, label: '需人工核对的文件' }] : targets.filter((t) => targetFits(c.value.kind, t.key));
     return {
       id: c.id,
       kindLabel: KIND_LABELS[c.value.kind],
@@ -232,7 +237,13 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
       target,
       targetLabel: target ? (target.startsWith('external:') ? '需人工核对的文件' : fieldLabel(round, target)) : null,
       proposed: target ? unwrap(editFromFound(c.value, target)) : null,
-      targets: c.value.kind === 'document' ? [{ key: `external:${c.value.number}`, label: '需人工核对的文件' }] : targets.filter((t) => targetFits(c.value.kind, t.key)),
+      onlyToCheck:
+        c.value.kind === 'series' || c.value.kind === 'specialty'
+          ? '系列和专业沿用上一版本，这里只供核对；通知新增的系列或专业需要技术人员添加。核对后点“已核对”。'
+          : target || fits.length > 0
+            ? null
+            : '本批次没有可填入的项目；与批次无关的，点“已核对”。',
+      targets: fits,
     };
   });
   const { checks, round: valid } = checkDraft(record);

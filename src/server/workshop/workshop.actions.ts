@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../core/result';
 import type { AppError } from '../../core/errors';
 import { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
-import { defaultTarget, draftChecks, draftFrom, editFromFound, fieldKey, nextYearId, RoundDraftRecord, writeField, type FieldEdit } from '../../core/workshop/draft';
+import { defaultTarget, draftChecks, draftFrom, editFromFound, fieldKey, nextYearId, RoundDraftRecord, withField, type FieldEdit } from '../../core/workshop/draft';
 import { draftView, type DraftView } from '../../core/workshop/draft.view';
 import { ISSUER_ROLES, issuesRound, WORKSHOP_REFUSAL } from '../../core/workshop/issuer';
 import { findInNotice } from '../../core/workshop/notice-finder';
@@ -50,17 +50,10 @@ async function saved(ctx: ActionContext, loaded: Loaded, changes: Partial<RoundD
   return ok(await viewOf(ctx.store, loaded.id, next, ctx.now));
 }
 
-/** One field written, its key no longer to fill; the passage (offsets) becomes its clause. */
-function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { start: number; end: number }): Result<Partial<RoundDraftRecord>, AppError> {
-  const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
-  const written = writeField(draft.round, edit, text);
-  if (!written.ok) return err(appError('REVIEW.REFUSED', [written.error]));
-  const key = fieldKey(edit);
-  return ok({
-    round: written.value,
-    toFill: draft.toFill.filter((k) => k !== key),
-    clauses: passage ? { ...draft.clauses, [key]: passage } : draft.clauses,
-  });
+/** One field written (see `withField`), a refusal said as the review's are. */
+function written(draft: RoundDraftRecord, edit: FieldEdit, passage?: { start: number; end: number }): Result<Partial<RoundDraftRecord>, AppError> {
+  const changes = withField(draft, edit, passage);
+  return changes.ok ? changes : err(appError('REVIEW.REFUSED', [changes.error]));
 }
 
 export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCreate' | 'draft' | 'draftNotice' | 'draftDecide' | 'draftEdit' | 'draftTestPerson' | 'publish'> = {
@@ -144,7 +137,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (!found.ok) return err(appError('REVIEW.REFUSED', [found.error]));
       const chosen = edit ?? found.value;
       if (fieldKey(chosen) !== fieldKey(found.value)) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
-      const changes = withField(draft, chosen, { start: candidate.start, end: candidate.end });
+      const changes = written(draft, chosen, { start: candidate.start, end: candidate.end });
       if (!changes.ok) return changes;
       const corrected = JSON.stringify(chosen) !== JSON.stringify(found.value);
       return saved(ctx, loaded.value, { ...changes.value, candidates: decided(corrected ? 'corrected' : 'accepted', to) });
@@ -155,7 +148,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
     async handle({ draftId, edit }, ctx) {
       const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
       if (!loaded.ok) return loaded;
-      const changes = withField(loaded.value.draft, edit);
+      const changes = written(loaded.value.draft, edit);
       return changes.ok ? saved(ctx, loaded.value, changes.value) : changes;
     },
   },

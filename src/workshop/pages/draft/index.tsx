@@ -99,7 +99,7 @@ function Draft() {
         {f.toFill ? <Text className='workshop__badge'>待填写</Text> : null}
       </View>
       <Text className='workshop__value'>{f.toFill ? '（按新通知填写）' : f.value}</Text>
-      <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : '沿用上一版本，尚未与新通知核对'}</Text>
+      <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : '沿用上一版本，尚未与新通知核对'}</Text>
       {editing === f.key ? (
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
       ) : !locked && !f.key.startsWith('external:') ? (
@@ -149,7 +149,7 @@ function Draft() {
                   <Text className='workshop__kind'>{c.kindLabel}</Text>
                   <Text className='workshop__value'>{c.summary}</Text>
                   <Passage text={draft.noticeText!} start={c.start} end={c.end} />
-                  <Text className='workshop__note'>{c.targetLabel ? `填入：${c.targetLabel}` : c.targets.length > 0 ? '选择填入的项目：' : '批次中没有对应的项目'}</Text>
+                  <Text className='workshop__note'>{c.targetLabel ? `填入：${c.targetLabel}` : c.targets.length > 0 ? '选择填入的项目：' : c.onlyToCheck}</Text>
                   {!c.target && c.targets.length > 0 ? (
                     <View className='workshop__chips'>
                       {c.targets.map((t) => (
@@ -182,7 +182,7 @@ function Draft() {
                         </ActionButton>
                       ) : null}
                       <ActionButton tone='light' disabled={busy !== null || locked} onTap={() => void decide(c, 'dismiss')}>
-                        忽略
+                        {c.target || c.targets.length > 0 ? '忽略' : '已核对'}
                       </ActionButton>
                     </View>
                   )}
