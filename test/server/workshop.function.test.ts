@@ -94,6 +94,13 @@ describe('the round workshop', () => {
     expect(field('publicity')).toMatchObject({ value: '不少于 7 个工作日' });
     expect(draft.checks).toEqual([]);
 
+    // The round's own checks name the field: a window that ends before it starts.
+    const review = { field: 'window', id: 'review' };
+    draft = data<DraftView>(await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { ...review, start: { date: '2025-09-10', time: null }, end: { date: '2025-08-01', time: null } } }));
+    expect(draft.checks).toEqual([{ target: 'window:review', message: '审核：结束时间早于开始时间' }]);
+    draft = data<DraftView>(await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { ...review, start: { date: '2025-08-01', time: null }, end: { date: '2025-09-10', time: null } } }));
+    expect(draft.checks).toEqual([]);
+
     // A fix by hand, refused first for a bad value with the field's own words.
     const bad = (await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'fee', index: 1, yuan: 0 } })).reply as unknown as { details: string[] };
     expect(bad.details.join()).toContain('金额至少1元');

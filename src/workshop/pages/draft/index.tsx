@@ -99,6 +99,13 @@ function Draft() {
         {f.toFill ? <Text className='workshop__badge'>待填写</Text> : null}
       </View>
       <Text className='workshop__value'>{f.toFill ? '（按新通知填写）' : f.value}</Text>
+      {draft.checks
+        .filter((c) => c.target === f.key && !f.toFill)
+        .map((c) => (
+          <Text key={c.message} className='workshop__check-text'>
+            {c.message}
+          </Text>
+        ))}
       <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : '沿用上一版本，尚未与新通知核对'}</Text>
       {editing === f.key ? (
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
