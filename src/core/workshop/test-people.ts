@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Profile } from '../eligibility/profile';
-import { EmploymentKind, Education, Level, type RoundShape } from '../round/round.schema';
+import { EmploymentKind, Education, LEVELS, type RoundShape } from '../round/round.schema';
 import { EDUCATION_LABELS, LEVEL_LABELS } from '../eligibility/labels';
 import type { TestPerson } from './draft';
 import { monthText } from '../application/entry-forms';
@@ -16,7 +16,7 @@ export const TestPersonInput = z.strictObject({
   education: Education,
   graduated: Month,
   workingSince: Month,
-  currentLevel: z.union([Level, z.literal('none')]),
+  currentLevel: z.enum([...LEVELS, 'none']),
   titleSince: Month.nullable(),
   specialty: z.string().min(1, '请选择申报专业').max(80),
   employmentKind: EmploymentKind,
