@@ -59,7 +59,7 @@ export function PreviewPanel({ draft, locked, busy, error, onChange }: { draft: 
                   草稿：{l.draft ?? '本草稿不设'}
                   {l.changed ? `（上一版本：${l.published ?? '不设'}）` : ''}
                 </Text>
-                {l.why && l.draft !== null && !l.draft.startsWith('可以') ? <Text className='workshop__note'>{l.why}</Text> : null}
+                {l.why && (l.changed || l.draft?.startsWith('不能')) ? <Text className='workshop__note'>{l.why}</Text> : null}
               </View>
             ))}
             {!locked ? (
