@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Round } from '../core/round/round.schema';
+import { currentVersion, versionFor } from '../core/round/round.version';
 import { collections } from './collections';
 import { parseFields } from './docs';
 import type { Doc, Query, Store } from './ports/store.port';
@@ -46,8 +47,8 @@ export const versionId = (roundId: string, version: number): string => `${roundI
 export async function loadRoundOf(store: Pick<Store, 'get'>, of: RoundOf): Promise<Round | null> {
   const current = await loadRound(store, of.roundId);
   if (!current) return null;
-  const version = Math.max(of.roundVersion ?? 1, current.publication?.allFrom ?? 1);
-  if (version >= (current.publication?.version ?? 1)) return current;
+  const version = versionFor(of.roundVersion, current);
+  if (version >= currentVersion(current)) return current;
   const doc = await store.get(collections.roundVersions.name, versionId(of.roundId, version));
   return doc ? roundFromDoc(doc) : current;
 }

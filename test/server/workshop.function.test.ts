@@ -162,7 +162,7 @@ describe('the round workshop', () => {
     expect(await correct(false, '本科学历初定助理级须从事专业技术工作满3年')).toEqual({ roundId: 'yuli-initial-junior-2024', version: 2, told: inRound });
     expect(await verdict()).toBe('eligible');
     const inbox = async () => data<{ title: string; body: string }[]>(await call(applicant, 'applications', 'inbox', {}));
-    expect((await inbox()).find((n) => n.title === '评审批次通知有更正')?.body).toContain('您的申报仍按开始申报时的第 1 版通知办理');
+    expect((await inbox()).find((n) => n.title === '评审批次通知有更正')?.body).toContain('您的申报不受这项更正影响，仍按第 1 版通知办理');
     // The self-check and a new application read the current version.
     const current = data<Round>(await call(applicant, 'rounds', 'get', { roundId: 'yuli-initial-junior-2024' }));
     const now = assess(yuliGraduate({ specialty: 'agriculture.agronomy', series: 'agriculture' }), current, new Date('2024-10-12T02:00:00Z'));
@@ -171,5 +171,9 @@ describe('the round workshop', () => {
     expect(await correct(true, '按自治区文件，本科学历满3年的要求适用于所有申报')).toMatchObject({ version: 3, told: inRound });
     expect(await verdict()).not.toBe('eligible');
     expect((await inbox()).filter((n) => n.title === '评审批次通知有更正').map((n) => n.body).join()).toContain('这项更正适用于所有申报');
+    // A later correction that is not for all leaves it on version 3, the one that applied to all, and says so.
+    expect(await correct(false, '答辩地点改为三楼会议室')).toMatchObject({ version: 4 });
+    expect(await verdict()).not.toBe('eligible');
+    expect((await inbox()).map((n) => n.body).join()).toContain('发布了第 4 版：答辩地点改为三楼会议室。您的申报不受这项更正影响，仍按第 3 版通知办理。');
   });
 });

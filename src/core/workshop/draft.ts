@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../result';
 import { Round, RoundShape, type Boundary, type ExternalRule, type Source } from '../round/round.schema';
 import type { FoundValue } from './notice-finder';
 import type { RoundDraftRecord } from './draft.record';
+import { currentVersion } from '../round/round.version';
 
 export type { DraftCandidate, RoundDraftRecord, TestPerson } from './draft.record';
 
@@ -20,6 +21,9 @@ export type { DraftCandidate, RoundDraftRecord, TestPerson } from './draft.recor
 
 // ---------------------------------------------------------------------------------------------
 // Copying
+
+/** The version publishing the draft makes: the next of the round it corrects, or the first of a new year's. */
+export const draftVersion = (draft: Pick<RoundDraftRecord, 'kind' | 'basedOn'>): number => (draft.kind === 'correction' ? draft.basedOn.version + 1 : 1);
 
 /** `aksu-water-2024` → `aksu-water-2025`. */
 export function nextYearId(roundId: string, year: number): string {
@@ -49,7 +53,7 @@ export function draftFrom(
   const base = {
     prefecture: published.region.prefecture,
     kind: input.kind,
-    basedOn: { roundId: published.id, version: published.publication?.version ?? 1 },
+    basedOn: { roundId: published.id, version: currentVersion(published) },
     noticeText: null,
     candidates: [],
     clauses: {},

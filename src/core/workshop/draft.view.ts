@@ -1,7 +1,7 @@
 import { LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
 import type { Boundary, Round, RoundShape } from '../round/round.schema';
 import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
-import { checkDraft, defaultTarget, editFromFound, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
+import { checkDraft, defaultTarget, draftVersion, editFromFound, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
 import type { FoundValue } from './notice-finder';
 import { previewFor, previewInstant, type PersonPreview } from './preview';
 import { testPersonLine } from './test-people';
@@ -259,7 +259,7 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
     title: round.title,
     status: record.status,
     basedOn: { ...record.basedOn, title: published?.title ?? record.basedOn.roundId },
-    version: record.kind === 'correction' ? record.basedOn.version + 1 : 1,
+    version: draftVersion(record),
     noticeText: record.noticeText,
     candidates,
     sections: view,

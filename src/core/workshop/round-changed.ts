@@ -3,8 +3,8 @@ import { PAGES } from '../pages';
 
 /**
  * The in-app notice an applicant gets when the round they applied in is corrected: what changed
- * (the change note) and whether it applies to their application or it keeps the version it was
- * started under. One per application and version, however often publishing is retried.
+ * (the change note) and whether it applies to their application or it keeps the version it reads
+ * (the one it was started under, or a later one that applied to all). One per application and version, however often publishing is retried.
  */
 export function roundChangedNotice(input: {
   readonly roundId: string;
@@ -18,7 +18,7 @@ export function roundChangedNotice(input: {
 }): NoticeDraft {
   const applies = input.appliesToAll
     ? '这项更正适用于所有申报，您的申报已按新版本办理。'
-    : `您的申报仍按开始申报时的第 ${input.keeps} 版通知办理。`;
+    : `您的申报不受这项更正影响，仍按第 ${input.keeps} 版通知办理。`;
   return {
     dedupeKey: `round-changed:${input.roundId}:v${input.version}:${input.applicationId}`,
     personId: input.personId,

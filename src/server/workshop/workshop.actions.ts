@@ -3,7 +3,8 @@ import { err, ok, type Result } from '../../core/result';
 import type { AppError } from '../../core/errors';
 import { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
-import { defaultTarget, draftChecks, draftFrom, editFromFound, fieldKey, nextYearId, withField, type FieldEdit } from '../../core/workshop/draft';
+import { currentVersion, versionFor } from '../../core/round/round.version';
+import { defaultTarget, draftChecks, draftFrom, draftVersion, editFromFound, fieldKey, nextYearId, withField, type FieldEdit } from '../../core/workshop/draft';
 import { RoundDraftRecord } from '../../core/workshop/draft.record';
 import { draftView, type DraftView } from '../../core/workshop/draft.view';
 import { ISSUER_ROLES, issuesRound, WORKSHOP_REFUSAL } from '../../core/workshop/issuer';
@@ -66,7 +67,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         issuesRound(caller, d.record.round, d.record.basedOn.roundId),
       );
       return ok({
-        rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year, version: r.publication?.version ?? 1 })),
+        rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year, version: currentVersion(r) })),
         drafts: mine
           .map((d) => ({
             id: d.id,
@@ -74,7 +75,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
             title: d.record.round.title,
             kind: d.record.kind,
             status: d.record.status,
-            version: d.record.kind === 'correction' ? d.record.basedOn.version + 1 : 1,
+            version: draftVersion(d.record),
             updatedAt: d.record.updatedAt,
             open: draftChecks(d.record).length,
           }))
@@ -93,8 +94,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (kind === 'new_year' && targetYear <= published.year) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.sameYear]));
       const roundId = kind === 'correction' ? published.id : nextYearId(published.id, targetYear);
       if (kind === 'new_year' && (await loadRound(store, roundId))) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.nextYearExists(roundId)]));
-      const version = kind === 'correction' ? (published.publication?.version ?? 1) + 1 : 1;
-      const id = `${roundId}:v${version}`;
+      const id = `${roundId}:v${kind === 'correction' ? currentVersion(published) + 1 : 1}`;
       // Asking again opens the draft already begun.
       const existing = await drafts.get(store, id);
       if (existing) return ok(await viewOf(store, id, existing.record, now));
@@ -175,7 +175,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const loaded = await loadDraft(store, caller, draftId, false);
       if (!loaded.ok) return loaded;
       const { draft, found } = loaded.value;
-      const version = draft.kind === 'correction' ? draft.basedOn.version + 1 : 1;
+      const version = draftVersion(draft);
       // Publishing again answers what the first publishing did.
       if (draft.status === 'published') return ok({ roundId: draft.roundId, version, told: 0 });
       const checks = draftChecks(draft);
@@ -183,7 +183,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (draft.kind === 'correction' && !changeNote) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
       const previous = await store.get(collections.rounds.name, draft.roundId);
       const before = previous ? roundFromDoc(previous) : null;
-      if (draft.kind === 'correction' && (before?.publication?.version ?? 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
+      if (draft.kind === 'correction' && (before ? currentVersion(before) : 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
       const allFrom = appliesToAll || draft.kind === 'new_year' ? version : (before?.publication?.allFrom ?? 1);
       const copiedFrom = draft.kind === 'new_year' ? draft.basedOn.roundId : before?.publication?.copiedFrom;
       const round = Round.parse({
@@ -194,7 +194,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         // The version being replaced stays readable for the applications started under it.
         const { _id, _rev, ...fields } = previous;
         void _id;
-        writes.insert(collections.roundVersions.name, { ...fields, _id: versionId(draft.roundId, before.publication?.version ?? 1) });
+        writes.insert(collections.roundVersions.name, { ...fields, _id: versionId(draft.roundId, currentVersion(before)) });
         writes.update(collections.rounds.name, draft.roundId, _rev, toDoc(round));
       } else {
         writes.insert(collections.rounds.name, { ...toDoc(round), _id: draft.roundId });
@@ -204,15 +204,12 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (notice) writes.update(collections.notices.name, draft.roundId, notice._rev, noticeDoc);
       else writes.insert(collections.notices.name, { ...noticeDoc, _id: draft.roundId });
       drafts.update(writes, found, { status: 'published', updatedAt: now.toISOString() });
-      let told = 0;
-      if (draft.kind === 'correction') {
-        const apps = await findAll<{ personId: string; roundVersion?: number }>(store, collections.applications.name, { where: [{ field: 'roundId', op: 'eq', value: draft.roundId }] });
-        for (const app of apps) {
-          ctx.notify(roundChangedNotice({ roundId: draft.roundId, title: round.title, version, changeNote: changeNote ?? '', appliesToAll: allFrom === version, applicationId: app._id, personId: app.personId, keeps: app.roundVersion ?? 1 }));
-          told += 1;
-        }
+      // Everyone with an application in a corrected round is told what changed and which version theirs reads.
+      const apps = draft.kind === 'correction' ? await findAll<{ personId: string; roundVersion?: number }>(store, collections.applications.name, { where: [{ field: 'roundId', op: 'eq', value: draft.roundId }] }) : [];
+      for (const app of apps) {
+        ctx.notify(roundChangedNotice({ roundId: draft.roundId, title: round.title, version, changeNote: changeNote ?? '', appliesToAll: allFrom === version, applicationId: app._id, personId: app.personId, keeps: versionFor(app.roundVersion, round) }));
       }
-      return ok({ roundId: draft.roundId, version, told });
+      return ok({ roundId: draft.roundId, version, told: apps.length });
     },
   },
 };
