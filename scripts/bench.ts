@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   print('weapp_self_check_share', Math.round(((mainPackage - withoutSelfCheck) / 1024) * 10) / 10, 'KB');
   print('weapp_review_subpackage', sizeOf(path.join(weappDir, 'review'), (rel) => rel.endsWith('.map')), 'bytes');
   print('weapp_committee_subpackage', sizeOf(path.join(weappDir, 'committee'), (rel) => rel.endsWith('.map')), 'bytes');
+  print('weapp_workshop_subpackage', sizeOf(path.join(weappDir, 'workshop'), (rel) => rel.endsWith('.map')), 'bytes');
   print('weapp_apply_subpackage', sizeOf(path.join(weappDir, 'apply'), (rel) => rel.endsWith('.map')), 'bytes');
   benchBundles(print);
   await benchAssess(print, weappDir);
