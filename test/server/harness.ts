@@ -18,13 +18,14 @@ import { allCollections } from '../../src/server/collections';
 import { databaseIndexes } from '../../src/server/database.indexes';
 import type { Deps } from '../../src/server/function';
 import { roundSeeds } from '../../src/server/runtime/round-seeds';
+import { noticeSeeds } from '../../src/server/runtime/notice-seeds';
 import { seed } from '../../src/server/runtime/seed';
 import { unservedQueries } from '../../src/server/database.indexes';
 import { shapeRecording } from './query-shapes';
 
 /**
  * The functions over the real local adapters (SQLite, files on disk) in a fresh folder, seeded
- * with the demo people and the round files, with a clock the test sets.
+ * with the demo people, the round files and their notices, with a clock the test sets.
  */
 export interface Harness {
   readonly store: ReturnType<typeof openSqliteStore>;
@@ -42,7 +43,8 @@ export async function openHarness(name: string, now: Date): Promise<Harness> {
   let current = now;
   const clock = { now: () => current };
   const store = openSqliteStore({ file: path.join(dir, 'store.sqlite'), collections: allCollections, compositeIndexes: databaseIndexes });
-  await seed(store, { demo, rounds: roundSeeds(allRounds) });
+  const rounds = roundSeeds(allRounds);
+  await seed(store, { demo, rounds, notices: noticeSeeds(rounds, path.resolve(__dirname, '../../config/notices')) });
   // What the functions ask of the store, checked against the deployment's indexes when the harness closes.
   const recorded = shapeRecording(store);
   const ocr = paddleReader();

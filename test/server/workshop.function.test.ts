@@ -151,10 +151,12 @@ describe('the round workshop', () => {
     // does not edit yet: written into the draft as a correction would carry it).
     const correct = async (appliesToAll: boolean, note: string) => {
       const draft = data<DraftView>(await call(staff.yuliHr, 'rounds', 'draftCreate', { fromRoundId: 'yuli-initial-junior-2024', kind: 'correction' }));
+      // A correction starts from the round and the notice as published.
+      expect(draft.noticeText).toContain('尉犁县');
       const stored = (await deps.store.get('roundDrafts', draft.id))!;
       const round = stored.round as { initialDetermination: { minYearsByEducation: { education: string; minYearsProfessionalWork: number }[] }[] };
       for (const rule of round.initialDetermination) for (const m of rule.minYearsByEducation) if (m.education === 'bachelor') m.minYearsProfessionalWork = 3;
-      await deps.store.commit([{ kind: 'update', collection: 'roundDrafts', id: draft.id, rev: stored._rev, set: { round: round as never, noticeText: 'x'.repeat(60) } }]);
+      await deps.store.commit([{ kind: 'update', collection: 'roundDrafts', id: draft.id, rev: stored._rev, set: { round: round as never } }]);
       return data<{ version: number; told: number }>(await call(staff.yuliHr, 'rounds', 'publish', { draftId: draft.id, changeNote: note, appliesToAll }));
     };
     // Every application in the round is told (the demo's four 尉犁 applications and this one).

@@ -43,11 +43,12 @@ function withSourceFile<T>(value: T, file: string): T {
  * A published round as the start of a draft. For a new year: the new id and year, the title's
  * year, every date the notice gives cleared (`not_stated`) and listed to fill, the notice's date
  * and the seniority cut-off listed to fill; fees, contacts and every rule kept, to be checked
- * against the new notice. For a correction: the round as published.
+ * against the new notice. For a correction: the round as published, with the notice it was published
+ * from (`publishedNotice`; the officer pastes the corrected one over it where the notice changed).
  */
 export function draftFrom(
   published: Round,
-  input: { readonly kind: 'new_year' | 'correction'; readonly year: number; readonly today: string; readonly createdBy: string; readonly now: string },
+  input: { readonly kind: 'new_year' | 'correction'; readonly year: number; readonly today: string; readonly createdBy: string; readonly now: string; readonly publishedNotice?: string | null },
 ): RoundDraftRecord {
   const { publication: _publication, ...shape } = published;
   const base = {
@@ -64,7 +65,7 @@ export function draftFrom(
     createdAt: input.now,
     updatedAt: input.now,
   };
-  if (input.kind === 'correction') return { ...base, roundId: published.id, year: published.year, round: shape, toFill: [] };
+  if (input.kind === 'correction') return { ...base, roundId: published.id, year: published.year, round: shape, toFill: [], noticeText: input.publishedNotice ?? null };
   const roundId = nextYearId(published.id, input.year);
   const file = `${roundId}.txt`;
   const toFill: string[] = ['issuedOn'];

@@ -18,7 +18,7 @@ import { findAll } from '../paging';
 import type { Person } from '../../core/people/person';
 import type { Store } from '../ports/store.port';
 import { repository, type Stored } from '../repository';
-import { findRounds, loadRound, roundFromDoc, versionId } from '../rounds.repo';
+import { findRounds, loadNotice, loadRound, roundFromDoc, versionId } from '../rounds.repo';
 
 /**
  * The round workshop (试编批次): the issuer's staff copy a published round, paste the new notice,
@@ -98,7 +98,8 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       // Asking again opens the draft already begun.
       const existing = await drafts.get(store, id);
       if (existing) return ok(await viewOf(store, id, existing.record, now));
-      const draft = draftFrom(published, { kind, year: targetYear, today: beijingDate(now), createdBy: caller._id, now: now.toISOString() });
+      const publishedNotice = kind === 'correction' ? ((await loadNotice(store, published.id))?.text ?? null) : null;
+      const draft = draftFrom(published, { kind, year: targetYear, today: beijingDate(now), createdBy: caller._id, now: now.toISOString(), publishedNotice });
       drafts.insert(writes, id, draft);
       return ok(await viewOf(store, id, draft, now));
     },
