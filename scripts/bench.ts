@@ -28,6 +28,7 @@ import { benchPhotos } from './bench-photos';
 import { benchMasking } from './bench-masking';
 import { benchImages } from './bench-images';
 import { benchReview } from './bench-review';
+import { benchWorkshop } from './bench-workshop';
 
 const root = path.resolve(__dirname, '..');
 const quietLog = { error: () => undefined, warn: () => undefined };
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
   await benchAssess(print, weappDir);
   await benchPhotos(print);
   await benchReview(print);
+  await benchWorkshop(print);
   benchDefense(print);
   await benchMasking(print);
   await benchImages(print);
