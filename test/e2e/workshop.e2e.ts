@@ -52,6 +52,8 @@ test.describe('the round workshop', () => {
     await expect(apply).toContainText('2025年7月22日 至 2025年8月30日 18:00');
     await expect(apply).toContainText('依据：');
     await expect(page.locator('#field-fee-0')).toContainText('700 元/人');
+    // Two numbers under one role stay two.
+    await expect(page.locator('#field-contact-1')).toContainText('0991-3193615、0991-3193501');
 
     // The 中级 fee by hand: 0 is refused at the field, 420 kept.
     const fee = page.locator('#field-fee-1');

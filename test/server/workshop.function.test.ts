@@ -90,6 +90,9 @@ describe('the round workshop', () => {
     expect(field('window:apply')).toMatchObject({ value: '2025年7月22日 至 2025年8月30日 18:00', toFill: false });
     expect(text).toContain(field('window:apply').clause!);
     expect(field('fee:0')).toMatchObject({ value: '750 元/人' });
+    // A phone found joins its contact's numbers: none of last year's is lost by accepting another.
+    expect(field('contact:1')).toMatchObject({ label: '联系方式 · 平台技术服务', value: '0991-3193615、0991-3193501' });
+    expect(field('contact:2').value).toBe('0997-2122453、0997-2129001');
     expect(field('issuedOn')).toMatchObject({ value: '2025年7月7日' });
     expect(field('publicity')).toMatchObject({ value: '不少于 7 个工作日' });
     expect(draft.checks).toEqual([]);

@@ -242,8 +242,11 @@ export function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { 
   });
 }
 
-/** A found value as the edit it proposes for a field, or a refusal when it does not fit that field. */
-export function editFromFound(value: FoundValue, target: string): Result<FieldEdit, string> {
+/**
+ * A found value as the edit it proposes for a field of this round, or a refusal when it does not
+ * fit that field. A phone number joins the contact's numbers (a notice lists several under one role).
+ */
+export function editFromFound(value: FoundValue, target: string, round: Pick<RoundShape, 'contacts'>): Result<FieldEdit, string> {
   const [field, arg] = target.split(':') as [string, string | undefined];
   const index = Number(arg);
   switch (value.kind) {
@@ -257,7 +260,8 @@ export function editFromFound(value: FoundValue, target: string): Result<FieldEd
     case 'fee':
       return field === 'fee' ? ok({ field: 'fee', index, yuan: value.yuan }) : err('金额只能填入收费');
     case 'phone':
-      return field === 'contact' ? ok({ field: 'contact', index, phones: [value.phone] }) : err('电话只能填入联系方式');
+      if (field !== 'contact' || !round.contacts[index]) return err('电话只能填入联系方式');
+      return ok({ field: 'contact', index, phones: [...new Set([...round.contacts[index].phones, value.phone])] });
     case 'pass_rate':
       return field === 'cap' && value.percent !== undefined ? ok({ field: 'cap', index, percent: value.percent }) : err('只有百分比可以填入通过率');
     case 'submission_limit':

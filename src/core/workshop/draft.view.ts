@@ -236,7 +236,7 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
       decision: c.decision,
       target,
       targetLabel: target ? (target.startsWith('external:') ? '需人工核对的文件' : fieldLabel(round, target)) : null,
-      proposed: target ? unwrap(editFromFound(c.value, target)) : null,
+      proposed: target ? unwrap(editFromFound(c.value, target, round)) : null,
       onlyToCheck:
         c.value.kind === 'series' || c.value.kind === 'specialty'
           ? '系列和专业沿用上一版本，这里只供核对；通知新增的系列或专业需要技术人员添加。核对后点“已核对”。'

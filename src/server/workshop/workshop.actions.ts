@@ -135,7 +135,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (decision === 'dismiss') return saved(ctx, loaded.value, { candidates: decided('dismissed', null) });
       const to = target ?? defaultTarget(draft.round, candidate.value);
       if (!to) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
-      const found = editFromFound(candidate.value, to);
+      const found = editFromFound(candidate.value, to, draft.round);
       if (!found.ok) return err(appError('REVIEW.REFUSED', [found.error]));
       const chosen = edit ?? found.value;
       if (fieldKey(chosen) !== fieldKey(found.value)) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noTarget]));
