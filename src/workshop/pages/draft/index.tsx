@@ -38,7 +38,7 @@ function Passage({ text, start, end }: { text: string; start: number; end: numbe
 
 /**
  * 编制批次: one draft. The new notice pasted, what the finder found in it decided one by one
- * (采用 into the field shown, or 忽略), the form by sections with each field's clause, the checks
+ * (采用 into the field shown, 修改后采用, or 忽略), the form by sections with each field's clause, the checks
  * before publishing (a tap opens the field), the test people's preview, and publishing.
  */
 function Draft() {
