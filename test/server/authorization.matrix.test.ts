@@ -22,6 +22,7 @@ const ALLOWED: Readonly<Record<string, readonly Role[]>> = {
   // The round workshop: the issuing offices only (and within them, only the round's issuer: workshop.function.test.ts).
   'rounds.workshop': ISSUERS,
   'rounds.draftCreate': ISSUERS,
+  'rounds.draftCreateEmpty': ISSUERS,
   'rounds.draft': ISSUERS,
   'rounds.draftNotice': ISSUERS,
   'rounds.draftDecide': ISSUERS,
@@ -120,6 +121,7 @@ const PAYLOADS: Readonly<Record<string, unknown>> = {
   'rounds.notice': { roundId: 'yuli-initial-junior-2024' },
   'rounds.workshop': {},
   'rounds.draftCreate': { fromRoundId: 'yuli-initial-junior-2024', kind: 'new_year' },
+  'rounds.draftCreateEmpty': { title: '尉犁县2025年度职称评审', year: 2025 },
   'rounds.draft': { draftId: 'yuli-initial-junior-2025:v1' },
   'rounds.draftNotice': { draftId: 'yuli-initial-junior-2025:v1', text: '尉犁县2025年度初定初级职称工作的通知'.repeat(4) },
   'rounds.draftDecide': { draftId: 'yuli-initial-junior-2025:v1', candidateId: 'window@1', decision: 'dismiss' },

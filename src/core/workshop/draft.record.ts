@@ -31,9 +31,10 @@ export const RoundDraftRecord = z.strictObject({
   /** The prefecture of the round's region: the drafts an office lists are its prefecture's. */
   prefecture: z.string().min(1),
   year: z.number().int(),
-  /** `new_year`: next year's round from this one; `correction`: a new version of the same round. */
-  kind: z.enum(['new_year', 'correction']),
-  basedOn: z.strictObject({ roundId: z.string().min(1), version: z.number().int().positive() }),
+  /** `new_year`: next year's round from this one; `correction`: a new version of the same round; `empty`: a round started from nothing. */
+  kind: z.enum(['new_year', 'correction', 'empty']),
+  /** The published round it was copied from (none for `empty`). */
+  basedOn: z.strictObject({ roundId: z.string().min(1), version: z.number().int().positive() }).nullable(),
   round: z.custom<RoundShape>((v) => typeof v === 'object' && v !== null),
   noticeText: z.string().nullable(),
   candidates: z.array(DraftCandidate),
@@ -42,6 +43,8 @@ export const RoundDraftRecord = z.strictObject({
   clauses: z.record(z.string(), z.strictObject({ start: z.number().int(), end: z.number().int() })),
   /** The fields last written by hand: they cite their clause without a quote (the typed value is not the notice's words). */
   byHand: z.array(z.string()).default([]),
+  /** The keys of what this draft added to the round (series, windows, fees, contacts, materials): only these can be removed. */
+  added: z.array(z.string()).default([]),
   testPeople: z.array(TestPerson).max(10),
   status: z.enum(['draft', 'published']),
   createdBy: z.string(),

@@ -5,6 +5,7 @@ import { Round, RoundShape, type Boundary, type ExternalRule, type Source } from
 import type { FoundValue } from './notice-finder';
 import type { RoundDraftRecord } from './draft.record';
 import { currentVersion } from '../round/round.version';
+import { addedKey, keyAfterRemoval, Phones, STRUCTURE_EDITS, structureGaps, WINDOW_KIND_LABELS, writeStructure, Yuan } from './draft.structure';
 
 export type { DraftCandidate, RoundDraftRecord, TestPerson } from './draft.record';
 
@@ -23,7 +24,7 @@ export type { DraftCandidate, RoundDraftRecord, TestPerson } from './draft.recor
 // Copying
 
 /** The version publishing the draft makes: the next of the round it corrects, or the first of a new year's. */
-export const draftVersion = (draft: Pick<RoundDraftRecord, 'kind' | 'basedOn'>): number => (draft.kind === 'correction' ? draft.basedOn.version + 1 : 1);
+export const draftVersion = (draft: Pick<RoundDraftRecord, 'kind' | 'basedOn'>): number => (draft.kind === 'correction' && draft.basedOn ? draft.basedOn.version + 1 : 1);
 
 /** `aksu-water-2024` → `aksu-water-2025`. */
 export function nextYearId(roundId: string, year: number): string {
@@ -59,6 +60,7 @@ export function draftFrom(
     candidates: [],
     clauses: {},
     byHand: [],
+    added: [],
     testPeople: [],
     status: 'draft' as const,
     createdBy: input.createdBy,
@@ -105,18 +107,16 @@ export const FieldEdit = z.discriminatedUnion('field', [
   z.strictObject({ field: z.literal('issuedOn'), date: DateText }),
   z.strictObject({ field: z.literal('seniority'), date: DateText }),
   z.strictObject({ field: z.literal('window'), id: z.string().min(1), start: Moment.nullable(), end: Moment }),
-  z.strictObject({ field: z.literal('fee'), index: z.number().int().min(0), yuan: z.number({ error: '请填写金额（元）' }).int('金额写整数元').min(1, '金额至少1元').max(100_000, '金额不超过100000元') }),
-  z.strictObject({
-    field: z.literal('contact'),
-    index: z.number().int().min(0),
-    phones: z.array(z.string().trim().regex(/^(0\d{2,3}-\d{7,8}|1[3-9]\d{9})$/, '电话写作 0997-2129001（区号-号码）或11位手机号')).min(1, '至少一个电话').max(5),
-  }),
+  z.strictObject({ field: z.literal('fee'), index: z.number().int().min(0), yuan: Yuan }),
+  z.strictObject({ field: z.literal('contact'), index: z.number().int().min(0), phones: Phones }),
   z.strictObject({ field: z.literal('cap'), index: z.number().int().min(0), percent: z.number().int('百分比写整数').min(1, '通过率至少1%').max(100, '通过率不超过100%') }),
   z.strictObject({ field: z.literal('submissions'), count: z.number().int('次数写整数').min(1, '至少1次').max(10, '不超过10次') }),
   z.strictObject({ field: z.literal('resubmit'), amount: z.number().int('写整数').min(1, '至少1').max(30 * 24, '时限过长'), unit: z.enum(['hours', 'days']) }),
   z.strictObject({ field: z.literal('publicity'), workingDays: z.number().int('写整数').min(1, '至少1个工作日').max(30, '不超过30个工作日') }),
   z.strictObject({ field: z.literal('defense'), minutes: z.number().int('写整数').min(1, '至少1分钟').max(120, '不超过120分钟') }),
   z.strictObject({ field: z.literal('external'), number: z.string().trim().min(3).max(40), title: z.string().trim().max(80).nullable() }),
+  z.strictObject({ field: z.literal('issuer'), name: z.string().trim().min(4, '发文单位至少4个字').max(40, '发文单位不超过40个字') }),
+  ...STRUCTURE_EDITS,
 ]);
 export type FieldEdit = z.infer<typeof FieldEdit>;
 
@@ -131,10 +131,33 @@ export function fieldKey(edit: FieldEdit): string {
       return `${edit.field}:${edit.index}`;
     case 'external':
       return `external:${edit.number}`;
+    case 'addSeries':
+      return 'series:new';
+    case 'addWindow':
+      return 'window:new';
+    case 'addFee':
+      return 'fee:new';
+    case 'addContact':
+      return 'contact:new';
+    case 'addMaterial':
+      return 'material:new';
+    case 'remove':
+      return `remove:${edit.key}`;
     default:
       return edit.field;
   }
 }
+
+/** The clause a new item cites when typed by hand (no passage of the notice). */
+const ADDED_CLAUSES: Readonly<Record<string, string>> = {
+  addSeries: '申报系列',
+  addWindow: '时间安排',
+  addFee: '收费标准',
+  addContact: '联系方式',
+  addMaterial: '申报材料',
+  blind: '隐名评审',
+  remove: '删除',
+};
 
 function boundaryOf(m: { date: string; time: string | null }, side: 'start' | 'end'): Boundary {
   if (m.time) return { kind: 'at', at: `${m.date}T${m.time}:00+08:00`, given: 'date_time' };
@@ -151,8 +174,10 @@ function sourceFrom(round: RoundShape, clause: string, quote: string | undefined
  * The round with one field changed; a refusal (Chinese) when the field does not exist in it. The
  * passage, when there is one, becomes the field's source.
  */
-export function writeField(round: RoundShape, edit: FieldEdit, passage?: string): Result<RoundShape, string> {
+export function writeField(round: RoundShape, edit: FieldEdit, passage?: string, added: readonly string[] = []): Result<RoundShape, string> {
   const cite = (clause: string, source: Source): Source => (passage ? sourceFrom(round, clause, passage) : { file: source.file, clause });
+  const structural = ADDED_CLAUSES[edit.field];
+  if (structural) return writeStructure(round, edit as Parameters<typeof writeStructure>[1], passage ? sourceFrom(round, structural, passage) : { file: round.sourceFile, clause: structural }, added);
   switch (edit.field) {
     case 'title':
       return ok({ ...round, title: edit.title });
@@ -193,8 +218,9 @@ export function writeField(round: RoundShape, edit: FieldEdit, passage?: string)
     }
     case 'resubmit': {
       const r = round.submission.resubmitAfterReturn;
-      if (r.kind !== 'within') return err('本批次没有退回后修改的时限');
-      return ok({ ...round, submission: { ...round.submission, resubmitAfterReturn: { ...r, amount: edit.amount, unit: edit.unit, source: cite(r.source.clause, r.source) } } });
+      // A round whose notice set no time limit gets one when the new notice does.
+      const was = r.kind === 'within' ? r : { onMissed: 'not_stated' as const, source: { file: round.sourceFile, clause: '退回修改' } };
+      return ok({ ...round, submission: { ...round.submission, resubmitAfterReturn: { kind: 'within', onMissed: was.onMissed, amount: edit.amount, unit: edit.unit, source: cite(was.source.clause, was.source) } } });
     }
     case 'publicity':
       return ok({ ...round, unitPublicity: { ...round.unitPublicity, workingDays: edit.workingDays, source: cite(round.unitPublicity.source.clause, round.unitPublicity.source) } });
@@ -215,6 +241,10 @@ export function writeField(round: RoundShape, edit: FieldEdit, passage?: string)
       };
       return ok({ ...round, externalRules: [...round.externalRules, rule] });
     }
+    case 'issuer':
+      return ok({ ...round, issuer: { ...round.issuer, name: edit.name, source: cite('落款', round.issuer.source) } });
+    default:
+      return err('这一项不能在这里修改');
   }
 }
 
@@ -228,17 +258,34 @@ export const momentOf = (b: { readonly at: string; readonly given: string }): { 
  * The draft with one field written: from an accepted passage (offsets into the notice), which becomes
  * its clause, or by hand, which leaves it without one. Either way the field is no longer to fill.
  */
-export function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { readonly start: number; readonly end: number }): Result<Pick<RoundDraftRecord, 'round' | 'toFill' | 'clauses' | 'byHand'>, string> {
+export function withField(
+  draft: RoundDraftRecord,
+  edit: FieldEdit,
+  passage?: { readonly start: number; readonly end: number },
+): Result<Pick<RoundDraftRecord, 'round' | 'toFill' | 'clauses' | 'byHand' | 'added' | 'candidates'>, string> {
+  // A value proposed from the notice is checked as a typed one is (a new series still needs its levels).
+  const valid = FieldEdit.safeParse(edit);
+  if (!valid.success) return err([...new Set(valid.error.issues.map((i) => i.message))].join('；'));
   const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
-  const written = writeField(draft.round, edit, text);
+  const written = writeField(draft.round, valid.data, text, draft.added);
   if (!written.ok) return written;
-  const key = fieldKey(edit);
+  if (edit.field === 'remove') {
+    // Later fees and contacts move up one place: every key that names them moves with them.
+    const moved = (keys: readonly string[]) => keys.map((k) => keyAfterRemoval(edit.key, k)).filter((k): k is string => k !== null);
+    const clauses = Object.fromEntries(Object.entries(draft.clauses).flatMap(([k, v]) => { const to = keyAfterRemoval(edit.key, k); return to ? [[to, v]] : []; }));
+    const candidates = draft.candidates.map((c) => (c.target ? { ...c, target: keyAfterRemoval(edit.key, c.target) } : c));
+    return ok({ round: written.value, toFill: moved(draft.toFill), clauses, byHand: moved(draft.byHand), added: moved(draft.added), candidates });
+  }
+  const created = addedKey(draft.round, edit);
+  const key = created ?? fieldKey(edit);
   const { [key]: _replaced, ...otherClauses } = draft.clauses;
   return ok({
     round: written.value,
     toFill: draft.toFill.filter((k) => k !== key),
     clauses: passage ? { ...otherClauses, [key]: { start: passage.start, end: passage.end } } : otherClauses,
     byHand: passage ? draft.byHand.filter((k) => k !== key) : [...new Set([...draft.byHand, key])],
+    added: created ? [...draft.added, created] : draft.added,
+    candidates: draft.candidates,
   });
 }
 
@@ -246,20 +293,28 @@ export function withField(draft: RoundDraftRecord, edit: FieldEdit, passage?: { 
  * A found value as the edit it proposes for a field of this round, or a refusal when it does not
  * fit that field. A phone number joins the contact's numbers (a notice lists several under one role).
  */
-export function editFromFound(value: FoundValue, target: string, round: Pick<RoundShape, 'contacts'>): Result<FieldEdit, string> {
+export function editFromFound(value: FoundValue, target: string, round: Pick<RoundShape, 'contacts' | 'series'>): Result<FieldEdit, string> {
   const [field, arg] = target.split(':') as [string, string | undefined];
   const index = Number(arg);
+  const fresh = arg === 'new';
   switch (value.kind) {
     case 'window':
       if (field !== 'window' || !arg) return err('时间只能填入时间安排');
+      if (fresh) {
+        const kind = value.hint ?? 'apply';
+        return ok({ field: 'addWindow', kind, label: value.label ?? WINDOW_KIND_LABELS[kind], start: value.start ? momentOf(value.start) : null, end: momentOf(value.end) });
+      }
       return ok({ field: 'window', id: arg, start: value.start ? momentOf(value.start) : null, end: momentOf(value.end) });
     case 'date':
       if (field === 'issuedOn' || field === 'seniority') return ok({ field, date: value.date });
+      if (field === 'window' && fresh) return ok({ field: 'addWindow', kind: 'apply', label: WINDOW_KIND_LABELS.apply, start: null, end: { date: value.date, time: null } });
       if (field === 'window' && arg) return ok({ field: 'window', id: arg, start: null, end: { date: value.date, time: null } });
       return err('日期只能填入发文日期、资历截止日期或时间安排');
     case 'fee':
-      return field === 'fee' ? ok({ field: 'fee', index, yuan: value.yuan }) : err('金额只能填入收费');
+      if (field !== 'fee') return err('金额只能填入收费');
+      return fresh ? ok({ field: 'addFee', levels: [...value.levels], way: value.ways[0] ?? 'evaluation', yuan: value.yuan }) : ok({ field: 'fee', index, yuan: value.yuan });
     case 'phone':
+      if (field === 'contact' && fresh) return ok({ field: 'addContact', role: value.role ?? '咨询电话', phones: [value.phone] });
       if (field !== 'contact' || !round.contacts[index]) return err('电话只能填入联系方式');
       return ok({ field: 'contact', index, phones: [...new Set([...round.contacts[index].phones, value.phone])] });
     case 'pass_rate':
@@ -275,10 +330,15 @@ export function editFromFound(value: FoundValue, target: string, round: Pick<Rou
     case 'document':
       return ok({ field: 'external', number: value.number, title: value.title ?? null });
     case 'series':
+      // The levels and the conditions' document are the officer's to give: 修改后采用.
+      if (field === 'series' && fresh && !hasSeries(round, value.name)) return ok({ field: 'addSeries', name: value.name, levels: [], conditions: '' });
+      return err('本批次已有这个系列；只供核对');
     case 'specialty':
-      return err('系列和专业沿用上一版本；新增系列或专业需要技术人员添加代码');
+      return err('专业沿用上一版本；通知新增的专业需要技术人员添加');
   }
 }
+
+const hasSeries = (round: Pick<RoundShape, 'series'>, name: string) => round.series.some((s) => s.name.replace(/系列$/, '') === name.replace(/系列$/, ''));
 
 /** Where a found value would go by default: the field it most likely fills in this round. */
 export function defaultTarget(round: RoundShape, value: FoundValue): string | null {
@@ -287,17 +347,17 @@ export function defaultTarget(round: RoundShape, value: FoundValue): string | nu
       const byHint = value.hint ? round.windows.filter((w) => w.kind === value.hint) : [];
       const byLabel = byHint.find((w) => value.label && (w.label.includes(value.label) || value.label.includes(w.label)));
       const w = byLabel ?? byHint[0];
-      return w ? `window:${w.id}` : null;
+      return w ? `window:${w.id}` : value.hint ? 'window:new' : null;
     }
     case 'date':
       return value.hint === 'issued_on' ? 'issuedOn' : value.hint === 'seniority_cutoff' && round.seniority.kind === 'cutoff' ? 'seniority' : null;
     case 'fee': {
       const i = round.fees.items.findIndex((f) => value.ways.includes(f.way) && f.levels.some((l) => value.levels.includes(l)));
-      return i >= 0 ? `fee:${i}` : null;
+      return i >= 0 ? `fee:${i}` : value.levels.length > 0 ? 'fee:new' : null;
     }
     case 'phone': {
       const i = round.contacts.findIndex((c) => c.phones.includes(value.phone) || (value.role !== undefined && (c.role.includes(value.role) || value.role.includes(c.role))));
-      return i >= 0 ? `contact:${i}` : round.contacts.length > 0 ? 'contact:0' : null;
+      return i >= 0 ? `contact:${i}` : round.contacts.length > 0 ? 'contact:0' : 'contact:new';
     }
     case 'pass_rate': {
       const i = round.passRates.findIndex((p) => p.levels.length === value.levels.length && p.levels.every((l) => value.levels.includes(l)));
@@ -308,18 +368,37 @@ export function defaultTarget(round: RoundShape, value: FoundValue): string | nu
     case 'defense_minutes':
       return round.defense.slotMinutes ? 'defense' : null;
     case 'duration':
-      return value.unit === 'working_days' ? 'publicity' : round.submission.resubmitAfterReturn.kind === 'within' ? 'resubmit' : null;
+      return value.unit === 'working_days' ? 'publicity' : 'resubmit';
     case 'document':
       return `external:${value.number}`;
+    case 'series':
+      return hasSeries(round, value.name) ? null : 'series:new';
     default:
       return null;
   }
 }
 
+/** The pseudo-keys a candidate may target to become a new item rather than fill one. */
+export const NEW_TARGETS: Readonly<Record<string, string>> = {
+  'series:new': '新增系列',
+  'window:new': '新增时间安排',
+  'fee:new': '新增收费',
+  'contact:new': '新增联系方式',
+};
+
 /** What the field holds now, in words (the form's label beside each value). */
 export function fieldLabel(round: RoundShape, key: string): string {
   const [field, arg] = key.split(':') as [string, string | undefined];
+  if (NEW_TARGETS[key]) return NEW_TARGETS[key];
   switch (field) {
+    case 'issuer':
+      return '发文单位';
+    case 'series':
+      return `申报系列 · ${round.series.find((s) => s.code === arg)?.name ?? ''}`;
+    case 'material':
+      return `申报材料 · ${round.materials.categories.find((c) => c.code === arg)?.name ?? ''}`;
+    case 'blind':
+      return '隐名评审';
     case 'title':
       return '批次标题';
     case 'issuedOn':
@@ -371,6 +450,7 @@ function keyOfPath(round: RoundShape, path: readonly PropertyKey[]): string | nu
   if (a === 'passRates' && typeof b === 'number') return `cap:${b}`;
   if (a === 'issuedOn') return 'issuedOn';
   if (a === 'title') return 'title';
+  if (a === 'series' || a === 'offers') return 'section:series';
   return null;
 }
 
@@ -386,10 +466,15 @@ export function draftChecks(draft: RoundDraftRecord): DraftCheck[] {
 /** The checks, and the round as validated when the schema takes it (what the preview assesses). */
 export function checkDraft(draft: RoundDraftRecord): { readonly checks: DraftCheck[]; readonly round: Round | null } {
   const round = draft.round;
-  const checks: DraftCheck[] = draft.toFill.map((key) => ({ target: key, message: `${fieldLabel(round, key)}：尚未填写（上一版本的日期已清空，请按新通知填写）` }));
+  const why = draft.kind === 'empty' ? '请按新通知填写' : '上一版本的日期已清空，请按新通知填写';
+  const checks: DraftCheck[] = draft.toFill.map((key) => ({ target: key, message: `${fieldLabel(round, key)}：尚未填写（${why}）` }));
+  const gaps = structureGaps(round);
+  checks.push(...gaps);
   const parsed = Round.safeParse(round);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // A round with no series yet has no offers either: the gap above says so once.
+      if (round.series.length === 0 && (issue.path[0] === 'series' || issue.path[0] === 'offers')) continue;
       const target = keyOfPath(round, issue.path);
       const label = target ? fieldLabel(round, target) : '批次数据';
       const message = /ends .* before it starts/.test(issue.message)

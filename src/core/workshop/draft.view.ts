@@ -1,7 +1,8 @@
 import { LEVEL_LABELS, WAY_LABELS } from '../eligibility/labels';
 import type { Boundary, Round, RoundShape } from '../round/round.schema';
 import { formatBeijingDate, formatBeijingDateTime } from '../time/format';
-import { checkDraft, defaultTarget, draftVersion, editFromFound, fieldLabel, momentOf as momentOfFound, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
+import { checkDraft, defaultTarget, draftVersion, editFromFound, fieldLabel, momentOf as momentOfFound, NEW_TARGETS, type DraftCheck, type FieldEdit, type RoundDraftRecord } from './draft';
+import { seriesLine } from './draft.structure';
 import type { FoundValue } from './notice-finder';
 import { previewFor, previewInstant, type PersonPreview } from './preview';
 import { testPersonLine } from './test-people';
@@ -11,8 +12,10 @@ export interface DraftFieldView {
   readonly label: string;
   /** What it holds now, in words. */
   readonly value: string;
-  /** The current value as the form edits it. */
-  readonly edit: FieldEdit;
+  /** The current value as the form edits it; null when it is not edited here (a copied series or material). */
+  readonly edit: FieldEdit | null;
+  /** Added by this draft: it can be taken out again. */
+  readonly removable: boolean;
   readonly toFill: boolean;
   /** The accepted passage of the new notice, or null while it still cites the version it was copied from. */
   readonly clause: string | null;
@@ -21,9 +24,13 @@ export interface DraftFieldView {
 }
 
 export interface DraftSectionView {
-  readonly id: 'basics' | 'windows' | 'fees' | 'contacts' | 'limits' | 'documents';
+  readonly id: 'basics' | 'series' | 'windows' | 'fees' | 'contacts' | 'materials' | 'limits' | 'documents';
   readonly title: string;
   readonly fields: readonly DraftFieldView[];
+  /** What adding one more starts from (the section's 添加 form), or null when nothing is added here. */
+  readonly add: FieldEdit | null;
+  /** A line under the section's fields (what is kept from the copy and not listed). */
+  readonly note: string | null;
 }
 
 export interface DraftCandidateView {
@@ -49,10 +56,11 @@ export interface DraftView {
   readonly id: string;
   readonly roundId: string;
   readonly year: number;
-  readonly kind: 'new_year' | 'correction';
+  readonly kind: 'new_year' | 'correction' | 'empty';
   readonly title: string;
   readonly status: 'draft' | 'published';
-  readonly basedOn: { readonly roundId: string; readonly version: number; readonly title: string };
+  /** The published round it was copied from; null for a round started from nothing. */
+  readonly basedOn: { readonly roundId: string; readonly version: number; readonly title: string } | null;
   /** The version publishing makes. */
   readonly version: number;
   readonly noticeText: string | null;
@@ -68,9 +76,11 @@ export interface DraftView {
 }
 
 export interface WorkshopView {
+  /** Whether the caller's office may begin a round from nothing (an HR bureau; a secretary copies). */
+  readonly canStartEmpty: boolean;
   /** The published rounds the caller's office issues, newest first. */
   readonly rounds: readonly { readonly id: string; readonly title: string; readonly year: number; readonly version: number }[];
-  readonly drafts: readonly { readonly id: string; readonly roundId: string; readonly title: string; readonly kind: 'new_year' | 'correction'; readonly status: 'draft' | 'published'; readonly version: number; readonly updatedAt: string; readonly open: number }[];
+  readonly drafts: readonly { readonly id: string; readonly roundId: string; readonly title: string; readonly kind: 'new_year' | 'correction' | 'empty'; readonly status: 'draft' | 'published'; readonly version: number; readonly updatedAt: string; readonly open: number }[];
 }
 
 const KIND_LABELS: Readonly<Record<FoundValue['kind'], string>> = {
@@ -127,10 +137,22 @@ const windowText = (start: Boundary, end: Boundary): string => {
 function sections(record: RoundDraftRecord): DraftSectionView[] {
   const round = record.round;
   const text = record.noticeText ?? '';
-  const field = (key: string, value: string, edit: FieldEdit): DraftFieldView => {
+  const field = (key: string, value: string, edit: FieldEdit | null): DraftFieldView => {
     const clause = record.clauses[key];
-    return { key, label: fieldLabel(round, key), value, edit, toFill: record.toFill.includes(key), clause: clause ? text.slice(clause.start, clause.end) : null, byHand: record.byHand.includes(key) };
+    return {
+      key,
+      label: fieldLabel(round, key),
+      value,
+      edit,
+      removable: record.added.includes(key),
+      toFill: record.toFill.includes(key),
+      clause: clause ? text.slice(clause.start, clause.end) : null,
+      byHand: record.byHand.includes(key),
+    };
   };
+  const materials = round.materials.categories.filter((c) => record.added.includes(`material:${c.code}`));
+  const kept = round.materials.categories.length - materials.length;
+  const blind = round.materials.masking.blindReview;
   const dated = round.windows.filter((w) => w.start.kind !== 'after_event' || w.end.kind === 'at' || record.toFill.includes(`window:${w.id}`));
   const slot = round.defense.slotMinutes;
   const resubmit = round.submission.resubmitAfterReturn;
@@ -140,13 +162,26 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
       title: '基本信息',
       fields: [
         field('title', round.title, { field: 'title', title: round.title }),
+        field('issuer', round.issuer.name, { field: 'issuer', name: round.issuer.name }),
         field('issuedOn', dayText(round.issuedOn.date), { field: 'issuedOn', date: round.issuedOn.date }),
         ...(round.seniority.kind === 'cutoff' ? [field('seniority', dayText(round.seniority.cutoff), { field: 'seniority', date: round.seniority.cutoff })] : []),
+        field('blind', blind ? '隐名评审：专家只看遮盖后的材料' : '不隐名评审', { field: 'blind', on: blind }),
       ],
+      add: null,
+      note: null,
+    },
+    {
+      id: 'series',
+      title: '申报系列与级别',
+      fields: round.series.map((s) => field(`series:${s.code}`, seriesLine(round, s.code), null)),
+      add: { field: 'addSeries', name: '', levels: [], conditions: '' },
+      note: '每个系列的申报条件和职称名称，按所填文件由审核人员核对；自测会提示申报人对照该文件。',
     },
     {
       id: 'windows',
       title: '时间安排',
+      add: { field: 'addWindow', kind: 'review', label: '', start: null, end: { date: '', time: null } },
+      note: null,
       fields: dated.map((w) => {
         const end = momentOf(w.end);
         return field(`window:${w.id}`, windowText(w.start, w.end), { field: 'window', id: w.id, start: momentOf(w.start), end: end ?? { date: '', time: null } });
@@ -156,30 +191,49 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
       id: 'fees',
       title: '评审收费',
       fields: round.fees.items.map((f, i) => field(`fee:${i}`, `${f.amountYuan} 元/人`, { field: 'fee', index: i, yuan: f.amountYuan })),
+      add: { field: 'addFee', levels: [], way: 'evaluation', yuan: Number.NaN },
+      note: null,
     },
     {
       id: 'contacts',
       title: '联系方式',
       fields: round.contacts.map((c, i) => field(`contact:${i}`, c.phones.join('、'), { field: 'contact', index: i, phones: [...c.phones] })),
+      add: { field: 'addContact', role: '', phones: [] },
+      note: null,
+    },
+    {
+      id: 'materials',
+      title: '申报材料',
+      fields: materials.map((c) =>
+        field(`material:${c.code}`, `${c.required.kind === 'always' ? '必须提交' : '如有则提交'} · ${c.stage === 'online' ? '网上上传' : '报送纸质材料'}${c.experts === 'never' ? ' · 含身份信息，专家不可见' : ''}`, null),
+      ),
+      add: { field: 'addMaterial', name: '', required: 'always', stage: 'online', identity: false },
+      note: kept > 0 ? `另有沿用上一版本的 ${kept} 项材料，不在这里修改。` : null,
     },
     {
       id: 'limits',
       title: '次数、时限与通过率',
       fields: [
         field('submissions', `最多 ${round.submission.maxSubmissions.count} 次`, { field: 'submissions', count: round.submission.maxSubmissions.count }),
-        ...(resubmit.kind === 'within' ? [field('resubmit', `${resubmit.amount}${resubmit.unit === 'hours' ? '小时' : '日'}内`, { field: 'resubmit', amount: resubmit.amount, unit: resubmit.unit })] : []),
+        resubmit.kind === 'within'
+          ? field('resubmit', `${resubmit.amount}${resubmit.unit === 'hours' ? '小时' : '日'}内`, { field: 'resubmit', amount: resubmit.amount, unit: resubmit.unit })
+          : field('resubmit', '通知未规定', { field: 'resubmit', amount: Number.NaN, unit: 'days' }),
         field('publicity', `不少于 ${round.unitPublicity.workingDays} 个工作日`, { field: 'publicity', workingDays: round.unitPublicity.workingDays }),
         ...(slot ? [field('defense', `${slot.minutes} 分钟`, { field: 'defense', minutes: slot.minutes })] : []),
         ...round.passRates.flatMap((p, i) => (p.cap.kind === 'max_percent' ? [field(`cap:${i}`, `不高于 ${p.cap.percent}%`, { field: 'cap', index: i, percent: p.cap.percent })] : [])),
       ],
+      add: null,
+      note: null,
     },
     {
       id: 'documents',
       title: '需人工核对的文件',
       fields: round.externalRules.map((r) => {
         const number = /[\u4e00-\u9fa5]{2,8}〔\d{4}〕\d+号/.exec(r.document)?.[0] ?? r.document;
-        return { key: `external:${number}`, label: r.document, value: r.needed, edit: { field: 'external' as const, number, title: null }, toFill: false, clause: r.source.quote ?? null, byHand: false };
+        return { key: `external:${number}`, label: r.document, value: r.needed, edit: null, removable: false, toFill: false, clause: r.source.quote ?? null, byHand: false };
       }),
+      add: null,
+      note: null,
     },
   ];
 }
@@ -188,7 +242,8 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false }): T | null => (r.ok
 
 /** Every field key of the draft with its label: where a candidate may go. */
 function allTargets(round: RoundShape, view: readonly DraftSectionView[]): { key: string; label: string }[] {
-  return view.filter((s) => s.id !== 'documents').flatMap((s) => s.fields.map((f) => ({ key: f.key, label: fieldLabel(round, f.key) })));
+  const fields = view.filter((s) => s.id !== 'documents' && s.id !== 'materials').flatMap((s) => s.fields.filter((f) => f.edit !== null).map((f) => ({ key: f.key, label: fieldLabel(round, f.key) })));
+  return [...fields, ...Object.entries(NEW_TARGETS).map(([key, label]) => ({ key, label }))];
 }
 
 const targetFits = (kind: FoundValue['kind'], key: string): boolean => {
@@ -210,6 +265,8 @@ const targetFits = (kind: FoundValue['kind'], key: string): boolean => {
       return field === 'submissions';
     case 'defense_minutes':
       return field === 'defense';
+    case 'series':
+      return key === 'series:new';
     default:
       return false;
   }
@@ -238,8 +295,10 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
       targetLabel: target ? (target.startsWith('external:') ? '需人工核对的文件' : fieldLabel(round, target)) : null,
       proposed: target ? unwrap(editFromFound(c.value, target, round)) : null,
       onlyToCheck:
-        c.value.kind === 'series' || c.value.kind === 'specialty'
-          ? '系列和专业沿用上一版本，这里只供核对；通知新增的系列或专业需要技术人员添加。核对后点“已核对”。'
+        c.value.kind === 'specialty' || (c.value.kind === 'series' && !target)
+          ? c.value.kind === 'series'
+            ? '本批次已有这个系列，这里只供核对。核对后点“已核对”。'
+            : '专业沿用上一版本，这里只供核对；通知新增的专业需要技术人员添加。核对后点“已核对”。'
           : target || fits.length > 0
             ? null
             : '本批次没有可填入的项目；与批次无关的，点“已核对”。',
@@ -258,7 +317,7 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
     kind: record.kind,
     title: round.title,
     status: record.status,
-    basedOn: { ...record.basedOn, title: published?.title ?? record.basedOn.roundId },
+    basedOn: record.basedOn ? { ...record.basedOn, title: published?.title ?? record.basedOn.roundId } : null,
     version: draftVersion(record),
     noticeText: record.noticeText,
     candidates,

@@ -473,8 +473,8 @@ function findSeries(text: string): Omit<Candidate, 'id' | 'alsoAt'>[] {
   const clean = (raw: string): string | undefined => {
     const name = raw
       .replace(/系列$/, '')
-      .replace(/^.*(?:地区|自治区|自治州|维吾尔|的|从事|提交至|提交|取得|开展|做好|申报|参加|和|及|与)/, '')
-      .replace(/^日(?=[\u4e00-\u9fa5]{2})/, '');
+      .replace(/^.*(?:年度|地区|自治区|自治州|维吾尔|的|从事|提交至|提交|取得|开展|做好|申报|参加|和|及|与)/, '')
+      .replace(/^[年月日](?=[\u4e00-\u9fa5]{2})/, '');
     return name.length >= 2 && name.length <= 8 && !/各|相应|相关|等|职称|级|其他|所有|上述|以下|本|该|同一|初定|评审/.test(name) ? name : undefined;
   };
   for (const m of text.matchAll(/([\u4e00-\u9fa5]{2,12}?)系列(?:[（(]?([\u4e00-\u9fa5]{2,8}?)专业)?/g)) {

@@ -7,6 +7,7 @@ import { currentVersion, versionFor } from '../../core/round/round.version';
 import { defaultTarget, draftChecks, draftFrom, draftVersion, editFromFound, fieldKey, nextYearId, withField, type FieldEdit } from '../../core/workshop/draft';
 import { RoundDraftRecord } from '../../core/workshop/draft.record';
 import { draftView, type DraftView } from '../../core/workshop/draft.view';
+import { emptyRound } from '../../core/workshop/draft.structure';
 import { ISSUER_ROLES, issuesRound, WORKSHOP_REFUSAL } from '../../core/workshop/issuer';
 import { findInNotice } from '../../core/workshop/notice-finder';
 import { roundChangedNotice } from '../../core/workshop/round-changed';
@@ -34,13 +35,13 @@ async function loadDraft(store: Reader, caller: Person, id: string, editable: bo
   const found = await drafts.get(store, id);
   if (!found) return err(appError('NOT_FOUND'));
   const draft = found.record;
-  if (!issuesRound(caller, draft.round, draft.basedOn.roundId)) return err(appError('WORKSHOP.NOT_ISSUER'));
+  if (!issuesRound(caller, draft.round, draft.basedOn?.roundId)) return err(appError('WORKSHOP.NOT_ISSUER'));
   if (editable && draft.status !== 'draft') return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.published]));
   return ok({ id, found, draft });
 }
 
 async function viewOf(store: Reader, id: string, draft: RoundDraftRecord, now: Date): Promise<DraftView> {
-  const published = await loadRound(store, draft.basedOn.roundId);
+  const published = draft.basedOn ? await loadRound(store, draft.basedOn.roundId) : null;
   const applications = draft.kind === 'correction' ? await store.count(collections.applications.name, [{ field: 'roundId', op: 'eq', value: draft.roundId }]) : 0;
   return draftView(id, draft, published, now, applications);
 }
@@ -58,15 +59,16 @@ function written(draft: RoundDraftRecord, edit: FieldEdit, passage?: { start: nu
   return changes.ok ? changes : err(appError('REVIEW.REFUSED', [changes.error]));
 }
 
-export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCreate' | 'draft' | 'draftNotice' | 'draftDecide' | 'draftEdit' | 'draftTestPerson' | 'publish'> = {
+export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCreate' | 'draftCreateEmpty' | 'draft' | 'draftNotice' | 'draftDecide' | 'draftEdit' | 'draftTestPerson' | 'publish'> = {
   workshop: {
     roles: ISSUER_ROLES,
     async handle(_payload, { caller, store }) {
       const rounds = (await findRounds(store, { where: [], orderBy: [{ field: 'year', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 100 })).filter((r) => issuesRound(caller, r));
       const mine = (await drafts.find(store, { where: [{ field: 'prefecture', op: 'eq', value: caller.prefecture }], orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })).filter((d) =>
-        issuesRound(caller, d.record.round, d.record.basedOn.roundId),
+        issuesRound(caller, d.record.round, d.record.basedOn?.roundId),
       );
       return ok({
+        canStartEmpty: caller.role !== 'committee_secretary',
         rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year, version: currentVersion(r) })),
         drafts: mine
           .map((d) => ({
@@ -100,6 +102,48 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (existing) return ok(await viewOf(store, id, existing.record, now));
       const publishedNotice = kind === 'correction' ? ((await loadNotice(store, published.id))?.text ?? null) : null;
       const draft = draftFrom(published, { kind, year: targetYear, today: beijingDate(now), createdBy: caller._id, now: now.toISOString(), publishedNotice });
+      drafts.insert(writes, id, draft);
+      return ok(await viewOf(store, id, draft, now));
+    },
+  },
+  draftCreateEmpty: {
+    roles: ISSUER_ROLES,
+    async handle({ title, year }, ctx) {
+      const { caller, store, now, writes } = ctx;
+      // A round is its region's: an HR bureau starts one for its own prefecture or county. A committee's
+      // secretary serves the rounds on their account and starts from one of those.
+      if (caller.role === 'committee_secretary') return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.emptyBySecretary]));
+      const today = beijingDate(now);
+      const thisYear = Number(today.slice(0, 4));
+      if (year < thisYear - 1 || year > thisYear + 1) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.yearOutOfRange(thisYear)]));
+      const county = caller.role === 'county_hr' ? (caller.county ?? undefined) : undefined;
+      const region = { prefecture: caller.prefecture, ...(county ? { county } : {}) };
+      // The id names the region as the office's other rounds do, and the moment it was begun.
+      const ours = (await findRounds(store, { where: [], orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })).filter((r) => issuesRound(caller, r));
+      const prefix = ours[0]?.id.split('-')[0] ?? 'xj';
+      const roundId = `${prefix}-n${Math.floor(now.getTime() / 1000).toString(36)}-${year}`;
+      const id = `${roundId}:v1`;
+      if (await drafts.get(store, id)) return err(appError('STORE.CONFLICT'));
+      const { round, toFill } = emptyRound({ id: roundId, year, title, today, region, issuerName: `${county ?? caller.prefecture}人力资源和社会保障局` });
+      const draft: RoundDraftRecord = {
+        roundId,
+        prefecture: caller.prefecture,
+        year,
+        kind: 'empty',
+        basedOn: null,
+        round,
+        noticeText: null,
+        candidates: [],
+        toFill: [...toFill],
+        clauses: {},
+        byHand: [],
+        added: [],
+        testPeople: [],
+        status: 'draft',
+        createdBy: caller._id,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
       drafts.insert(writes, id, draft);
       return ok(await viewOf(store, id, draft, now));
     },
@@ -184,9 +228,11 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (draft.kind === 'correction' && !changeNote) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
       const previous = await store.get(collections.rounds.name, draft.roundId);
       const before = previous ? roundFromDoc(previous) : null;
-      if (draft.kind === 'correction' && (before ? currentVersion(before) : 1) !== draft.basedOn.version) return err(appError('STORE.CONFLICT'));
-      const allFrom = appliesToAll || draft.kind === 'new_year' ? version : (before?.publication?.allFrom ?? 1);
-      const copiedFrom = draft.kind === 'new_year' ? draft.basedOn.roundId : before?.publication?.copiedFrom;
+      if (draft.kind === 'correction' && (before ? currentVersion(before) : 1) !== draft.basedOn?.version) return err(appError('STORE.CONFLICT'));
+      // A first version (a new year's, or a round begun from nothing) applies to everything in it.
+      if (draft.kind !== 'correction' && before) return err(appError('STORE.CONFLICT'));
+      const allFrom = appliesToAll || draft.kind !== 'correction' ? version : (before?.publication?.allFrom ?? 1);
+      const copiedFrom = draft.kind === 'new_year' ? draft.basedOn?.roundId : before?.publication?.copiedFrom;
       const round = Round.parse({
         ...draft.round,
         publication: { version, publishedAt: now.toISOString(), publishedBy: caller.name, ...(changeNote ? { changeNote } : {}), allFrom, ...(copiedFrom ? { copiedFrom } : {}) },

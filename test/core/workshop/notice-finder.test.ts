@@ -97,3 +97,11 @@ describe('the notice finder on the ways notices are written', () => {
     expect(values('近三年完成项目投资500万元以上，2019年取得中级职称。')).toEqual([]);
   });
 });
+
+describe('the notice finder on series named after the year', () => {
+  it('takes the series, not the year before it, as its name', () => {
+    const names = (text: string) => findInNotice(text).flatMap((c) => (c.value.kind === 'series' ? [c.value.name] : []));
+    expect(names('关于做好阿克苏地区2027年度卫生系列中级职称评审工作的通知')).toEqual(['卫生系列']);
+    expect(names('现就2027年工程技术系列评审有关事项通知如下')).toEqual(['工程技术系列']);
+  });
+});

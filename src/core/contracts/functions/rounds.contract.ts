@@ -23,6 +23,13 @@ export const roundsContract = {
       year: z.number({ message: '请填写年度' }).int('年度写四位数字').min(2020, '年度不正确').max(2100, '年度不正确').optional(),
     }),
   ),
+  /** A draft of a round started from nothing, for the caller's own prefecture or county: its title and year. */
+  draftCreateEmpty: action<DraftView>()(
+    z.strictObject({
+      title: z.string({ message: '请填写批次标题' }).trim().min(4, '标题至少4个字').max(80, '标题不超过80个字'),
+      year: z.number({ message: '请填写年度' }).int('年度写四位数字').min(2020, '年度不正确').max(2100, '年度不正确'),
+    }),
+  ),
   draft: action<DraftView>()(z.strictObject({ draftId: DraftId })),
   /** The new notice's text: the finder proposes candidates in it (kept until each is decided). */
   draftNotice: action<DraftView>()(

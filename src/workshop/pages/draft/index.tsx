@@ -107,22 +107,55 @@ function Draft() {
           </Text>
         ))}
       <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : '沿用上一版本，尚未与新通知核对'}</Text>
-      {editing === f.key ? (
+      {editing === f.key && f.edit ? (
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
-      ) : !locked && !f.key.startsWith('external:') ? (
-        <ActionButton tone='plain' className='workshop__edit' onTap={() => setEditing(f.key)}>
-          修改{f.label.length <= 12 ? f.label : ''}
-        </ActionButton>
+      ) : !locked ? (
+        <View className='workshop__actions'>
+          {f.edit ? (
+            <ActionButton tone='plain' className='workshop__edit' onTap={() => setEditing(f.key)}>
+              修改{f.label.length <= 12 ? f.label : ''}
+            </ActionButton>
+          ) : null}
+          {f.removable ? (
+            <ActionButton tone='plain' className='workshop__edit' disabled={busy !== null} onTap={() => void save(f.key, { field: 'remove', key: f.key })}>
+              {busy === f.key ? '正在删除…' : '删除'}
+            </ActionButton>
+          ) : null}
+          {!f.edit && errors[f.key] ? <ProblemAlert problem={errors[f.key]!} /> : null}
+        </View>
       ) : null}
     </View>
   );
+  const ADD_LABELS: Readonly<Record<string, string>> = { series: '添加系列', windows: '添加时间安排', fees: '添加收费', contacts: '添加联系方式', materials: '添加材料' };
+  const section = (s: DraftView['sections'][number]) => {
+    const key = `add:${s.id}`;
+    return (
+      <View key={s.id} id={anchor(`section:${s.id}`)}>
+        <Text className='workshop__section'>{s.title}</Text>
+        <View className='workshop__card'>
+          {s.fields.map(field)}
+          {s.fields.length === 0 && s.add ? <Text className='workshop__note'>还没有。按通知添加。</Text> : null}
+          {s.note ? <Text className='workshop__note'>{s.note}</Text> : null}
+          {s.add && !locked ? (
+            editing === key ? (
+              <FieldEditor edit={s.add} label={ADD_LABELS[s.id] ?? ''} busy={busy === key} error={errors[key] ?? null} onSave={(edit) => void save(key, edit)} onCancel={() => setEditing(null)} />
+            ) : (
+              <ActionButton tone='light' disabled={busy !== null} onTap={() => setEditing(key)}>
+                {ADD_LABELS[s.id]}
+              </ActionButton>
+            )
+          ) : null}
+        </View>
+      </View>
+    );
+  };
 
   return (
     <View className='workshop workshop--draft'>
       <View className='workshop__card'>
         <Text className='workshop__name'>{draft.title}</Text>
         <Text className='workshop__note'>
-          {draft.kind === 'correction' ? `更正：将发布第 ${draft.version} 版` : `由“${draft.basedOn.title}”复制`} · {locked ? '已发布' : draft.checks.length === 0 ? '检查已全部通过' : `还有 ${draft.checks.length} 项待处理`}
+          {draft.kind === 'correction' ? `更正：将发布第 ${draft.version} 版` : draft.basedOn ? `由“${draft.basedOn.title}”复制` : '从空白开始'} · {locked ? '已发布' : draft.checks.length === 0 ? '检查已全部通过' : `还有 ${draft.checks.length} 项待处理`}
         </Text>
       </View>
 
@@ -178,7 +211,7 @@ function Draft() {
                   ) : (
                     <View className='workshop__actions'>
                       {errors[c.id] ? <ProblemAlert problem={errors[c.id]!} /> : null}
-                      {c.target ? (
+                      {c.target && c.proposed?.field !== 'addSeries' ? (
                         <ActionButton disabled={busy !== null || locked} onTap={() => void decide(c, 'accept')}>
                           {busy === c.id ? '正在采用…' : '采用'}
                         </ActionButton>
@@ -215,14 +248,7 @@ function Draft() {
         </View>
 
         <View className='workshop__column'>
-          {draft.sections
-            .filter((s) => s.fields.length > 0)
-            .map((s) => (
-              <View key={s.id}>
-                <Text className='workshop__section'>{s.title}</Text>
-                <View className='workshop__card'>{s.fields.map(field)}</View>
-              </View>
-            ))}
+          {draft.sections.filter((s) => s.fields.length > 0 || s.add !== null).map(section)}
         </View>
       </View>
 
