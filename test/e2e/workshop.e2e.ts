@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { setRuntimeClock, signInAs, snap, switchTo } from './support';
+import { HEALTH_NOTICE_2027 } from '../fixtures/health-notice-2027';
 
 /**
  * The round workshop in Chromium: 买买提江 of 阿克苏地区人社局 copies last year's water round to
@@ -95,5 +96,71 @@ test.describe('the round workshop', () => {
     await card.click();
     await expect(page.getByText(/2025年7月22日/).last()).toBeVisible();
     await snap(page, 'workshop-round-open');
+  });
+
+  test('an HR officer starts 2027年度卫生系列 from nothing, from its notice, and an applicant finds it open', async ({ page }) => {
+    // 10:00 Beijing, 10 March 2027: inside the notice's apply window.
+    await setRuntimeClock(page, '2027-03-10T10:00:00+08:00');
+    await signInAs(page, '买买提江');
+    await page.getByText('申报审核', { exact: true }).click();
+    await page.getByText('评审批次编制', { exact: true }).click();
+    await page.getByText('从空白开始（不复制已有批次）', { exact: true }).click();
+    await page.locator('input[placeholder^="批次标题"]').fill('阿克苏地区2027年度卫生系列中级职称评审');
+    await page.locator('input[placeholder="年度，如 2026"]').fill('2027');
+    await page.getByText('建立空白批次', { exact: true }).click();
+
+    const draft = page.locator('.workshop--draft');
+    await expect(draft.locator('.workshop__note').first()).toContainText('从空白开始');
+    await expect(page.getByText(/申报系列与级别：尚未添加/)).toBeVisible();
+    await snap(page, 'workshop-empty', { wholePage: true });
+    await page.locator('textarea[placeholder="粘贴通知全文"]').fill(HEALTH_NOTICE_2027);
+    await page.getByText('找出通知中的要点', { exact: true }).click();
+
+    // The series found becomes the round's, with the levels and the conditions' document the officer gives.
+    const series = page.locator('.workshop__candidate', { hasText: '新增系列' }).first();
+    await expect(series).toContainText('卫生系列');
+    await series.getByText('修改后采用', { exact: true }).click();
+    await series.locator('.workshop__chip', { hasText: '中级' }).click();
+    await series.locator('input[placeholder^="规定申报条件的文件"]').fill('新人社规〔2022〕3号');
+    await series.getByText('保存', { exact: true }).click();
+    await expect(page.locator('#field-series-health')).toContainText('中级 · 条件见 新人社规〔2022〕3号');
+    await decideAll(page);
+    await expect(page.locator('#field-window-apply')).toContainText('2027年3月1日 至 2027年3月31日 18:00');
+    await expect(page.locator('#field-fee-0')).toContainText('400 元/人');
+    await expect(page.locator('#field-contact-0')).toContainText('0997-2129001');
+
+    // What the finder does not read is typed in: the cut-off, the submissions, blind review, the materials.
+    const byHand = async (key: string, fill: () => Promise<void>) => {
+      const f = page.locator(`#field-${key}`);
+      await f.getByText(/^修改/).click();
+      await fill();
+      await f.getByText('保存', { exact: true }).click();
+      await expect(f.locator('.workshop__badge')).toHaveCount(0);
+    };
+    await byHand('seniority', () => page.locator('#field-seniority input').fill('2026-12-31'));
+    await byHand('submissions', () => page.locator('#field-submissions input').fill('1'));
+    await byHand('blind', () => page.locator('#field-blind .workshop__chip', { hasText: '隐名评审' }).click());
+    const materials = page.locator('#field-section-materials');
+    for (const [name, identity] of [['学历证书', false], ['身份证', true]] as const) {
+      await materials.getByText('添加材料', { exact: true }).click();
+      await materials.locator('input[placeholder="材料名称，如 学历证书"]').fill(name);
+      if (identity) await materials.locator('.workshop__chip', { hasText: '不能看到' }).click();
+      await materials.getByText('保存', { exact: true }).click();
+      await expect(materials).toContainText(name);
+    }
+    await expect(materials).toContainText('含身份信息，专家不可见');
+    await expect(page.locator('.workshop__ok')).toBeVisible();
+    await snap(page, 'workshop-empty-ready', { wholePage: true });
+
+    await page.getByText('发布第 1 版', { exact: true }).click();
+    await page.locator('.taro__modal').getByText('发布', { exact: true }).click();
+    await expect(page.getByText('已发布第 1 版')).toBeVisible();
+
+    await switchTo(page, '王建新');
+    const card = page.locator('.round-card', { hasText: '卫生系列' }).first();
+    await expect(card).toContainText('申报中');
+    await card.click();
+    await expect(page.getByText(/2027年3月1日/).last()).toBeVisible();
+    await snap(page, 'workshop-empty-round-open');
   });
 });
