@@ -57,6 +57,8 @@ describe('a round started from nothing in the workshop', () => {
     expect(early.code).toBe('REVIEW.REFUSED');
     expect(early.details!.join('\n')).toMatch(/申报系列与级别：尚未添加/);
 
+    // A draft: applicants do not see it.
+    expect((await data<{ id: string }[]>(applicant, 'list', {})).map((r) => r.id)).not.toContain(draft.roundId);
     draft = await data<DraftView>(aksuHr, 'draftNotice', { draftId: draft.id, text: HEALTH_NOTICE_2027 });
     const find = (kind: string, text: string) => draft.candidates.find((c) => c.kindLabel === kind && c.summary.includes(text))!;
     // A series found is a new one here: its levels and conditions' document are the officer's to give.

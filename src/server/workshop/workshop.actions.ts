@@ -136,7 +136,8 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         candidates: [],
         toFill: [...toFill],
         clauses: {},
-        byHand: [],
+        // The title is the officer's own words; the office's name waits to be checked against the letterhead.
+        byHand: ['title'],
         added: [],
         testPeople: [],
         status: 'draft',

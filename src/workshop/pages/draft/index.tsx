@@ -106,7 +106,7 @@ function Draft() {
             {c.message}
           </Text>
         ))}
-      <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : '沿用上一版本，尚未与新通知核对'}</Text>
+      <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : draft.basedOn ? '沿用上一版本，尚未与新通知核对' : '尚未与通知核对'}</Text>
       {editing === f.key && f.edit ? (
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
       ) : !locked ? (
