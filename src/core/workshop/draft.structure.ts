@@ -49,6 +49,8 @@ export const STRUCTURE_EDITS = [
     /** A document that exists to carry identity (身份证, 承诺书 …): the experts never see it. */
     identity: z.boolean(),
   }),
+  /** The notice sets no fee (尉犁's 初定): said once, for a round with no fee listed. */
+  z.strictObject({ field: z.literal('feesNone') }),
   /** Whether the committee reviews blind (隐名评审): the notice says. */
   z.strictObject({ field: z.literal('blind'), on: z.boolean() }),
   /** Takes out something this draft added (a key from `added`). */
@@ -214,6 +216,8 @@ export function writeStructure(round: RoundShape, edit: StructureEdit, source: S
       const items = edit.on ? (masking.items.length > 0 ? masking.items : MASKED.map((item) => ({ item, source, interpretation: '隐名评审通常遮盖的信息；请按通知核对' }))) : [];
       return ok({ ...round, materials: { ...round.materials, masking: { ...masking, blindReview: edit.on, items, source } } });
     }
+    case 'feesNone':
+      return round.fees.items.length > 0 ? err('已有收费标准；要改为不收费，请先删除各项收费') : ok(round);
     case 'remove':
       if (!added.includes(edit.key)) return err('只能删除本次添加的项目；沿用上一版本的项目不在这里删除');
       return removed(round, edit.key);
@@ -276,6 +280,15 @@ export function seriesLine(round: RoundShape, code: string): string {
  */
 export function structureGaps(round: RoundShape): { readonly target: string; readonly message: string }[] {
   const gaps: { target: string; message: string }[] = [];
+  // A round that lists fees lists one for every level it offers; one that lists none says so (`feesNone`).
+  if (round.fees.items.length > 0) {
+    for (const offer of round.offers) {
+      for (const level of offer.levels) {
+        const paid = round.fees.items.some((f) => f.way === offer.way && f.levels.includes(level) && (!f.channels || f.channels.includes(offer.channel)));
+        if (!paid) gaps.push({ target: 'section:fees', message: `评审收费：${LEVEL_LABELS[level]}${offer.way === 'evaluation' ? '' : `（${offer.way === 'initial' ? '初定' : '授予'}）`}没有收费标准，请按通知添加` });
+      }
+    }
+  }
   if (round.series.length === 0) gaps.push({ target: 'section:series', message: '申报系列与级别：尚未添加。请至少添加一个系列、它的级别和规定申报条件的文件' });
   if (round.contacts.length === 0) gaps.push({ target: 'section:contacts', message: '联系方式：尚未添加。请添加通知所列的咨询电话' });
   if (round.materials.categories.length === 0) gaps.push({ target: 'section:materials', message: '申报材料：尚未添加。请按通知列出申报人要上传或报送的材料' });
@@ -284,7 +297,8 @@ export function structureGaps(round: RoundShape): { readonly target: string; rea
 
 /**
  * A round with nothing in it yet but what the issuing office is: its region and name, one apply
- * window, and the yearly facts listed to fill (`toFill`). Series, fees, contacts and materials are
+ * window, and the yearly facts listed to fill (`toFill`; `fees` until one is added or the notice is
+ * said to set none). Series, fees, contacts and materials are
  * added from the notice; publishing waits until each is there (`structureGaps`).
  */
 export function emptyRound(input: {
@@ -343,5 +357,5 @@ export function emptyRound(input: {
     notes: [],
   };
   // The values under these keys are placeholders until the officer writes them: publishing waits.
-  return { round, toFill: ['issuedOn', 'window:apply', 'seniority', 'submissions', 'publicity', 'blind'] };
+  return { round, toFill: ['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind'] };
 }

@@ -143,6 +143,8 @@ export function fieldKey(edit: FieldEdit): string {
       return 'material:new';
     case 'remove':
       return `remove:${edit.key}`;
+    case 'feesNone':
+      return 'fees';
     default:
       return edit.field;
   }
@@ -156,6 +158,7 @@ const ADDED_CLAUSES: Readonly<Record<string, string>> = {
   addContact: '联系方式',
   addMaterial: '申报材料',
   blind: '隐名评审',
+  feesNone: '收费标准',
   remove: '删除',
 };
 
@@ -279,9 +282,11 @@ export function withField(
   const created = addedKey(draft.round, edit);
   const key = created ?? fieldKey(edit);
   const { [key]: _replaced, ...otherClauses } = draft.clauses;
+  // A fee added answers the question of fees as saying there are none does.
+  const answered = edit.field === 'addFee' ? [key, 'fees'] : [key];
   return ok({
     round: written.value,
-    toFill: draft.toFill.filter((k) => k !== key),
+    toFill: draft.toFill.filter((k) => !answered.includes(k)),
     clauses: passage ? { ...otherClauses, [key]: { start: passage.start, end: passage.end } } : otherClauses,
     byHand: passage ? draft.byHand.filter((k) => k !== key) : [...new Set([...draft.byHand, key])],
     added: created ? [...draft.added, created] : draft.added,
@@ -399,6 +404,8 @@ export function fieldLabel(round: RoundShape, key: string): string {
       return `申报材料 · ${round.materials.categories.find((c) => c.code === arg)?.name ?? ''}`;
     case 'blind':
       return '隐名评审';
+    case 'fees':
+      return '评审收费';
     case 'title':
       return '批次标题';
     case 'issuedOn':

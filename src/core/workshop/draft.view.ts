@@ -190,7 +190,11 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
     {
       id: 'fees',
       title: '评审收费',
-      fields: round.fees.items.map((f, i) => field(`fee:${i}`, `${f.amountYuan} 元/人`, { field: 'fee', index: i, yuan: f.amountYuan })),
+      fields: [
+        ...(record.toFill.includes('fees') ? [field('fees', '', { field: 'feesNone' })] : []),
+        ...(round.fees.items.length === 0 && !record.toFill.includes('fees') ? [field('fees', '通知未规定收费', null)] : []),
+        ...round.fees.items.map((f, i) => field(`fee:${i}`, `${f.amountYuan} 元/人`, { field: 'fee', index: i, yuan: f.amountYuan })),
+      ],
       add: { field: 'addFee', levels: [], way: 'evaluation', yuan: Number.NaN },
       note: null,
     },

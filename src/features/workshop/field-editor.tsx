@@ -51,6 +51,7 @@ function textsOf(edit: FieldEdit): Texts {
     case 'blind':
       return { on: edit.on ? 'yes' : '' };
     case 'remove':
+    case 'feesNone':
       return {};
   }
 }
@@ -84,6 +85,7 @@ function editOf(edit: FieldEdit, t: Texts): FieldEdit {
       return { field: 'defense', minutes: num(t.value) };
     case 'external':
     case 'remove':
+    case 'feesNone':
       return edit;
     case 'issuer':
       return { field: 'issuer', name: t.name ?? '' };

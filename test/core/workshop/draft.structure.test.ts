@@ -32,7 +32,7 @@ const refusal = (draft: RoundDraftRecord, edit: FieldEdit) => {
 describe('a round started from nothing', () => {
   it('cannot be published until it has a series, a contact, materials and every yearly fact', () => {
     const draft = emptyDraft();
-    expect(draftChecks(draft).map((c) => c.target)).toEqual(['issuedOn', 'window:apply', 'seniority', 'submissions', 'publicity', 'blind', 'section:series', 'section:contacts', 'section:materials', 'notice']);
+    expect(draftChecks(draft).map((c) => c.target)).toEqual(['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind', 'section:series', 'section:contacts', 'section:materials', 'notice']);
     const filled = edited(
       draft,
       { field: 'issuedOn', date: '2027-02-10' },
@@ -45,15 +45,23 @@ describe('a round started from nothing', () => {
       { field: 'addContact', role: '政策咨询', phones: ['0997-2129001'] },
       { field: 'addMaterial', name: '身份证', required: 'always', stage: 'online', identity: true },
     );
-    expect(draftChecks({ ...filled, noticeText: '通知' })).toEqual([]);
-    const round = Round.parse(filled.round);
+    expect(draftChecks({ ...filled, noticeText: '通知' })).toEqual([{ target: 'fees', message: '评审收费：尚未填写（请按新通知填写）' }]);
+    // A fee for one offered level only: the other is named.
+    const oneFee = edited(filled, { field: 'addFee', levels: ['intermediate'], way: 'evaluation', yuan: 400 });
+    expect(draftChecks({ ...oneFee, noticeText: '通知' })).toEqual([{ target: 'section:fees', message: '评审收费：副高级没有收费标准，请按通知添加' }]);
+    const complete = edited(oneFee, { field: 'addFee', levels: ['deputy_senior'], way: 'evaluation', yuan: 700 });
+    expect(draftChecks({ ...complete, noticeText: '通知' })).toEqual([]);
+    // Or the notice sets no fee: said once, and refused while a fee is listed.
+    expect(draftChecks({ ...edited(filled, { field: 'feesNone' }), noticeText: '通知' })).toEqual([]);
+    expect(refusal(oneFee, { field: 'feesNone' })).toContain('已有收费标准');
+    const round = Round.parse(complete.round);
     // The series' conditions and title names are its document's: the engine names it, never guesses.
     expect(round.series).toEqual([expect.objectContaining({ code: 'health', name: '卫生系列', titles: [], titlesExternalRule: 'health_conditions' })]);
     expect(round.externalRules[0]).toMatchObject({ id: 'health_conditions', topic: 'years_at_current_level', document: '新人社规〔2022〕3号', who: { series: ['health'] } });
     expect(round.offers).toEqual([expect.objectContaining({ levels: ['intermediate', 'deputy_senior'], way: 'evaluation', channel: 'general', scope: { kind: 'series', series: ['health'] } })]);
     expect(round.materials.categories[0]).toMatchObject({ name: '身份证', experts: 'never', required: { kind: 'always' } });
     expect(round.materials.masking.items.map((i) => i.item)).toEqual(['own_name', 'own_photo', 'id_number', 'work_unit', 'unit_seal']);
-    expect(filled.added).toEqual(['series:health', 'contact:0', 'material:m1']);
+    expect(complete.added).toEqual(['series:health', 'contact:0', 'material:m1', 'fee:0', 'fee:1']);
   });
 
   it('refuses a second series of the same name, a fee for a level it does not offer, and removing what it did not add', () => {

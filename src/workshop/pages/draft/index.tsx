@@ -111,7 +111,11 @@ function Draft() {
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
       ) : !locked ? (
         <View className='workshop__actions'>
-          {f.edit ? (
+          {f.edit?.field === 'feesNone' ? (
+            <ActionButton tone='plain' className='workshop__edit' disabled={busy !== null} onTap={() => void save(f.key, { field: 'feesNone' })}>
+              {busy === f.key ? '正在保存…' : '通知未规定收费（本批次不收费）'}
+            </ActionButton>
+          ) : f.edit ? (
             <ActionButton tone='plain' className='workshop__edit' onTap={() => setEditing(f.key)}>
               修改{f.label.length <= 12 ? f.label : ''}
             </ActionButton>
@@ -121,7 +125,7 @@ function Draft() {
               {busy === f.key ? '正在删除…' : '删除'}
             </ActionButton>
           ) : null}
-          {!f.edit && errors[f.key] ? <ProblemAlert problem={errors[f.key]!} /> : null}
+          {(!f.edit || f.edit.field === 'feesNone') && errors[f.key] ? <ProblemAlert problem={errors[f.key]!} /> : null}
         </View>
       ) : null}
     </View>
