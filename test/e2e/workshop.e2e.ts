@@ -23,6 +23,18 @@ async function decideAll(page: Page): Promise<void> {
   }
 }
 
+/** Confirms, one by one, every field carried over that the notice's candidates did not fill. */
+async function confirmCarried(page: Page, label: string): Promise<number> {
+  const buttons = page.getByText(label, { exact: true });
+  let confirmed = 0;
+  for (let left = await buttons.count(); left > 0; left = await buttons.count()) {
+    await buttons.first().click();
+    await expect(buttons).toHaveCount(left - 1);
+    confirmed++;
+  }
+  return confirmed;
+}
+
 test.describe('the round workshop', () => {
   test.setTimeout(180_000);
 
@@ -55,6 +67,10 @@ test.describe('the round workshop', () => {
     await expect(page.locator('#field-fee-0')).toContainText('700 元/人');
     // Two numbers under one role stay two.
     await expect(page.locator('#field-contact-1')).toContainText('0991-3193615、0991-3193501');
+    // The title, the letterhead and blind review were not in the candidates: each confirmed as unchanged.
+    await expect(page.locator('.workshop__check', { hasText: '批次标题：沿用上一版本，尚未与新通知核对' })).toBeVisible();
+    expect(await confirmCarried(page, '与新通知一致')).toBe(3);
+    await expect(page.locator('#field-issuer')).toContainText('已核对与新通知一致');
 
     // The 中级 fee by hand: 0 is refused at the field, 420 kept.
     const fee = page.locator('#field-fee-1');
@@ -140,6 +156,7 @@ test.describe('the round workshop', () => {
     await byHand('seniority', () => page.locator('#field-seniority input').fill('2026-12-31'));
     await byHand('submissions', () => page.locator('#field-submissions input').fill('1'));
     await byHand('blind', () => page.locator('#field-blind .workshop__chip', { hasText: '隐名评审' }).click());
+    expect(await confirmCarried(page, '与通知一致')).toBe(1);
     const materials = page.locator('#field-section-materials');
     for (const [name, identity] of [['学历证书', false], ['身份证', true]] as const) {
       await materials.getByText('添加材料', { exact: true }).click();

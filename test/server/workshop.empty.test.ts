@@ -97,6 +97,9 @@ describe('a round started from nothing in the workshop', () => {
     await edit({ field: 'seniority', date: '2026-12-31' });
     await edit({ field: 'submissions', count: 1 });
     await edit({ field: 'blind', on: true });
+    // The office's name stands in for the letterhead until checked against it.
+    expect(draft.checks.find((c) => c.target === 'issuer')!.message).toBe('发文单位：尚未与通知核对（采用通知中的内容、修改，或确认与通知一致）');
+    await edit({ field: 'confirm', key: 'issuer' });
     await edit({ field: 'addMaterial', name: '学历证书', required: 'always', stage: 'online', identity: false });
     await edit({ field: 'addMaterial', name: '身份证', required: 'always', stage: 'online', identity: true });
     await edit({ field: 'addMaterial', name: '专业技术资格证书', required: 'if_any', stage: 'online', identity: false });

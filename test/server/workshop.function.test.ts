@@ -95,6 +95,15 @@ describe('the round workshop', () => {
     expect(field('contact:2').value).toBe('0997-2122453、0997-2129001');
     expect(field('issuedOn')).toMatchObject({ value: '2025年7月7日' });
     expect(field('publicity')).toMatchObject({ value: '不少于 7 个工作日' });
+    // What the notice did not give again is carried from last year: each confirmed before publishing.
+    expect(draft.checks.map((c) => c.target)).toEqual(['title', 'issuer', 'blind']);
+    expect(draft.checks[0]!.message).toContain('沿用上一版本，尚未与新通知核对');
+    expect(field('fee:0')).toMatchObject({ unchecked: false });
+    for (const key of ['title', 'issuer', 'blind']) {
+      expect(field(key)).toMatchObject({ unchecked: true });
+      draft = data<DraftView>(await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'confirm', key } }));
+    }
+    expect((await call(hr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'confirm', key: 'fee:0' } })).reply).toMatchObject({ code: 'REVIEW.REFUSED' });
     expect(draft.checks).toEqual([]);
 
     // The round's own checks name the field: a window that ends before it starts.

@@ -43,6 +43,11 @@ export const RoundDraftRecord = z.strictObject({
   clauses: z.record(z.string(), z.strictObject({ start: z.number().int(), end: z.number().int() })),
   /** The fields last written by hand: they cite their clause without a quote (the typed value is not the notice's words). */
   byHand: z.array(z.string()).default([]),
+  /**
+   * The fields a new year's copy carried from last year (fees, contacts, limits, …) that nobody has yet
+   * taken from the new notice, typed, or confirmed as unchanged: publishing waits for each.
+   */
+  unchecked: z.array(z.string()).default([]),
   /** The keys of what this draft added to the round (series, windows, fees, contacts, materials): only these can be removed. */
   added: z.array(z.string()).default([]),
   testPeople: z.array(TestPerson).max(10),

@@ -53,6 +53,8 @@ export const STRUCTURE_EDITS = [
   z.strictObject({ field: z.literal('feesNone') }),
   /** Whether the committee reviews blind (隐名评审): the notice says. */
   z.strictObject({ field: z.literal('blind'), on: z.boolean() }),
+  /** A field carried from last year confirmed as what the new notice says (a key from `unchecked`). */
+  z.strictObject({ field: z.literal('confirm'), key: z.string().min(1).max(120) }),
   /** Takes out something this draft added (a key from `added`). */
   z.strictObject({ field: z.literal('remove'), key: z.string().min(1).max(120) }),
 ] as const;
@@ -216,6 +218,8 @@ export function writeStructure(round: RoundShape, edit: StructureEdit, source: S
       const items = edit.on ? (masking.items.length > 0 ? masking.items : MASKED.map((item) => ({ item, source, interpretation: '隐名评审通常遮盖的信息；请按通知核对' }))) : [];
       return ok({ ...round, materials: { ...round.materials, masking: { ...masking, blindReview: edit.on, items, source } } });
     }
+    case 'confirm':
+      return ok(round);
     case 'feesNone':
       return round.fees.items.length > 0 ? err('已有收费标准；要改为不收费，请先删除各项收费') : ok(round);
     case 'remove':

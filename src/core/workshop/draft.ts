@@ -60,6 +60,7 @@ export function draftFrom(
     candidates: [],
     clauses: {},
     byHand: [],
+    unchecked: [],
     added: [],
     testPeople: [],
     status: 'draft' as const,
@@ -91,7 +92,23 @@ export function draftFrom(
     },
     file,
   );
-  return { ...base, roundId, year: input.year, round, toFill };
+  return { ...base, roundId, year: input.year, round, toFill, unchecked: carriedKeys(round) };
+}
+
+/** The yearly facts a copy carries that the new notice may have changed: each to be taken, typed or confirmed. */
+function carriedKeys(round: RoundShape): string[] {
+  return [
+    'title',
+    'issuer',
+    'blind',
+    ...round.fees.items.map((_, i) => `fee:${i}`),
+    ...round.contacts.map((_, i) => `contact:${i}`),
+    'submissions',
+    ...(round.submission.resubmitAfterReturn.kind === 'within' ? ['resubmit'] : []),
+    'publicity',
+    ...(round.defense.slotMinutes ? ['defense'] : []),
+    ...round.passRates.flatMap((p, i) => (p.cap.kind === 'max_percent' ? [`cap:${i}`] : [])),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +162,8 @@ export function fieldKey(edit: FieldEdit): string {
       return `remove:${edit.key}`;
     case 'feesNone':
       return 'fees';
+    case 'confirm':
+      return edit.key;
     default:
       return edit.field;
   }
@@ -159,6 +178,7 @@ const ADDED_CLAUSES: Readonly<Record<string, string>> = {
   addMaterial: '申报材料',
   blind: '隐名评审',
   feesNone: '收费标准',
+  confirm: '核对',
   remove: '删除',
 };
 
@@ -265,19 +285,23 @@ export function withField(
   draft: RoundDraftRecord,
   edit: FieldEdit,
   passage?: { readonly start: number; readonly end: number },
-): Result<Pick<RoundDraftRecord, 'round' | 'toFill' | 'clauses' | 'byHand' | 'added' | 'candidates'>, string> {
+): Result<Pick<RoundDraftRecord, 'round' | 'toFill' | 'clauses' | 'byHand' | 'added' | 'candidates' | 'unchecked'>, string> {
   // A value proposed from the notice is checked as a typed one is (a new series still needs its levels).
   const valid = FieldEdit.safeParse(edit);
   if (!valid.success) return err([...new Set(valid.error.issues.map((i) => i.message))].join('；'));
   const text = passage && draft.noticeText ? draft.noticeText.slice(passage.start, passage.end) : undefined;
   const written = writeField(draft.round, valid.data, text, draft.added);
   if (!written.ok) return written;
+  if (edit.field === 'confirm') {
+    if (!draft.unchecked.includes(edit.key)) return err('这一项不需要核对（已采用通知内容、已修改或已核对）');
+    return ok({ round: draft.round, toFill: draft.toFill, clauses: draft.clauses, byHand: draft.byHand, added: draft.added, candidates: draft.candidates, unchecked: draft.unchecked.filter((k) => k !== edit.key) });
+  }
   if (edit.field === 'remove') {
     // Later fees and contacts move up one place: every key that names them moves with them.
     const moved = (keys: readonly string[]) => keys.map((k) => keyAfterRemoval(edit.key, k)).filter((k): k is string => k !== null);
     const clauses = Object.fromEntries(Object.entries(draft.clauses).flatMap(([k, v]) => { const to = keyAfterRemoval(edit.key, k); return to ? [[to, v]] : []; }));
     const candidates = draft.candidates.map((c) => (c.target ? { ...c, target: keyAfterRemoval(edit.key, c.target) } : c));
-    return ok({ round: written.value, toFill: moved(draft.toFill), clauses, byHand: moved(draft.byHand), added: moved(draft.added), candidates });
+    return ok({ round: written.value, toFill: moved(draft.toFill), clauses, byHand: moved(draft.byHand), added: moved(draft.added), candidates, unchecked: moved(draft.unchecked) });
   }
   const created = addedKey(draft.round, edit);
   const key = created ?? fieldKey(edit);
@@ -291,6 +315,7 @@ export function withField(
     byHand: passage ? draft.byHand.filter((k) => k !== key) : [...new Set([...draft.byHand, key])],
     added: created ? [...draft.added, created] : draft.added,
     candidates: draft.candidates,
+    unchecked: draft.unchecked.filter((k) => k !== key),
   });
 }
 
@@ -446,6 +471,8 @@ export interface DraftCheck {
   /** The field to open (a key), or null for the round as a whole. */
   readonly target: string | null;
   readonly message: string;
+  /** A field carried from last year not yet checked (its own line says so: the list shows it, the field need not twice). */
+  readonly carried?: true;
 }
 
 /** The key of the field a schema path belongs to (`['windows', 2, 'end', 'at']` → `window:<id>`). */
@@ -475,8 +502,9 @@ export function checkDraft(draft: RoundDraftRecord): { readonly checks: DraftChe
   const round = draft.round;
   const why = draft.kind === 'empty' ? '请按新通知填写' : '上一版本的日期已清空，请按新通知填写';
   const checks: DraftCheck[] = draft.toFill.map((key) => ({ target: key, message: `${fieldLabel(round, key)}：尚未填写（${why}）` }));
-  const gaps = structureGaps(round);
-  checks.push(...gaps);
+  checks.push(...structureGaps(round));
+  const unchecked = draft.kind === 'empty' ? '尚未与通知核对（采用通知中的内容、修改，或确认与通知一致）' : '沿用上一版本，尚未与新通知核对（采用通知中的内容、修改，或确认与新通知一致）';
+  checks.push(...draft.unchecked.map((key) => ({ target: key, message: `${fieldLabel(round, key)}：${unchecked}`, carried: true as const })));
   const parsed = Round.safeParse(round);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

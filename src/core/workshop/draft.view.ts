@@ -21,6 +21,8 @@ export interface DraftFieldView {
   readonly clause: string | null;
   /** Last written by hand (then `clause` is null). */
   readonly byHand: boolean;
+  /** Carried from last year and not yet taken from the new notice, typed or confirmed. */
+  readonly unchecked: boolean;
 }
 
 export interface DraftSectionView {
@@ -148,6 +150,7 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
       toFill: record.toFill.includes(key),
       clause: clause ? text.slice(clause.start, clause.end) : null,
       byHand: record.byHand.includes(key),
+      unchecked: record.unchecked.includes(key),
     };
   };
   const materials = round.materials.categories.filter((c) => record.added.includes(`material:${c.code}`));
@@ -234,7 +237,7 @@ function sections(record: RoundDraftRecord): DraftSectionView[] {
       title: '需人工核对的文件',
       fields: round.externalRules.map((r) => {
         const number = /[\u4e00-\u9fa5]{2,8}〔\d{4}〕\d+号/.exec(r.document)?.[0] ?? r.document;
-        return { key: `external:${number}`, label: r.document, value: r.needed, edit: null, removable: false, toFill: false, clause: r.source.quote ?? null, byHand: false };
+        return { key: `external:${number}`, label: r.document, value: r.needed, edit: null, removable: false, toFill: false, clause: r.source.quote ?? null, byHand: false, unchecked: false };
       }),
       add: null,
       note: null,

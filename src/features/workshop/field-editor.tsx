@@ -52,6 +52,7 @@ function textsOf(edit: FieldEdit): Texts {
       return { on: edit.on ? 'yes' : '' };
     case 'remove':
     case 'feesNone':
+    case 'confirm':
       return {};
   }
 }
@@ -86,6 +87,7 @@ function editOf(edit: FieldEdit, t: Texts): FieldEdit {
     case 'external':
     case 'remove':
     case 'feesNone':
+    case 'confirm':
       return edit;
     case 'issuer':
       return { field: 'issuer', name: t.name ?? '' };

@@ -138,6 +138,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         clauses: {},
         // The title is the officer's own words; the office's name waits to be checked against the letterhead.
         byHand: ['title'],
+        unchecked: ['issuer'],
         added: [],
         testPeople: [],
         status: 'draft',

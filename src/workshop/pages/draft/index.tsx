@@ -100,17 +100,34 @@ function Draft() {
       </View>
       <Text className='workshop__value'>{f.toFill ? '（按新通知填写）' : f.value}</Text>
       {draft.checks
-        .filter((c) => c.target === f.key && !f.toFill)
+        .filter((c) => c.target === f.key && !f.toFill && !c.carried)
         .map((c) => (
           <Text key={c.message} className='workshop__check-text'>
             {c.message}
           </Text>
         ))}
-      <Text className='workshop__clause'>{f.clause ? `依据：${f.clause.replace(/\s+/g, ' ')}` : f.byHand ? '人工填写（没有引用通知原文）' : draft.basedOn ? '沿用上一版本，尚未与新通知核对' : '尚未与通知核对'}</Text>
+      <Text className='workshop__clause'>
+        {f.clause
+          ? `依据：${f.clause.replace(/\s+/g, ' ')}`
+          : f.byHand
+            ? '人工填写（没有引用通知原文）'
+            : f.unchecked
+              ? draft.basedOn
+                ? '沿用上一版本，尚未与新通知核对'
+                : '尚未与通知核对'
+              : draft.basedOn
+                ? '沿用上一版本，已核对与新通知一致'
+                : '已核对'}
+      </Text>
       {editing === f.key && f.edit ? (
         <FieldEditor edit={f.edit} label={f.label} busy={busy === f.key} error={errors[f.key] ?? null} onSave={(edit) => void save(f.key, edit)} onCancel={() => setEditing(null)} />
       ) : !locked ? (
         <View className='workshop__actions'>
+          {f.unchecked ? (
+            <ActionButton tone='plain' className='workshop__edit' disabled={busy !== null} onTap={() => void save(f.key, { field: 'confirm', key: f.key })}>
+              {busy === f.key ? '正在保存…' : draft.basedOn ? '与新通知一致' : '与通知一致'}
+            </ActionButton>
+          ) : null}
           {f.edit?.field === 'feesNone' ? (
             <ActionButton tone='plain' className='workshop__edit' disabled={busy !== null} onTap={() => void save(f.key, { field: 'feesNone' })}>
               {busy === f.key ? '正在保存…' : '通知未规定收费（本批次不收费）'}
@@ -125,7 +142,7 @@ function Draft() {
               {busy === f.key ? '正在删除…' : '删除'}
             </ActionButton>
           ) : null}
-          {(!f.edit || f.edit.field === 'feesNone') && errors[f.key] ? <ProblemAlert problem={errors[f.key]!} /> : null}
+          {(!f.edit || f.edit.field === 'feesNone' || f.unchecked) && editing !== f.key && errors[f.key] ? <ProblemAlert problem={errors[f.key]!} /> : null}
         </View>
       ) : null}
     </View>
