@@ -52,7 +52,7 @@ function queueIndexes(scope: string, ...fields: IndexField[]): IndexSpec[] {
 export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
   people: [
     index('登录：按 OPENID 找人（每个 OPENID 一人）', asc('openid'), asc('_id')),
-    index('评审会：某一角色的人（本批次的专家）', asc('role'), asc('_id')),
+    index('评审会：某一角色的人（本批次的专家）；发布新年度批次时上一年度评审委员会的秘书和专家', asc('role'), asc('_id')),
   ],
   units: [
     index('凭邀请码加入单位', asc('inviteCode'), asc('_id')),

@@ -141,6 +141,9 @@ describe('the round workshop', () => {
     expect(round.fees.items[1]!.source.quote).toBeUndefined();
     expect(round.fees.items[0]!.source.quote).toContain('每人 750 元');
     expect(round.publication).toMatchObject({ version: 1, copiedFrom: 'aksu-water-2024', publishedBy: '买买提江' });
+    // The committee of last year's round evaluates this year's: its secretary serves it now.
+    const me = data<{ committeeRounds: { id: string }[] }>(await call(staff.secretary, 'account', 'me', {}));
+    expect(me.committeeRounds.map((r) => r.id)).toContain('aksu-water-2025');
     expect(text).toContain(round.windows.find((w) => w.id === 'apply')!.source.quote);
     expect(data<{ text: string }>(await call(hr, 'rounds', 'notice', { roundId: 'aksu-water-2025' })).text).toBe(text);
     // Frozen: the published draft takes no change; the secretary, copied-from committee, may correct it.

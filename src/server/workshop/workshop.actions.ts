@@ -16,6 +16,7 @@ import { collections } from '../collections';
 import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
 import { findAll } from '../paging';
+import { people } from '../people.repo';
 import type { Person } from '../../core/people/person';
 import type { Store } from '../ports/store.port';
 import { repository, type Stored } from '../repository';
@@ -253,6 +254,15 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (notice) writes.update(collections.notices.name, draft.roundId, notice._rev, noticeDoc);
       else writes.insert(collections.notices.name, { ...noticeDoc, _id: draft.roundId });
       drafts.update(writes, found, { status: 'published', updatedAt: now.toISOString() });
+      // Next year's round is evaluated by the committee of the round it was copied from: its secretary
+      // and experts serve it from now on (a person serves at most 50 rounds: the oldest go first).
+      if (draft.kind === 'new_year' && copiedFrom) {
+        const committee = await people.findAll(store, { where: [{ field: 'role', op: 'in', values: ['committee_secretary', 'expert'] }] });
+        for (const member of committee) {
+          const served = member.record.rounds ?? [];
+          if (served.includes(copiedFrom) && !served.includes(draft.roundId)) people.update(writes, member, { rounds: [...served, draft.roundId].slice(-50) });
+        }
+      }
       // Everyone with an application in a corrected round is told what changed and which version theirs reads.
       const apps = draft.kind === 'correction' ? await findAll<{ personId: string; roundVersion?: number }>(store, collections.applications.name, { where: [{ field: 'roundId', op: 'eq', value: draft.roundId }] }) : [];
       for (const app of apps) {
