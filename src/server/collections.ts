@@ -9,6 +9,11 @@ export const collections = {
   roundVersions: { name: 'roundVersions', indexes: [] },
   /** The workshop's drafts (`_id` = `<round>:v<version>`), by the prefecture of the office that issues the round. */
   roundDrafts: { name: 'roundDrafts', indexes: ['prefecture'] },
+  /**
+   * A correction's notices still to go out (`_id` = `<round>@<version>`): publishing tells the first
+   * page of the round's applications in its own commit, the rounds timer the rest, a page a commit.
+   */
+  roundNotices: { name: 'roundNotices', indexes: ['done'] },
   /** The official notice behind each round, as text (`_id` = the round's id). */
   notices: { name: 'notices', indexes: [] },
   /** The local runtime's record of the subscription messages it would have sent (dev console). */

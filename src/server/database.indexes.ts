@@ -62,6 +62,7 @@ export const databaseIndexes: Readonly<Record<string, readonly IndexSpec[]>> = {
     index('同一统一社会信用代码只登记一个单位', asc('creditCode'), asc('_id')),
   ],
   rounds: [index('首页的评审批次，新的年份在前', desc('year'), asc('_id'))],
+  roundNotices: [index('更正通知尚未发完的批次版本', asc('done'), asc('_id'))],
   roundDrafts: [index('本地（州）人社局和评审委员会的试编批次', asc('prefecture'), asc('_id'))],
   applications: [
     index('同一人同一年的申报（同一系列只走一个渠道）', asc('personId'), asc('year'), asc('_id')),
@@ -103,7 +104,11 @@ export function serves(spec: Pick<IndexSpec, 'fields'>, query: Pick<QueryShape, 
   if (prefix.length !== filterFields.size || !prefix.every((f) => filterFields.has(f.field))) return false;
   // Sorting on a field an equality filter fixes changes nothing.
   const equal = new Set(query.filters.filter((f) => f.op === 'eq').map((f) => f.field));
-  const sort = query.orderBy.filter((s) => !equal.has(s.field));
+  let sort = query.orderBy.filter((s) => !equal.has(s.field));
+  // A range on the prefix's last field, sorted first by that field: the index holds that order already
+  // (a page after a cursor: `roundId` equal, `_id` after the last one read, by `_id`).
+  const last = prefix.at(-1);
+  if (last && sort[0]?.field === last.field && !equal.has(last.field)) sort = sort.slice(1);
   const rest = spec.fields.slice(filterFields.size, filterFields.size + sort.length);
   if (rest.length !== sort.length) return false;
   const same = sort.every((s, i) => rest[i]!.field === s.field && rest[i]!.direction === s.direction);

@@ -127,7 +127,7 @@ describe('the deployed cloud function bundles', () => {
   });
 
   it('runs every timer trigger a config.json declares, as the system', () => {
-    expect(timerFunctions.map((fn) => fn.name).sort()).toEqual(['applications', 'defense', 'review']);
+    expect(timerFunctions.map((fn) => fn.name).sort()).toEqual(['applications', 'defense', 'review', 'rounds']);
     timerFunctions.forEach((fn, i) => {
       const answer = reply(15 + i) as { ok: boolean; data: { changed: Record<string, number> } };
       expect({ fn: fn.name, ok: answer.ok, timers: Object.keys(answer.data.changed).sort() }).toEqual({ fn: fn.name, ok: true, timers: Object.keys(fn.timers).sort() });

@@ -121,7 +121,7 @@ describe('a round started from nothing in the workshop', () => {
 
     expect(draft.checks).toEqual([]);
     const published = await data<{ roundId: string; version: number }>(aksuHr, 'publish', { draftId: draft.id });
-    expect(published).toEqual({ roundId: draft.roundId, version: 1, told: 0 });
+    expect(published).toEqual({ roundId: draft.roundId, version: 1, told: 0, toTell: 0 });
 
     // Applicants see it, and the self-check reads it: the series' conditions are the document's, named.
     expect((await data<{ id: string }[]>(applicant, 'list', {})).map((r) => r.id)).toContain(draft.roundId);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dispatch, type Caller } from '../../src/server/dispatch';
+import { dispatch, runTimer, type Caller } from '../../src/server/dispatch';
+import { storedApplication } from './applications.fixture';
 import type { Deps } from '../../src/server/function';
 import { functions } from '../../src/server/functions';
 import type { DraftView, WorkshopView } from '../../src/core/contracts/views';
@@ -176,7 +177,7 @@ describe('the round workshop', () => {
     };
     // Every application in the round is told (the demo's four 尉犁 applications and this one).
     const inRound = await deps.store.count('applications', [{ field: 'roundId', op: 'eq', value: 'yuli-initial-junior-2024' }]);
-    expect(await correct(false, '本科学历初定助理级须从事专业技术工作满3年')).toEqual({ roundId: 'yuli-initial-junior-2024', version: 2, told: inRound });
+    expect(await correct(false, '本科学历初定助理级须从事专业技术工作满3年')).toEqual({ roundId: 'yuli-initial-junior-2024', version: 2, told: inRound, toTell: 0 });
     expect(await verdict()).toBe('eligible');
     const inbox = async () => data<{ title: string; body: string }[]>(await call(applicant, 'applications', 'inbox', {}));
     expect((await inbox()).find((n) => n.title === '评审批次通知有更正')?.body).toContain('您的申报不受这项更正影响，仍按第 1 版通知办理');
@@ -192,5 +193,28 @@ describe('the round workshop', () => {
     expect(await correct(false, '答辩地点改为三楼会议室')).toMatchObject({ version: 4 });
     expect(await verdict()).not.toBe('eligible');
     expect((await inbox()).map((n) => n.body).join()).toContain('发布了第 4 版：答辩地点改为三楼会议室。您的申报不受这项更正影响，仍按第 3 版通知办理。');
+  });
+
+  it('tells a round of 250 applications of a correction a page a commit: the first page when publishing, the rest by the rounds timer, each once', async () => {
+    harness.setNow(new Date('2024-10-12T02:00:00Z'));
+    await deps.store.commit(Array.from({ length: 250 }, (_, i) => ({ kind: 'insert' as const, collection: 'applications', doc: storedApplication(i, 'submitted') })));
+    const inRound = await deps.store.count('applications', [{ field: 'roundId', op: 'eq', value: 'yuli-initial-junior-2024' }]);
+    const before = await deps.store.count('outbox', []);
+    const notices = async () => (await deps.store.count('outbox', [])) - before;
+    const draft = data<DraftView>(await call(staff.yuliHr, 'rounds', 'draftCreate', { fromRoundId: 'yuli-initial-junior-2024', kind: 'correction' }));
+    await call(staff.yuliHr, 'rounds', 'draftEdit', { draftId: draft.id, edit: { field: 'resubmit', amount: 72, unit: 'hours' } });
+    const published = data<{ told: number; toTell: number }>(await call(staff.yuliHr, 'rounds', 'publish', { draftId: draft.id, changeNote: '退回后修改时限改为72小时' }));
+    expect(published).toMatchObject({ told: 100, toTell: inRound - 100 });
+    expect(await notices()).toBe(100);
+    // Publishing again tells nobody again.
+    expect(data(await call(staff.yuliHr, 'rounds', 'publish', { draftId: draft.id, changeNote: '退回后修改时限改为72小时' }))).toMatchObject({ told: 0, toTell: 0 });
+    expect((await runTimer(functions, 'rounds', 'tellRoundChanges', deps)).reply).toMatchObject({ data: { changed: inRound - 100 } });
+    expect(await notices()).toBe(inRound);
+    expect((await deps.store.get('roundNotices', 'yuli-initial-junior-2024@2'))).toMatchObject({ done: true, told: inRound });
+    // A second run finds nothing left: nobody is told twice.
+    expect((await runTimer(functions, 'rounds', 'tellRoundChanges', deps)).reply).toMatchObject({ data: { changed: 0 } });
+    expect(await notices()).toBe(inRound);
+    const one = (await deps.store.get('outbox', 'round-changed:yuli-initial-junior-2024:v2:bench-249'))!;
+    expect(one).toMatchObject({ personId: 'bench-person-249', title: '评审批次通知有更正', body: expect.stringContaining('仍按第 1 版通知办理') });
   });
 });

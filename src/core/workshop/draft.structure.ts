@@ -311,8 +311,9 @@ export function emptyRound(input: {
   readonly title: string;
   readonly today: string;
   readonly region: { readonly prefecture: string; readonly county?: string };
-  readonly issuerName: string;
 }): { readonly round: RoundShape; readonly toFill: readonly string[] } {
+  // The office's own bureau stands in for the letterhead until checked against it (`unchecked`).
+  const issuerName = `${input.region.county ?? input.region.prefecture}人力资源和社会保障局`;
   const file = `${input.id}.txt`;
   const cite = (clause: string): Source => ({ file, clause });
   const round: RoundShape = {
@@ -322,7 +323,7 @@ export function emptyRound(input: {
     title: input.title.trim(),
     sourceFile: file,
     issuedOn: { date: input.today, source: cite('落款') },
-    issuer: { name: input.issuerName, source: cite('落款') },
+    issuer: { name: issuerName, source: cite('落款') },
     region: { province: '新疆维吾尔自治区', prefecture: input.region.prefecture, ...(input.region.county ? { county: input.region.county } : {}) },
     platform: { name: '职称评审通', url: '微信小程序“职称评审通”', modules: [], offPlatform: 'not_stated', source: cite('申报方式') },
     contacts: [],

@@ -169,8 +169,8 @@ export function fieldKey(edit: FieldEdit): string {
   }
 }
 
-/** The clause a new item cites when typed by hand (no passage of the notice). */
-const ADDED_CLAUSES: Readonly<Record<string, string>> = {
+/** The structure edits (`draft.structure.ts`), each with the clause a new item cites when typed by hand (no passage of the notice). */
+const STRUCTURE_CLAUSES: Readonly<Record<string, string>> = {
   addSeries: '申报系列',
   addWindow: '时间安排',
   addFee: '收费标准',
@@ -199,7 +199,7 @@ function sourceFrom(round: RoundShape, clause: string, quote: string | undefined
  */
 export function writeField(round: RoundShape, edit: FieldEdit, passage?: string, added: readonly string[] = []): Result<RoundShape, string> {
   const cite = (clause: string, source: Source): Source => (passage ? sourceFrom(round, clause, passage) : { file: source.file, clause });
-  const structural = ADDED_CLAUSES[edit.field];
+  const structural = STRUCTURE_CLAUSES[edit.field];
   if (structural) return writeStructure(round, edit as Parameters<typeof writeStructure>[1], passage ? sourceFrom(round, structural, passage) : { file: round.sourceFile, clause: structural }, added);
   switch (edit.field) {
     case 'title':

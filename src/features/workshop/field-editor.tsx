@@ -114,6 +114,8 @@ const KIND_OPTIONS = Object.entries(WINDOW_KIND_LABELS).map(([value, label]) => 
 /** Chips to pick one option, or several (`multi`: the value is the picked ones joined by commas). */
 function Choice({ label, options, value, multi, onChange }: { label: string; options: readonly { value: string; label: string }[]; value: string; multi?: boolean; onChange: (value: string) => void }) {
   const picked = value.split(',').filter(Boolean);
+  // One option may be the empty string (不隐名, 能看到): a single choice compares the whole value.
+  const on = (v: string) => (multi ? picked.includes(v) : value === v);
   const toggle = (v: string) => (multi ? (picked.includes(v) ? picked.filter((p) => p !== v) : [...picked, v]).join(',') : v);
   return (
     <View className='workshop__choice'>
@@ -122,13 +124,13 @@ function Choice({ label, options, value, multi, onChange }: { label: string; opt
         {options.map((o) => (
           <View
             key={o.value}
-            className={`workshop__chip ${picked.includes(o.value) ? 'workshop__chip--on' : ''}`}
+            className={`workshop__chip ${on(o.value) ? 'workshop__chip--on' : ''}`}
             role={multi ? 'checkbox' : 'radio'}
-            aria-checked={picked.includes(o.value)}
+            aria-checked={on(o.value)}
             onClick={() => onChange(toggle(o.value))}
           >
             <Text>
-              {picked.includes(o.value) ? '✓ ' : ''}
+              {on(o.value) ? '✓ ' : ''}
               {o.label}
             </Text>
           </View>

@@ -5,6 +5,7 @@ import { summarizeRound } from '../../core/round/round.summary';
 import { findRounds, loadNotice, loadRound } from '../rounds.repo';
 import { roundsContract } from '../../core/contracts/functions/rounds.contract';
 import { defineFunction } from '../function';
+import { roundNoticeTimer } from '../workshop/round-notices';
 import { workshopActions } from '../workshop/workshop.actions';
 
 /** `rounds`: the evaluation rounds, read from the store where they were seeded from config/rounds or published from the workshop. */
@@ -37,5 +38,5 @@ export const roundsFunction = defineFunction('rounds', roundsContract, {
     },
   },
   ...workshopActions,
-});
+}, { tellRoundChanges: roundNoticeTimer });
 

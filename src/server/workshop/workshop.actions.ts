@@ -3,20 +3,19 @@ import { err, ok, type Result } from '../../core/result';
 import type { AppError } from '../../core/errors';
 import { Round } from '../../core/round/round.schema';
 import { beijingDate } from '../../core/time/beijing';
-import { currentVersion, versionFor } from '../../core/round/round.version';
+import { currentVersion } from '../../core/round/round.version';
 import { defaultTarget, draftChecks, draftFrom, draftVersion, editFromFound, fieldKey, nextYearId, withField, type FieldEdit } from '../../core/workshop/draft';
 import { RoundDraftRecord } from '../../core/workshop/draft.record';
 import { draftView, type DraftView } from '../../core/workshop/draft.view';
 import { emptyRound } from '../../core/workshop/draft.structure';
 import { ISSUER_ROLES, issuesRound, WORKSHOP_REFUSAL } from '../../core/workshop/issuer';
 import { findInNotice } from '../../core/workshop/notice-finder';
-import { roundChangedNotice } from '../../core/workshop/round-changed';
 import { testPersonProfile } from '../../core/workshop/test-people';
 import { collections } from '../collections';
 import { parseFields, toDoc } from '../docs';
 import type { ActionContext, ActionDefs } from '../function';
-import { findAll } from '../paging';
 import { people } from '../people.repo';
+import { nextPage, roundNoticeJobId, roundNoticeJobs } from './round-notices';
 import type { Person } from '../../core/people/person';
 import type { Store } from '../ports/store.port';
 import { repository, type Stored } from '../repository';
@@ -125,7 +124,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const roundId = `${prefix}-n${Math.floor(now.getTime() / 1000).toString(36)}-${year}`;
       const id = `${roundId}:v1`;
       if (await drafts.get(store, id)) return err(appError('STORE.CONFLICT'));
-      const { round, toFill } = emptyRound({ id: roundId, year, title, today, region, issuerName: `${county ?? caller.prefecture}人力资源和社会保障局` });
+      const { round, toFill } = emptyRound({ id: roundId, year, title, today, region });
       const draft: RoundDraftRecord = {
         roundId,
         prefecture: caller.prefecture,
@@ -225,7 +224,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const { draft, found } = loaded.value;
       const version = draftVersion(draft);
       // Publishing again answers what the first publishing did.
-      if (draft.status === 'published') return ok({ roundId: draft.roundId, version, told: 0 });
+      if (draft.status === 'published') return ok({ roundId: draft.roundId, version, told: 0, toTell: 0 });
       const checks = draftChecks(draft);
       if (checks.length > 0) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.checksOpen(checks.length), ...checks.map((c) => c.message)]));
       if (draft.kind === 'correction' && !changeNote) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.changeNoteNeeded]));
@@ -263,12 +262,15 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
           if (served.includes(copiedFrom) && !served.includes(draft.roundId)) people.update(writes, member, { rounds: [...served, draft.roundId].slice(-50) });
         }
       }
-      // Everyone with an application in a corrected round is told what changed and which version theirs reads.
-      const apps = draft.kind === 'correction' ? await findAll<{ personId: string; roundVersion?: number }>(store, collections.applications.name, { where: [{ field: 'roundId', op: 'eq', value: draft.roundId }] }) : [];
-      for (const app of apps) {
-        ctx.notify(roundChangedNotice({ roundId: draft.roundId, title: round.title, version, changeNote: changeNote ?? '', appliesToAll: allFrom === version, applicationId: app._id, personId: app.personId, keeps: versionFor(app.roundVersion, round) }));
-      }
-      return ok({ roundId: draft.roundId, version, told: apps.length });
+      // Everyone with an application in a corrected round is told what changed and which version theirs
+      // reads: the first page now, in this commit; the rounds timer tells the rest, a page a commit.
+      if (draft.kind !== 'correction') return ok({ roundId: draft.roundId, version, told: 0, toTell: 0 });
+      const total = await store.count(collections.applications.name, [{ field: 'roundId', op: 'eq', value: draft.roundId }]);
+      const job = { roundId: draft.roundId, version, changeNote: changeNote ?? '', appliesToAll: allFrom === version, after: null };
+      const first = await nextPage(store, job, round);
+      for (const notice of first.notices) ctx.notify(notice);
+      roundNoticeJobs.insert(writes, roundNoticeJobId(draft.roundId, version), { ...job, after: first.last, told: first.notices.length, done: !first.more, createdAt: now.toISOString() });
+      return ok({ roundId: draft.roundId, version, told: first.notices.length, toTell: total - first.notices.length });
     },
   },
 };

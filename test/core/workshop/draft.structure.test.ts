@@ -11,7 +11,7 @@ const water = (): Round => {
 };
 
 function emptyDraft(): RoundDraftRecord {
-  const { round, toFill } = emptyRound({ id: 'aksu-ntest-2027', year: 2027, title: '阿克苏地区2027年度卫生系列评审', today: '2026-12-07', region: { prefecture: '阿克苏地区' }, issuerName: '阿克苏地区人力资源和社会保障局' });
+  const { round, toFill } = emptyRound({ id: 'aksu-ntest-2027', year: 2027, title: '阿克苏地区2027年度卫生系列评审', today: '2026-12-07', region: { prefecture: '阿克苏地区' } });
   return { roundId: round.id, prefecture: '阿克苏地区', year: 2027, kind: 'empty', basedOn: null, round, noticeText: null, candidates: [], toFill: [...toFill], clauses: {}, byHand: [], unchecked: [], added: [], testPeople: [], status: 'draft', createdBy: 'p', createdAt: '', updatedAt: '' };
 }
 

@@ -52,7 +52,8 @@ export const roundsContract = {
     z.strictObject({ draftId: DraftId, add: TestPersonInput.optional(), removeId: z.string().min(1).max(40).optional() }),
   ),
   /** Publishes the draft as the round's next version; a correction says what changed and whether it applies to everyone. */
-  publish: action<{ readonly roundId: string; readonly version: number; readonly told: number }>()(
+  /** `told`: applications told in this commit; `toTell`: the rest, told by the rounds timer within minutes. */
+  publish: action<{ readonly roundId: string; readonly version: number; readonly told: number; readonly toTell: number }>()(
     z.strictObject({
       draftId: DraftId,
       changeNote: z.string().trim().max(500, '更正说明不超过500字').optional(),

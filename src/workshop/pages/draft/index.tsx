@@ -51,7 +51,7 @@ function Draft() {
   const [notice, setNotice] = useState('');
   const [changeNote, setChangeNote] = useState('');
   const [toAll, setToAll] = useState(false);
-  const [published, setPublished] = useState<{ roundId: string; version: number; told: number } | null>(null);
+  const [published, setPublished] = useState<{ roundId: string; version: number; told: number; toTell: number } | null>(null);
   const first = loaded.status === 'ready' ? loaded.data : null;
   useEffect(() => {
     if (first) setDraft(first);
@@ -183,7 +183,7 @@ function Draft() {
       {published ? (
         <View className='workshop__card workshop__done' role='status'>
           <Text className='workshop__name'>已发布第 {published.version} 版</Text>
-          <Text className='workshop__note'>申报人现在可以在首页看到这个批次并自测、申报。{published.told > 0 ? `已通知 ${published.told} 份申报的申报人。` : ''}</Text>
+          <Text className='workshop__note'>申报人现在可以在首页看到这个批次并自测、申报。{published.told > 0 ? `已通知 ${published.told} 份申报的申报人${published.toTell > 0 ? `，其余 ${published.toTell} 份将在几分钟内陆续通知` : ''}。` : ''}</Text>
           <ActionButton onTap={() => void openPage(`/pages/round/index?id=${encodeURIComponent(published.roundId)}`)}>查看发布的批次</ActionButton>
         </View>
       ) : null}
