@@ -6,7 +6,7 @@ import { assess } from '../../src/core/eligibility/assess';
 import { Round } from '../../src/core/round/round.schema';
 import { aksuEmployee } from '../core/eligibility/people.fixture';
 import { HEALTH_NOTICE_2027 } from '../fixtures/health-notice-2027';
-import { openHarness, type Harness } from './harness';
+import { completeForSubmit, openHarness, type Harness } from './harness';
 
 const aksuHr: Caller = { openid: 'demo-openid-aksu-hr' };
 const bazhouHr: Caller = { openid: 'demo-openid-prefecture-hr' };
@@ -47,7 +47,7 @@ describe('a round started from nothing in the workshop', () => {
     expect((await data<WorkshopView>(secretary, 'workshop', {})).canStartEmpty).toBe(false);
   });
 
-  it('takes series, windows, fees, contacts and materials from the notice and by hand, and publishes a round applicants can check themselves against', async () => {
+  it('takes series, windows, fees, contacts and materials from the notice and by hand, and publishes a round applicants check themselves against, apply in and submit to their unit', async () => {
     let draft = await data<DraftView>(aksuHr, 'draftCreateEmpty', { title: '阿克苏地区2027年度卫生系列中级职称评审', year: 2027 });
     const open = () => draft.checks.map((c) => c.target);
     expect(open()).toEqual(expect.arrayContaining(['issuedOn', 'window:apply', 'seniority', 'submissions', 'publicity', 'blind', 'section:series', 'section:contacts', 'section:materials', 'notice']));
@@ -139,5 +139,23 @@ describe('a round started from nothing in the workshop', () => {
     // Before the window opens the self-check says so.
     const beforeOpen = assess(nurse, round, new Date('2027-02-20T02:00:00Z')).offers.find((o) => o.level === 'intermediate')!;
     expect(beforeOpen.reasons.find((r) => r.code === 'WINDOW.APPLY')!.message).not.toContain('现在可以申报');
+
+    // 王建新 applies in it, inside the window: his checklist is the materials the officer listed.
+    harness.setNow(new Date('2027-03-10T02:00:00Z'));
+    const senior: Caller = { openid: 'demo-openid-senior' };
+    const call2 = (fn: string, action: string, payload: unknown) => dispatch(functions, fn, { action, payload }, senior, deps);
+    expect((await call2('eligibility', 'saveAnswers', { roundId: draft.roundId, profile: nurse })).status).toBe(200);
+    const created = (await call2('applications', 'create', { roundId: draft.roundId, offerKey: 'health_evaluation:intermediate' })).reply as unknown as { ok: boolean; data: { id: string } };
+    expect(created).toMatchObject({ ok: true });
+    const app = (await call2('applications', 'get', { applicationId: created.data.id })).reply as unknown as { ok: boolean; data: unknown };
+    expect(app.ok).toBe(true);
+    expect(JSON.stringify(app.data)).toContain('学历证书');
+    expect(JSON.stringify(app.data)).toContain('身份证');
+    // Submitted, it reaches the unit's queue like any other round's.
+    await completeForSubmit(harness, senior, 'person-senior', created.data.id);
+    const submitted = (await call2('applications', 'submit', { applicationId: created.data.id, requestId: 'submit-health-0001' })).reply;
+    expect(submitted).toMatchObject({ ok: true });
+    const queue = (await dispatch(functions, 'review', { action: 'queue', payload: { tab: 'pending' } }, { openid: 'demo-openid-aksu-admin' }, deps)).reply as unknown as { ok: boolean; data: unknown };
+    expect(JSON.stringify(queue)).toContain(created.data.id);
   });
 });
