@@ -100,6 +100,11 @@ describe('a round started from nothing in the workshop', () => {
     // The office's name stands in for the letterhead until checked against it.
     expect(draft.checks.find((c) => c.target === 'issuer')!.message).toBe('发文单位：尚未与通知核对（采用通知中的内容、修改，或确认与通知一致）');
     await edit({ field: 'confirm', key: 'issuer' });
+    // The committee that evaluates it: one of the prefecture's, nobody else's.
+    expect(draft.committee).toEqual({ options: [{ id: 'person-secretary', name: '陈志刚', note: expect.stringContaining('评委会秘书') }], chosen: null });
+    expect((await reply(aksuHr, 'draftEdit', { draftId: draft.id, edit: { field: 'committee', secretaryId: 'person-prefecture-hr' } })).details!.join()).toContain('请从本地区的评审委员会中选择');
+    await edit({ field: 'committee', secretaryId: 'person-secretary' });
+    expect(draft.committee!.chosen).toBe('person-secretary');
     await edit({ field: 'addMaterial', name: '学历证书', required: 'always', stage: 'online', identity: false });
     await edit({ field: 'addMaterial', name: '身份证', required: 'always', stage: 'online', identity: true });
     await edit({ field: 'addMaterial', name: '专业技术资格证书', required: 'if_any', stage: 'online', identity: false });
@@ -123,6 +128,9 @@ describe('a round started from nothing in the workshop', () => {
     const published = await data<{ roundId: string; version: number }>(aksuHr, 'publish', { draftId: draft.id });
     expect(published).toEqual({ roundId: draft.roundId, version: 1, told: 0, toTell: 0 });
 
+    // Its committee's secretary serves it now.
+    const me = (await dispatch(functions, 'account', { action: 'me', payload: {} }, secretary, deps)).reply as unknown as { data: { committeeRounds: { id: string }[] } };
+    expect(me.data.committeeRounds.map((r) => r.id)).toContain(draft.roundId);
     // Applicants see it, and the self-check reads it: the series' conditions are the document's, named.
     expect((await data<{ id: string }[]>(applicant, 'list', {})).map((r) => r.id)).toContain(draft.roundId);
     const round = Round.parse(await data(applicant, 'get', { roundId: draft.roundId }));

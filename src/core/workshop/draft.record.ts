@@ -48,6 +48,11 @@ export const RoundDraftRecord = z.strictObject({
    * taken from the new notice, typed, or confirmed as unchanged: publishing waits for each.
    */
   unchecked: z.array(z.string()).default([]),
+  /**
+   * For a round begun from nothing: the person id of the committee secretary whose committee evaluates
+   * it (a copied round keeps the committee of the round it was copied from).
+   */
+  committee: z.string().nullable().default(null),
   /** The keys of what this draft added to the round (series, windows, fees, contacts, materials): only these can be removed. */
   added: z.array(z.string()).default([]),
   testPeople: z.array(TestPerson).max(10),

@@ -53,6 +53,8 @@ export const STRUCTURE_EDITS = [
   z.strictObject({ field: z.literal('feesNone') }),
   /** Whether the committee reviews blind (隐名评审): the notice says. */
   z.strictObject({ field: z.literal('blind'), on: z.boolean() }),
+  /** The committee that evaluates a round begun from nothing, by its secretary (checked by the server against the office's prefecture). */
+  z.strictObject({ field: z.literal('committee'), secretaryId: z.string().min(1, '请选择评审委员会').max(80) }),
   /** A field carried from last year confirmed as what the new notice says (a key from `unchecked`). */
   z.strictObject({ field: z.literal('confirm'), key: z.string().min(1).max(120) }),
   /** Takes out something this draft added (a key from `added`). */
@@ -219,6 +221,7 @@ export function writeStructure(round: RoundShape, edit: StructureEdit, source: S
       return ok({ ...round, materials: { ...round.materials, masking: { ...masking, blindReview: edit.on, items, source } } });
     }
     case 'confirm':
+    case 'committee':
       return ok(round);
     case 'feesNone':
       return round.fees.items.length > 0 ? err('已有收费标准；要改为不收费，请先删除各项收费') : ok(round);
@@ -362,5 +365,5 @@ export function emptyRound(input: {
     notes: [],
   };
   // The values under these keys are placeholders until the officer writes them: publishing waits.
-  return { round, toFill: ['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind'] };
+  return { round, toFill: ['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind', 'committee'] };
 }

@@ -61,6 +61,7 @@ export function draftFrom(
     clauses: {},
     byHand: [],
     unchecked: [],
+    committee: null,
     added: [],
     testPeople: [],
     status: 'draft' as const,
@@ -164,6 +165,8 @@ export function fieldKey(edit: FieldEdit): string {
       return 'fees';
     case 'confirm':
       return edit.key;
+    case 'committee':
+      return 'committee';
     default:
       return edit.field;
   }
@@ -179,6 +182,7 @@ const STRUCTURE_CLAUSES: Readonly<Record<string, string>> = {
   blind: '隐名评审',
   feesNone: '收费标准',
   confirm: '核对',
+  committee: '评审委员会',
   remove: '删除',
 };
 
@@ -431,6 +435,8 @@ export function fieldLabel(round: RoundShape, key: string): string {
       return '隐名评审';
     case 'fees':
       return '评审收费';
+    case 'committee':
+      return '评审委员会';
     case 'title':
       return '批次标题';
     case 'issuedOn':

@@ -75,6 +75,11 @@ export interface DraftView {
   readonly specialties: readonly { readonly code: string; readonly name: string }[];
   /** Applications in the round (a correction tells each of them). */
   readonly applications: number;
+  /**
+   * For a round begun from nothing: the committee secretaries of the office's prefecture to choose
+   * from, and the one chosen; null for a copied round (it keeps its committee).
+   */
+  readonly committee: { readonly options: readonly { readonly id: string; readonly name: string; readonly note: string }[]; readonly chosen: string | null } | null;
 }
 
 export interface WorkshopView {
@@ -284,7 +289,14 @@ const targetFits = (kind: FoundValue['kind'], key: string): boolean => {
  * would go, the form by sections with each field's clause, the checks before publishing, and the
  * preview of every test person under the draft beside the published version.
  */
-export function draftView(id: string, record: RoundDraftRecord, published: Round | null, now: Date, applications: number): DraftView {
+export function draftView(
+  id: string,
+  record: RoundDraftRecord,
+  published: Round | null,
+  now: Date,
+  applications: number,
+  secretaries: readonly { readonly id: string; readonly name: string; readonly note: string }[] = [],
+): DraftView {
   const round = record.round;
   const view = sections(record);
   const targets = allTargets(round, view);
@@ -334,5 +346,6 @@ export function draftView(id: string, record: RoundDraftRecord, published: Round
     preview,
     specialties: round.specialties.map((s) => ({ code: s.code, name: s.name })),
     applications,
+    committee: record.kind === 'empty' ? { options: secretaries, chosen: record.committee } : null,
   };
 }

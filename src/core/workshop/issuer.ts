@@ -37,6 +37,8 @@ export const WORKSHOP_REFUSAL = {
   checksOpen: (n: number) => `还有 ${n} 项检查没有通过，不能发布。请按检查清单逐项处理。`,
   changeNoteNeeded: '更正版本要写明更正了什么（更正说明）。',
   tooManyTestPeople: '测试人员最多10位。',
+  committeeKept: '复制的批次沿用原批次的评审委员会。',
+  noSuchCommittee: '请从本地区的评审委员会中选择。',
   emptyBySecretary: '委员会秘书请从所服务的批次复制为新年度；从空白开始的批次由发文的人社局建立。',
   yearOutOfRange: (year: number) => `年度请填写 ${year - 1} 至 ${year + 1} 年之间的年份。`,
 } as const;

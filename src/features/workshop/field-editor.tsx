@@ -53,6 +53,7 @@ function textsOf(edit: FieldEdit): Texts {
     case 'remove':
     case 'feesNone':
     case 'confirm':
+    case 'committee':
       return {};
   }
 }
@@ -88,6 +89,7 @@ function editOf(edit: FieldEdit, t: Texts): FieldEdit {
     case 'remove':
     case 'feesNone':
     case 'confirm':
+    case 'committee':
       return edit;
     case 'issuer':
       return { field: 'issuer', name: t.name ?? '' };

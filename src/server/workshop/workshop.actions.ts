@@ -43,7 +43,14 @@ async function loadDraft(store: Reader, caller: Person, id: string, editable: bo
 async function viewOf(store: Reader, id: string, draft: RoundDraftRecord, now: Date): Promise<DraftView> {
   const published = draft.basedOn ? await loadRound(store, draft.basedOn.roundId) : null;
   const applications = draft.kind === 'correction' ? await store.count(collections.applications.name, [{ field: 'roundId', op: 'eq', value: draft.roundId }]) : 0;
-  return draftView(id, draft, published, now, applications);
+  const secretaries = draft.kind === 'empty' ? (await secretariesOf(store, draft.prefecture)).map((p) => ({ id: p._id, name: p.name, note: p.note ?? '' })) : [];
+  return draftView(id, draft, published, now, applications, secretaries);
+}
+
+/** The committee secretaries of a prefecture: who may be given a round begun from nothing there. */
+async function secretariesOf(store: Reader, prefecture: string): Promise<Person[]> {
+  const found = await people.findAll(store, { where: [{ field: 'role', op: 'eq', value: 'committee_secretary' }] });
+  return found.map((p) => p.record).filter((p) => p.prefecture === prefecture);
 }
 
 /** Writes the changed draft and answers it as the page shows it. */
@@ -139,6 +146,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         // The title is the officer's own words; the office's name waits to be checked against the letterhead.
         byHand: ['title'],
         unchecked: ['issuer'],
+        committee: null,
         added: [],
         testPeople: [],
         status: 'draft',
@@ -197,7 +205,14 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const loaded = await loadDraft(ctx.store, ctx.caller, draftId, true);
       if (!loaded.ok) return loaded;
       const changes = written(loaded.value.draft, edit);
-      return changes.ok ? saved(ctx, loaded.value, changes.value) : changes;
+      if (!changes.ok) return changes;
+      if (edit.field === 'committee') {
+        // Only a secretary of the office's own prefecture, for a round begun from nothing.
+        if (loaded.value.draft.kind !== 'empty') return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.committeeKept]));
+        if (!(await secretariesOf(ctx.store, loaded.value.draft.prefecture)).some((p) => p._id === edit.secretaryId)) return err(appError('REVIEW.REFUSED', [WORKSHOP_REFUSAL.noSuchCommittee]));
+        return saved(ctx, loaded.value, { ...changes.value, committee: edit.secretaryId });
+      }
+      return saved(ctx, loaded.value, changes.value);
     },
   },
   draftTestPerson: {
@@ -253,6 +268,11 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       if (notice) writes.update(collections.notices.name, draft.roundId, notice._rev, noticeDoc);
       else writes.insert(collections.notices.name, { ...noticeDoc, _id: draft.roundId });
       drafts.update(writes, found, { status: 'published', updatedAt: now.toISOString() });
+      // A round begun from nothing is served by the committee chosen for it: its secretary from now on.
+      if (draft.kind === 'empty' && draft.committee) {
+        const secretary = await people.get(store, draft.committee);
+        if (secretary) people.update(writes, secretary, { rounds: [...(secretary.record.rounds ?? []), draft.roundId].slice(-50) });
+      }
       // Next year's round is evaluated by the committee of the round it was copied from: its secretary
       // and experts serve it from now on (a person serves at most 50 rounds: the oldest go first).
       if (draft.kind === 'new_year' && copiedFrom) {

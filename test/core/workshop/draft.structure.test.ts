@@ -12,7 +12,7 @@ const water = (): Round => {
 
 function emptyDraft(): RoundDraftRecord {
   const { round, toFill } = emptyRound({ id: 'aksu-ntest-2027', year: 2027, title: '阿克苏地区2027年度卫生系列评审', today: '2026-12-07', region: { prefecture: '阿克苏地区' } });
-  return { roundId: round.id, prefecture: '阿克苏地区', year: 2027, kind: 'empty', basedOn: null, round, noticeText: null, candidates: [], toFill: [...toFill], clauses: {}, byHand: [], unchecked: [], added: [], testPeople: [], status: 'draft', createdBy: 'p', createdAt: '', updatedAt: '' };
+  return { roundId: round.id, prefecture: '阿克苏地区', year: 2027, kind: 'empty', basedOn: null, round, noticeText: null, candidates: [], toFill: [...toFill], clauses: {}, byHand: [], unchecked: [], committee: null, added: [], testPeople: [], status: 'draft', createdBy: 'p', createdAt: '', updatedAt: '' };
 }
 
 /** The draft with each edit written in turn; a refusal fails the test with its words. */
@@ -32,7 +32,7 @@ const refusal = (draft: RoundDraftRecord, edit: FieldEdit) => {
 describe('a round started from nothing', () => {
   it('cannot be published until it has a series, a contact, materials and every yearly fact', () => {
     const draft = emptyDraft();
-    expect(draftChecks(draft).map((c) => c.target)).toEqual(['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind', 'section:series', 'section:contacts', 'section:materials', 'notice']);
+    expect(draftChecks(draft).map((c) => c.target)).toEqual(['issuedOn', 'window:apply', 'seniority', 'fees', 'submissions', 'publicity', 'blind', 'committee', 'section:series', 'section:contacts', 'section:materials', 'notice']);
     const filled = edited(
       draft,
       { field: 'issuedOn', date: '2027-02-10' },
@@ -44,6 +44,7 @@ describe('a round started from nothing', () => {
       { field: 'addSeries', name: '卫生', levels: ['intermediate', 'deputy_senior'], conditions: '新人社规〔2022〕3号' },
       { field: 'addContact', role: '政策咨询', phones: ['0997-2129001'] },
       { field: 'addMaterial', name: '身份证', required: 'always', stage: 'online', identity: true },
+      { field: 'committee', secretaryId: 'person-secretary' },
     );
     expect(draftChecks({ ...filled, noticeText: '通知' })).toEqual([{ target: 'fees', message: '评审收费：尚未填写（请按新通知填写）' }]);
     // A fee for one offered level only: the other is named.

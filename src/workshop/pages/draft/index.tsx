@@ -270,6 +270,32 @@ function Draft() {
 
         <View className='workshop__column'>
           {draft.sections.filter((s) => s.fields.length > 0 || s.add !== null).map(section)}
+          {draft.committee ? (
+            <View id={anchor('committee')}>
+              <Text className='workshop__section'>评审委员会</Text>
+              <View className='workshop__card'>
+                <Text className='workshop__note'>评审由哪个评审委员会组织：选定后，它的秘书接收这个批次的材料、收费和评审会。</Text>
+                {draft.committee.options.length === 0 ? <Text className='workshop__check-text'>本地区还没有评审委员会秘书的账号，请联系技术人员开通后再选择。</Text> : null}
+                <View className='workshop__chips' role='radiogroup' aria-label='评审委员会'>
+                  {draft.committee.options.map((o) => (
+                    <View
+                      key={o.id}
+                      className={`workshop__chip ${draft.committee?.chosen === o.id ? 'workshop__chip--on' : ''}`}
+                      role='radio'
+                      aria-checked={draft.committee?.chosen === o.id}
+                      onClick={() => !locked && void save('committee', { field: 'committee', secretaryId: o.id })}
+                    >
+                      <Text>
+                        {draft.committee?.chosen === o.id ? '✓ ' : ''}
+                        {o.note || o.name}（秘书：{o.name}）
+                      </Text>
+                    </View>
+                  ))}
+                </View>
+                {errors.committee ? <ProblemAlert problem={errors.committee} /> : null}
+              </View>
+            </View>
+          ) : null}
         </View>
       </View>
 
