@@ -100,6 +100,9 @@ describe('a round started from nothing in the workshop', () => {
     // The office's name stands in for the letterhead until checked against it.
     expect(draft.checks.find((c) => c.target === 'issuer')!.message).toBe('发文单位：尚未与通知核对（采用通知中的内容、修改，或确认与通知一致）');
     await edit({ field: 'confirm', key: 'issuer' });
+    // The notice sets no time limit after a return: confirmed as such.
+    expect(field('resubmit')).toMatchObject({ value: '通知未规定', unchecked: true });
+    await edit({ field: 'confirm', key: 'resubmit' });
     // The committee that evaluates it: one of the prefecture's, nobody else's.
     expect(draft.committee).toEqual({ options: [{ id: 'person-secretary', name: '陈志刚', note: expect.stringContaining('评委会秘书') }], chosen: null });
     expect((await reply(aksuHr, 'draftEdit', { draftId: draft.id, edit: { field: 'committee', secretaryId: 'person-prefecture-hr' } })).details!.join()).toContain('请从本地区的评审委员会中选择');

@@ -40,26 +40,28 @@ export function PreviewPanel({ draft, locked, busy, error, onChange }: { draft: 
     employmentKind: 'institution',
   });
   const set = (patch: Partial<TestPersonInput>) => setPerson({ ...person, ...patch });
+  // A round begun from nothing has no earlier version to compare with.
+  const compare = draft.basedOn !== null;
   return (
     <View>
       <Text className='workshop__section'>预览：测试人员的自测结果</Text>
       <View className='workshop__card'>
-        {draft.testPeople.length === 0 ? <Text className='workshop__note'>添加几位测试人员（几项回答即可），看看按本草稿和按上一版本，他们各能申报什么。</Text> : null}
+        {draft.testPeople.length === 0 ? <Text className='workshop__note'>添加几位测试人员（几项回答即可），看看按本草稿{compare ? '和按上一版本' : ''}，他们各能申报什么。</Text> : null}
         {draft.preview.map((p) => (
           <View key={p.personId} className='workshop__person'>
             <Text className='workshop__label'>
               {p.name}
-              {p.changes > 0 ? ` · ${p.changes} 项有变化` : ' · 与上一版本相同'}
+              {!compare ? '' : p.changes > 0 ? ` · ${p.changes} 项有变化` : ' · 与上一版本相同'}
             </Text>
             <Text className='workshop__note'>{draft.testPeople.find((t) => t.id === p.personId)?.line}</Text>
             {p.lines.map((l) => (
-              <View key={l.key} className={`workshop__verdict ${l.changed ? 'workshop__verdict--changed' : ''}`}>
+              <View key={l.key} className={`workshop__verdict ${compare && l.changed ? 'workshop__verdict--changed' : ''}`}>
                 <Text className='workshop__note'>{l.label}</Text>
                 <Text className='workshop__value'>
                   草稿：{l.draft ?? '本草稿不设'}
-                  {l.changed ? `（上一版本：${l.published ?? '不设'}）` : ''}
+                  {compare && l.changed ? `（上一版本：${l.published ?? '不设'}）` : ''}
                 </Text>
-                {l.why && (l.changed || l.draft?.startsWith('不能')) ? <Text className='workshop__note'>{l.why}</Text> : null}
+                {l.why && ((compare && l.changed) || !compare || l.draft?.startsWith('不能')) ? <Text className='workshop__note'>{l.why}</Text> : null}
               </View>
             ))}
             {!locked ? (

@@ -145,7 +145,8 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         clauses: {},
         // The title is the officer's own words; the office's name waits to be checked against the letterhead.
         byHand: ['title'],
-        unchecked: ['issuer'],
+        // The office's name and "no time limit after a return" stand until checked against the notice.
+        unchecked: ['issuer', 'resubmit'],
         committee: null,
         added: [],
         testPeople: [],

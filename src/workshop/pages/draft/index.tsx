@@ -287,7 +287,8 @@ function Draft() {
                     >
                       <Text>
                         {draft.committee?.chosen === o.id ? '✓ ' : ''}
-                        {o.note || o.name}（秘书：{o.name}）
+                        {o.name}
+                        {o.note ? ` · ${o.note}` : ''}
                       </Text>
                     </View>
                   ))}
