@@ -3,7 +3,7 @@ import type { Round } from '../../core/round/round.schema';
 import { versionFor } from '../../core/round/round.version';
 import { roundChangedNotice } from '../../core/workshop/round-changed';
 import { collections } from '../collections';
-import { parseFields } from '../docs';
+import { parseFields, toDoc } from '../docs';
 import type { OutboxDraft } from '../outbox';
 import { outboxInsert } from '../outbox';
 import type { Deps, TimerDef } from '../function';
@@ -86,7 +86,7 @@ async function continueJob(deps: Deps, found: Stored<RoundNoticeJob>, now: Date)
     if (!round) return told;
     const next = await nextPage(deps.store, job, round);
     const changes: Partial<RoundNoticeJob> = { after: next.last, told: job.told + next.notices.length, done: !next.more };
-    const writes: Write[] = [...next.notices.map((n) => outboxInsert(n, now)), { kind: 'update', collection: collections.roundNotices.name, id: found.id, rev, set: changes as never }];
+    const writes: Write[] = [...next.notices.map((n) => outboxInsert(n, now)), { kind: 'update', collection: collections.roundNotices.name, id: found.id, rev, set: toDoc(changes) }];
     const committed = await deps.store.commit(writes);
     // Another run moved the cursor first: it tells these, not this one.
     if (!committed.ok) return told;

@@ -143,9 +143,9 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
         candidates: [],
         toFill: [...toFill],
         clauses: {},
-        // The title is the officer's own words; the office's name waits to be checked against the letterhead.
+        // The title is the officer's own words.
         byHand: ['title'],
-        // The office's name and "no time limit after a return" stand until checked against the notice.
+        // The office's name (for the letterhead) and "no time limit after a return" stand until checked against the notice.
         unchecked: ['issuer', 'resubmit'],
         committee: null,
         added: [],
@@ -247,8 +247,9 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const previous = await store.get(collections.rounds.name, draft.roundId);
       const before = previous ? roundFromDoc(previous) : null;
       if (draft.kind === 'correction' && (before ? currentVersion(before) : 1) !== draft.basedOn?.version) return err(appError('STORE.CONFLICT'));
-      // A first version (a new year's, or a round begun from nothing) applies to everything in it.
+      // A first version (a new year's, or a round begun from nothing) takes an id nobody has published under.
       if (draft.kind !== 'correction' && before) return err(appError('STORE.CONFLICT'));
+      // A first version applies to everything in it; a correction from its own version when it says so.
       const allFrom = appliesToAll || draft.kind !== 'correction' ? version : (before?.publication?.allFrom ?? 1);
       const copiedFrom = draft.kind === 'new_year' ? draft.basedOn?.roundId : before?.publication?.copiedFrom;
       const round = Round.parse({
