@@ -18,7 +18,7 @@ const Name = (what: string, example: string, max: number) =>
   z.string().trim().min(2, `请填写${what}，如 ${example}`).max(max, `${what}不超过${max}个字`);
 const Levels = z.array(Level).min(1, '至少选择一个级别').max(5);
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写日期，如 2026-07-22');
-const TimeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间写作 18:00');
+export const TimeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间写作 18:00');
 const Moment = z.strictObject({ date: DateText, time: TimeText.nullable() });
 export const Phones = z.array(z.string().trim().regex(/^(0\d{2,3}-\d{7,8}|1[3-9]\d{9})$/, '电话写作 0997-2129001（区号-号码）或11位手机号')).min(1, '至少一个电话').max(5, '最多5个电话');
 export const Yuan = z.number({ error: '请填写金额（元）' }).int('金额写整数元').min(1, '金额至少1元').max(100_000, '金额不超过100000元');
@@ -112,6 +112,9 @@ const SERIES_CODES: Readonly<Record<string, string>> = {
 /** `工程技术系列` → `工程技术`. */
 const seriesStem = (name: string) => name.trim().replace(/系列$/, '');
 
+/** Whether the round already has a series of this name (`卫生` and `卫生系列` are one). */
+export const hasSeries = (round: Pick<RoundShape, 'series'>, name: string) => round.series.some((s) => seriesStem(s.name) === seriesStem(name));
+
 /** A series' code: the one other rounds use for its name, or a new one this round does not use yet. */
 export function seriesCode(round: Pick<RoundShape, 'series'>, name: string): string {
   const known = SERIES_CODES[seriesStem(name)];
@@ -129,7 +132,8 @@ function nextId(taken: readonly string[], stem: string): string {
   return `${stem}_${n}`;
 }
 
-const boundaryOf = (m: { date: string; time: string | null }, side: 'start' | 'end') =>
+/** A date and time of day (null: the notice gave only the day) as a window's boundary (see round.schema.ts). */
+export const boundaryOf = (m: { date: string; time: string | null }, side: 'start' | 'end') =>
   m.time
     ? ({ kind: 'at', at: `${m.date}T${m.time}:00+08:00`, given: 'date_time' } as const)
     : ({ kind: 'at', at: `${m.date}T${side === 'start' ? '00:00:00' : '23:59:59'}+08:00`, given: 'date' } as const);
@@ -163,7 +167,7 @@ const MASKED = ['own_name', 'own_photo', 'id_number', 'work_unit', 'unit_seal'] 
 export function writeStructure(round: RoundShape, edit: StructureEdit, source: Source, added: readonly string[]): Result<RoundShape, string> {
   switch (edit.field) {
     case 'addSeries': {
-      if (round.series.some((s) => seriesStem(s.name) === seriesStem(edit.name))) return err(`本批次已有${edit.name}`);
+      if (hasSeries(round, edit.name)) return err(`本批次已有${edit.name}`);
       const code = seriesCode(round, edit.name);
       const name = `${seriesStem(edit.name)}系列`;
       const rule: ExternalRule = {

@@ -5,7 +5,7 @@ import { Round, RoundShape, type Boundary, type ExternalRule, type Source } from
 import type { FoundValue } from './notice-finder';
 import type { RoundDraftRecord } from './draft.record';
 import { currentVersion } from '../round/round.version';
-import { addedKey, keyAfterRemoval, Phones, STRUCTURE_EDITS, structureGaps, WINDOW_KIND_LABELS, writeStructure, Yuan } from './draft.structure';
+import { addedKey, boundaryOf, hasSeries, keyAfterRemoval, Phones, STRUCTURE_EDITS, structureGaps, TimeText, WINDOW_KIND_LABELS, writeStructure, Yuan } from './draft.structure';
 
 export type { DraftCandidate, RoundDraftRecord, TestPerson } from './draft.record';
 
@@ -116,7 +116,6 @@ function carriedKeys(round: RoundShape): string[] {
 // Fields
 
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
-const TimeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间写作 18:00');
 const Moment = z.strictObject({ date: DateText, time: TimeText.nullable() });
 
 /** One field's new value, as the form sends it (each with its own message in Chinese). */
@@ -185,11 +184,6 @@ const STRUCTURE_CLAUSES: Readonly<Record<string, string>> = {
   committee: '评审委员会',
   remove: '删除',
 };
-
-function boundaryOf(m: { date: string; time: string | null }, side: 'start' | 'end'): Boundary {
-  if (m.time) return { kind: 'at', at: `${m.date}T${m.time}:00+08:00`, given: 'date_time' };
-  return { kind: 'at', at: `${m.date}T${side === 'start' ? '00:00:00' : '23:59:59'}+08:00`, given: 'date' };
-}
 
 /** The clause a field cites once its value comes from the new notice: the accepted passage. */
 function sourceFrom(round: RoundShape, clause: string, quote: string | undefined): Source {
@@ -371,8 +365,6 @@ export function editFromFound(value: FoundValue, target: string, round: Pick<Rou
       return err('专业沿用上一版本；通知新增的专业需要技术人员添加');
   }
 }
-
-const hasSeries = (round: Pick<RoundShape, 'series'>, name: string) => round.series.some((s) => s.name.replace(/系列$/, '') === name.replace(/系列$/, ''));
 
 /** Where a found value would go by default: the field it most likely fills in this round. */
 export function defaultTarget(round: RoundShape, value: FoundValue): string | null {

@@ -114,7 +114,7 @@ const LEVEL_OPTIONS = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 const KIND_OPTIONS = Object.entries(WINDOW_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 /** Chips to pick one option, or several (`multi`: the value is the picked ones joined by commas). */
-function Choice({ label, options, value, multi, onChange }: { label: string; options: readonly { value: string; label: string }[]; value: string; multi?: boolean; onChange: (value: string) => void }) {
+export function Choice({ label, options, value, multi, onChange }: { label: string; options: readonly { value: string; label: string }[]; value: string; multi?: boolean; onChange: (value: string) => void }) {
   const picked = value.split(',').filter(Boolean);
   // One option may be the empty string (不隐名, 能看到): a single choice compares the whole value.
   const on = (v: string) => (multi ? picked.includes(v) : value === v);

@@ -79,11 +79,11 @@ export const roundNoticeTimer: TimerDef = {
 
 async function continueJob(deps: Deps, found: Stored<RoundNoticeJob>, now: Date): Promise<number> {
   let { rev, record: job } = found;
+  // The round as it is now: a later version published meanwhile, each notice says which version the application reads.
   const round = await loadRound(deps.store, job.roundId);
+  if (!round) return 0;
   let told = 0;
   for (let page = 0; page < PAGES_PER_RUN && !job.done; page++) {
-    // A later version replaces what this one says: its notices still go out, each saying which version it reads now.
-    if (!round) return told;
     const next = await nextPage(deps.store, job, round);
     const changes: Partial<RoundNoticeJob> = { after: next.last, told: job.told + next.notices.length, done: !next.more };
     const writes: Write[] = [...next.notices.map((n) => outboxInsert(n, now)), { kind: 'update', collection: collections.roundNotices.name, id: found.id, rev, set: toDoc(changes) }];

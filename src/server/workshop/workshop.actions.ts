@@ -47,6 +47,12 @@ async function viewOf(store: Reader, id: string, draft: RoundDraftRecord, now: D
   return draftView(id, draft, published, now, applications, secretaries);
 }
 
+/** The published rounds the caller's office issues, newest year first. */
+async function roundsIssuedBy(store: Reader, caller: Person): Promise<Round[]> {
+  const rounds = await findRounds(store, { where: [], orderBy: [{ field: 'year', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 100 });
+  return rounds.filter((r) => issuesRound(caller, r));
+}
+
 /** The committee secretaries of a prefecture: who may be given a round begun from nothing there. */
 async function secretariesOf(store: Reader, prefecture: string): Promise<Person[]> {
   const found = await people.findAll(store, { where: [{ field: 'role', op: 'eq', value: 'committee_secretary' }] });
@@ -70,7 +76,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
   workshop: {
     roles: ISSUER_ROLES,
     async handle(_payload, { caller, store }) {
-      const rounds = (await findRounds(store, { where: [], orderBy: [{ field: 'year', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 100 })).filter((r) => issuesRound(caller, r));
+      const rounds = await roundsIssuedBy(store, caller);
       const mine = (await drafts.find(store, { where: [{ field: 'prefecture', op: 'eq', value: caller.prefecture }], orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })).filter((d) =>
         issuesRound(caller, d.record.round, d.record.basedOn?.roundId),
       );
@@ -126,8 +132,7 @@ export const workshopActions: Pick<ActionDefs<'rounds'>, 'workshop' | 'draftCrea
       const county = caller.role === 'county_hr' ? (caller.county ?? undefined) : undefined;
       const region = { prefecture: caller.prefecture, ...(county ? { county } : {}) };
       // The id names the region as the office's other rounds do, and the moment it was begun.
-      const ours = (await findRounds(store, { where: [], orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })).filter((r) => issuesRound(caller, r));
-      const prefix = ours[0]?.id.split('-')[0] ?? 'xj';
+      const prefix = (await roundsIssuedBy(store, caller))[0]?.id.split('-')[0] ?? 'xj';
       const roundId = `${prefix}-n${Math.floor(now.getTime() / 1000).toString(36)}-${year}`;
       const id = `${roundId}:v1`;
       if (await drafts.get(store, id)) return err(appError('STORE.CONFLICT'));

@@ -18,7 +18,7 @@ import { useCall } from '../../../services/api/use-call';
 import '../../../services/api/workshop-contracts';
 import { confirm } from '../../../services/ui/dialogs';
 import { PreviewPanel } from '../../../features/workshop/preview-panel';
-import { FieldEditor } from '../../../features/workshop/field-editor';
+import { Choice, FieldEditor } from '../../../features/workshop/field-editor';
 import '../../../features/workshop/workshop.scss';
 
 const anchor = (key: string) => `field-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
@@ -274,25 +274,13 @@ function Draft() {
             <View id={anchor('committee')}>
               <Text className='workshop__section'>评审委员会</Text>
               <View className='workshop__card'>
-                <Text className='workshop__note'>评审由哪个评审委员会组织：选定后，它的秘书接收这个批次的材料、收费和评审会。</Text>
+                <Choice
+                  label='评审由哪个评审委员会组织：选定后，它的秘书接收这个批次的材料、收费和评审会。'
+                  options={draft.committee.options.map((o) => ({ value: o.id, label: `${o.name}${o.note ? ` · ${o.note}` : ''}` }))}
+                  value={draft.committee.chosen ?? ''}
+                  onChange={(id) => !locked && void save('committee', { field: 'committee', secretaryId: id })}
+                />
                 {draft.committee.options.length === 0 ? <Text className='workshop__check-text'>本地区还没有评审委员会秘书的账号，请联系技术人员开通后再选择。</Text> : null}
-                <View className='workshop__chips' role='radiogroup' aria-label='评审委员会'>
-                  {draft.committee.options.map((o) => (
-                    <View
-                      key={o.id}
-                      className={`workshop__chip ${draft.committee?.chosen === o.id ? 'workshop__chip--on' : ''}`}
-                      role='radio'
-                      aria-checked={draft.committee?.chosen === o.id}
-                      onClick={() => !locked && void save('committee', { field: 'committee', secretaryId: o.id })}
-                    >
-                      <Text>
-                        {draft.committee?.chosen === o.id ? '✓ ' : ''}
-                        {o.name}
-                        {o.note ? ` · ${o.note}` : ''}
-                      </Text>
-                    </View>
-                  ))}
-                </View>
                 {errors.committee ? <ProblemAlert problem={errors.committee} /> : null}
               </View>
             </View>
